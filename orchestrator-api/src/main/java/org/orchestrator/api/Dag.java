@@ -1,0 +1,360 @@
+package org.orchestrator.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A pipeline: tasks and the edges between them, a schedule, and settings. Immutable; made with
+ * {@link #builder(String)}, which validates the graph (unknown upstreams, duplicate ids, cycles),
+ * the schedule and the dates.
+ *
+ * <pre>{@code
+ * Dag dag = Dag.builder("etl_orders_pipeline")
+ *         .description("Daily orders ETL")
+ *         .owner("data-eng").tags("etl", "orders")
+ *         .schedule("0 2 * * *").timezone("Europe/Paris")
+ *         .startDate(LocalDate.of(2026, 1, 1)).catchup(false)
+ *         .defaults(d -> d.retries(3).retryDelay(Duration.ofMinutes(5)))
+ *         .task("extract_orders", new ExtractOrders())
+ *         .task("transform_orders", new TransformOrders())
+ *         .task("load_orders", new LoadOrders())
+ *         .chain("extract_orders", "transform_orders", "load_orders")
+ *         .build();
+ * }</pre>
+ */
+public final class Dag {
+
+    private final String id;
+    private final String description;
+    private final String owner;
+    private final List<String> tags;
+    private final Schedule schedule;
+    private final ZoneId timezone;
+    private final Instant startDate;
+    private final Instant endDate;
+    private final boolean catchup;
+    private final int maxActiveRuns;
+    private final int maxActiveTasks;
+    private final Map<String, Object> params;
+    private final List<DagRunCallback> onSuccess;
+    private final List<DagRunCallback> onFailure;
+    private final Map<String, TaskDefinition> tasks;
+    private final Map<String, Set<String>> downstream;
+
+    private Dag(Builder b, List<TaskDefinition> sorted) {
+        id = b.id;
+        description = b.description;
+        owner = b.owner;
+        tags = List.copyOf(b.tags);
+        schedule = b.schedule;
+        timezone = b.timezone;
+        startDate = b.resolve(b.startDate);
+        endDate = b.resolve(b.endDate);
+        catchup = b.catchup;
+        maxActiveRuns = b.maxActiveRuns;
+        maxActiveTasks = b.maxActiveTasks;
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
+        onSuccess = List.copyOf(b.onSuccess);
+        onFailure = List.copyOf(b.onFailure);
+        Map<String, TaskDefinition> ordered = new LinkedHashMap<>();
+        sorted.forEach(t -> ordered.put(t.id(), t));
+        tasks = Collections.unmodifiableMap(ordered);
+        downstream = DagGraph.downstream(sorted);
+    }
+
+    /**
+     * @param id the DAG id: letters, digits, {@code _ . -}
+     * @return a builder
+     */
+    public static Builder builder(String id) {
+        return new Builder(Ids.check("dag", id, ""));
+    }
+
+    /** @return the DAG id */
+    public String id() { return id; }
+
+    /** @return the description (plain text, shown escaped) */
+    public String description() { return description; }
+
+    /** @return the owner */
+    public String owner() { return owner; }
+
+    /** @return the tags */
+    public List<String> tags() { return tags; }
+
+    /** @return the schedule */
+    public Schedule schedule() { return schedule; }
+
+    /** @return the timezone the schedule is evaluated in */
+    public ZoneId timezone() { return timezone; }
+
+    /** @return the first instant a scheduled interval may start at, if set */
+    public Optional<Instant> startDate() { return Optional.ofNullable(startDate); }
+
+    /** @return the last instant a scheduled interval may start at, if set */
+    public Optional<Instant> endDate() { return Optional.ofNullable(endDate); }
+
+    /** @return true to create every missed interval, false for the latest only */
+    public boolean catchup() { return catchup; }
+
+    /** @return how many runs may be running at once */
+    public int maxActiveRuns() { return maxActiveRuns; }
+
+    /** @return how many task instances of this DAG may be queued or running at once */
+    public int maxActiveTasks() { return maxActiveTasks; }
+
+    /** @return params with their defaults; a run's conf is laid over them */
+    public Map<String, Object> params() { return params; }
+
+    /** @return callbacks for a successful run */
+    public List<DagRunCallback> onSuccess() { return onSuccess; }
+
+    /** @return callbacks for a failed run */
+    public List<DagRunCallback> onFailure() { return onFailure; }
+
+    /** @return the tasks in topological order */
+    public List<TaskDefinition> tasks() { return List.copyOf(tasks.values()); }
+
+    /**
+     * @param taskId a task id
+     * @return the task, if the DAG has it
+     */
+    public Optional<TaskDefinition> task(String taskId) { return Optional.ofNullable(tasks.get(taskId)); }
+
+    /**
+     * @param taskId a task id of this DAG
+     * @return its direct downstream task ids
+     */
+    public Set<String> downstream(String taskId) { return downstream.getOrDefault(taskId, Set.of()); }
+
+    /** @return ids of the tasks with no downstream: their outcome decides the run's */
+    public Set<String> leaves() {
+        Set<String> leaves = new LinkedHashSet<>();
+        downstream.forEach((task, down) -> { if (down.isEmpty()) leaves.add(task); });
+        return leaves;
+    }
+
+    /**
+     * A canonical text of the DAG's structure and settings (not its code); equal structures give
+     * equal text. The server hashes it, with the bundle's bytes, into the DAG version.
+     *
+     * @return the structure as text
+     */
+    public String structure() {
+        StringBuilder s = new StringBuilder();
+        s.append(id).append('|').append(schedule.expression()).append('|').append(timezone)
+                .append('|').append(startDate).append('|').append(endDate).append('|').append(catchup)
+                .append('|').append(maxActiveRuns).append('|').append(maxActiveTasks).append('|').append(params).append('\n');
+        for (TaskDefinition t : tasks.values()) {
+            s.append(t.id()).append('<').append(new java.util.TreeSet<>(t.upstream())).append('|')
+                    .append(t.triggerRule()).append('|').append(t.retries()).append('|').append(t.retryDelay())
+                    .append('|').append(t.executionTimeout().orElse(null)).append('|').append(t.pool())
+                    .append('|').append(t.priorityWeight()).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "dag '" + id + "'";
+    }
+
+    /** Builds a {@link Dag}; {@link #build()} validates everything at once. */
+    public static final class Builder {
+        private final String id;
+        private String description = "";
+        private String owner = "airflow";
+        private final List<String> tags = new ArrayList<>();
+        private Schedule schedule = Schedule.manual();
+        private ZoneId timezone = ZoneOffset.UTC;
+        private Object startDate;
+        private Object endDate;
+        private boolean catchup = true;
+        private int maxActiveRuns = 16;
+        private int maxActiveTasks = 16;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final List<DagRunCallback> onSuccess = new ArrayList<>();
+        private final List<DagRunCallback> onFailure = new ArrayList<>();
+        private final TaskDefaults defaults = new TaskDefaults();
+        private final Map<String, TaskBuilder> tasks = new LinkedHashMap<>();
+        private final List<Consumer<TaskBuilder>> taskConfigs = new ArrayList<>();
+        private final List<String[]> edges = new ArrayList<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /** @param description what the DAG does, shown as text @return this */
+        public Builder description(String description) { this.description = Objects.requireNonNullElse(description, ""); return this; }
+
+        /** @param owner who owns the DAG @return this */
+        public Builder owner(String owner) { this.owner = Objects.requireNonNull(owner); return this; }
+
+        /** @param tags labels to filter by @return this */
+        public Builder tags(String... tags) { Collections.addAll(this.tags, tags); return this; }
+
+        /** @param schedule when runs are created @return this */
+        public Builder schedule(Schedule schedule) { this.schedule = Objects.requireNonNull(schedule); return this; }
+
+        /** @param expression cron, preset, {@code @once} or {@code none} @return this */
+        public Builder schedule(String expression) { return schedule(Schedule.parse(expression)); }
+
+        /** @param zone the zone the schedule and local dates are read in (default UTC) @return this */
+        public Builder timezone(ZoneId zone) { this.timezone = Objects.requireNonNull(zone); return this; }
+
+        /** @param zone a zone id such as {@code Europe/Paris} @return this */
+        public Builder timezone(String zone) {
+            try {
+                return timezone(ZoneId.of(zone));
+            } catch (RuntimeException e) {
+                throw new DagDefinitionException("bad timezone '" + zone + "' in dag '" + id + "': " + e.getMessage());
+            }
+        }
+
+        /** @param start first interval start, an instant @return this */
+        public Builder startDate(Instant start) { this.startDate = start; return this; }
+
+        /** @param start first interval start, midnight of that day in the DAG's timezone @return this */
+        public Builder startDate(LocalDate start) { this.startDate = start; return this; }
+
+        /** @param start first interval start, local time in the DAG's timezone @return this */
+        public Builder startDate(LocalDateTime start) { this.startDate = start; return this; }
+
+        /** @param end no interval starts after this instant @return this */
+        public Builder endDate(Instant end) { this.endDate = end; return this; }
+
+        /** @param end no interval starts after midnight of that day in the DAG's timezone @return this */
+        public Builder endDate(LocalDate end) { this.endDate = end; return this; }
+
+        /** @param catchup true (default): each missed interval runs; false: only the latest @return this */
+        public Builder catchup(boolean catchup) { this.catchup = catchup; return this; }
+
+        /** @param max runs running at once (default 16) @return this */
+        public Builder maxActiveRuns(int max) { this.maxActiveRuns = positive("max active runs", max); return this; }
+
+        /** @param max task instances queued or running at once (default 16) @return this */
+        public Builder maxActiveTasks(int max) { this.maxActiveTasks = positive("max active tasks", max); return this; }
+
+        /** @param name param name @param defaultValue its default, JSON-like @return this */
+        public Builder param(String name, Object defaultValue) { params.put(Objects.requireNonNull(name), defaultValue); return this; }
+
+        /** @param defaults sets retries, delays, pool… for every task (a task may override) @return this */
+        public Builder defaults(Consumer<TaskDefaults> defaults) { defaults.accept(this.defaults); return this; }
+
+        /** @param callback runs once when a run succeeds @return this */
+        public Builder onSuccess(DagRunCallback callback) { onSuccess.add(Objects.requireNonNull(callback)); return this; }
+
+        /** @param callback runs once when a run fails @return this */
+        public Builder onFailure(DagRunCallback callback) { onFailure.add(Objects.requireNonNull(callback)); return this; }
+
+        /**
+         * Adds a task with the DAG's default settings.
+         *
+         * @param taskId unique in the DAG
+         * @param task   the code to run
+         * @return this
+         */
+        public Builder task(String taskId, Task task) {
+            return task(taskId, task, t -> { });
+        }
+
+        /**
+         * Adds a task and configures it; the configuration is applied over the DAG's defaults.
+         *
+         * @param taskId    unique in the DAG
+         * @param task      the code to run
+         * @param configure sets upstreams, retries, trigger rule…
+         * @return this
+         */
+        public Builder task(String taskId, Task task, Consumer<TaskBuilder> configure) {
+            Ids.check("task", taskId, " in dag '" + id + "'");
+            Objects.requireNonNull(task, "task");
+            if (tasks.containsKey(taskId)) {
+                throw new DagDefinitionException("duplicate task id '" + taskId + "' in dag '" + id + "'");
+            }
+            tasks.put(taskId, new TaskBuilder(taskId, task));
+            taskConfigs.add(Objects.requireNonNull(configure));
+            return this;
+        }
+
+        /**
+         * Adds edges so that the tasks run one after another, like Airflow's {@code a >> b >> c}.
+         *
+         * @param taskIds two or more task ids, in order
+         * @return this
+         */
+        public Builder chain(String... taskIds) {
+            for (int i = 1; i < taskIds.length; i++) {
+                edges.add(new String[] {taskIds[i - 1], taskIds[i]});
+            }
+            return this;
+        }
+
+        /**
+         * Validates and builds the DAG.
+         *
+         * @return the immutable DAG
+         * @throws DagDefinitionException naming the DAG and the problem
+         */
+        public Dag build() {
+            List<TaskBuilder> builders = new ArrayList<>(tasks.values());
+            for (int i = 0; i < builders.size(); i++) {
+                builders.get(i).copyFrom(defaults);
+                taskConfigs.get(i).accept(builders.get(i));
+            }
+            for (String[] edge : edges) {
+                TaskBuilder downstream = tasks.get(edge[1]);
+                if (downstream == null || !tasks.containsKey(edge[0])) {
+                    String missing = downstream == null ? edge[1] : edge[0];
+                    throw new DagDefinitionException("chain names unknown task '" + missing + "' in dag '" + id + "'");
+                }
+                downstream.upstream(edge[0]);
+            }
+            checkDates();
+            List<TaskDefinition> definitions = builders.stream().map(TaskBuilder::build).toList();
+            return new Dag(this, DagGraph.validateAndSort(id, definitions));
+        }
+
+        private void checkDates() {
+            boolean scheduled = !(schedule instanceof Schedule.Manual);
+            if (scheduled && startDate == null) {
+                throw new DagDefinitionException("dag '" + id + "' has schedule '" + schedule.expression() + "' but no start date");
+            }
+            Instant start = resolve(startDate);
+            Instant end = resolve(endDate);
+            if (start != null && end != null && end.isBefore(start)) {
+                throw new DagDefinitionException("dag '" + id + "' ends (" + end + ") before it starts (" + start + ")");
+            }
+        }
+
+        private Instant resolve(Object date) {
+            return switch (date) {
+                case null -> null;
+                case Instant instant -> instant;
+                case LocalDate day -> day.atStartOfDay(timezone).toInstant();
+                case LocalDateTime local -> local.atZone(timezone).toInstant();
+                default -> throw new IllegalStateException("unexpected date " + date);
+            };
+        }
+
+        private int positive(String what, int value) {
+            if (value < 1) {
+                throw new DagDefinitionException(what + " must be >= 1 in dag '" + id + "', got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.orchestrator.api;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/**
+ * Everything a running try may know and do. One context per try; it is not shared between threads
+ * of different tries.
+ *
+ * <pre>{@code
+ * ctx -> {
+ *     int rows = ctx.xcomPull("extract", "rows", Integer.class).orElse(0);
+ *     ctx.log().info("loading {} rows for {}", rows, ctx.logicalDate());
+ * }
+ * }</pre>
+ */
+public interface TaskContext {
+
+    /** The XCom key used when none is given, as in Airflow. */
+    String RETURN_VALUE = "return_value";
+
+    /** @return the DAG's id */
+    String dagId();
+
+    /** @return the run's id, e.g. {@code scheduled__2026-01-01T00:00:00Z} */
+    String runId();
+
+    /** @return this task's id */
+    String taskId();
+
+    /** @return the try being run, counted from 1 */
+    int tryNumber();
+
+    /** @return how many tries this task instance may use in all (retries + 1) */
+    int maxTries();
+
+    /** @return the run's logical date: the start of its data interval for scheduled runs */
+    Instant logicalDate();
+
+    /** @return the run's data interval, [start, end) */
+    DataInterval dataInterval();
+
+    /** @return the DAG's params with the run's conf laid over them (conf wins), read-only */
+    Map<String, Object> params();
+
+    /** @return the conf the run was triggered with (empty for scheduled runs), read-only */
+    Map<String, Object> conf();
+
+    /** @return a logger whose lines land in this try's log, readable while the task runs */
+    Logger log();
+
+    /**
+     * Shares a small value with downstream tasks. The value is stored as JSON, so use strings,
+     * numbers, booleans, lists, maps or simple records.
+     *
+     * @param key   the XCom key
+     * @param value a JSON-serialisable value
+     */
+    void xcomPush(String key, Object value);
+
+    /**
+     * Shares a value under the key {@value #RETURN_VALUE}.
+     *
+     * @param value a JSON-serialisable value
+     */
+    default void xcomPush(Object value) {
+        xcomPush(RETURN_VALUE, value);
+    }
+
+    /**
+     * Reads a value pushed by another task of the same run.
+     *
+     * @param taskId the task that pushed it
+     * @param key    the XCom key
+     * @param type   the type to read the JSON value as
+     * @param <T>    the value's type
+     * @return the value, or empty when none was pushed
+     */
+    <T> Optional<T> xcomPull(String taskId, String key, Class<T> type);
+
+    /**
+     * Reads the value another task pushed under {@value #RETURN_VALUE}.
+     *
+     * @param taskId the task that pushed it
+     * @param type   the type to read the JSON value as
+     * @param <T>    the value's type
+     * @return the value, or empty when none was pushed
+     */
+    default <T> Optional<T> xcomPull(String taskId, Class<T> type) {
+        return xcomPull(taskId, RETURN_VALUE, type);
+    }
+
+    /**
+     * A key that is the same for every try of this task instance and different for every other
+     * task instance. Execution is at-least-once; use this key to make writes effectively once
+     * (e.g. a unique column, an upsert key, an idempotency header).
+     *
+     * @return {@code dagId/runId/taskId}
+     */
+    String idempotencyKey();
+
+    /**
+     * Branching: after this try succeeds, only the given direct downstream tasks run; the other
+     * direct downstream tasks are skipped (and the skip flows on through trigger rules).
+     *
+     * @param taskIds direct downstream task ids to follow
+     */
+    void followBranches(Collection<String> taskIds);
+
+    /**
+     * Varargs form of {@link #followBranches(Collection)}.
+     *
+     * @param taskIds direct downstream task ids to follow
+     */
+    default void followBranches(String... taskIds) {
+        followBranches(Arrays.asList(taskIds));
+    }
+}

@@ -1,0 +1,164 @@
+package org.orchestrator.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings shared by a DAG's task defaults and by each task: retries, delays, timeout, trigger
+ * rule, pool, priority and callbacks. A task starts from the DAG's defaults and overrides what it
+ * sets itself.
+ *
+ * @param <S> the concrete builder, so that chained calls keep their type
+ */
+public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskDefaults, TaskBuilder {
+
+    /** The pool every task uses unless it names another, as in Airflow. */
+    public static final String DEFAULT_POOL = "default_pool";
+
+    int retries;
+    Duration retryDelay = Duration.ofMinutes(5);
+    boolean exponentialBackoff;
+    Duration maxRetryDelay = Duration.ofHours(24);
+    Duration executionTimeout;
+    TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
+    String pool = DEFAULT_POOL;
+    int priorityWeight = 1;
+    final List<TaskCallback> onSuccess = new ArrayList<>();
+    final List<TaskCallback> onFailure = new ArrayList<>();
+    final List<TaskCallback> onRetry = new ArrayList<>();
+
+    TaskOptions() {
+    }
+
+    abstract S self();
+
+    /**
+     * @param retries how many times a failed try is retried (0 = one try only)
+     * @return this
+     */
+    public S retries(int retries) {
+        if (retries < 0) {
+            throw new DagDefinitionException("retries must be >= 0, got " + retries);
+        }
+        this.retries = retries;
+        return self();
+    }
+
+    /**
+     * @param retryDelay wait before the next try (default 5 minutes)
+     * @return this
+     */
+    public S retryDelay(Duration retryDelay) {
+        this.retryDelay = nonNegative("retry delay", retryDelay);
+        return self();
+    }
+
+    /**
+     * Doubles the delay after every failed try: delay · 2^(try-1), capped by {@link #maxRetryDelay}.
+     *
+     * @param exponential true to back off exponentially
+     * @return this
+     */
+    public S exponentialBackoff(boolean exponential) {
+        this.exponentialBackoff = exponential;
+        return self();
+    }
+
+    /**
+     * @param maxRetryDelay the cap on a backed-off delay (default 24 hours)
+     * @return this
+     */
+    public S maxRetryDelay(Duration maxRetryDelay) {
+        this.maxRetryDelay = nonNegative("max retry delay", maxRetryDelay);
+        return self();
+    }
+
+    /**
+     * @param timeout a try running longer is interrupted and fails
+     * @return this
+     */
+    public S executionTimeout(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new DagDefinitionException("execution timeout must be positive, got " + timeout);
+        }
+        this.executionTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * @param rule when the task may run given its upstream states (default all_success)
+     * @return this
+     */
+    public S triggerRule(TriggerRule rule) {
+        this.triggerRule = Objects.requireNonNull(rule, "trigger rule");
+        return self();
+    }
+
+    /**
+     * @param pool the named slot pool the task's tries take a slot from (default {@value #DEFAULT_POOL})
+     * @return this
+     */
+    public S pool(String pool) {
+        this.pool = Ids.check("pool", pool, "");
+        return self();
+    }
+
+    /**
+     * @param weight higher runs first when slots are scarce (default 1)
+     * @return this
+     */
+    public S priorityWeight(int weight) {
+        this.priorityWeight = weight;
+        return self();
+    }
+
+    /**
+     * @param callback runs once when the task instance succeeds
+     * @return this
+     */
+    public S onSuccess(TaskCallback callback) {
+        onSuccess.add(Objects.requireNonNull(callback));
+        return self();
+    }
+
+    /**
+     * @param callback runs once when the task instance fails with no tries left
+     * @return this
+     */
+    public S onFailure(TaskCallback callback) {
+        onFailure.add(Objects.requireNonNull(callback));
+        return self();
+    }
+
+    /**
+     * @param callback runs once for every failed try that will be retried
+     * @return this
+     */
+    public S onRetry(TaskCallback callback) {
+        onRetry.add(Objects.requireNonNull(callback));
+        return self();
+    }
+
+    void copyFrom(TaskOptions<?> other) {
+        retries = other.retries;
+        retryDelay = other.retryDelay;
+        exponentialBackoff = other.exponentialBackoff;
+        maxRetryDelay = other.maxRetryDelay;
+        executionTimeout = other.executionTimeout;
+        triggerRule = other.triggerRule;
+        pool = other.pool;
+        priorityWeight = other.priorityWeight;
+        onSuccess.addAll(other.onSuccess);
+        onFailure.addAll(other.onFailure);
+        onRetry.addAll(other.onRetry);
+    }
+
+    private static Duration nonNegative(String what, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new DagDefinitionException(what + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+}
