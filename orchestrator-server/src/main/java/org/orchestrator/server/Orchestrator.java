@@ -1,0 +1,244 @@
+package org.orchestrator.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.cluster.NodeRegistry;
+import org.orchestrator.server.cluster.ZombieReaper;
+import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.DagFolderScanner;
+import org.orchestrator.server.dagbag.DagRegistry;
+import org.orchestrator.server.execute.Executor;
+import org.orchestrator.server.execute.RetryTimers;
+import org.orchestrator.server.execute.RunProgress;
+import org.orchestrator.server.execute.TryLogs;
+import org.orchestrator.server.schedule.DagScheduling;
+import org.orchestrator.server.schedule.QuartzTimers;
+import org.orchestrator.server.schedule.RunCreator;
+import org.orchestrator.server.schedule.RunStarter;
+import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Database;
+import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.sweep.ReconcileRuns;
+import org.orchestrator.server.sweep.RequeueDueRetries;
+import org.orchestrator.server.sweep.Sweeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server process's engine, wired: database, DAG folder, Quartz timers, executor and the
+ * sweep. The CLI and the HTTP layer drive it through this class.
+ */
+public final class Orchestrator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final DagBag bag = new DagBag();
+    private final DagFolderScanner scanner;
+    private final DagRegistry registry;
+    private final NodeRegistry node;
+    private final Executor executor;
+    private final QuartzTimers timers;
+    private final DagScheduling scheduling;
+    private final RunCreator creator;
+    private final RunStarter starter;
+    private final Sweeper sweeper;
+    private final TryLogs logs;
+    private volatile Instant lastScan = Instant.EPOCH;
+    private boolean synced;
+
+    /**
+     * What this process runs besides the executor and the sweep.
+     *
+     * @param scheduler whether it owns DAG schedules and retry timers through Quartz
+     * @param roles     roles recorded in the node table
+     */
+    public record Options(boolean scheduler, String roles) {
+        /** Everything: the standalone and server modes. */
+        public static final Options ALL = new Options(true, "scheduler,executor,web");
+        /** Executor and sweep only: {@code dags backfill} runs its own. */
+        public static final Options EXECUTOR_ONLY = new Options(false, "executor");
+    }
+
+    private Orchestrator(ServerConfig config, Options options, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.database = Database.open(config);
+        Jdbi jdbi = database.jdbi();
+        this.logs = new TryLogs(config.logsFolder());
+        this.node = new NodeRegistry(jdbi, clock, config.nodeName());
+        node.register(options.roles());
+        this.scanner = new DagFolderScanner(config.dagsFolder(), bag, Duration.ofSeconds(30));
+        this.registry = new DagRegistry(jdbi, clock, config.pausedAtCreation());
+        RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
+        RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
+        this.timers = options.scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(), false,
+                node.nodeId(), this::onDagDue, id -> retries.requeue(java.util.List.of(id))) : null;
+        RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
+        this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
+                config.parallelism(), this::wakeSweeper), progress);
+        this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
+        this.creator = new RunCreator(jdbi, clock, this::startQueuedRuns);
+        this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
+        this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
+    }
+
+    /**
+     * Starts an engine: migrates the database, loads the DAGs, sets their triggers, runs a first
+     * sweep (which turns tries left running by a crash into retries) and starts the loops.
+     *
+     * @param config  configuration
+     * @param options what to run
+     * @return the running engine
+     */
+    public static Orchestrator start(ServerConfig config, Options options) {
+        Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
+        orchestrator.scanDags();
+        if (orchestrator.timers != null) {
+            orchestrator.timers.start();
+        }
+        orchestrator.sweeper.runOnce();
+        orchestrator.sweeper.start();
+        LOG.info("engine started as node {} with home {}", orchestrator.node.nodeId(), config.home());
+        return orchestrator;
+    }
+
+    private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries) {
+        Map<String, Runnable> chores = new LinkedHashMap<>();
+        chores.put("heartbeat", node::heartbeat);
+        chores.put("rescan-dags", this::rescanWhenDue);
+        chores.put("start-queued-runs", starter::startQueued);
+        chores.put("requeue-due-retries", retries);
+        chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor));
+        chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
+        return chores;
+    }
+
+    /** Rescans the dags folder now and applies what changed. */
+    public synchronized void scanDags() {
+        lastScan = clock.instant();
+        if (scanner.scan() || !synced) {
+            publishDags();
+        }
+    }
+
+    /**
+     * Adds DAGs defined in code (benchmarks, tests) as if a bundle had defined them.
+     *
+     * @param dags the DAGs
+     */
+    public synchronized void pin(java.util.Collection<org.orchestrator.api.Dag> dags) {
+        bag.pin(dags.stream().map(d -> new org.orchestrator.server.dagbag.LoadedDag(d, codeVersion(d),
+                java.nio.file.Path.of("<code>"))).toList());
+        publishDags();
+        startQueuedRuns();
+    }
+
+    private void publishDags() {
+        registry.sync(bag);
+        synced = true;
+        if (scheduling != null) {
+            scheduling.refreshAll();
+        }
+    }
+
+    private static String codeVersion(org.orchestrator.api.Dag dag) {
+        return Integer.toHexString(dag.structure().hashCode());
+    }
+
+    private void rescanWhenDue() {
+        if (!clock.instant().isBefore(lastScan.plus(config.dagsScanInterval()))) {
+            scanDags();
+        }
+    }
+
+    private void onDagDue(String dagId) {
+        scheduling.onDue(dagId);
+    }
+
+    private void startQueuedRuns() {
+        starter.startQueued();
+    }
+
+    private void wakeExecutor() {
+        executor.wakeup();
+    }
+
+    private void wakeSweeper() {
+        sweeper.wakeup();
+    }
+
+    /**
+     * Pauses or unpauses a DAG.
+     *
+     * @return false when there is no such DAG
+     */
+    public boolean setPaused(String dagId, boolean paused) {
+        if (scheduling != null) {
+            return scheduling.setPaused(dagId, paused);
+        }
+        return database.jdbi().withHandle(h -> new org.orchestrator.server.state.Dags().setPaused(h, dagId, paused));
+    }
+
+    /** @return the configuration */
+    public ServerConfig config() { return config; }
+
+    /** @return the database */
+    public Jdbi jdbi() { return database.jdbi(); }
+
+    /** @return the database, with its vendor */
+    public Database database() { return database; }
+
+    /** @return the loaded DAGs */
+    public DagBag dags() { return bag; }
+
+    /** @return creates runs (trigger, backfill) */
+    public RunCreator runs() { return creator; }
+
+    /** @return the try log files */
+    public TryLogs logs() { return logs; }
+
+    /** @return this node's id */
+    public String nodeId() { return node.nodeId(); }
+
+    /** @return the sweep, for health reporting */
+    public Sweeper sweeper() { return sweeper; }
+
+    /** @return the executor, for health reporting */
+    public Executor executor() { return executor; }
+
+    /** @return the time source */
+    public Clock clock() { return clock; }
+
+    /**
+     * Stops: no new claims, running tries get {@code grace} to finish, then everything closes.
+     *
+     * @param grace how long running tries may take
+     */
+    public void shutdown(Duration grace) {
+        sweeper.close();
+        if (timers != null) {
+            timers.close();
+        }
+        executor.shutdown(grace);
+        try {
+            node.deregister();
+        } catch (RuntimeException e) {
+            LOG.warn("could not deregister node {}: {}", node.nodeId(), e.getMessage());
+        }
+        database.close();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,70 @@
+package org.orchestrator.server.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.execute.Executor;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Nodes;
+import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.state.TaskInstances;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds task instances held by nodes that stopped heartbeating: a queued one is handed back, a
+ * running one is a zombie whose try fails (and is retried while tries are left).
+ */
+public final class ZombieReaper implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZombieReaper.class);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration nodeTimeout;
+    private final DagBag bag;
+    private final Executor executor;
+    private final Nodes nodes = new Nodes();
+    private final TaskInstances tis = new TaskInstances();
+    private final DagRuns runs = new DagRuns();
+
+    /** @param jdbi db @param clock time @param nodeTimeout silence that means dead @param bag DAGs @param executor fails zombies */
+    public ZombieReaper(Jdbi jdbi, Clock clock, Duration nodeTimeout, DagBag bag, Executor executor) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.nodeTimeout = nodeTimeout;
+        this.bag = bag;
+        this.executor = executor;
+    }
+
+    @Override
+    public void run() {
+        List<String> alive = jdbi.withHandle(h -> nodes.aliveSince(h, clock.instant().minus(nodeTimeout)));
+        List<TaskInstanceRow> orphans = jdbi.withHandle(h -> tis.activeOnNodesOtherThan(h, alive));
+        for (TaskInstanceRow ti : orphans) {
+            if (ti.state() == TaskState.QUEUED) {
+                jdbi.useTransaction(h -> tis.handBack(h, ti.id()));
+            } else {
+                failZombie(ti);
+            }
+        }
+        if (!orphans.isEmpty()) {
+            executor.wakeup();
+        }
+    }
+
+    private void failZombie(TaskInstanceRow ti) {
+        var dag = bag.get(ti.dagId());
+        var run = jdbi.withHandle(h -> runs.find(h, ti.runPk()));
+        if (dag.isEmpty() || run.isEmpty()) {
+            LOG.warn("zombie {}/{}/{} belongs to a DAG that is not loaded; left for later", ti.dagId(), ti.runId(), ti.taskId());
+            return;
+        }
+        LOG.warn("zombie: {}/{}/{} try {} was running on node {}, which stopped heartbeating",
+                ti.dagId(), ti.runId(), ti.taskId(), ti.tryNumber(), ti.node());
+        executor.failZombie(ti, run.get(), dag.get(), "zombie: node " + ti.node() + " stopped heartbeating");
+    }
+}

@@ -1,0 +1,108 @@
+package org.orchestrator.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a server process is configured with. Read from {@code ORCHESTRATOR_*} environment
+ * variables; command-line flags override them through the {@code with…} methods.
+ *
+ * @param home              holds the H2 database, the dags folder and the task logs
+ * @param port              HTTP port (0 picks a free one)
+ * @param dbUrl             JDBC URL; empty means the embedded H2 file database in {@code home}
+ * @param dbUser            database user
+ * @param dbPassword        database password
+ * @param parallelism       task tries running at once on this node
+ * @param sweepInterval     how often the level-triggered sweep repairs what edges missed
+ * @param nodeTimeout       a node silent this long is dead; its running tries are zombies
+ * @param dagsScanInterval  how often the dags folder is rescanned for changed bundles
+ * @param pausedAtCreation  whether newly found DAGs start paused
+ * @param nodeName          this node's stable name
+ */
+public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
+                           int parallelism, Duration sweepInterval, Duration nodeTimeout,
+                           Duration dagsScanInterval, boolean pausedAtCreation, String nodeName) {
+
+    /** Default HTTP port. */
+    public static final int DEFAULT_PORT = 8080;
+
+    /** @return the configuration from the process environment */
+    public static ServerConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * @param env environment variables
+     * @return the configuration they describe, with defaults for what they leave out
+     */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        Path home = Optional.ofNullable(env.get("ORCHESTRATOR_HOME")).map(Path::of)
+                .orElse(Path.of(System.getProperty("user.home"), "orchestrator"));
+        return new ServerConfig(home.toAbsolutePath(),
+                intOf(env, "ORCHESTRATOR_PORT", DEFAULT_PORT),
+                env.getOrDefault("ORCHESTRATOR_DB_URL", ""),
+                env.getOrDefault("ORCHESTRATOR_DB_USER", "sa"),
+                env.getOrDefault("ORCHESTRATOR_DB_PASSWORD", ""),
+                intOf(env, "ORCHESTRATOR_PARALLELISM", 32),
+                Duration.ofMillis(intOf(env, "ORCHESTRATOR_SWEEP_INTERVAL_MS", 1000)),
+                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", 30)),
+                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_DAGS_SCAN_INTERVAL_SECONDS", 5)),
+                Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_DAGS_PAUSED_AT_CREATION", "false")),
+                env.getOrDefault("ORCHESTRATOR_NODE_NAME", "standalone"));
+    }
+
+    /** @return the folder scanned for DAG bundles */
+    public Path dagsFolder() {
+        return home.resolve("dags");
+    }
+
+    /** @return the folder holding one log file per task try */
+    public Path logsFolder() {
+        return home.resolve("logs");
+    }
+
+    /** @return the JDBC URL to use: the configured one, or the embedded H2 file in home */
+    public String jdbcUrl() {
+        if (!dbUrl.isBlank()) {
+            return dbUrl;
+        }
+        // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a
+        // committed state change survives kill -9 (the default buffers commits for 500 ms).
+        // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
+        return "jdbc:h2:file:" + home.resolve("db").resolve("orchestrator")
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** @param newHome the home folder @return a copy with that home */
+    public ServerConfig withHome(Path newHome) {
+        return new ServerConfig(Objects.requireNonNull(newHome).toAbsolutePath(), port, dbUrl, dbUser, dbPassword,
+                parallelism, sweepInterval, nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+    }
+
+    /** @param newPort the HTTP port @return a copy with that port */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(home, newPort, dbUrl, dbUser, dbPassword, parallelism, sweepInterval,
+                nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+    }
+
+    /** @param newParallelism tries running at once @return a copy with that parallelism */
+    public ServerConfig withParallelism(int newParallelism) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, newParallelism, sweepInterval,
+                nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+    }
+
+    private static int intOf(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.orchestrator.server.dagbag;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Dag;
+import org.orchestrator.server.state.Dags;
+import org.orchestrator.server.state.ImportErrors;
+
+/**
+ * Writes what a scan found to the database: DAG rows (new ones paused or not, as configured),
+ * their versions, inactive flags for DAGs that went away, and the import errors.
+ */
+public final class DagRegistry {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final boolean pausedAtCreation;
+    private final Dags dags = new Dags();
+    private final ImportErrors importErrors = new ImportErrors();
+
+    /** @param jdbi db @param clock time @param pausedAtCreation whether new DAGs start paused */
+    public DagRegistry(Jdbi jdbi, Clock clock, boolean pausedAtCreation) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.pausedAtCreation = pausedAtCreation;
+    }
+
+    /** @param bag the DAGs and errors of the last scan */
+    public void sync(DagBag bag) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            for (LoadedDag loaded : bag.all()) {
+                Dag dag = loaded.dag();
+                dags.upsert(h, new Dags.DagRow(dag.id(), pausedAtCreation, true, dag.description(), dag.owner(),
+                        String.join(",", dag.tags()), dag.schedule().expression(), dag.timezone().getId(),
+                        loaded.bundle().toString(), loaded.version(), null), now);
+                dags.addVersion(h, dag.id(), loaded.version(), loaded.bundle().toString(), dag.structure(), now);
+            }
+            dags.deactivateAllBut(h, bag.all().stream().map(d -> d.dag().id()).toList());
+            importErrors.replaceAll(h, bag.importErrors(), now);
+        });
+    }
+
+    /** @return ids of the DAGs that are paused */
+    public List<String> pausedIds() {
+        return jdbi.withHandle(h -> dags.all(h).stream().filter(Dags.DagRow::paused).map(Dags.DagRow::dagId).toList());
+    }
+}

@@ -1,0 +1,136 @@
+package org.orchestrator.server.execute;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunCallback;
+import org.orchestrator.api.DagRunEvent;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.TaskCallback;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskEvent;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.CallbackRequests.Request;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs requested callbacks outside any task try. A request is taken (deleted) by one runner before
+ * its callbacks run, so each event's callbacks run once; a callback that throws is logged.
+ */
+final class CallbackRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackRunner.class);
+
+    private final Jdbi jdbi;
+    private final DagBag bag;
+    private final CallbackRequests requests;
+    private final DagRuns runs;
+    private final Wakeup wakeup = new Wakeup();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs) {
+        this.jdbi = jdbi;
+        this.bag = bag;
+        this.requests = requests;
+        this.runs = runs;
+        this.thread = Thread.ofPlatform().name("callbacks").daemon().start(this::loop);
+    }
+
+    void wakeup() {
+        wakeup.signal();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeup.await(Duration.ofSeconds(1));
+                runPending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                LOG.error("callback pass failed; carrying on", e);
+            }
+        }
+    }
+
+    private void runPending() {
+        List<Request> pending = jdbi.withHandle(h -> requests.pending(h, 200));
+        for (Request request : pending) {
+            if (jdbi.inTransaction(h -> requests.take(h, request.id()))) {
+                Thread.ofVirtual().name("callback-" + request.id()).start(() -> run(request));
+            }
+        }
+    }
+
+    private void run(Request request) {
+        Optional<LoadedDag> dag = bag.get(request.dagId());
+        Optional<DagRunRow> run = jdbi.withHandle(h -> runs.find(h, request.dagId(), request.runId()));
+        if (dag.isEmpty() || run.isEmpty()) {
+            LOG.warn("dropping callback {} for {}/{}: DAG or run no longer known", request.event(), request.dagId(), request.runId());
+            return;
+        }
+        if (request.kind().equals("task")) {
+            runTaskCallbacks(request, dag.get().dag(), run.get());
+        } else {
+            runDagCallbacks(request, dag.get().dag(), run.get());
+        }
+    }
+
+    private void runTaskCallbacks(Request request, Dag dag, DagRunRow run) {
+        Optional<TaskDefinition> task = dag.task(request.taskId());
+        if (task.isEmpty()) {
+            return;
+        }
+        TaskState state = TaskState.fromWireName(request.event());
+        TaskEvent event = new TaskEvent(request.dagId(), request.runId(), request.taskId(), request.tryNumber(), state,
+                run.logicalDate(), Optional.ofNullable(request.error()));
+        List<TaskCallback> callbacks = switch (state) {
+            case SUCCESS -> task.get().onSuccess();
+            case FAILED -> task.get().onFailure();
+            case UP_FOR_RETRY -> task.get().onRetry();
+            default -> List.of();
+        };
+        for (TaskCallback callback : callbacks) {
+            try {
+                callback.call(event);
+            } catch (Throwable e) {
+                LOG.error("{} callback of {}/{}/{} try {} threw", request.event(), request.dagId(), request.runId(),
+                        request.taskId(), request.tryNumber(), e);
+            }
+        }
+    }
+
+    private void runDagCallbacks(Request request, Dag dag, DagRunRow run) {
+        DagRunState state = DagRunState.fromWireName(request.event());
+        DagRunEvent event = new DagRunEvent(dag.id(), run.runId(), run.logicalDate(), state);
+        for (DagRunCallback callback : state == DagRunState.SUCCESS ? dag.onSuccess() : dag.onFailure()) {
+            try {
+                callback.call(event);
+            } catch (Throwable e) {
+                LOG.error("{} callback of run {}/{} threw", request.event(), request.dagId(), request.runId(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeup.signal();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

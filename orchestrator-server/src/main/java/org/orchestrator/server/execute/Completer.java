@@ -1,0 +1,188 @@
+package org.orchestrator.server.execute;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.state.TaskTries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records how tries ended. Outcomes that arrive together are written in one transaction (group
+ * commit): each is still its own guarded transition, but they share one durable commit, which is
+ * what lets thousands of short tasks finish per second. A batch that fails is retried one outcome
+ * per transaction so one bad outcome cannot hold back the others.
+ */
+public final class Completer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Completer.class);
+    private static final int MAX_BATCH = 512;
+
+    private final Jdbi jdbi;
+    private final TaskInstances tis;
+    private final TaskTries tries;
+    private final CallbackRequests callbacks;
+    private final RunProgress progress;
+    private final RetryTimers retryTimers;
+    private final Clock clock;
+    private final Listener listener;
+    private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** Told after each commit, outside the transaction. */
+    public interface Listener {
+        /** @param tries how many tries were recorded (their executor slots are free) @param runFinished whether a run finished */
+        void committed(int tries, boolean runFinished);
+    }
+
+    Completer(Jdbi jdbi, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
+              RetryTimers retryTimers, Clock clock, Listener listener) {
+        this.jdbi = jdbi;
+        this.tis = tis;
+        this.tries = tries;
+        this.callbacks = callbacks;
+        this.progress = progress;
+        this.retryTimers = retryTimers;
+        this.clock = clock;
+        this.listener = listener;
+        this.thread = Thread.ofPlatform().name("completer").daemon().start(this::loop);
+    }
+
+    void submit(Outcome outcome) {
+        queue.add(outcome);
+    }
+
+    private void loop() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Outcome first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Outcome> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                LOG.error("completer loop failed; carrying on", e);
+            }
+        }
+    }
+
+    private void commit(List<Outcome> batch) {
+        List<Effect> effects = new ArrayList<>();
+        try {
+            jdbi.useTransaction(h -> batch.forEach(o -> effects.add(apply(h, o))));
+        } catch (RuntimeException e) {
+            LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
+            effects.clear();
+            batch.forEach(o -> effects.add(commitAlone(o)));
+        }
+        effects.forEach(Effect::apply);
+        int slots = (int) batch.stream().filter(Outcome::holdsSlot).count();
+        listener.committed(slots, effects.stream().anyMatch(Effect::runFinished));
+    }
+
+    private Effect commitAlone(Outcome outcome) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(h -> apply(h, outcome));
+            } catch (RuntimeException e) {
+                LOG.error("cannot record outcome of {} (attempt {}): {}", outcome.claimed().describe(), attempt, e.getMessage());
+                if (attempt >= 5) {
+                    // Left running in the database: the zombie sweep retries it once this node is seen as gone.
+                    return Effect.NONE;
+                }
+                sleepQuietly(100L << attempt);
+            }
+        }
+    }
+
+    /** Applies one outcome; @return what to do once the transaction committed */
+    Effect apply(Handle h, Outcome outcome) {
+        ClaimedTry claimed = outcome.claimed();
+        Instant now = clock.instant();
+        TaskState to = targetState(outcome);
+        Instant retryAt = to == TaskState.UP_FOR_RETRY
+                ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
+        if (!tis.finishTry(h, claimed.ti().id(), claimed.ti().tryNumber(), to, now, retryAt)) {
+            return Effect.NONE;
+        }
+        tries.finish(h, claimed.ti().id(), claimed.ti().tryNumber(), to, outcome.error(), now);
+        requestCallbacks(h, claimed, to, outcome.error(), now);
+        if (to == TaskState.UP_FOR_RETRY) {
+            return new Effect(() -> retryTimers.schedule(claimed.ti().id(), claimed.ti().tryNumber(), retryAt), false);
+        }
+        if (outcome.branches() != null) {
+            progress.skipUnchosen(h, claimed.run(), claimed.dag().dag(), claimed.ti().taskId(), outcome.branches(), now);
+        }
+        progress.advance(h, claimed.run(), claimed.dag().dag(), claimed.dag().dag().downstream(claimed.ti().taskId()), now);
+        DagRunState finished = progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now);
+        return new Effect(() -> { }, finished != null);
+    }
+
+    private static TaskState targetState(Outcome outcome) {
+        return switch (outcome.result()) {
+            case SUCCESS -> TaskState.SUCCESS;
+            case SKIPPED -> TaskState.SKIPPED;
+            case FAILED -> outcome.claimed().ti().tryNumber() < outcome.claimed().ti().maxTries()
+                    ? TaskState.UP_FOR_RETRY : TaskState.FAILED;
+        };
+    }
+
+    private void requestCallbacks(Handle h, ClaimedTry claimed, TaskState to, String error, Instant now) {
+        TaskDefinition task = claimed.task();
+        boolean wanted = switch (to) {
+            case SUCCESS -> !task.onSuccess().isEmpty();
+            case FAILED -> !task.onFailure().isEmpty();
+            case UP_FOR_RETRY -> !task.onRetry().isEmpty();
+            default -> false;
+        };
+        if (wanted) {
+            callbacks.add(h, "task", to.wireName(), claimed.ti().dagId(), claimed.ti().runId(), claimed.ti().taskId(),
+                    claimed.ti().tryNumber(), error, now);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What follows a committed outcome. */
+    record Effect(Runnable afterCommit, boolean runFinished) {
+        static final Effect NONE = new Effect(() -> { }, false);
+
+        void apply() {
+            afterCommit.run();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.orchestrator.server.execute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.TaskOptions;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Pools;
+import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.state.TaskTries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims scheduled task instances and starts their tries, highest priority first, never beyond
+ * this node's parallelism, a DAG's max active tasks or a pool's slots. Woken when something became
+ * ready; also wakes on its own, so nothing waits on a lost signal.
+ */
+final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(250);
+
+    private final Jdbi jdbi;
+    private final DagBag bag;
+    private final TaskInstances tis;
+    private final TaskTries tries;
+    private final DagRuns runs;
+    private final Pools pools;
+    private final TryLogs logs;
+    private final Clock clock;
+    private final String node;
+    private final int parallelism;
+    private final Consumer<ClaimedTry> starter;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Wakeup wakeup = new Wakeup();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, TaskTries tries, DagRuns runs, Pools pools, TryLogs logs,
+               Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
+        this.jdbi = jdbi;
+        this.bag = bag;
+        this.tis = tis;
+        this.tries = tries;
+        this.runs = runs;
+        this.pools = pools;
+        this.logs = logs;
+        this.clock = clock;
+        this.node = node;
+        this.parallelism = parallelism;
+        this.starter = starter;
+        this.thread = Thread.ofPlatform().name("dispatcher").daemon().start(this::loop);
+    }
+
+    void wakeup() {
+        wakeup.signal();
+    }
+
+    /** Frees executor slots once tries are recorded. */
+    void released(int count) {
+        inFlight.addAndGet(-count);
+        wakeup.signal();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeup.await(IDLE_WAIT);
+                while (running && dispatchOnce() > 0) {
+                    Thread.onSpinWait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                LOG.error("dispatcher pass failed; carrying on", e);
+            }
+        }
+    }
+
+    /** @return how many tries were started */
+    private int dispatchOnce() {
+        int free = parallelism - inFlight.get();
+        if (free <= 0) {
+            return 0;
+        }
+        List<ClaimedTry> claimed = jdbi.inTransaction(h -> claim(h, free));
+        inFlight.addAndGet(claimed.size());
+        claimed.forEach(starter);
+        return claimed.size();
+    }
+
+    private List<ClaimedTry> claim(Handle h, int free) {
+        List<TaskInstanceRow> ready = tis.ready(h, free * 4 + 16);
+        if (ready.isEmpty()) {
+            return List.of();
+        }
+        Limits limits = new Limits(tis.activeBy(h, "dag_id"), tis.activeBy(h, "pool"), pools.slots(h));
+        List<Long> chosen = new ArrayList<>();
+        for (TaskInstanceRow ti : ready) {
+            Optional<LoadedDag> dag = bag.get(ti.dagId());
+            if (chosen.size() < free && dag.isPresent() && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
+                chosen.add(ti.id());
+            }
+        }
+        Instant now = clock.instant();
+        List<TaskInstanceRow> started = tis.claimAndStart(h, chosen, node, now);
+        tries.start(h, started, node, now, logs);
+        return withRuns(h, started);
+    }
+
+    private List<ClaimedTry> withRuns(Handle h, List<TaskInstanceRow> started) {
+        Map<Long, DagRunRow> byPk = new HashMap<>();
+        List<ClaimedTry> claimed = new ArrayList<>(started.size());
+        for (TaskInstanceRow ti : started) {
+            DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
+            claimed.add(new ClaimedTry(ti, run, bag.get(ti.dagId()).orElseThrow()));
+        }
+        return claimed;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeup.signal();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Counts active instances per DAG and pool while a claim picks candidates. */
+    private static final class Limits {
+        private final Map<String, Integer> byDag;
+        private final Map<String, Integer> byPool;
+        private final Map<String, Integer> slots;
+
+        Limits(Map<String, Integer> byDag, Map<String, Integer> byPool, Map<String, Integer> slots) {
+            this.byDag = new HashMap<>(byDag);
+            this.byPool = new HashMap<>(byPool);
+            this.slots = slots;
+        }
+
+        boolean admit(TaskInstanceRow ti, int maxActiveTasks) {
+            int poolSlots = slots.getOrDefault(ti.pool(), slots.getOrDefault(TaskOptions.DEFAULT_POOL, 128));
+            if (byDag.getOrDefault(ti.dagId(), 0) >= maxActiveTasks || byPool.getOrDefault(ti.pool(), 0) >= poolSlots) {
+                return false;
+            }
+            byDag.merge(ti.dagId(), 1, Integer::sum);
+            byPool.merge(ti.pool(), 1, Integer::sum);
+            return true;
+        }
+    }
+}

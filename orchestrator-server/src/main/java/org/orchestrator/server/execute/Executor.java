@@ -1,0 +1,115 @@
+package org.orchestrator.server.execute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Pools;
+import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.state.TaskTries;
+import org.orchestrator.server.state.XComs;
+
+/**
+ * This node's executor: claims ready task instances, runs their tries on virtual threads, records
+ * outcomes in group commits, and runs callbacks. The one entry point other packages use.
+ */
+public final class Executor implements AutoCloseable {
+
+    private final Dispatcher dispatcher;
+    private final Completer completer;
+    private final CallbackRunner callbacks;
+    private final ScheduledExecutorService watchdog;
+    private final Runnable onRunFinished;
+
+    /**
+     * Wiring of the executor's parts.
+     *
+     * @param jdbi          the database
+     * @param bag           loaded DAGs
+     * @param logs          try log files
+     * @param retryTimers   how retries are timed
+     * @param clock         time
+     * @param node          this node's name
+     * @param parallelism   tries at once on this node
+     * @param onRunFinished told when a run finished (a max-active-runs slot is free)
+     */
+    public record Settings(Jdbi jdbi, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
+                           int parallelism, Runnable onRunFinished) {
+    }
+
+    /** @param s wiring @param progress run progress rules applied to state */
+    public Executor(Settings s, RunProgress progress) {
+        TaskInstances tis = new TaskInstances();
+        TaskTries tries = new TaskTries();
+        DagRuns runs = new DagRuns();
+        CallbackRequests requests = new CallbackRequests();
+        this.onRunFinished = s.onRunFinished();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
+        this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs);
+        this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
+        TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.logs(), s.clock(), watchdog, completer::submit);
+        this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, tries, runs, new Pools(), s.logs(), s.clock(), s.node(),
+                s.parallelism(), runner::start);
+    }
+
+    private void committed(int tries, boolean runFinished) {
+        dispatcher.released(tries);
+        callbacks.wakeup();
+        if (runFinished) {
+            onRunFinished.run();
+        }
+    }
+
+    /** Something became ready: look for work now. */
+    public void wakeup() {
+        dispatcher.wakeup();
+        callbacks.wakeup();
+    }
+
+    /** @return tries claimed by this node and not yet recorded as finished */
+    public int inFlight() {
+        return dispatcher.inFlight();
+    }
+
+    /**
+     * Fails the running try of an instance whose node died, through the same path as any failed
+     * try: it is retried while tries are left.
+     *
+     * @param ti     the instance, state running
+     * @param run    its run
+     * @param dag    its DAG
+     * @param reason why it is a zombie
+     */
+    public void failZombie(TaskInstanceRow ti, DagRunRow run, LoadedDag dag, String reason) {
+        completer.submit(Outcome.zombie(new ClaimedTry(ti, run, dag), reason));
+    }
+
+    /**
+     * Stops claiming, waits up to the grace period for running tries to be recorded, then stops.
+     *
+     * @param grace how long running tries may take to finish
+     */
+    public void shutdown(Duration grace) {
+        dispatcher.close();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        completer.close();
+        callbacks.close();
+        watchdog.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+}

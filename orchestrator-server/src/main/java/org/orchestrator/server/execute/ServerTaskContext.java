@@ -1,0 +1,84 @@
+package org.orchestrator.server.execute;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.OrchestratorException;
+import org.orchestrator.api.TaskContext;
+import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.XComs;
+import org.slf4j.Logger;
+
+/** The context of one try on the server: XCom goes to the database, the log to the try's file. */
+final class ServerTaskContext implements TaskContext {
+
+    private final ClaimedTry claimed;
+    private final Logger log;
+    private final Jdbi jdbi;
+    private final XComs xcoms;
+    private final Map<String, Object> conf;
+    private final Map<String, Object> params;
+    private volatile Set<String> branches;
+
+    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms) {
+        this.claimed = claimed;
+        this.log = log;
+        this.jdbi = jdbi;
+        this.xcoms = xcoms;
+        this.conf = Collections.unmodifiableMap(Json.objectOf(claimed.run().conf()));
+        Map<String, Object> merged = new LinkedHashMap<>(claimed.dag().dag().params());
+        merged.putAll(conf);
+        this.params = Collections.unmodifiableMap(merged);
+    }
+
+    @Override public String dagId() { return claimed.ti().dagId(); }
+    @Override public String runId() { return claimed.ti().runId(); }
+    @Override public String taskId() { return claimed.ti().taskId(); }
+    @Override public int tryNumber() { return claimed.ti().tryNumber(); }
+    @Override public int maxTries() { return claimed.ti().maxTries(); }
+    @Override public Instant logicalDate() { return claimed.run().logicalDate(); }
+    @Override public DataInterval dataInterval() { return claimed.run().interval(); }
+    @Override public Map<String, Object> params() { return params; }
+    @Override public Map<String, Object> conf() { return conf; }
+    @Override public Logger log() { return log; }
+
+    @Override
+    public void xcomPush(String key, Object value) {
+        String json = Json.write(value);
+        jdbi.useTransaction(h -> xcoms.push(h, claimed.ti().runPk(), taskId(), key, json));
+    }
+
+    @Override
+    public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
+        return jdbi.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key)).map(json -> Json.read(json, type));
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return dagId() + "/" + runId() + "/" + taskId();
+    }
+
+    @Override
+    public void followBranches(Collection<String> taskIds) {
+        Set<String> downstream = claimed.dag().dag().downstream(taskId());
+        for (String id : taskIds) {
+            if (!downstream.contains(id)) {
+                throw new OrchestratorException("task '" + taskId() + "' cannot branch to '" + id
+                        + "': it is not a direct downstream task (those are " + downstream + ")");
+            }
+        }
+        branches = Set.copyOf(new LinkedHashSet<>(taskIds));
+    }
+
+    /** @return the branches chosen, or null to follow every downstream task */
+    Set<String> branches() {
+        return branches;
+    }
+}

@@ -1,0 +1,70 @@
+package org.orchestrator.server.execute;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.state.TaskTries;
+
+/**
+ * Where each try's log lives: {@code dag_id=…/run_id=…/task_id=…/attempt=N.log} under the logs
+ * folder, built from stored ids (made file-name safe), never from a path a request sent.
+ */
+public final class TryLogs implements TaskTries.LogPaths {
+
+    private final Path root;
+
+    /** @param root the logs folder */
+    public TryLogs(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String relativePath(TaskInstanceRow ti, int tryNumber) {
+        return "dag_id=" + safe(ti.dagId()) + "/run_id=" + safe(ti.runId()) + "/task_id=" + safe(ti.taskId())
+                + "/attempt=" + tryNumber + ".log";
+    }
+
+    /** @return the absolute file of a try's log */
+    public Path file(TaskInstanceRow ti, int tryNumber) {
+        return root.resolve(relativePath(ti, tryNumber));
+    }
+
+    /**
+     * Reads a log from a byte offset, so a client can follow a running try.
+     *
+     * @param relativePath the stored log path of the try
+     * @param offset       where to start
+     * @return the text from the offset and the offset to continue from
+     */
+    public Chunk read(String relativePath, long offset) {
+        Path file = root.resolve(relativePath).normalize();
+        if (!file.startsWith(root) || !Files.exists(file)) {
+            return new Chunk("", 0);
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, Math.min(offset, in.length()));
+            byte[] bytes = new byte[(int) Math.min(in.length() - start, 4 * 1024 * 1024)];
+            in.seek(start);
+            in.readFully(bytes);
+            return new Chunk(new String(bytes, StandardCharsets.UTF_8), start + bytes.length);
+        } catch (IOException e) {
+            return new Chunk("(log unreadable: " + e.getMessage() + ")\n", offset);
+        }
+    }
+
+    /**
+     * Part of a log.
+     *
+     * @param text       the text read
+     * @param nextOffset where to read next
+     */
+    public record Chunk(String text, long nextOffset) {
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._=+-]", "_");
+    }
+}

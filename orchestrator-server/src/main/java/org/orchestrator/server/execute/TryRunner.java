@@ -1,0 +1,97 @@
+package org.orchestrator.server.execute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.SkipTaskException;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.server.state.XComs;
+
+/**
+ * Runs one try on its own virtual thread and reports exactly one {@link Outcome}: the task's own,
+ * or a timeout failure when the execution timeout fires first (the thread is then interrupted and
+ * whatever it reports later is dropped).
+ */
+final class TryRunner {
+
+    private final Jdbi jdbi;
+    private final XComs xcoms;
+    private final TryLogs logs;
+    private final Clock clock;
+    private final ScheduledExecutorService watchdog;
+    private final Consumer<Outcome> report;
+
+    TryRunner(Jdbi jdbi, XComs xcoms, TryLogs logs, Clock clock, ScheduledExecutorService watchdog,
+              Consumer<Outcome> report) {
+        this.jdbi = jdbi;
+        this.xcoms = xcoms;
+        this.logs = logs;
+        this.clock = clock;
+        this.watchdog = watchdog;
+        this.report = report;
+    }
+
+    void start(ClaimedTry claimed) {
+        AtomicBoolean reported = new AtomicBoolean();
+        Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed, reported));
+        TaskDefinition task = claimed.task();
+        ScheduledFuture<?> timeout = task.executionTimeout()
+                .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))
+                .orElse(null);
+        thread.start();
+        if (timeout != null) {
+            Thread.ofVirtual().start(() -> cancelWhenDone(thread, timeout));
+        }
+    }
+
+    private void run(ClaimedTry claimed, AtomicBoolean reported) {
+        try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+            Outcome outcome = execute(claimed, log);
+            if (reported.compareAndSet(false, true)) {
+                report.accept(outcome);
+            }
+        }
+    }
+
+    private Outcome execute(ClaimedTry claimed, TryLogger log) {
+        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms);
+        try {
+            claimed.task().task().execute(context);
+            return Outcome.success(claimed, context.branches());
+        } catch (SkipTaskException e) {
+            log.info("skipped: {}", e.getMessage());
+            return Outcome.skipped(claimed);
+        } catch (InterruptedException e) {
+            log.error("interrupted", e);
+            return Outcome.failed(claimed, "interrupted");
+        } catch (Throwable e) {
+            log.error("task failed", e);
+            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    private void timeOut(ClaimedTry claimed, Thread thread, Duration limit, AtomicBoolean reported) {
+        if (reported.compareAndSet(false, true)) {
+            String error = "execution timeout of " + limit + " exceeded";
+            try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+                log.error(error + "; interrupting the task");
+            }
+            thread.interrupt();
+            report.accept(Outcome.failed(claimed, error));
+        }
+    }
+
+    private static void cancelWhenDone(Thread thread, ScheduledFuture<?> timeout) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timeout.cancel(false);
+    }
+}

@@ -1,0 +1,151 @@
+package org.orchestrator.server.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DataInterval;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.RunType;
+import org.orchestrator.server.state.TaskInstances;
+
+/**
+ * Creates DAG runs, queued, with all their task instances ({@code none}) in one transaction:
+ * scheduled runs from the timetable, manual runs from a trigger, backfill runs from a range. A
+ * second run for the same logical date is refused by a unique key, not just by a check.
+ */
+public final class RunCreator {
+
+    private final Jdbi jdbi;
+    private final DagRuns runs = new DagRuns();
+    private final TaskInstances tis = new TaskInstances();
+    private final Clock clock;
+    private final Runnable onCreated;
+
+    /** @param jdbi the database @param clock time @param onCreated told after runs were created */
+    public RunCreator(Jdbi jdbi, Clock clock, Runnable onCreated) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.onCreated = onCreated;
+    }
+
+    /**
+     * A manual run, as {@code POST /dagRuns} or {@code dags trigger} asks.
+     *
+     * @param dag         the DAG
+     * @param runId       the run id, or null for {@code manual__<logical date>}
+     * @param logicalDate the logical date, or null for now
+     * @param conf        the conf
+     * @param note        a note, or null
+     * @return the run
+     * @throws DuplicateRunException when the id or the logical date is taken
+     */
+    public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note) {
+        Instant date = logicalDate == null ? clock.instant() : logicalDate;
+        String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;
+        DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, RunType.MANUAL, date, new DataInterval(date, date),
+                Json.write(conf == null ? Map.of() : conf), note, dag.version());
+        DagRunRow created = create(dag, run).orElseThrow(() -> new DuplicateRunException(
+                "dag '" + dag.dag().id() + "' already has a run with id '" + id + "' or logical date " + date));
+        onCreated.run();
+        return created;
+    }
+
+    /**
+     * Creates the scheduled runs that are due: with catchup every missed interval since the last
+     * one stored, without catchup only the latest.
+     *
+     * @param dag the DAG
+     * @return the runs created
+     */
+    public List<DagRunRow> createDueRuns(LoadedDag dag) {
+        Instant now = clock.instant();
+        Timetable timetable = Timetable.of(dag.dag());
+        Instant lastEnd = jdbi.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
+        List<DataInterval> due = new ArrayList<>();
+        if (dag.dag().catchup()) {
+            Optional<DataInterval> next = timetable.nextAfter(lastEnd);
+            while (next.isPresent() && !Timetable.dueAt(next.get()).isAfter(now)) {
+                due.add(next.get());
+                next = next.get().end().equals(next.get().start()) ? Optional.empty() : timetable.nextAfter(next.get().end());
+            }
+        } else {
+            timetable.latestEndedBy(now).filter(latest -> lastEnd == null || latest.end().isAfter(lastEnd)).ifPresent(due::add);
+        }
+        List<DagRunRow> created = createAll(dag, due, RunType.SCHEDULED);
+        if (!created.isEmpty()) {
+            onCreated.run();
+        }
+        return created;
+    }
+
+    /**
+     * Creates one backfill run per interval whose start lies in [from, to], skipping logical dates
+     * that already have a run.
+     *
+     * @param dag  the DAG
+     * @param from first logical date
+     * @param to   last logical date
+     * @return every interval in the range, and the run created for it or the one that existed
+     */
+    public List<DagRunRow> backfill(LoadedDag dag, Instant from, Instant to) {
+        Timetable timetable = Timetable.of(dag.dag());
+        List<DagRunRow> result = new ArrayList<>();
+        Optional<DataInterval> next = timetable.nextAfter(from);
+        while (next.isPresent() && !next.get().start().isAfter(to)) {
+            DataInterval interval = next.get();
+            DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), RunType.BACKFILL.runIdFor(interval.start()),
+                    RunType.BACKFILL, interval.start(), interval, "{}", null, dag.version());
+            result.add(create(dag, run).orElseGet(() -> existing(dag.dag(), interval.start())));
+            next = interval.end().equals(interval.start()) ? Optional.empty() : timetable.nextAfter(interval.end());
+        }
+        onCreated.run();
+        return result;
+    }
+
+    private DagRunRow existing(Dag dag, Instant logicalDate) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND logical_date = :date")
+                .bind("dag", dag.id()).bind("date", logicalDate).mapTo(Long.class).findOne()
+                .flatMap(id -> runs.find(h, id))).orElseThrow();
+    }
+
+    private List<DagRunRow> createAll(LoadedDag dag, List<DataInterval> intervals, RunType type) {
+        List<DagRunRow> created = new ArrayList<>();
+        for (DataInterval interval : intervals) {
+            DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), type.runIdFor(interval.start()), type,
+                    interval.start(), interval, "{}", null, dag.version());
+            create(dag, run).ifPresent(created::add);
+        }
+        return created;
+    }
+
+    /** @return the run, or empty when its id or logical date is already taken */
+    private Optional<DagRunRow> create(LoadedDag dag, DagRuns.NewRun run) {
+        try {
+            return jdbi.inTransaction(h -> insert(h, dag, run));
+        } catch (UnableToExecuteStatementException e) {
+            if (jdbi.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<DagRunRow> insert(Handle h, LoadedDag dag, DagRuns.NewRun run) {
+        if (runs.exists(h, run.dagId(), run.runId(), run.logicalDate())) {
+            return Optional.empty();
+        }
+        long pk = runs.insert(h, run, clock.instant());
+        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks());
+        return runs.find(h, pk);
+    }
+}

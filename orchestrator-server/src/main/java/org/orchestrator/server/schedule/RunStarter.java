@@ -1,0 +1,70 @@
+package org.orchestrator.server.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.execute.RunProgress;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+
+/**
+ * Starts queued runs, oldest logical date first, while the DAG has fewer running runs than its
+ * max active runs; a started run gets its first tasks scheduled in the same transaction.
+ */
+public final class RunStarter {
+
+    private final Jdbi jdbi;
+    private final DagBag bag;
+    private final RunProgress progress;
+    private final Clock clock;
+    private final Runnable onStarted;
+    private final DagRuns runs = new DagRuns();
+
+    /** @param jdbi db @param bag DAGs @param progress run progress @param clock time @param onStarted told when runs started */
+    public RunStarter(Jdbi jdbi, DagBag bag, RunProgress progress, Clock clock, Runnable onStarted) {
+        this.jdbi = jdbi;
+        this.bag = bag;
+        this.progress = progress;
+        this.clock = clock;
+        this.onStarted = onStarted;
+    }
+
+    /** @return how many runs started */
+    public synchronized int startQueued() {
+        Map<String, Integer> running = new HashMap<>();
+        int started = 0;
+        for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.QUEUED))) {
+            Optional<LoadedDag> dag = bag.get(run.dagId());
+            if (dag.isEmpty()) {
+                continue;
+            }
+            int active = running.computeIfAbsent(run.dagId(), id -> jdbi.withHandle(h -> runs.countRunning(h, id)));
+            if (active < dag.get().dag().maxActiveRuns() && start(run, dag.get())) {
+                running.merge(run.dagId(), 1, Integer::sum);
+                started++;
+            }
+        }
+        if (started > 0) {
+            onStarted.run();
+        }
+        return started;
+    }
+
+    private boolean start(DagRunRow run, LoadedDag dag) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            if (!runs.start(h, run.id(), now)) {
+                return false;
+            }
+            progress.advance(h, run, dag.dag(), RunProgress.startingTasks(dag.dag()), now);
+            progress.finishIfDone(h, run, dag.dag(), now);
+            return true;
+        });
+    }
+}

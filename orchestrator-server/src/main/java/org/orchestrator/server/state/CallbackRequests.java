@@ -1,0 +1,51 @@
+package org.orchestrator.server.state;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The callback outbox: a request is written in the transaction that makes the state change it
+ * reports, and taken (deleted) by exactly one runner before the callback runs.
+ */
+public final class CallbackRequests {
+
+    /**
+     * A pending callback.
+     *
+     * @param id        key
+     * @param kind      {@code task} or {@code dag_run}
+     * @param event     success, failed, up_for_retry
+     * @param dagId     DAG
+     * @param runId     run
+     * @param taskId    task, for task callbacks
+     * @param tryNumber the try, for task callbacks
+     * @param error     the error text, if any
+     */
+    public record Request(long id, String kind, String event, String dagId, String runId, String taskId,
+                          Integer tryNumber, String error) {
+    }
+
+    /** Writes a request (part of the caller's transaction). */
+    public void add(Handle h, String kind, String event, String dagId, String runId, String taskId, Integer tryNumber,
+                    String error, Instant now) {
+        h.createUpdate("INSERT INTO callback_request (kind, event, dag_id, run_id, task_id, try_number, error, created_at) "
+                        + "VALUES (:kind, :event, :dag, :run, :task, :try, :error, :now)")
+                .bind("kind", kind).bind("event", event).bind("dag", dagId).bind("run", runId).bind("task", taskId)
+                .bind("try", tryNumber).bind("error", error).bind("now", now).execute();
+    }
+
+    /** @return pending requests, oldest first */
+    public List<Request> pending(Handle h, int limit) {
+        return h.createQuery("SELECT * FROM callback_request ORDER BY id LIMIT :limit").bind("limit", limit)
+                .map((rs, ctx) -> new Request(rs.getLong("id"), rs.getString("kind"), rs.getString("event"),
+                        rs.getString("dag_id"), rs.getString("run_id"), rs.getString("task_id"),
+                        (Integer) rs.getObject("try_number"), rs.getString("error")))
+                .list();
+    }
+
+    /** Takes a request: @return true for the one caller that deleted it */
+    public boolean take(Handle h, long id) {
+        return h.createUpdate("DELETE FROM callback_request WHERE id = :id").bind("id", id).execute() == 1;
+    }
+}

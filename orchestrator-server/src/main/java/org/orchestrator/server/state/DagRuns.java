@@ -1,0 +1,104 @@
+package org.orchestrator.server.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.DataInterval;
+
+/** DAG runs: created queued, started under max active runs, finished by the run-state rule. */
+public final class DagRuns {
+
+    /**
+     * What a new run is made of.
+     *
+     * @param dagId       the DAG
+     * @param runId       the run id
+     * @param type        why it exists
+     * @param logicalDate its logical date
+     * @param interval    its data interval
+     * @param confJson    the conf, a JSON object
+     * @param note        free text or null
+     * @param dagVersion  the DAG version it will run with
+     */
+    public record NewRun(String dagId, String runId, RunType type, Instant logicalDate, DataInterval interval,
+                         String confJson, String note, String dagVersion) {
+    }
+
+    /** Inserts a queued run; the unique keys make a second run for the same id or logical date fail. */
+    public long insert(Handle h, NewRun run, Instant now) {
+        return h.createUpdate("INSERT INTO dag_run (dag_id, run_id, run_type, logical_date, data_interval_start, "
+                        + "data_interval_end, state, conf, note, dag_version, queued_at) VALUES (:dag, :runId, :type, "
+                        + ":logical, :start, :end, 'queued', :conf, :note, :version, :now)")
+                .bind("dag", run.dagId()).bind("runId", run.runId()).bind("type", run.type().wireName())
+                .bind("logical", run.logicalDate()).bind("start", run.interval().start())
+                .bind("end", run.interval().end()).bind("conf", run.confJson()).bind("note", run.note())
+                .bind("version", run.dagVersion()).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** @return true if the DAG already has a run with this id or logical date */
+    public boolean exists(Handle h, String dagId, String runId, Instant logicalDate) {
+        return h.createQuery("SELECT 1 FROM dag_run WHERE dag_id = :dag AND (run_id = :runId OR logical_date = :logical)")
+                .bind("dag", dagId).bind("runId", runId).bind("logical", logicalDate)
+                .mapTo(Integer.class).findFirst().isPresent();
+    }
+
+    /** @return the run */
+    public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND run_id = :runId")
+                .bind("dag", dagId).bind("runId", runId).map(DagRunRow.MAPPER).findOne();
+    }
+
+    /** @return the run */
+    public Optional<DagRunRow> find(Handle h, long id) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE id = :id")
+                .bind("id", id).map(DagRunRow.MAPPER).findOne();
+    }
+
+    /** @return runs of a DAG, newest logical date first */
+    public List<DagRunRow> ofDag(Handle h, String dagId, int limit, int offset) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag "
+                        + "ORDER BY logical_date DESC LIMIT :limit OFFSET :offset")
+                .bind("dag", dagId).bind("limit", limit).bind("offset", offset).map(DagRunRow.MAPPER).list();
+    }
+
+    /** @return runs in a state, oldest logical date first */
+    public List<DagRunRow> inState(Handle h, DagRunState state) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state = :state ORDER BY logical_date, id")
+                .bind("state", state.wireName()).map(DagRunRow.MAPPER).list();
+    }
+
+    /** @return how many runs of the DAG are running */
+    public int countRunning(Handle h, String dagId) {
+        return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag AND state = 'running'")
+                .bind("dag", dagId).mapTo(Integer.class).one();
+    }
+
+    /** @return the end of the latest scheduled interval stored for the DAG: where catchup resumes */
+    public Optional<Instant> lastScheduledIntervalEnd(Handle h, String dagId) {
+        return h.createQuery("SELECT MAX(data_interval_end) FROM dag_run WHERE dag_id = :dag AND run_type = 'scheduled'")
+                .bind("dag", dagId).mapTo(Instant.class).findOne();
+    }
+
+    /** queued → running; @return true if it moved */
+    public boolean start(Handle h, long id, Instant now) {
+        return h.createUpdate("UPDATE dag_run SET state = 'running', start_date = :now WHERE id = :id AND state = 'queued'")
+                .bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /** running → success or failed; @return true if it moved */
+    public boolean finish(Handle h, long id, DagRunState to, Instant now) {
+        return h.createUpdate("UPDATE dag_run SET state = :to, end_date = :now WHERE id = :id AND state = 'running'")
+                .bind("to", to.wireName()).bind("id", id).bind("now", now).execute() == 1;
+    }
+
+    /** any → a state, by an operator or a clear; @return true if it moved */
+    public boolean setState(Handle h, long id, DagRunState from, DagRunState to, Instant now) {
+        String ends = to.isFinished() ? ", end_date = :now" : ", end_date = NULL";
+        return h.createUpdate("UPDATE dag_run SET state = :to" + ends + " WHERE id = :id AND state = :from")
+                .bind("to", to.wireName()).bind("from", from.wireName()).bind("id", id).bind("now", now)
+                .execute() == 1;
+    }
+}

@@ -1,0 +1,90 @@
+package org.orchestrator.server.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** The DAG table: what was loaded, whether it is paused, its current version. */
+public final class Dags {
+
+    /**
+     * A DAG as stored.
+     *
+     * @param dagId          id
+     * @param paused         paused DAGs get no scheduled runs
+     * @param active         false once its bundle no longer defines it
+     * @param description    description
+     * @param owners         owner
+     * @param tags           comma-separated tags
+     * @param schedule       schedule expression
+     * @param timezone       zone id
+     * @param fileloc        the bundle it came from
+     * @param currentVersion its latest version hash
+     * @param nextDagrun     when the next scheduled run is due, if known
+     */
+    public record DagRow(String dagId, boolean paused, boolean active, String description, String owners, String tags,
+                         String schedule, String timezone, String fileloc, String currentVersion, Instant nextDagrun) {
+        static final RowMapper<DagRow> MAPPER = (rs, ctx) -> new DagRow(rs.getString("dag_id"),
+                rs.getBoolean("is_paused"), rs.getBoolean("is_active"), rs.getString("description"),
+                rs.getString("owners"), rs.getString("tags"), rs.getString("schedule"), rs.getString("timezone"),
+                rs.getString("fileloc"), rs.getString("current_version"), Rows.instant(rs, "next_dagrun"));
+    }
+
+    /** Inserts or refreshes a loaded DAG; a new DAG starts paused or not as configured. */
+    public void upsert(Handle h, DagRow dag, Instant now) {
+        int updated = h.createUpdate("UPDATE dag SET is_active = TRUE, description = :description, owners = :owners, "
+                        + "tags = :tags, schedule = :schedule, timezone = :timezone, fileloc = :fileloc, "
+                        + "current_version = :currentVersion, last_parsed = :now WHERE dag_id = :dagId")
+                .bindMethods(dag).bind("now", now).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO dag (dag_id, is_paused, is_active, description, owners, tags, schedule, timezone, "
+                            + "fileloc, current_version, last_parsed) VALUES (:dagId, :paused, TRUE, :description, "
+                            + ":owners, :tags, :schedule, :timezone, :fileloc, :currentVersion, :now)")
+                    .bindMethods(dag).bind("now", now).execute();
+        }
+    }
+
+    /** Records a version if it is new. */
+    public void addVersion(Handle h, String dagId, String hash, String fileloc, String structure, Instant now) {
+        boolean known = h.createQuery("SELECT 1 FROM dag_version WHERE dag_id = :dag AND version_hash = :hash")
+                .bind("dag", dagId).bind("hash", hash).mapTo(Integer.class).findOne().isPresent();
+        if (!known) {
+            h.createUpdate("INSERT INTO dag_version (dag_id, version_hash, fileloc, structure, created_at) "
+                            + "VALUES (:dag, :hash, :file, :structure, :now)")
+                    .bind("dag", dagId).bind("hash", hash).bind("file", fileloc).bind("structure", structure)
+                    .bind("now", now).execute();
+        }
+    }
+
+    /** Marks DAGs no longer defined by any bundle as inactive; their history stays. */
+    public void deactivateAllBut(Handle h, List<String> loaded) {
+        if (loaded.isEmpty()) {
+            h.createUpdate("UPDATE dag SET is_active = FALSE").execute();
+            return;
+        }
+        h.createUpdate("UPDATE dag SET is_active = FALSE WHERE dag_id NOT IN (<ids>)").bindList("ids", loaded).execute();
+    }
+
+    /** @return all DAGs, by id */
+    public List<DagRow> all(Handle h) {
+        return h.createQuery("SELECT * FROM dag ORDER BY dag_id").map(DagRow.MAPPER).list();
+    }
+
+    /** @return the DAG */
+    public Optional<DagRow> find(Handle h, String dagId) {
+        return h.createQuery("SELECT * FROM dag WHERE dag_id = :dag").bind("dag", dagId).map(DagRow.MAPPER).findOne();
+    }
+
+    /** @return true if the DAG was found */
+    public boolean setPaused(Handle h, String dagId, boolean paused) {
+        return h.createUpdate("UPDATE dag SET is_paused = :paused WHERE dag_id = :dag")
+                .bind("paused", paused).bind("dag", dagId).execute() == 1;
+    }
+
+    /** Stores when the next scheduled run is due (for display). */
+    public void setNextDagrun(Handle h, String dagId, Instant next) {
+        h.createUpdate("UPDATE dag SET next_dagrun = :next WHERE dag_id = :dag").bind("next", next).bind("dag", dagId).execute();
+    }
+}

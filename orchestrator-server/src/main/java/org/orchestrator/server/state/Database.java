@@ -1,0 +1,123 @@
+package org.orchestrator.server.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.orchestrator.server.config.ServerConfig;
+
+/**
+ * The connection pool, the schema and Jdbi, for H2 (default) or PostgreSQL. Times are bound and
+ * read as UTC {@link OffsetDateTime}s so no JVM time zone ever leaks into stored values.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = configure(Jdbi.create(dataSource));
+        this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * Opens the pool and brings the schema up to date with Flyway.
+     *
+     * @param config where the database is
+     * @return an open database
+     */
+    public static Database open(ServerConfig config) {
+        Database database = connect(config);
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * Opens the pool without migrating (for {@code db migrate} to report on its own).
+     *
+     * @param config where the database is
+     * @return an open database
+     */
+    public static Database connect(ServerConfig config) {
+        createH2Folder(config);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.dbUser());
+        hikari.setPassword(config.dbPassword());
+        hikari.setMaximumPoolSize(16);
+        hikari.setPoolName("orchestrator-db");
+        hikari.setAutoCommit(true);
+        return new Database(new HikariDataSource(hikari));
+    }
+
+    /** @return how many migrations were applied */
+    public int migrate() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    /** @return Jdbi over the pool */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** @return the pool, for Quartz */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return true on PostgreSQL, false on H2 */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static void createH2Folder(ServerConfig config) {
+        if (config.dbUrl().isBlank()) {
+            try {
+                Files.createDirectories(config.home().resolve("db"));
+            } catch (java.io.IOException e) {
+                throw new StateException("cannot create the database folder in " + config.home(), e);
+            }
+        }
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        });
+        return jdbi;
+    }
+
+    /** @return the H2 database file of a home, for tests and tools */
+    static Path h2File(Path home) {
+        return home.resolve("db").resolve("orchestrator.mv.db");
+    }
+}

@@ -1,0 +1,39 @@
+package org.orchestrator.server.state;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Bundles that failed to load, one row per file, replaced on every scan. */
+public final class ImportErrors {
+
+    /**
+     * @param id        key
+     * @param filename  the bundle
+     * @param message   what is wrong with it
+     * @param createdAt when it was found
+     */
+    public record ImportErrorRow(long id, String filename, String message, Instant createdAt) {
+    }
+
+    /** Replaces all import errors with the given ones (file → message). */
+    public void replaceAll(Handle h, java.util.Map<String, String> errors, Instant now) {
+        h.createUpdate("DELETE FROM import_error").execute();
+        errors.forEach((file, message) -> h.createUpdate(
+                        "INSERT INTO import_error (filename, message, created_at) VALUES (:file, :message, :now)")
+                .bind("file", file).bind("message", message).bind("now", now).execute());
+    }
+
+    /** @return all import errors by file name */
+    public List<ImportErrorRow> all(Handle h) {
+        return h.createQuery("SELECT id, filename, message, created_at FROM import_error ORDER BY filename")
+                .map((rs, ctx) -> new ImportErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.instant(rs, "created_at")))
+                .list();
+    }
+
+    /** @return file names with errors */
+    public Collection<String> files(Handle h) {
+        return h.createQuery("SELECT filename FROM import_error").mapTo(String.class).list();
+    }
+}

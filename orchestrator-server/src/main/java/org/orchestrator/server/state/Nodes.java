@@ -1,0 +1,32 @@
+package org.orchestrator.server.state;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Node membership and heartbeats. */
+public final class Nodes {
+
+    /** Registers (or re-registers) a node. */
+    public void register(Handle h, String nodeId, String host, String roles, Instant now) {
+        h.createUpdate("DELETE FROM node WHERE node_id = :id").bind("id", nodeId).execute();
+        h.createUpdate("INSERT INTO node (node_id, host, roles, started_at, heartbeat_at) VALUES (:id, :host, :roles, :now, :now)")
+                .bind("id", nodeId).bind("host", host).bind("roles", roles).bind("now", now).execute();
+    }
+
+    /** Records that the node is alive. */
+    public void heartbeat(Handle h, String nodeId, Instant now) {
+        h.createUpdate("UPDATE node SET heartbeat_at = :now WHERE node_id = :id").bind("id", nodeId).bind("now", now).execute();
+    }
+
+    /** @return nodes whose last heartbeat is at or after the given instant */
+    public List<String> aliveSince(Handle h, Instant since) {
+        return h.createQuery("SELECT node_id FROM node WHERE heartbeat_at >= :since")
+                .bind("since", since).mapTo(String.class).list();
+    }
+
+    /** Removes a node that stopped cleanly. */
+    public void remove(Handle h, String nodeId) {
+        h.createUpdate("DELETE FROM node WHERE node_id = :id").bind("id", nodeId).execute();
+    }
+}

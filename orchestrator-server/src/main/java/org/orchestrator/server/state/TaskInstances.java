@@ -1,0 +1,232 @@
+package org.orchestrator.server.state;
+
+import static org.orchestrator.api.TaskState.NONE;
+import static org.orchestrator.api.TaskState.QUEUED;
+import static org.orchestrator.api.TaskState.RUNNING;
+import static org.orchestrator.api.TaskState.SCHEDULED;
+import static org.orchestrator.api.TaskState.UP_FOR_RETRY;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task instances and the verbs that move them. Each verb is a guarded UPDATE
+ * ({@code … WHERE id = ? AND state = :from}) whose row count decides: 1 moved it, 0 means another
+ * thread or node won (logged at debug), more is a bug. Verbs take the caller's {@link Handle} so
+ * several transitions can share one transaction where that is correct.
+ */
+public final class TaskInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskInstances.class);
+
+    /** Creates the instances of a new run, all {@code none}. */
+    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, "
+                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, 'none', 0, :max, :pool, :prio)");
+        for (TaskDefinition t : tasks) {
+            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id())
+                    .bind("max", t.maxTries()).bind("pool", t.pool()).bind("prio", t.priorityWeight()).add();
+        }
+        batch.execute();
+    }
+
+    /** @return every instance of a run, keyed by task id */
+    public Map<String, TaskInstanceRow> ofRun(Handle h, long runPk) {
+        Map<String, TaskInstanceRow> byTask = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run ORDER BY id")
+                .bind("run", runPk).map(TaskInstanceRow.MAPPER).forEach(ti -> byTask.put(ti.taskId(), ti));
+        return byTask;
+    }
+
+    /** @return the named task instances of a run, keyed by task id */
+    public Map<String, TaskInstanceRow> rowsOf(Handle h, long runPk, Collection<String> taskIds) {
+        Map<String, TaskInstanceRow> byTask = new java.util.HashMap<>();
+        if (taskIds.isEmpty()) {
+            return byTask;
+        }
+        h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run AND task_id IN (<tasks>)")
+                .bind("run", runPk).bindList("tasks", List.copyOf(taskIds))
+                .map(TaskInstanceRow.MAPPER).forEach(ti -> byTask.put(ti.taskId(), ti));
+        return byTask;
+    }
+
+    /** @return the instances with these ids */
+    public List<TaskInstanceRow> findAll(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE id IN (<ids>) ORDER BY id")
+                .bindList("ids", List.copyOf(ids)).map(TaskInstanceRow.MAPPER).list();
+    }
+
+    /** @return the instance, if any */
+    public Optional<TaskInstanceRow> find(Handle h, long id) {
+        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE id = :id")
+                .bind("id", id).map(TaskInstanceRow.MAPPER).findOne();
+    }
+
+    /** @return true when the run still has an instance that is not finished */
+    public boolean hasUnfinished(Handle h, long runPk) {
+        return h.createQuery("SELECT 1 FROM task_instance WHERE run_pk = :run "
+                        + "AND state IN ('none', 'scheduled', 'queued', 'running', 'up_for_retry') LIMIT 1")
+                .bind("run", runPk).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** @return up to {@code limit} scheduled instances, highest priority first, oldest first */
+    public List<TaskInstanceRow> ready(Handle h, int limit) {
+        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
+                        + "ORDER BY priority_weight DESC, id LIMIT :limit")
+                .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
+    }
+
+    /** @return queued or running instances per value of {@code column} (dag_id or pool) */
+    public Map<String, Integer> activeBy(Handle h, String column) {
+        if (!column.equals("dag_id") && !column.equals("pool")) {
+            throw new IllegalArgumentException(column);
+        }
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        h.createQuery("SELECT " + column + ", COUNT(*) FROM task_instance WHERE state IN ('queued', 'running') GROUP BY " + column)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** none → scheduled, for each id; @return the ids that moved */
+    public List<Long> schedule(Handle h, Collection<Long> ids) {
+        return moveEach(h, ids, NONE, SCHEDULED, "", "", Map.of());
+    }
+
+    /** none → skipped or upstream_failed (a trigger rule decided); @return true if it moved */
+    public boolean settle(Handle h, long id, TaskState to, Instant now) {
+        return move(h, id, NONE, to, ", end_date = :now", "", Map.of("now", now));
+    }
+
+    /**
+     * scheduled → queued → running for each id, starting a new try: this node has a free slot for
+     * each, so claiming and starting share one transaction.
+     *
+     * @return the instances that started, with their new try number
+     */
+    public List<TaskInstanceRow> claimAndStart(Handle h, Collection<Long> ids, String node, Instant now) {
+        List<Long> queued = moveEach(h, ids, SCHEDULED, QUEUED, ", node = :node, queued_at = :now", "",
+                Map.of("node", node, "now", now));
+        List<Long> running = moveEach(h, queued, QUEUED, RUNNING,
+                ", try_number = try_number + 1, start_date = :now, end_date = NULL, next_retry_at = NULL", "",
+                Map.of("now", now));
+        return findAll(h, running);
+    }
+
+    /**
+     * running → a finished state, or up_for_retry, for the given try only: a try that lost its
+     * instance (timed out, marked, zombie-reaped) cannot overwrite what happened since.
+     *
+     * @return true if it moved
+     */
+    public boolean finishTry(Handle h, long id, int tryNumber, TaskState to, Instant now, Instant nextRetryAt) {
+        return move(h, id, RUNNING, to, ", end_date = :now, next_retry_at = :retryAt", " AND try_number = :try",
+                mapOf("now", now, "retryAt", nextRetryAt, "try", tryNumber));
+    }
+
+    /** up_for_retry → scheduled once the retry is due; @return true if it moved */
+    public boolean retryDue(Handle h, long id, Instant now) {
+        return move(h, id, UP_FOR_RETRY, SCHEDULED, ", next_retry_at = NULL", " AND next_retry_at <= :now", Map.of("now", now));
+    }
+
+    /** @return ids of up_for_retry instances whose retry is due */
+    public List<Long> dueRetries(Handle h, Instant now) {
+        return h.createQuery("SELECT id FROM task_instance WHERE state = 'up_for_retry' AND next_retry_at <= :now")
+                .bind("now", now).mapTo(Long.class).list();
+    }
+
+    /** queued → scheduled: a node hands back an instance it claimed but did not start. */
+    public boolean handBack(Handle h, long id) {
+        return move(h, id, QUEUED, SCHEDULED, ", node = NULL", "", Map.of());
+    }
+
+    /**
+     * finished or up_for_retry → none, and the instance gets its retries again (Airflow's clear).
+     *
+     * @return true if it moved
+     */
+    public boolean clear(Handle h, TaskInstanceRow ti, int retries) {
+        return move(h, ti.id(), ti.state(), NONE,
+                ", max_tries = try_number + :tries, end_date = NULL, next_retry_at = NULL, node = NULL", "",
+                Map.of("tries", retries + 1));
+    }
+
+    /** any → success or failed, by an operator; @return true if it moved */
+    public boolean mark(Handle h, TaskInstanceRow ti, TaskState to, Instant now) {
+        return move(h, ti.id(), ti.state(), to, ", end_date = :now", "", Map.of("now", now));
+    }
+
+    /** @return running instances whose node is not in the given live set */
+    public List<TaskInstanceRow> activeOnNodesOtherThan(Handle h, Collection<String> liveNodes) {
+        String filter = liveNodes.isEmpty() ? "" : " AND (node IS NULL OR node NOT IN (<nodes>))";
+        var query = h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance "
+                + "WHERE state IN ('queued', 'running')" + filter);
+        if (!liveNodes.isEmpty()) {
+            query.bindList("nodes", List.copyOf(liveNodes));
+        }
+        return query.map(TaskInstanceRow.MAPPER).list();
+    }
+
+    private boolean move(Handle h, long id, TaskState from, TaskState to, String set, String guard,
+                         Map<String, Object> binds) {
+        TaskTransitions.check(from, to);
+        int rows = h.createUpdate(sql(from, to, set, guard)).bind("id", id).bindMap(binds).execute();
+        return checkCount(rows, id, from, to);
+    }
+
+    private List<Long> moveEach(Handle h, Collection<Long> ids, TaskState from, TaskState to, String set,
+                                String guard, Map<String, Object> binds) {
+        TaskTransitions.check(from, to);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard));
+        List<Long> order = List.copyOf(ids);
+        order.forEach(id -> batch.bind("id", id).bindMap(binds).add());
+        int[] counts = batch.execute();
+        List<Long> moved = new ArrayList<>(order.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (checkCount(counts[i], order.get(i), from, to)) {
+                moved.add(order.get(i));
+            }
+        }
+        return moved;
+    }
+
+    /** Builds {@code UPDATE … SET state = to <set> WHERE id = :id AND state = from <guard>}. */
+    private static String sql(TaskState from, TaskState to, String set, String guard) {
+        return "UPDATE task_instance SET state = '" + to.wireName() + "'" + set
+                + " WHERE id = :id AND state = '" + from.wireName() + "'" + guard;
+    }
+
+    private static boolean checkCount(int rows, long id, TaskState from, TaskState to) {
+        if (rows > 1) {
+            throw new StateException("guarded update moved " + rows + " rows for task instance " + id);
+        }
+        if (rows == 0) {
+            LOG.debug("task instance {} was no longer {} (wanted {}): another actor moved it first", id, from, to);
+        }
+        return rows == 1;
+    }
+
+    private static Map<String, Object> mapOf(Object... keyValues) {
+        Map<String, Object> map = new java.util.HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
