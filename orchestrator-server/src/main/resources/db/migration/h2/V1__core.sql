@@ -88,7 +88,7 @@ CREATE TABLE xcom (
     run_pk   BIGINT       NOT NULL REFERENCES dag_run (id) ON DELETE CASCADE,
     task_id  VARCHAR(250) NOT NULL,
     xcom_key VARCHAR(250) NOT NULL,
-    value    CLOB         NOT NULL,
+    xcom_value CLOB       NOT NULL,
     PRIMARY KEY (run_pk, task_id, xcom_key)
 );
 
@@ -129,7 +129,7 @@ CREATE TABLE app_user (
 
 CREATE TABLE audit_log (
     id        BIGINT AUTO_INCREMENT PRIMARY KEY,
-    at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    dttm      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     username  VARCHAR(250),
     event     VARCHAR(100) NOT NULL,
     dag_id    VARCHAR(250),

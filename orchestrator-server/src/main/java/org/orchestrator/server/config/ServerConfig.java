@@ -73,7 +73,7 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // committed state change survives kill -9 (the default buffers commits for 500 ms).
         // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
         return "jdbc:h2:file:" + home.resolve("db").resolve("orchestrator")
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     /** @param newHome the home folder @return a copy with that home */
