@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * Optional<String> runId = body.string("dag_run_id");
  * }</pre>
  */
-public final class JsonBody {
+public final class JsonBody implements Inputs {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -75,6 +75,7 @@ public final class JsonBody {
     }
 
     /** @param field a field name @return its text; empty when absent or null */
+    @Override
     public Optional<String> string(String field) {
         return value(field).map(v -> expect(v.isTextual(), field, "a string", v).asText());
     }
@@ -90,8 +91,21 @@ public final class JsonBody {
     }
 
     /** @param field a field name @return its ISO-8601 date-time with an offset; empty when absent or null */
+    @Override
     public Optional<Instant> instant(String field) {
         return string(field).map(text -> Dates.parse(field, text));
+    }
+
+    /** @param field a field name @return its number; empty when absent or null */
+    @Override
+    public Optional<Double> number(String field) {
+        return value(field).map(v -> expect(v.isNumber(), field, "a number", v).asDouble());
+    }
+
+    /** @param field a field name @return its list of strings; an empty list when absent or null */
+    @Override
+    public List<String> list(String field) {
+        return strings(field).orElse(List.of());
     }
 
     /** @param field a field name @return its JSON object as a map; empty when absent or null */

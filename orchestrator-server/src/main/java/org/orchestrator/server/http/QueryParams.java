@@ -13,7 +13,7 @@ import java.util.Optional;
  * A request's query parameters, read with the type each must have; a value of the wrong type is a
  * 400 naming the parameter. Unknown parameters are ignored, as Airflow does.
  */
-public final class QueryParams {
+public final class QueryParams implements Inputs {
 
     private final Context ctx;
 
@@ -36,15 +36,11 @@ public final class QueryParams {
 
     /** @return {@code limit} (default 100, at most 1000) and {@code offset} (default 0) */
     public Page page() {
-        int limit = integer("limit").orElse(Page.DEFAULT_LIMIT);
-        int offset = integer("offset").orElse(0);
-        if (limit < 0 || offset < 0) {
-            throw ApiProblem.badRequest("'limit' and 'offset' must not be negative");
-        }
-        return new Page(limit == 0 ? Page.DEFAULT_LIMIT : Math.min(limit, Page.MAX_LIMIT), offset);
+        return Page.of(integer("limit"), integer("offset"));
     }
 
     /** @param name a parameter @return its text, if given and not empty */
+    @Override
     public Optional<String> string(String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
@@ -71,6 +67,7 @@ public final class QueryParams {
     }
 
     /** @param name a parameter @return its number, if given */
+    @Override
     public Optional<Double> number(String name) {
         return string(name).map(v -> {
             try {
@@ -86,6 +83,7 @@ public final class QueryParams {
     }
 
     /** @param name a parameter @return its ISO-8601 date-time, if given */
+    @Override
     public Optional<Instant> instant(String name) {
         return string(name).map(v -> Dates.parse(name, v));
     }
@@ -96,6 +94,7 @@ public final class QueryParams {
      * @param name a parameter
      * @return every non-empty value
      */
+    @Override
     public List<String> list(String name) {
         List<String> values = new ArrayList<>();
         for (String raw : ctx.queryParams(name)) {

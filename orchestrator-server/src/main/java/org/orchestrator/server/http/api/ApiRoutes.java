@@ -20,6 +20,7 @@ public final class ApiRoutes {
         new HealthRoutes(api).register(app);
         new DagRoutes(api).register(app);
         new DagRunRoutes(api).register(app);
+        new DagRunListRoutes(api).register(app);
         new TaskInstanceRoutes(api).register(app);
     }
 }

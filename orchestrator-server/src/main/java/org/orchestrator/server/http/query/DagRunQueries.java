@@ -33,26 +33,20 @@ public final class DagRunQueries {
     /**
      * Airflow's DAG run filters; every bound is inclusive.
      *
-     * @param dagIds      any of these DAGs, or empty for all
-     * @param states      any of these states, or empty for all
-     * @param logicalFrom logical date from
-     * @param logicalTo   logical date to
-     * @param startFrom   start date from
-     * @param startTo     start date to
-     * @param endFrom     end date from
-     * @param endTo       end date to
+     * @param dagIds  any of these DAGs, or empty for all
+     * @param states  any of these states, or empty for all
+     * @param logical logical date bounds
+     * @param start   start date bounds
+     * @param end     end date bounds
      */
-    public record RunFilter(List<String> dagIds, List<String> states, Optional<Instant> logicalFrom,
-                            Optional<Instant> logicalTo, Optional<Instant> startFrom, Optional<Instant> startTo,
-                            Optional<Instant> endFrom, Optional<Instant> endTo) {
+    public record RunFilter(List<String> dagIds, List<String> states, Range<Instant> logical, Range<Instant> start,
+                            Range<Instant> end) {
     }
 
     /** @return one page of the runs matching the filter */
     public Listing<DagRunRow> list(Handle h, RunFilter f, String orderBy, Page page) {
-        Filter where = new Filter().in("dag_id", f.dagIds()).in("state", f.states())
-                .atLeast("logical_date", f.logicalFrom()).atMost("logical_date", f.logicalTo())
-                .atLeast("start_date", f.startFrom()).atMost("start_date", f.startTo())
-                .atLeast("end_date", f.endFrom()).atMost("end_date", f.endTo());
+        Filter where = new Filter().in("dag_id", f.dagIds()).in("state", f.states()).within("logical_date", f.logical())
+                .within("start_date", f.start()).within("end_date", f.end());
         long total = where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
         List<DagRunRow> items = where.bind(h.createQuery("SELECT * FROM dag_run" + where.sql()
                         + OrderBy.sql(orderBy, ORDER, "id", "id") + " LIMIT :limit OFFSET :offset"))

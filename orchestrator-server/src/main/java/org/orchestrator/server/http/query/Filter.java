@@ -62,6 +62,11 @@ public final class Filter {
         return this;
     }
 
+    /** @param expression a column or expression @param range inclusive bounds @return this */
+    public Filter within(String expression, Range<?> range) {
+        return atLeast(expression, range.from()).atMost(expression, range.to());
+    }
+
     /** @param expression a column or expression @param bound exclusive upper bound, if any @return this */
     public Filter before(String expression, Optional<?> bound) {
         bound.ifPresent(v -> clauses.add(expression + " < :" + name(v)));
@@ -84,7 +89,7 @@ public final class Filter {
     public Filter contains(String column, String pattern) {
         if (pattern != null) {
             clauses.add("LOWER(" + column + ") LIKE :" + name("%" + escape(pattern.toLowerCase(java.util.Locale.ROOT)) + "%")
-                    + " ESCAPE '\\'");
+                    + " ESCAPE '!'");
         }
         return this;
     }
@@ -100,7 +105,7 @@ public final class Filter {
         if (!items.isEmpty()) {
             List<String> any = new ArrayList<>();
             for (String item : items) {
-                any.add("(',' || " + csvColumn + " || ',') LIKE :" + name("%," + escape(item) + ",%") + " ESCAPE '\\'");
+                any.add("(',' || " + csvColumn + " || ',') LIKE :" + name("%," + escape(item) + ",%") + " ESCAPE '!'");
             }
             clauses.add("(" + String.join(" OR ", any) + ")");
         }
@@ -126,7 +131,8 @@ public final class Filter {
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' rather than a backslash: Jdbi's statement parser reads a backslash before a quote as an escape.
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private String name(Object value) {

@@ -49,41 +49,32 @@ public final class TaskInstanceQueries {
     /**
      * Airflow's task instance filters; every bound is inclusive.
      *
-     * @param dagId        the DAG, or null for all
-     * @param runId        the run, or null for all
-     * @param taskIds      any of these tasks, or empty
-     * @param states       any of these states ({@code none} for Airflow's null), or empty
-     * @param pools        any of these pools, or empty
-     * @param logicalFrom  run logical date from
-     * @param logicalTo    run logical date to
-     * @param startFrom    start date from
-     * @param startTo      start date to
-     * @param endFrom      end date from
-     * @param endTo        end date to
-     * @param durationFrom duration in seconds from
-     * @param durationTo   duration in seconds to
+     * @param dagIds   any of these DAGs, or empty for all
+     * @param runIds   any of these run ids, or empty for all
+     * @param taskIds  any of these tasks, or empty for all
+     * @param states   any of these states ({@code none} for Airflow's null), or empty for all
+     * @param pools    any of these pools, or empty for all
+     * @param logical  the run's logical date bounds
+     * @param start    start date bounds
+     * @param end      end date bounds
+     * @param duration duration bounds, in seconds
      */
-    public record TaskInstanceFilter(String dagId, String runId, List<String> taskIds, List<String> states,
-                                     List<String> pools, Optional<Instant> logicalFrom, Optional<Instant> logicalTo,
-                                     Optional<Instant> startFrom, Optional<Instant> startTo, Optional<Instant> endFrom,
-                                     Optional<Instant> endTo, Optional<Double> durationFrom, Optional<Double> durationTo) {
+    public record TaskInstanceFilter(List<String> dagIds, List<String> runIds, List<String> taskIds, List<String> states,
+                                     List<String> pools, Range<Instant> logical, Range<Instant> start, Range<Instant> end,
+                                     Range<Double> duration) {
 
         /** @return a filter for every instance of one run */
         public static TaskInstanceFilter ofRun(String dagId, String runId) {
-            return new TaskInstanceFilter(dagId, runId, List.of(), List.of(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+            return new TaskInstanceFilter(List.of(dagId), List.of(runId), List.of(), List.of(), List.of(), Range.any(),
+                    Range.any(), Range.any(), Range.any());
         }
     }
 
     /** @return one page of the instances matching the filter */
     public Listing<TaskInstanceRecord> list(Handle h, TaskInstanceFilter f, String orderBy, Page page) {
-        Filter where = new Filter().eq("ti.dag_id", f.dagId()).eq("ti.run_id", f.runId()).in("ti.task_id", f.taskIds())
-                .in("ti.state", f.states()).in("ti.pool", f.pools())
-                .atLeast("r.logical_date", f.logicalFrom()).atMost("r.logical_date", f.logicalTo())
-                .atLeast("ti.start_date", f.startFrom()).atMost("ti.start_date", f.startTo())
-                .atLeast("ti.end_date", f.endFrom()).atMost("ti.end_date", f.endTo())
-                .atLeast(duration, f.durationFrom()).atMost(duration, f.durationTo());
+        Filter where = new Filter().in("ti.dag_id", f.dagIds()).in("ti.run_id", f.runIds()).in("ti.task_id", f.taskIds())
+                .in("ti.state", f.states()).in("ti.pool", f.pools()).within("r.logical_date", f.logical())
+                .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
         long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
         List<TaskInstanceRecord> items = where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql()
                         + OrderBy.sql(orderBy, order, "id", "ti.id") + " LIMIT :limit OFFSET :offset"))
