@@ -30,10 +30,25 @@ record Api(Orchestrator orchestrator, Audit audit) {
         return orchestrator.dags().get(dagId);
     }
 
+    /** @return bundle files whose last load failed */
+    java.util.Set<String> importErrorFiles() {
+        return orchestrator.dags().importErrors().keySet();
+    }
+
     /** @return the run, or a 404 */
     DagRunRow run(Handle h, String dagId, String runId) {
         return RUNS.find(h, dagId, runId).orElseThrow(() ->
                 ApiProblem.notFound("DAG run " + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId) + " not found"));
+    }
+
+    /** @return a whole-number path parameter, or a 400 */
+    static long longParam(io.javalin.http.Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("'" + name + "' must be a whole number, got " + ApiProblem.quote(value));
+        }
     }
 
     static ApiProblem dagNotFound(String dagId) {

@@ -22,5 +22,9 @@ public final class ApiRoutes {
         new DagRunRoutes(api).register(app);
         new DagRunListRoutes(api).register(app);
         new TaskInstanceRoutes(api).register(app);
+        new DagDetailRoutes(api).register(app);
+        new ImportErrorRoutes(api).register(app);
+        new EventLogRoutes(api).register(app);
+        new VersionRoutes().register(app);
     }
 }

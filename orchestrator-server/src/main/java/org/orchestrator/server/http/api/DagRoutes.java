@@ -2,7 +2,6 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +71,7 @@ final class DagRoutes {
     }
 
     private Set<String> errorFiles() {
-        return new HashSet<>(api.orchestrator().dags().importErrors().keySet());
+        return api.importErrorFiles();
     }
 
     /** @return Airflow's collection shape: {@code {"<name>": [...], "total_entries": n}} */
