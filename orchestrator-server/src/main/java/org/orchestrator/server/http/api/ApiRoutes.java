@@ -23,6 +23,7 @@ public final class ApiRoutes {
         new DagRunListRoutes(api).register(app);
         new TaskInstanceRoutes(api).register(app);
         new DagDetailRoutes(api).register(app);
+        new LogRoutes(api).register(app);
         new ImportErrorRoutes(api).register(app);
         new EventLogRoutes(api).register(app);
         new VersionRoutes().register(app);
