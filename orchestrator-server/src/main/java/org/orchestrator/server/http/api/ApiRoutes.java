@@ -24,6 +24,8 @@ public final class ApiRoutes {
         new TaskInstanceRoutes(api).register(app);
         new DagDetailRoutes(api).register(app);
         new LogRoutes(api).register(app);
+        new ClearRoutes(api).register(app);
+        new MarkRoutes(api).register(app);
         new ImportErrorRoutes(api).register(app);
         new EventLogRoutes(api).register(app);
         new VersionRoutes().register(app);
