@@ -21,6 +21,7 @@ public final class ApiRoutes {
         new DagRoutes(api).register(app);
         new DagRunRoutes(api).register(app);
         new DagRunListRoutes(api).register(app);
+        new DagRunEditRoutes(api).register(app);
         new TaskInstanceRoutes(api).register(app);
         new DagDetailRoutes(api).register(app);
         new LogRoutes(api).register(app);
