@@ -11,6 +11,7 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
@@ -52,7 +53,7 @@ final class ClearRoutes {
     }
 
     private void clear(Context ctx) {
-        Dag dag = api.loadedDag(ctx.pathParam("dag_id")).dag();
+        Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
         JsonBody body = JsonBody.of(ctx).allowOnly("dry_run", "task_ids", "start_date", "end_date", "only_failed",
                 "only_running", "include_subdags", "include_parentdag", "reset_dag_runs", "dag_run_id",
                 "include_upstream", "include_downstream", "include_future", "include_past");

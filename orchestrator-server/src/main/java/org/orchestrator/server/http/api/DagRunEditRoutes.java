@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
@@ -35,8 +36,8 @@ final class DagRunEditRoutes {
 
     private void setState(Context ctx) {
         DagRunState to = state(JsonBody.of(ctx).allowOnly("state"));
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
         DagRunRow run = api.orchestrator().jdbi().inTransaction(h ->
                 change.apply(h, api.run(h, dagId, runId), to, api.orchestrator().clock().instant()));
         api.audit().record(ctx, new Audit.Action("api.update_dag_run_state", dagId, runId, null,
@@ -46,8 +47,8 @@ final class DagRunEditRoutes {
     }
 
     private void delete(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
         api.orchestrator().jdbi().useTransaction(h -> runs.delete(h, api.run(h, dagId, runId).id()));
         api.audit().record(ctx, new Audit.Action("api.delete_dag_run", dagId, runId, null, null));
         ctx.status(204);

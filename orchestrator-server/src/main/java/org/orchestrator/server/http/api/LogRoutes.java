@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.orchestrator.server.execute.TryLogs;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.TaskInstanceQueries;
@@ -61,9 +62,9 @@ final class LogRoutes {
     }
 
     private TaskTries.TryRow tryRow(Context ctx, long tryNumber) {
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
-        String taskId = ctx.pathParam("task_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
+        String taskId = PathParams.get(ctx, "task_id");
         Optional<TaskTries.TryRow> row = api.orchestrator().jdbi().withHandle(h -> {
             api.run(h, dagId, runId);
             TaskInstanceRow ti = tis.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
@@ -36,9 +37,9 @@ final class MarkRoutes {
     }
 
     private void mark(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
-        String taskId = ctx.pathParam("task_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
+        String taskId = PathParams.get(ctx, "task_id");
         JsonBody body = JsonBody.of(ctx).allowOnly("dry_run", "new_state");
         TaskState target = newState(body);
         boolean dryRun = body.bool("dry_run").orElse(true);
