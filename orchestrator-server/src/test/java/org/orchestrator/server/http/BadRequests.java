@@ -38,7 +38,8 @@ final class BadRequests {
         {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries"},
         {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries/{key}"},
         {"GET", "/api/v1/pools"}, {"GET", "/api/v1/pools/{pool}"}, {"POST", "/api/v1/pools"},
-        {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"},
+        {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"}, {"PATCH", "/api/v1/dags"},
+        {"GET", "/api/v1/openapi.json"}, {"GET", "/api/v1/docs"},
     };
 
     private static final String[] ODD_SEGMENTS = {"", "~", "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2F", "..%5C..%5Cwin.ini",
