@@ -100,7 +100,20 @@ public final class Orchestrator implements AutoCloseable {
      * @return the running engine
      */
     public static Orchestrator start(ServerConfig config, Options options) {
+        return start(config, options, java.util.List.of());
+    }
+
+    /**
+     * Starts an engine with DAGs defined in code besides those of the dags folder.
+     *
+     * @param config  configuration
+     * @param options what to run
+     * @param pinned  DAGs defined in code (benchmarks, tests)
+     * @return the running engine
+     */
+    public static Orchestrator start(ServerConfig config, Options options, java.util.Collection<org.orchestrator.api.Dag> pinned) {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
+        orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
@@ -136,8 +149,7 @@ public final class Orchestrator implements AutoCloseable {
      * @param dags the DAGs
      */
     public synchronized void pin(java.util.Collection<org.orchestrator.api.Dag> dags) {
-        bag.pin(dags.stream().map(d -> new org.orchestrator.server.dagbag.LoadedDag(d, codeVersion(d),
-                java.nio.file.Path.of("<code>"))).toList());
+        bag.pin(dags.stream().map(Orchestrator::codeDag).toList());
         publishDags();
         startQueuedRuns();
     }
@@ -150,8 +162,9 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private static String codeVersion(org.orchestrator.api.Dag dag) {
-        return Integer.toHexString(dag.structure().hashCode());
+    private static org.orchestrator.server.dagbag.LoadedDag codeDag(org.orchestrator.api.Dag dag) {
+        return new org.orchestrator.server.dagbag.LoadedDag(dag, Integer.toHexString(dag.structure().hashCode()),
+                java.nio.file.Path.of("<code>"));
     }
 
     private void rescanWhenDue() {
