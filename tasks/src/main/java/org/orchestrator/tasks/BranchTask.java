@@ -18,7 +18,14 @@ import org.orchestrator.api.TaskContext;
  */
 public final class BranchTask implements Task {
 
-    /** Chooses the downstream task ids to follow for one try. */
+    /**
+     * Chooses the downstream task ids to follow for one try.
+     *
+     * <pre>{@code
+     * Chooser byRows = ctx -> ctx.xcomPull("extract", "rows", Integer.class).orElse(0) > 0
+     *         ? List.of("load") : List.of("notify_empty");
+     * }</pre>
+     */
     @FunctionalInterface
     public interface Chooser {
         /**

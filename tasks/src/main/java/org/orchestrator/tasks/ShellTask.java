@@ -133,7 +133,14 @@ public final class ShellTask implements Task {
         return "ShellTask" + command;
     }
 
-    /** Configures a {@link ShellTask}; {@link #build()} makes the immutable task. */
+    /**
+     * Configures a {@link ShellTask}; {@link #build()} makes the immutable task.
+     *
+     * <pre>{@code
+     * ShellTask.bash("./export.sh > out.csv").env("REGION", "eu").workingDir(Path.of("/srv/export"))
+     *         .killGrace(Duration.ofSeconds(10)).build()
+     * }</pre>
+     */
     public static final class Builder {
         private final List<String> command;
         private final Map<String, String> env = new LinkedHashMap<>();
