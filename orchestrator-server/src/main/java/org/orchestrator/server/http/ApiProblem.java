@@ -1,0 +1,101 @@
+package org.orchestrator.server.http;
+
+/**
+ * An RFC 7807 problem the API answers with ({@code application/problem+json}). Handlers throw it;
+ * {@link Problems} writes it. The {@code type} URIs are Airflow's, so a client that switches on
+ * them works unchanged.
+ *
+ * <pre>{@code
+ * throw ApiProblem.notFound("DAG 'orders' not found");
+ * }</pre>
+ */
+public final class ApiProblem extends RuntimeException {
+
+    private static final String TYPE_BASE =
+            "https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html#section/Errors/";
+
+    private final int status;
+    private final String title;
+    private final String type;
+
+    private ApiProblem(int status, String typeName, String title, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.type = TYPE_BASE + typeName;
+    }
+
+    /** @param detail what is wrong with the request @return a 400 */
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "BadRequest", "Bad Request", detail);
+    }
+
+    /** @param detail why the request is not authenticated @return a 401 */
+    public static ApiProblem unauthenticated(String detail) {
+        return new ApiProblem(401, "Unauthenticated", "Unauthorized", detail);
+    }
+
+    /** @param detail which permission is missing @return a 403 */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "PermissionDenied", "Forbidden", detail);
+    }
+
+    /** @param detail what was not found @return a 404 */
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "NotFound", "Not Found", detail);
+    }
+
+    /** @param detail what already exists @return a 409 */
+    public static ApiProblem alreadyExists(String detail) {
+        return new ApiProblem(409, "AlreadyExists", "Conflict", detail);
+    }
+
+    /** @param detail which state forbids the change @return a 409 */
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflict", "Conflict", detail);
+    }
+
+    /**
+     * A problem for any other status (e.g. 405, 413, 415 from the web server).
+     *
+     * @param status the HTTP status
+     * @param title  its reason phrase
+     * @param detail what happened
+     * @return the problem
+     */
+    public static ApiProblem of(int status, String title, String detail) {
+        return new ApiProblem(status, title.replace(" ", ""), title, detail);
+    }
+
+    /**
+     * Quotes a piece of client input for a problem's detail, cut short so that a huge input is
+     * not echoed back whole.
+     *
+     * @param input what the client sent
+     * @return it in quotes, at most about 100 characters
+     */
+    public static String quote(String input) {
+        String text = input.length() > 100 ? input.substring(0, 100) + "…" : input;
+        return "'" + text + "'";
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+        return status;
+    }
+
+    /** @return the short summary of the problem type */
+    public String title() {
+        return title;
+    }
+
+    /** @return the problem type URI */
+    public String type() {
+        return type;
+    }
+
+    /** @return what went wrong with this request */
+    public String detail() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,86 @@
+package org.orchestrator.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.http.api.ApiRoutes;
+import org.orchestrator.server.http.auth.AccessGuard;
+import org.orchestrator.server.http.auth.Authenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API ({@code /api/v1}, Airflow-shaped) and {@code /health}, on Javalin. Every route but
+ * {@code /health} needs HTTP Basic authentication and a role; every error is
+ * {@code application/problem+json}.
+ *
+ * <pre>{@code
+ * try (HttpServer http = HttpServer.start(orchestrator, 8080)) {
+ *     System.out.println("listening on " + http.port());
+ * }
+ * }</pre>
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts the server on every interface.
+     *
+     * @param orchestrator the engine the API drives
+     * @param port         the port; 0 picks a free one
+     * @return the running server
+     */
+    public static HttpServer start(Orchestrator orchestrator, int port) {
+        return start(orchestrator, "0.0.0.0", port);
+    }
+
+    /**
+     * Starts the server on one interface.
+     *
+     * @param orchestrator the engine the API drives
+     * @param host         the address to bind, e.g. {@code 127.0.0.1}
+     * @param port         the port; 0 picks a free one
+     * @return the running server
+     */
+    public static HttpServer start(Orchestrator orchestrator, String host, int port) {
+        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()));
+        Javalin app = Javalin.create(HttpServer::configure);
+        Problems.install(app);
+        app.beforeMatched(guard::check);
+        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()));
+        app.start(host, port);
+        LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
+        return new HttpServer(app);
+    }
+
+    private static void configure(JavalinConfig config) {
+        config.showJavalinBanner = false;
+        config.startupWatcherEnabled = false;
+        config.useVirtualThreads = true;
+        config.jsonMapper(ApiJson.javalin());
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = 1_000_000L;
+        config.router.ignoreTrailingSlashes = true;
+        JettyProblems errors = new JettyProblems();
+        config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(errors));
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests and stops the server. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,77 @@
+package org.orchestrator.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.eclipse.jetty.http.BadMessageException;
+import org.orchestrator.server.state.IllegalTransitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to an {@code application/problem+json} answer: the API's own problems,
+ * Javalin's (unknown route, wrong method, body too large), Jetty's (unparsable query), and
+ * anything unexpected, which is logged with a reference and answered as a 500 without details.
+ */
+final class Problems {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /** The body of a problem answer; snake_case names are the same as RFC 7807's. */
+    record Body(String type, String title, int status, String detail, String instance) {
+    }
+
+    private Problems() {
+    }
+
+    static void install(Javalin app) {
+        app.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
+        app.exception(BadMessageException.class, (e, ctx) -> write(ctx, fromStatus(e.getCode(), e.getReason())));
+        app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
+        app.exception(Exception.class, Problems::unexpected);
+    }
+
+    /** @return the problem for a status Javalin or Jetty chose */
+    static ApiProblem fromStatus(int status, String detail) {
+        String title = HttpStatus.forStatus(status).getMessage();
+        String text = detail == null || detail.isBlank() ? title : detail;
+        return switch (status) {
+            case 400 -> ApiProblem.badRequest(text);
+            case 401 -> ApiProblem.unauthenticated(text);
+            case 403 -> ApiProblem.forbidden(text);
+            case 404 -> ApiProblem.notFound(text);
+            default -> ApiProblem.of(status, title.isBlank() ? "Error" : title, text);
+        };
+    }
+
+    static void write(Context ctx, ApiProblem problem) {
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Orchestrator\", charset=\"UTF-8\"");
+        }
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json(problem, ctx.path()));
+    }
+
+    /** @return the problem as JSON bytes */
+    static byte[] json(ApiProblem problem, String instance) {
+        Body body = new Body(problem.type(), problem.title(), problem.status(), problem.detail(), instance);
+        try {
+            return ApiJson.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return ("{\"title\":\"" + problem.title() + "\",\"status\":" + problem.status() + "}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("unexpected error on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
+        write(ctx, ApiProblem.of(500, "Internal Server Error",
+                "an unexpected error occurred; the server log has the details under reference " + reference));
+    }
+}

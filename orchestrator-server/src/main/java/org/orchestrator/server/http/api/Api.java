@@ -1,0 +1,57 @@
+package org.orchestrator.server.http.api;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.query.DagRunQueries;
+import org.orchestrator.server.state.DagRunRow;
+
+/**
+ * What the route classes share: the engine, the audit log, and lookups that answer 404 with the
+ * id that was not found.
+ *
+ * @param orchestrator the engine
+ * @param audit        the audit log
+ */
+record Api(Orchestrator orchestrator, Audit audit) {
+
+    private static final DagRunQueries RUNS = new DagRunQueries();
+
+    /** @return the loaded DAG, or a 404 */
+    LoadedDag loadedDag(String dagId) {
+        return orchestrator.dags().get(dagId).orElseThrow(() -> dagNotFound(dagId));
+    }
+
+    /** @return the loaded DAG, if any */
+    Optional<LoadedDag> maybeLoaded(String dagId) {
+        return orchestrator.dags().get(dagId);
+    }
+
+    /** @return bundle files whose last load failed */
+    java.util.Set<String> importErrorFiles() {
+        return orchestrator.dags().importErrors().keySet();
+    }
+
+    /** @return the run, or a 404 */
+    DagRunRow run(Handle h, String dagId, String runId) {
+        return RUNS.find(h, dagId, runId).orElseThrow(() ->
+                ApiProblem.notFound("DAG run " + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId) + " not found"));
+    }
+
+    /** @return a whole-number path parameter, or a 400 */
+    static long longParam(io.javalin.http.Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("'" + name + "' must be a whole number, got " + ApiProblem.quote(value));
+        }
+    }
+
+    static ApiProblem dagNotFound(String dagId) {
+        return ApiProblem.notFound("DAG " + ApiProblem.quote(dagId) + " not found");
+    }
+}

@@ -1,0 +1,44 @@
+package org.orchestrator.server.http.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.orchestrator.api.Dag;
+
+/**
+ * Airflow's {@code DAGDetail}: every {@code DAG} field plus the definition's settings (timezone,
+ * catchup, dates, params). {@code params} maps each name to Airflow's
+ * {@code {"value": default, "description": null, "schema": {}}}.
+ */
+record DagDetailView(@JsonUnwrapped DagView dag, String timezone, Boolean catchup, String orientation,
+                     Integer concurrency, Instant startDate, Map<String, Object> dagRunTimeout,
+                     Object datasetExpression, String docMd, Map<String, Object> params, Instant endDate,
+                     Boolean isPausedUponCreation, Instant lastParsed, Object templateSearchPath,
+                     Boolean renderTemplateAsNativeObj) {
+
+    static DagDetailView of(DagView view, Dag dag, boolean pausedAtCreation) {
+        return new DagDetailView(view, zoneName(dag.timezone()), dag.catchup(), "LR", dag.maxActiveTasks(),
+                dag.startDate().orElse(null), null, null, view.description(), params(dag.params()),
+                dag.endDate().orElse(null), pausedAtCreation, view.lastParsedTime(), null, false);
+    }
+
+    /** @return {@code UTC} rather than Java's {@code Z} for the default zone, as Airflow writes it */
+    private static String zoneName(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    private static Map<String, Object> params(Map<String, Object> defaults) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        defaults.forEach((name, value) -> {
+            Map<String, Object> param = new LinkedHashMap<>();
+            param.put("value", value);
+            param.put("description", null);
+            param.put("schema", Map.of());
+            params.put(name, param);
+        });
+        return params;
+    }
+}

@@ -1,0 +1,84 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.DagQueries;
+import org.orchestrator.server.http.query.DagQueries.DagFilter;
+import org.orchestrator.server.http.query.DagQueries.DagRecord;
+import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.internal.Json;
+
+/** {@code GET /api/v1/dags}, {@code GET|PATCH /api/v1/dags/{dag_id}}. */
+final class DagRoutes {
+
+    private final Api api;
+    private final DagQueries queries = new DagQueries();
+
+    DagRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/dags", this::list, Role.VIEWER);
+        app.get("/api/v1/dags/{dag_id}", this::get, Role.VIEWER);
+        app.patch("/api/v1/dags/{dag_id}", this::patch, Role.OP);
+    }
+
+    private void list(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        DagFilter filter = new DagFilter(q.string("dag_id_pattern").orElse(null), q.list("tags"),
+                q.bool("paused").orElse(null), q.bool("only_active").orElse(true));
+        Listing<DagRecord> page = api.orchestrator().jdbi().withHandle(h ->
+                queries.list(h, filter, q.string("order_by").orElse(null), q.page()));
+        Set<String> errorFiles = errorFiles();
+        ctx.json(collection("dags", page.map(row -> view(row, errorFiles))));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(view(find(ctx.pathParam("dag_id")), errorFiles()));
+    }
+
+    private void patch(Context ctx) {
+        String dagId = ctx.pathParam("dag_id");
+        new QueryParams(ctx).string("update_mask").filter(mask -> !mask.equals("is_paused")).ifPresent(mask -> {
+            throw ApiProblem.badRequest("only 'is_paused' can be updated, got update_mask " + ApiProblem.quote(mask));
+        });
+        JsonBody body = JsonBody.of(ctx).allowOnly("is_paused");
+        boolean paused = body.bool("is_paused").orElseThrow(() ->
+                ApiProblem.badRequest("field 'is_paused' (a boolean) is required"));
+        find(dagId);
+        if (!api.orchestrator().setPaused(dagId, paused)) {
+            throw Api.dagNotFound(dagId);
+        }
+        api.audit().record(ctx, new Audit.Action("api.patch_dag", dagId, null, null, Json.write(Map.of("is_paused", paused))));
+        get(ctx);
+    }
+
+    private DagRecord find(String dagId) {
+        return api.orchestrator().jdbi().withHandle(h -> queries.find(h, dagId)).orElseThrow(() -> Api.dagNotFound(dagId));
+    }
+
+    private DagView view(DagRecord row, Set<String> errorFiles) {
+        return DagView.of(row, api.maybeLoaded(row.dagId()), errorFiles);
+    }
+
+    private Set<String> errorFiles() {
+        return api.importErrorFiles();
+    }
+
+    /** @return Airflow's collection shape: {@code {"<name>": [...], "total_entries": n}} */
+    static Map<String, Object> collection(String name, Listing<?> listing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(name, listing.items());
+        body.put("total_entries", listing.totalEntries());
+        return body;
+    }
+}

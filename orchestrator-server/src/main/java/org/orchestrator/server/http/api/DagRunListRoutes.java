@@ -1,0 +1,63 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.Page;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.DagQueries;
+import org.orchestrator.server.http.query.DagRunQueries;
+import org.orchestrator.server.http.query.DagRunQueries.RunFilter;
+import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.state.DagRunRow;
+
+/**
+ * {@code GET /api/v1/dags/{dag_id}/dagRuns} ({@code ~} for every DAG) and the batch form
+ * {@code POST /api/v1/dags/~/dagRuns/list}: filtered by state and dates, ordered, paged.
+ */
+final class DagRunListRoutes {
+
+    private final Api api;
+    private final DagRunQueries runs = new DagRunQueries();
+    private final DagQueries dags = new DagQueries();
+
+    DagRunListRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/dags/{dag_id}/dagRuns", this::list, Role.VIEWER);
+        app.post("/api/v1/dags/~/dagRuns/list", this::batch, Role.VIEWER);
+    }
+
+    private void list(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        Filters.refuseUpdatedAt(q);
+        List<String> dagIds = dagIds(ctx.pathParam("dag_id"));
+        respond(ctx, Filters.runs(q, dagIds, "state"), q.string("order_by").orElse(null), q.page());
+    }
+
+    private void batch(Context ctx) {
+        JsonBody body = JsonBody.of(ctx).allowOnly("order_by", "page_offset", "page_limit", "dag_ids", "states",
+                "execution_date_gte", "execution_date_lte", "logical_date_gte", "logical_date_lte",
+                "start_date_gte", "start_date_lte", "end_date_gte", "end_date_lte");
+        Page page = Page.of(body.integer("page_limit"), body.integer("page_offset"));
+        respond(ctx, Filters.runs(body, body.list("dag_ids"), "states"), body.string("order_by").orElse(null), page);
+    }
+
+    private void respond(Context ctx, RunFilter filter, String orderBy, Page page) {
+        Listing<DagRunRow> listing = api.orchestrator().jdbi().withHandle(h -> runs.list(h, filter, orderBy, page));
+        ctx.json(DagRoutes.collection("dag_runs", listing.map(DagRunView::of)));
+    }
+
+    /** @return {@code []} for {@code ~} (every DAG), else the one DAG, which must exist */
+    private List<String> dagIds(String dagId) {
+        if (dagId.equals("~")) {
+            return List.of();
+        }
+        api.orchestrator().jdbi().withHandle(h -> dags.find(h, dagId)).orElseThrow(() -> Api.dagNotFound(dagId));
+        return List.of(dagId);
+    }
+}

@@ -1,0 +1,75 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.schedule.DuplicateRunException;
+import org.orchestrator.server.state.DagRunRow;
+
+/** Triggering and reading DAG runs. */
+final class DagRunRoutes {
+
+    /** Airflow's default {@code allowed_run_id_pattern}. */
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.~:+-]{1,250}");
+
+    private final Api api;
+
+    DagRunRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/v1/dags/{dag_id}/dagRuns", this::trigger, Role.OP);
+        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}", this::get, Role.VIEWER);
+    }
+
+    private void trigger(Context ctx) {
+        String dagId = ctx.pathParam("dag_id");
+        JsonBody body = JsonBody.of(ctx).allowOnly("dag_run_id", "logical_date", "execution_date", "conf", "note");
+        Optional<String> runId = body.string("dag_run_id").map(DagRunRoutes::checkRunId);
+        Instant logicalDate = logicalDate(body);
+        Map<String, Object> conf = body.object("conf").orElse(Map.of());
+        String note = body.string("note").orElse(null);
+        LoadedDag dag = api.loadedDag(dagId);
+        DagRunRow run;
+        try {
+            run = api.orchestrator().runs().trigger(dag, runId.orElse(null), logicalDate, conf, note);
+        } catch (DuplicateRunException e) {
+            throw ApiProblem.alreadyExists(e.getMessage());
+        }
+        api.audit().record(ctx, new Audit.Action("api.post_dag_run", dagId, run.runId(), null, Json.write(conf)));
+        ctx.json(DagRunView.of(run));
+    }
+
+    private void get(Context ctx) {
+        DagRunRow run = api.orchestrator().jdbi().withHandle(h ->
+                api.run(h, ctx.pathParam("dag_id"), ctx.pathParam("dag_run_id")));
+        ctx.json(DagRunView.of(run));
+    }
+
+    private static Instant logicalDate(JsonBody body) {
+        Optional<Instant> logical = body.instant("logical_date");
+        Optional<Instant> execution = body.instant("execution_date");
+        if (logical.isPresent() && execution.isPresent() && !logical.equals(execution)) {
+            throw ApiProblem.badRequest("'logical_date' and 'execution_date' differ; send only 'logical_date'");
+        }
+        return logical.or(() -> execution).orElse(null);
+    }
+
+    private static String checkRunId(String runId) {
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw ApiProblem.badRequest("'dag_run_id' must be 1-250 letters, digits or _ . ~ : + -, got "
+                    + ApiProblem.quote(runId));
+        }
+        return runId;
+    }
+}

@@ -1,0 +1,45 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.ImportErrorQueries;
+import org.orchestrator.server.state.ImportErrors.ImportErrorRow;
+
+/** {@code GET /api/v1/importErrors} and {@code …/{import_error_id}}: bundles that failed to load. */
+final class ImportErrorRoutes {
+
+    private final Api api;
+    private final ImportErrorQueries queries = new ImportErrorQueries();
+
+    /** Airflow's {@code ImportError}; {@code stack_trace} holds the message naming the problem. */
+    record ImportErrorView(long importErrorId, Instant timestamp, String filename, String stackTrace) {
+        static ImportErrorView of(ImportErrorRow row) {
+            return new ImportErrorView(row.id(), row.createdAt(), row.filename(), row.message());
+        }
+    }
+
+    ImportErrorRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/importErrors", this::list, Role.VIEWER);
+        app.get("/api/v1/importErrors/{import_error_id}", this::get, Role.VIEWER);
+    }
+
+    private void list(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        ctx.json(DagRoutes.collection("import_errors", api.orchestrator().jdbi().withHandle(h ->
+                queries.list(h, q.string("order_by").orElse(null), q.page())).map(ImportErrorView::of)));
+    }
+
+    private void get(Context ctx) {
+        long id = Api.longParam(ctx, "import_error_id");
+        ctx.json(api.orchestrator().jdbi().withHandle(h -> queries.find(h, id)).map(ImportErrorView::of)
+                .orElseThrow(() -> ApiProblem.notFound("import error " + id + " not found")));
+    }
+}

@@ -1,0 +1,79 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.Page;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.http.query.TaskInstanceQueries;
+import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
+import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+
+/**
+ * Reading task instances: of one run, of every run ({@code ~}), and Airflow's batch form
+ * {@code POST /api/v1/dags/~/dagRuns/~/taskInstances/list}.
+ */
+final class TaskInstanceRoutes {
+
+    private final Api api;
+    private final TaskInstanceQueries queries;
+
+    TaskInstanceRoutes(Api api) {
+        this.api = api;
+        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", this::list, Role.VIEWER);
+        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", this::get, Role.VIEWER);
+        app.post("/api/v1/dags/~/dagRuns/~/taskInstances/list", this::batch, Role.VIEWER);
+    }
+
+    private void list(Context ctx) {
+        String dagId = ctx.pathParam("dag_id");
+        String runId = ctx.pathParam("dag_run_id");
+        QueryParams q = new QueryParams(ctx);
+        Filters.refuseUpdatedAt(q);
+        TaskInstanceFilter filter = Filters.taskInstances(q, all(dagId), all(runId));
+        if (!dagId.equals("~") && !runId.equals("~")) {
+            api.orchestrator().jdbi().useHandle(h -> api.run(h, dagId, runId));
+        }
+        respond(ctx, filter, q.string("order_by").orElse(null), q.page());
+    }
+
+    private void batch(Context ctx) {
+        JsonBody body = JsonBody.of(ctx).allowOnly("dag_ids", "dag_run_ids", "task_ids", "state", "pool",
+                "execution_date_gte", "execution_date_lte", "logical_date_gte", "logical_date_lte", "start_date_gte",
+                "start_date_lte", "end_date_gte", "end_date_lte", "duration_gte", "duration_lte", "order_by",
+                "page_offset", "page_limit");
+        Page page = Page.of(body.integer("page_limit"), body.integer("page_offset"));
+        TaskInstanceFilter filter = Filters.taskInstances(body, body.list("dag_ids"), body.list("dag_run_ids"));
+        respond(ctx, filter, body.string("order_by").orElse(null), page);
+    }
+
+    private void respond(Context ctx, TaskInstanceFilter filter, String orderBy, Page page) {
+        Listing<TaskInstanceRecord> listing = api.orchestrator().jdbi().withHandle(h -> queries.list(h, filter, orderBy, page));
+        ctx.json(DagRoutes.collection("task_instances", listing.map(ti -> TaskInstanceView.of(ti, api.maybeLoaded(ti.ti().dagId())))));
+    }
+
+    /** @return no restriction for Airflow's {@code ~}, else the one id */
+    private static List<String> all(String id) {
+        return id.equals("~") ? List.of() : List.of(id);
+    }
+
+    private void get(Context ctx) {
+        String dagId = ctx.pathParam("dag_id");
+        String runId = ctx.pathParam("dag_run_id");
+        String taskId = ctx.pathParam("task_id");
+        TaskInstanceRecord ti = api.orchestrator().jdbi().withHandle(h -> {
+            api.run(h, dagId, runId);
+            return queries.find(h, dagId, runId, taskId);
+        }).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance in DAG run "
+                + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId)));
+        ctx.json(TaskInstanceView.of(ti, api.maybeLoaded(dagId)));
+    }
+}

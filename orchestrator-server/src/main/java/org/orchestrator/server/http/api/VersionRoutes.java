@@ -1,0 +1,40 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.orchestrator.server.http.auth.Role;
+
+/** {@code GET /api/v1/version}: the build's version, written into a resource by Maven. */
+final class VersionRoutes {
+
+    private static final String VERSION = readVersion();
+
+    /** Airflow's {@code VersionInfo}; we have no git hash at build time, so it is null. */
+    record VersionInfo(String version, String gitVersion) {
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/version", this::version, Role.VIEWER);
+    }
+
+    private void version(Context ctx) {
+        ctx.json(new VersionInfo(VERSION, null));
+    }
+
+    /** @return the project version Maven filtered into {@code version.properties} */
+    static String readVersion() {
+        try (InputStream in = VersionRoutes.class.getResourceAsStream("/org/orchestrator/server/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

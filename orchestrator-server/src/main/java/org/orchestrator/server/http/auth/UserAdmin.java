@@ -1,0 +1,70 @@
+package org.orchestrator.server.http.auth;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Users;
+
+/**
+ * Creates, lists and deletes users (the CLI's {@code users} commands). Passwords are stored only
+ * as Argon2id hashes.
+ *
+ * <pre>{@code
+ * UserAdmin users = new UserAdmin(orchestrator.jdbi(), Clock.systemUTC());
+ * users.create("alice", "s3cret-passphrase", "op");
+ * }</pre>
+ */
+public final class UserAdmin {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,250}");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Users users = new Users();
+
+    /** @param jdbi the database @param clock time of creation */
+    public UserAdmin(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * @param username 1-250 letters, digits or {@code _ . @ + -}
+     * @param password clear text, not empty; only its hash is stored
+     * @param role     {@code admin}, {@code op} or {@code viewer}
+     * @throws IllegalArgumentException for a bad name, empty password, unknown role or taken name
+     */
+    public void create(String username, String password, String role) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("bad username '" + username + "': use 1-250 letters, digits, '_', '.', '@', '+' or '-'");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("the password of user '" + username + "' must not be empty");
+        }
+        Role checked = Role.ofUser(role).orElseThrow(() ->
+                new IllegalArgumentException("unknown role '" + role + "': use admin, op or viewer"));
+        String hash = Passwords.hash(password);
+        jdbi.useTransaction(h -> {
+            if (users.find(h, username).isPresent()) {
+                throw new IllegalArgumentException("user '" + username + "' already exists");
+            }
+            users.create(h, username, hash, checked.wireName(), clock.instant());
+        });
+    }
+
+    /** @param username a login @return true when the user exists */
+    public boolean exists(String username) {
+        return jdbi.withHandle(h -> users.find(h, username).isPresent());
+    }
+
+    /** @return every user, by name (rows carry hashes, never passwords) */
+    public List<Users.UserRow> list() {
+        return jdbi.withHandle(users::all);
+    }
+
+    /** @param username a login @return true if the user existed and was deleted */
+    public boolean delete(String username) {
+        return jdbi.withHandle(h -> users.delete(h, username));
+    }
+}

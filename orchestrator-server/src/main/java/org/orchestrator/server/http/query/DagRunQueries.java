@@ -1,0 +1,62 @@
+package org.orchestrator.server.http.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.DataInterval;
+import org.orchestrator.server.http.Page;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.RunType;
+
+/** DAG runs as the API lists them: filtered by DAG, state and dates, ordered, paged. */
+public final class DagRunQueries {
+
+    private static final Map<String, String> ORDER = Map.ofEntries(Map.entry("id", "id"),
+            Map.entry("dag_id", "dag_id"), Map.entry("dag_run_id", "run_id"), Map.entry("run_id", "run_id"),
+            Map.entry("logical_date", "logical_date"), Map.entry("execution_date", "logical_date"),
+            Map.entry("start_date", "start_date"), Map.entry("end_date", "end_date"), Map.entry("state", "state"),
+            Map.entry("run_type", "run_type"), Map.entry("queued_at", "queued_at"),
+            Map.entry("data_interval_start", "data_interval_start"), Map.entry("data_interval_end", "data_interval_end"));
+
+    private static final RowMapper<DagRunRow> MAPPER = (rs, ctx) -> new DagRunRow(
+            rs.getLong("id"), rs.getString("dag_id"), rs.getString("run_id"),
+            RunType.fromWireName(rs.getString("run_type")), Columns.instant(rs, "logical_date"),
+            new DataInterval(Columns.instant(rs, "data_interval_start"), Columns.instant(rs, "data_interval_end")),
+            DagRunState.fromWireName(rs.getString("state")), rs.getString("conf"), rs.getString("note"),
+            rs.getString("dag_version"), Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"),
+            Columns.instant(rs, "end_date"));
+
+    /**
+     * Airflow's DAG run filters; every bound is inclusive.
+     *
+     * @param dagIds  any of these DAGs, or empty for all
+     * @param states  any of these states, or empty for all
+     * @param logical logical date bounds
+     * @param start   start date bounds
+     * @param end     end date bounds
+     */
+    public record RunFilter(List<String> dagIds, List<String> states, Range<Instant> logical, Range<Instant> start,
+                            Range<Instant> end) {
+    }
+
+    /** @return one page of the runs matching the filter */
+    public Listing<DagRunRow> list(Handle h, RunFilter f, String orderBy, Page page) {
+        Filter where = new Filter().in("dag_id", f.dagIds()).in("state", f.states()).within("logical_date", f.logical())
+                .within("start_date", f.start()).within("end_date", f.end());
+        long total = where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
+        List<DagRunRow> items = where.bind(h.createQuery("SELECT * FROM dag_run" + where.sql()
+                        + OrderBy.sql(orderBy, ORDER, "id", "id") + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
+        return new Listing<>(items, total);
+    }
+
+    /** @return the run */
+    public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
+        return h.createQuery("SELECT * FROM dag_run WHERE dag_id = :dag AND run_id = :run")
+                .bind("dag", dagId).bind("run", runId).map(MAPPER).findOne();
+    }
+}

@@ -1,0 +1,91 @@
+package org.orchestrator.server.http.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.http.Page;
+import org.orchestrator.server.state.TaskInstanceRow;
+
+/** Task instances as the API lists them, each with its run's logical date. */
+public final class TaskInstanceQueries {
+
+    private static final String FROM = " FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk";
+
+    private static final RowMapper<TaskInstanceRecord> MAPPER = (rs, ctx) -> new TaskInstanceRecord(new TaskInstanceRow(
+            rs.getLong("id"), rs.getLong("run_pk"), rs.getString("dag_id"), rs.getString("run_id"),
+            rs.getString("task_id"), TaskState.fromWireName(rs.getString("state")), rs.getInt("try_number"),
+            rs.getInt("max_tries"), rs.getString("pool"), rs.getInt("priority_weight"), rs.getString("node"),
+            Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"), Columns.instant(rs, "end_date"),
+            Columns.instant(rs, "next_retry_at")), Columns.instant(rs, "logical_date"));
+
+    private final String duration;
+    private final Map<String, String> order;
+
+    /** @param postgres true on PostgreSQL, false on H2: they compute durations differently */
+    public TaskInstanceQueries(boolean postgres) {
+        this.duration = postgres ? "EXTRACT(EPOCH FROM (ti.end_date - ti.start_date))"
+                : "(DATEDIFF('MICROSECOND', ti.start_date, ti.end_date) / 1000000.0)";
+        this.order = Map.ofEntries(Map.entry("id", "ti.id"), Map.entry("task_id", "ti.task_id"),
+                Map.entry("dag_id", "ti.dag_id"), Map.entry("dag_run_id", "ti.run_id"), Map.entry("state", "ti.state"),
+                Map.entry("start_date", "ti.start_date"), Map.entry("end_date", "ti.end_date"),
+                Map.entry("duration", duration), Map.entry("try_number", "ti.try_number"), Map.entry("pool", "ti.pool"),
+                Map.entry("priority_weight", "ti.priority_weight"), Map.entry("queued_when", "ti.queued_at"),
+                Map.entry("logical_date", "r.logical_date"), Map.entry("execution_date", "r.logical_date"));
+    }
+
+    /**
+     * A task instance and its run's logical date.
+     *
+     * @param ti          the instance
+     * @param logicalDate its run's logical date
+     */
+    public record TaskInstanceRecord(TaskInstanceRow ti, Instant logicalDate) {
+    }
+
+    /**
+     * Airflow's task instance filters; every bound is inclusive.
+     *
+     * @param dagIds   any of these DAGs, or empty for all
+     * @param runIds   any of these run ids, or empty for all
+     * @param taskIds  any of these tasks, or empty for all
+     * @param states   any of these states ({@code none} for Airflow's null), or empty for all
+     * @param pools    any of these pools, or empty for all
+     * @param logical  the run's logical date bounds
+     * @param start    start date bounds
+     * @param end      end date bounds
+     * @param duration duration bounds, in seconds
+     */
+    public record TaskInstanceFilter(List<String> dagIds, List<String> runIds, List<String> taskIds, List<String> states,
+                                     List<String> pools, Range<Instant> logical, Range<Instant> start, Range<Instant> end,
+                                     Range<Double> duration) {
+
+        /** @return a filter for every instance of one run */
+        public static TaskInstanceFilter ofRun(String dagId, String runId) {
+            return new TaskInstanceFilter(List.of(dagId), List.of(runId), List.of(), List.of(), List.of(), Range.any(),
+                    Range.any(), Range.any(), Range.any());
+        }
+    }
+
+    /** @return one page of the instances matching the filter */
+    public Listing<TaskInstanceRecord> list(Handle h, TaskInstanceFilter f, String orderBy, Page page) {
+        Filter where = new Filter().in("ti.dag_id", f.dagIds()).in("ti.run_id", f.runIds()).in("ti.task_id", f.taskIds())
+                .in("ti.state", f.states()).in("ti.pool", f.pools()).within("r.logical_date", f.logical())
+                .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
+        long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
+        List<TaskInstanceRecord> items = where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql()
+                        + OrderBy.sql(orderBy, order, "id", "ti.id") + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
+        return new Listing<>(items, total);
+    }
+
+    /** @return one task instance of a run */
+    public Optional<TaskInstanceRecord> find(Handle h, String dagId, String runId, String taskId) {
+        return h.createQuery("SELECT ti.*, r.logical_date" + FROM
+                        + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task")
+                .bind("dag", dagId).bind("run", runId).bind("task", taskId).map(MAPPER).findOne();
+    }
+}

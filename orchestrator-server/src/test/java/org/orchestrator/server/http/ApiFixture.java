@@ -1,0 +1,71 @@
+package org.orchestrator.server.http;
+
+import java.time.Clock;
+import org.orchestrator.api.Dag;
+import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestEngine;
+
+/**
+ * A real engine on a real H2 file, the REST API on a free port, and one user per role
+ * ({@code admin}, {@code op}, {@code viewer}; password {@code <name>-password}).
+ */
+final class ApiFixture implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String OP = "op";
+    static final String VIEWER = "viewer";
+
+    private final TestEngine engine;
+    private final HttpServer server;
+
+    private ApiFixture(TestEngine engine, HttpServer server) {
+        this.engine = engine;
+        this.server = server;
+    }
+
+    static ApiFixture start(Dag... dags) {
+        TestEngine engine = TestEngine.start(dags);
+        try {
+            UserAdmin users = new UserAdmin(engine.orchestrator().jdbi(), Clock.systemUTC());
+            for (String name : new String[] {ADMIN, OP, VIEWER}) {
+                users.create(name, name + "-password", name);
+            }
+            return new ApiFixture(engine, HttpServer.start(engine.orchestrator(), 0));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    TestEngine engine() {
+        return engine;
+    }
+
+    /** @return a client logged in as that user (password {@code <user>-password}) */
+    ApiClient as(String user) {
+        return ApiClient.basic(server.port(), user, user + "-password");
+    }
+
+    /** @return a client sending no credentials */
+    ApiClient anonymous() {
+        return new ApiClient(server.port(), null);
+    }
+
+    /** @return a client sending these credentials */
+    ApiClient withPassword(String user, String password) {
+        return ApiClient.basic(server.port(), user, password);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            engine.close();
+        }
+    }
+}
