@@ -94,6 +94,12 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
                 nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
     }
 
+    /** @param name this node's stable name @return a copy with that node name */
+    public ServerConfig withNodeName(String name) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, pausedAtCreation, name);
+    }
+
     private static int intOf(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

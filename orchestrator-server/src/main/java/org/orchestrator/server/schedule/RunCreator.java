@@ -112,6 +112,31 @@ public final class RunCreator {
         return result;
     }
 
+    /**
+     * Makes a failed run run again: its unsuccessful task instances are cleared (they get their
+     * retries back) and the run is queued, as Airflow's clear of a failed run does.
+     *
+     * @param dag the DAG
+     * @param run a failed run
+     * @return true when the run was queued again
+     */
+    public boolean rerunFailed(LoadedDag dag, DagRunRow run) {
+        boolean requeued = jdbi.inTransaction(h -> {
+            for (var ti : tis.ofRun(h, run.id()).values()) {
+                if (ti.state() != org.orchestrator.api.TaskState.SUCCESS && ti.state().isFinished()) {
+                    int retries = dag.dag().task(ti.taskId()).map(t -> t.retries()).orElse(0);
+                    tis.clear(h, ti, retries);
+                }
+            }
+            return runs.setState(h, run.id(), org.orchestrator.api.DagRunState.FAILED,
+                    org.orchestrator.api.DagRunState.QUEUED, clock.instant());
+        });
+        if (requeued) {
+            onCreated.run();
+        }
+        return requeued;
+    }
+
     private DagRunRow existing(Dag dag, Instant logicalDate) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND logical_date = :date")
                 .bind("dag", dag.id()).bind("date", logicalDate).mapTo(Long.class).findOne()
