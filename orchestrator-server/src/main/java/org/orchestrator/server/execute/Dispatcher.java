@@ -115,11 +115,11 @@ final class Dispatcher implements AutoCloseable {
             return List.of();
         }
         Limits limits = new Limits(tis.activeBy(h, "dag_id"), tis.activeBy(h, "pool"), pools.slots(h));
-        List<Long> chosen = new ArrayList<>();
+        List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
             Optional<LoadedDag> dag = bag.get(ti.dagId());
             if (chosen.size() < free && dag.isPresent() && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
-                chosen.add(ti.id());
+                chosen.add(ti);
             }
         }
         Instant now = clock.instant();

@@ -42,12 +42,16 @@ public final class TaskTries {
         batch.execute();
     }
 
-    /** Records how a try ended. */
-    public void finish(Handle h, long tiId, int tryNumber, TaskState outcome, String error, Instant now) {
-        h.createUpdate("UPDATE task_try SET state = :state, end_date = :now, error = :error "
-                        + "WHERE ti_id = :ti AND try_number = :try AND state = 'running'")
-                .bind("state", outcome.wireName()).bind("now", now).bind("error", error)
-                .bind("ti", tiId).bind("try", tryNumber).execute();
+    /** Records how several tries ended, in one batch. */
+    public void finishAll(Handle h, List<TryEnd> ends, Instant now) {
+        if (ends.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE task_try SET state = :state, end_date = :now, error = :error "
+                + "WHERE ti_id = :ti AND try_number = :try AND state = 'running'");
+        ends.forEach(end -> batch.bind("state", end.to().wireName()).bind("now", now).bind("error", end.error())
+                .bind("ti", end.tiId()).bind("try", end.tryNumber()).add());
+        batch.execute();
     }
 
     /** @return the tries of an instance, first first */
