@@ -170,6 +170,9 @@ public final class Orchestrator implements AutoCloseable {
     private void rescanWhenDue() {
         if (!clock.instant().isBefore(lastScan.plus(config.dagsScanInterval()))) {
             scanDags();
+            if (scheduling != null) {
+                scheduling.refreshAll();
+            }
         }
     }
 
