@@ -53,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
         AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()));
         Javalin app = Javalin.create(HttpServer::configure);
         Problems.install(app);
+        app.before(PathParams::checkEncoding);
         app.beforeMatched(guard::check);
         ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()));
         app.start(host, port);

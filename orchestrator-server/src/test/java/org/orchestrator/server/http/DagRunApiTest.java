@@ -109,6 +109,20 @@ class DagRunApiTest {
     }
 
     @Test
+    void a_run_id_with_a_plus_is_reachable_by_its_path_as_airflow_run_ids_are() {
+        String runId = "manual__2026-04-01T00:00:00+00:00";
+        assertThat(api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns", "{\"dag_run_id\": \"" + runId + "\"}").status())
+                .isEqualTo(200);
+
+        assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/" + runId).json().get("dag_run_id").asText())
+                .isEqualTo(runId);
+        assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/manual__2026-04-01T00:00:00%2B00:00")
+                .json().get("dag_run_id").asText()).isEqualTo(runId);
+        assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/" + runId + "/taskInstances").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void get_unknown_run_is_404() {
         assertProblem(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/no_such_run"), 404);
         assertProblem(api.as(ApiFixture.VIEWER).get("/api/v1/dags/no_such_dag/dagRuns/no_such_run"), 404);

@@ -44,7 +44,8 @@ class ErrorApiTest {
     @Test
     void badly_encoded_or_ambiguous_paths_are_4xx_problems() {
         for (String path : List.of("/api/v1/dags/%zz", "/api/v1/dags/..%2F..%2Fetc%2Fpasswd", "/api/v1/dags?tags=%zz",
-                "/api/v1/dags/%2e%2e/%2e%2e/health", "/api/v1/dags/%00", "/../../etc/passwd")) {
+                "/api/v1/dags/%2e%2e/%2e%2e/health", "/api/v1/dags/%00", "/../../etc/passwd", "/api/v1/dags/greeter/tasks/%",
+                "/api/v1/dags/%g0/dagRuns")) {
             RawHttp.Answer answer = RawHttp.get(api.port(), path, ApiFixture.VIEWER);
             assertThat(answer.status()).as(path + " -> " + answer.body()).isBetween(400, 499);
             assertThat(answer.contentType()).as(path + " -> " + answer.body()).startsWith("application/problem+json");

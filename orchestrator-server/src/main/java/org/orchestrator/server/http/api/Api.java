@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.query.DagRunQueries;
 import org.orchestrator.server.state.DagRunRow;
@@ -43,7 +44,7 @@ record Api(Orchestrator orchestrator, Audit audit) {
 
     /** @return a whole-number path parameter, or a 400 */
     static long longParam(io.javalin.http.Context ctx, String name) {
-        String value = ctx.pathParam(name);
+        String value = PathParams.get(ctx, name);
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -21,8 +21,12 @@ public final class ApiRoutes {
         new DagRoutes(api).register(app);
         new DagRunRoutes(api).register(app);
         new DagRunListRoutes(api).register(app);
+        new DagRunEditRoutes(api).register(app);
         new TaskInstanceRoutes(api).register(app);
         new DagDetailRoutes(api).register(app);
+        new LogRoutes(api).register(app);
+        new ClearRoutes(api).register(app);
+        new MarkRoutes(api).register(app);
         new ImportErrorRoutes(api).register(app);
         new EventLogRoutes(api).register(app);
         new VersionRoutes().register(app);

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.DagQueries;
@@ -42,7 +43,7 @@ final class DagDetailRoutes {
     }
 
     private void details(Context ctx) {
-        LoadedDag loaded = api.loadedDag(ctx.pathParam("dag_id"));
+        LoadedDag loaded = api.loadedDag(PathParams.get(ctx, "dag_id"));
         DagView view = api.orchestrator().jdbi().withHandle(h -> queries.find(h, loaded.dag().id()))
                 .map(row -> DagView.of(row, Optional.of(loaded), api.importErrorFiles()))
                 .orElseThrow(() -> Api.dagNotFound(loaded.dag().id()));
@@ -50,7 +51,7 @@ final class DagDetailRoutes {
     }
 
     private void tasks(Context ctx) {
-        Dag dag = api.loadedDag(ctx.pathParam("dag_id")).dag();
+        Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
         List<TaskView> tasks = dag.tasks().stream().map(t -> TaskView.of(dag, t))
                 .sorted(order(new QueryParams(ctx).string("order_by").orElse("task_id"))).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -60,8 +61,8 @@ final class DagDetailRoutes {
     }
 
     private void task(Context ctx) {
-        Dag dag = api.loadedDag(ctx.pathParam("dag_id")).dag();
-        String taskId = ctx.pathParam("task_id");
+        Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
+        String taskId = PathParams.get(ctx, "task_id");
         ctx.json(dag.task(taskId).map(t -> TaskView.of(dag, t)).orElseThrow(() -> ApiProblem.notFound(
                 "task " + ApiProblem.quote(taskId) + " not found in DAG " + ApiProblem.quote(dag.id()))));
     }

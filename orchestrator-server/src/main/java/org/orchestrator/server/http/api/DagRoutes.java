@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.QueryParams;
@@ -43,11 +44,11 @@ final class DagRoutes {
     }
 
     private void get(Context ctx) {
-        ctx.json(view(find(ctx.pathParam("dag_id")), errorFiles()));
+        ctx.json(view(find(PathParams.get(ctx, "dag_id")), errorFiles()));
     }
 
     private void patch(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
+        String dagId = PathParams.get(ctx, "dag_id");
         new QueryParams(ctx).string("update_mask").filter(mask -> !mask.equals("is_paused")).ifPresent(mask -> {
             throw ApiProblem.badRequest("only 'is_paused' can be updated, got update_mask " + ApiProblem.quote(mask));
         });

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Page;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
@@ -35,7 +36,7 @@ final class DagRunListRoutes {
     private void list(Context ctx) {
         QueryParams q = new QueryParams(ctx);
         Filters.refuseUpdatedAt(q);
-        List<String> dagIds = dagIds(ctx.pathParam("dag_id"));
+        List<String> dagIds = dagIds(PathParams.get(ctx, "dag_id"));
         respond(ctx, Filters.runs(q, dagIds, "state"), q.string("order_by").orElse(null), q.page());
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
@@ -21,6 +22,9 @@ final class DagRunRoutes {
     /** Airflow's default {@code allowed_run_id_pattern}. */
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.~:+-]{1,250}");
 
+    /** The width of the note column. */
+    private static final int MAX_NOTE = 4000;
+
     private final Api api;
 
     DagRunRoutes(Api api) {
@@ -33,12 +37,15 @@ final class DagRunRoutes {
     }
 
     private void trigger(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
+        String dagId = PathParams.get(ctx, "dag_id");
         JsonBody body = JsonBody.of(ctx).allowOnly("dag_run_id", "logical_date", "execution_date", "conf", "note");
         Optional<String> runId = body.string("dag_run_id").map(DagRunRoutes::checkRunId);
         Instant logicalDate = logicalDate(body);
         Map<String, Object> conf = body.object("conf").orElse(Map.of());
         String note = body.string("note").orElse(null);
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ApiProblem.badRequest("'note' may hold at most " + MAX_NOTE + " characters, got " + note.length());
+        }
         LoadedDag dag = api.loadedDag(dagId);
         DagRunRow run;
         try {
@@ -52,7 +59,7 @@ final class DagRunRoutes {
 
     private void get(Context ctx) {
         DagRunRow run = api.orchestrator().jdbi().withHandle(h ->
-                api.run(h, ctx.pathParam("dag_id"), ctx.pathParam("dag_run_id")));
+                api.run(h, PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id")));
         ctx.json(DagRunView.of(run));
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.Page;
 import org.orchestrator.server.http.QueryParams;
@@ -34,8 +35,8 @@ final class TaskInstanceRoutes {
     }
 
     private void list(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
         QueryParams q = new QueryParams(ctx);
         Filters.refuseUpdatedAt(q);
         TaskInstanceFilter filter = Filters.taskInstances(q, all(dagId), all(runId));
@@ -66,9 +67,9 @@ final class TaskInstanceRoutes {
     }
 
     private void get(Context ctx) {
-        String dagId = ctx.pathParam("dag_id");
-        String runId = ctx.pathParam("dag_run_id");
-        String taskId = ctx.pathParam("task_id");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
+        String taskId = PathParams.get(ctx, "task_id");
         TaskInstanceRecord ti = api.orchestrator().jdbi().withHandle(h -> {
             api.run(h, dagId, runId);
             return queries.find(h, dagId, runId, taskId);

@@ -72,14 +72,25 @@ public final class TaskInstanceQueries {
 
     /** @return one page of the instances matching the filter */
     public Listing<TaskInstanceRecord> list(Handle h, TaskInstanceFilter f, String orderBy, Page page) {
-        Filter where = new Filter().in("ti.dag_id", f.dagIds()).in("ti.run_id", f.runIds()).in("ti.task_id", f.taskIds())
-                .in("ti.state", f.states()).in("ti.pool", f.pools()).within("r.logical_date", f.logical())
-                .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
+        Filter where = where(f);
         long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
         List<TaskInstanceRecord> items = where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql()
                         + OrderBy.sql(orderBy, order, "id", "ti.id") + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
         return new Listing<>(items, total);
+    }
+
+    /** @return every instance matching the filter, by run then creation order (for clearing) */
+    public List<TaskInstanceRecord> matching(Handle h, TaskInstanceFilter f) {
+        Filter where = where(f);
+        return where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql() + " ORDER BY ti.run_pk, ti.id"))
+                .map(MAPPER).list();
+    }
+
+    private Filter where(TaskInstanceFilter f) {
+        return new Filter().in("ti.dag_id", f.dagIds()).in("ti.run_id", f.runIds()).in("ti.task_id", f.taskIds())
+                .in("ti.state", f.states()).in("ti.pool", f.pools()).within("r.logical_date", f.logical())
+                .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
     }
 
     /** @return one task instance of a run */

@@ -1,0 +1,108 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.Range;
+import org.orchestrator.server.http.query.TaskInstanceQueries;
+import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
+import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.internal.Json;
+
+/**
+ * {@code POST /api/v1/dags/{dag_id}/clearTaskInstances}, with Airflow's form and defaults
+ * ({@code dry_run} and {@code only_failed} default to true). Answers the instances cleared (or,
+ * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}.
+ */
+final class ClearRoutes {
+
+    private static final List<String> FAILED = List.of(TaskState.FAILED.wireName(), TaskState.UPSTREAM_FAILED.wireName());
+    private static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
+            "up_for_retry");
+
+    private final Api api;
+    private final TaskInstanceQueries queries;
+    private final TaskClearing clearing = new TaskClearing();
+
+    /** Airflow's {@code TaskInstanceReference}. */
+    record Reference(String taskId, String dagId, Instant executionDate, String dagRunId) {
+        static Reference of(TaskInstanceRecord r) {
+            return new Reference(r.ti().taskId(), r.ti().dagId(), r.logicalDate(), r.ti().runId());
+        }
+    }
+
+    ClearRoutes(Api api) {
+        this.api = api;
+        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
+    }
+
+    void register(Javalin app) {
+        app.post("/api/v1/dags/{dag_id}/clearTaskInstances", this::clear, Role.OP);
+    }
+
+    private void clear(Context ctx) {
+        Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
+        JsonBody body = JsonBody.of(ctx).allowOnly("dry_run", "task_ids", "start_date", "end_date", "only_failed",
+                "only_running", "include_subdags", "include_parentdag", "reset_dag_runs", "dag_run_id",
+                "include_upstream", "include_downstream", "include_future", "include_past");
+        refuseUnsupported(body);
+        TaskInstanceFilter filter = filter(dag, body);
+        List<TaskInstanceRecord> selected = api.orchestrator().jdbi().withHandle(h -> queries.matching(h, filter));
+        List<TaskInstanceRecord> result = selected;
+        if (!body.bool("dry_run").orElse(true)) {
+            result = clearing.clear(api.orchestrator().jdbi(), dag, selected, body.bool("reset_dag_runs").orElse(true),
+                    api.orchestrator().clock().instant());
+            api.audit().record(ctx, new Audit.Action("api.post_clear_task_instances", dag.id(),
+                    body.string("dag_run_id").orElse(null), null, Json.write(Map.of("cleared", result.size(), "request", ctx.body()))));
+            api.orchestrator().sweeper().wakeup();
+        }
+        ctx.json(Map.of("task_instances", result.stream().map(Reference::of).toList()));
+    }
+
+    private TaskInstanceFilter filter(Dag dag, JsonBody body) {
+        List<String> chosen = body.strings("task_ids").orElse(dag.tasks().stream().map(TaskDefinition::id).toList());
+        if (chosen.isEmpty()) {
+            throw ApiProblem.badRequest("'task_ids' must name at least one task; leave it out to clear every task");
+        }
+        chosen.stream().filter(t -> dag.task(t).isEmpty()).findFirst().ifPresent(t -> {
+            throw ApiProblem.badRequest("task " + ApiProblem.quote(t) + " is not in DAG " + ApiProblem.quote(dag.id()));
+        });
+        Set<String> tasks = TaskGraph.expand(dag, chosen, body.bool("include_upstream").orElse(false),
+                body.bool("include_downstream").orElse(false));
+        List<String> states = body.bool("only_failed").orElse(true) ? FAILED : CLEARABLE;
+        Range<Instant> dates = new Range<>(body.instant("start_date"), body.instant("end_date"));
+        List<String> runIds = List.of();
+        Optional<String> runId = body.string("dag_run_id");
+        if (runId.isPresent()) {
+            Instant logical = api.orchestrator().jdbi().withHandle(h -> api.run(h, dag.id(), runId.get())).logicalDate();
+            boolean past = body.bool("include_past").orElse(false);
+            boolean future = body.bool("include_future").orElse(false);
+            runIds = past || future ? List.of() : List.of(runId.get());
+            dates = new Range<>(past ? dates.from() : Optional.of(logical), future ? dates.to() : Optional.of(logical));
+        }
+        return new TaskInstanceFilter(List.of(dag.id()), runIds, List.copyOf(tasks), states, List.of(), dates,
+                Range.any(), Range.any(), Range.any());
+    }
+
+    private static void refuseUnsupported(JsonBody body) {
+        if (body.bool("only_running").orElse(false)) {
+            throw ApiProblem.badRequest("'only_running' is not supported: running task instances are not cleared, "
+                    + "they finish their try first");
+        }
+        if (body.bool("include_subdags").orElse(false) || body.bool("include_parentdag").orElse(false)) {
+            throw ApiProblem.badRequest("there are no subdags: 'include_subdags' and 'include_parentdag' must be false");
+        }
+    }
+}
