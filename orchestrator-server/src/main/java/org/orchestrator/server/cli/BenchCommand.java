@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("throughput (durable commits, WRITE_DELAY=0): %d no-op tasks in %.2f s = %.0f tasks/s%n",
                 t.tasks(), t.seconds(), t.perSecond());
         EngineBenchmarks.Throughput buffered = new EngineBenchmarks(parallelism,
-                "jdbc:h2:file:{home}/db/orchestrator;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000").throughput(tasks);
+                "jdbc:h2:async:{home}/db/orchestrator;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000").throughput(tasks);
         System.out.printf("throughput (H2 default, commits buffered up to 500 ms): %.0f tasks/s (durability costs %.0f%%)%n",
                 buffered.perSecond(), 100.0 * (1 - t.perSecond() / buffered.perSecond()));
         EngineBenchmarks.Latency latency = durable.chain(chain);

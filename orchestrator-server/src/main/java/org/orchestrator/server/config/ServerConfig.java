@@ -72,7 +72,10 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a
         // committed state change survives kill -9 (the default buffers commits for 500 ms).
         // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
-        return "jdbc:h2:file:" + home.resolve("db").resolve("orchestrator")
+        // async: does file I/O through AsynchronousFileChannel: a plain FileChannel is closed for
+        // good when a thread writing to it is interrupted (a task timeout, a shutdown), which
+        // would take the whole database down with it.
+        return "jdbc:h2:async:" + home.resolve("db").resolve("orchestrator")
                 + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 

@@ -75,10 +75,12 @@ public final class Sweeper implements AutoCloseable {
 
     @Override
     public void close() {
+        // No interrupt: it could land in the middle of a database write. The loop sees the flag
+        // within one interval.
         running = false;
-        thread.interrupt();
+        wakeup.signal();
         try {
-            thread.join(5_000);
+            thread.join(interval.toMillis() + 10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
