@@ -86,7 +86,7 @@ public final class Orchestrator implements AutoCloseable {
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
                 config.parallelism(), this::wakeSweeper), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
-        this.creator = new RunCreator(jdbi, clock, this::startQueuedRuns);
+        this.creator = new RunCreator(jdbi, clock, starter, this::startQueuedRuns);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
     }
@@ -120,7 +120,8 @@ public final class Orchestrator implements AutoCloseable {
         }
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
-        LOG.info("engine started as node {} with home {}", orchestrator.node.nodeId(), config.home());
+        LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         return orchestrator;
     }
 

@@ -64,7 +64,9 @@ public final class TryLogs implements TaskTries.LogPaths {
     public record Chunk(String text, long nextOffset) {
     }
 
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._=+-]");
+
     private static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._=+-]", "_");
+        return UNSAFE.matcher(id).replaceAll("_");
     }
 }
