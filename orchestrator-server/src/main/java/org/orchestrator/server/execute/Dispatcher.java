@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskOptions;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
@@ -47,9 +47,7 @@ final class Dispatcher implements AutoCloseable {
     private final int parallelism;
     private final Consumer<ClaimedTry> starter;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
     Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, TaskTries tries, DagRuns runs, Pools pools, TryLogs logs,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
@@ -64,36 +62,26 @@ final class Dispatcher implements AutoCloseable {
         this.node = node;
         this.parallelism = parallelism;
         this.starter = starter;
-        this.thread = Thread.ofPlatform().name("dispatcher").daemon().start(this::loop);
+        this.loop = new BackgroundLoop("dispatcher", IDLE_WAIT, this::dispatchWhileReady).start();
     }
 
     void wakeup() {
-        wakeup.signal();
+        loop.wakeup();
     }
 
     /** Frees executor slots once tries are recorded. */
     void released(int count) {
         inFlight.addAndGet(-count);
-        wakeup.signal();
+        loop.wakeup();
     }
 
     int inFlight() {
         return inFlight.get();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(IDLE_WAIT);
-                while (running && dispatchOnce() > 0) {
-                    Thread.onSpinWait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                LOG.error("dispatcher pass failed; carrying on", e);
-            }
+    private void dispatchWhileReady() {
+        while (loop.isRunning() && dispatchOnce() > 0) {
+            Thread.onSpinWait();
         }
     }
 
@@ -140,13 +128,7 @@ final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /** Counts active instances per DAG and pool while a claim picks candidates. */
