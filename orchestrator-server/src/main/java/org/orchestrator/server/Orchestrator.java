@@ -11,7 +11,9 @@ import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
+import org.orchestrator.server.dagbag.DagFolderWatcher;
 import org.orchestrator.server.dagbag.DagRegistry;
+import org.orchestrator.server.dagbag.VersionReleaser;
 import org.orchestrator.server.execute.Executor;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    /** How long a retired DAG version must be unused by runs before it is released (see VersionReleaser). */
+    private static final Duration VERSION_GRACE = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -52,7 +56,8 @@ public final class Orchestrator implements AutoCloseable {
     private final RunStarter starter;
     private final Sweeper sweeper;
     private final TryLogs logs;
-    private volatile Instant lastScan = Instant.EPOCH;
+    private volatile Instant lastScheduleRefresh = Instant.EPOCH;
+    private volatile DagFolderWatcher watcher;
     private boolean synced;
 
     /**
@@ -76,7 +81,7 @@ public final class Orchestrator implements AutoCloseable {
         this.logs = new TryLogs(config.logsFolder());
         this.node = new NodeRegistry(jdbi, clock, config.nodeName());
         node.register(options.roles());
-        this.scanner = new DagFolderScanner(config.dagsFolder(), bag, Duration.ofSeconds(30));
+        this.scanner = new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout());
         this.registry = new DagRegistry(jdbi, clock, config.pausedAtCreation());
         RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
         RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
@@ -115,6 +120,7 @@ public final class Orchestrator implements AutoCloseable {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
+        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(), orchestrator::scanDags);
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
@@ -128,7 +134,8 @@ public final class Orchestrator implements AutoCloseable {
     private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries) {
         Map<String, Runnable> chores = new LinkedHashMap<>();
         chores.put("heartbeat", node::heartbeat);
-        chores.put("rescan-dags", this::rescanWhenDue);
+        chores.put("refresh-schedules", this::refreshSchedulesWhenDue);
+        chores.put("release-dag-versions", new VersionReleaser(jdbi, bag, clock, VERSION_GRACE));
         chores.put("start-queued-runs", starter::startQueued);
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor));
@@ -136,9 +143,8 @@ public final class Orchestrator implements AutoCloseable {
         return chores;
     }
 
-    /** Rescans the dags folder now and applies what changed. */
+    /** Rescans the dags folder now and applies what changed (the folder watcher calls this on every change). */
     public synchronized void scanDags() {
-        lastScan = clock.instant();
         if (scanner.scan() || !synced) {
             publishDags();
         }
@@ -168,12 +174,11 @@ public final class Orchestrator implements AutoCloseable {
                 java.nio.file.Path.of("<code>"));
     }
 
-    private void rescanWhenDue() {
-        if (!clock.instant().isBefore(lastScan.plus(config.dagsScanInterval()))) {
-            scanDags();
-            if (scheduling != null) {
-                scheduling.refreshAll();
-            }
+    /** Pauses made by the CLI reach the triggers here; scans happen on the watcher's thread. */
+    private void refreshSchedulesWhenDue() {
+        if (scheduling != null && !clock.instant().isBefore(lastScheduleRefresh.plus(config.dagsScanInterval()))) {
+            lastScheduleRefresh = clock.instant();
+            scheduling.refreshAll();
         }
     }
 
@@ -241,6 +246,9 @@ public final class Orchestrator implements AutoCloseable {
      * @param grace how long running tries may take
      */
     public void shutdown(Duration grace) {
+        if (watcher != null) {
+            watcher.close();
+        }
         sweeper.close();
         if (timers != null) {
             timers.close();

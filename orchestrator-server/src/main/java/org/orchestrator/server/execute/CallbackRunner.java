@@ -58,8 +58,9 @@ final class CallbackRunner implements AutoCloseable {
     }
 
     private void run(Request request) {
-        Optional<LoadedDag> dag = bag.get(request.dagId());
         Optional<DagRunRow> run = jdbi.withHandle(h -> runs.find(h, request.dagId(), request.runId()));
+        // The callbacks of the version the run used: that is the code whose events these are.
+        Optional<LoadedDag> dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {
             LOG.warn("dropping callback {} for {}/{}: DAG or run no longer known", request.event(), request.dagId(), request.runId());
             return;

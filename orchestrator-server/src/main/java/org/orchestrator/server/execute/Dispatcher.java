@@ -105,7 +105,8 @@ final class Dispatcher implements AutoCloseable {
         Limits limits = new Limits(tis.activeBy(h, "dag_id"), tis.activeBy(h, "pool"), pools.slots(h));
         List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
-            Optional<LoadedDag> dag = bag.get(ti.dagId());
+            // Max active tasks is a DAG-level setting: the latest version's applies to all runs.
+            Optional<LoadedDag> dag = bag.latest(ti.dagId());
             if (chosen.size() < free && dag.isPresent() && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
                 chosen.add(ti);
             }
@@ -121,7 +122,8 @@ final class Dispatcher implements AutoCloseable {
         List<ClaimedTry> claimed = new ArrayList<>(started.size());
         for (TaskInstanceRow ti : started) {
             DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
-            claimed.add(new ClaimedTry(ti, run, bag.get(ti.dagId()).orElseThrow()));
+            // A run runs on the version it was created with, even when a newer one is current.
+            claimed.add(new ClaimedTry(ti, run, bag.forRun(run.dagId(), run.dagVersion()).orElseThrow()));
         }
         return claimed;
     }

@@ -46,7 +46,7 @@ public final class RunStarter {
                 continue;
             }
             int active = running.computeIfAbsent(run.dagId(), id -> jdbi.withHandle(h -> runs.countRunning(h, id)));
-            if (active < dag.get().dag().maxActiveRuns() && start(run, dag.get())) {
+            if (active < dag.get().dag().maxActiveRuns() && start(run, bag.forRun(run.dagId(), run.dagVersion()).orElseThrow())) {
                 running.merge(run.dagId(), 1, Integer::sum);
                 started++;
             }
@@ -57,6 +57,7 @@ public final class RunStarter {
         return started;
     }
 
+    /** @param dag the version the run was created with: its task instances are that version's tasks */
     private boolean start(DagRunRow run, LoadedDag dag) {
         return jdbi.inTransaction(h -> startNow(h, run, dag));
     }

@@ -1,8 +1,10 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
@@ -68,6 +70,13 @@ public final class DagRuns {
     public List<DagRunRow> inState(Handle h, DagRunState state) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state = :state ORDER BY logical_date, id")
                 .bind("state", state.wireName()).map(DagRunRow.MAPPER).list();
+    }
+
+    /** @return "dag_id@version" of every version a queued or running run uses: versions that must stay loaded */
+    public Set<String> versionsInUse(Handle h) {
+        return new HashSet<>(h.createQuery("SELECT DISTINCT dag_id || '@' || dag_version FROM dag_run "
+                        + "WHERE state IN ('queued', 'running') AND dag_version IS NOT NULL")
+                .mapTo(String.class).list());
     }
 
     /** @return how many runs of the DAG are running */

@@ -1,0 +1,165 @@
+package org.orchestrator.server.dagbag;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles DAG sources in memory with the JDK's compiler ({@code javax.tools}) against the
+ * server's class path (which holds the api and tasks modules) and the jars of {@code dags/lib}.
+ * Class files never touch the disk: the result is a map of class name to bytes.
+ *
+ * <p>Annotation processing is off ({@code -proc:none}) so compiling runs no DAG author's code; debug
+ * information is on so stack traces in task logs carry line numbers. Not thread-safe: the folder
+ * scanner compiles one bundle at a time.
+ */
+final class SourceCompiler {
+
+    private static final int MAX_REPORTED_ERRORS = 20;
+
+    private final Path folder;
+
+    /** @param folder the dags folder: errors name files relative to it */
+    SourceCompiler(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param bundle  the bundle's name, for messages
+     * @param sources each source file → its text, compiled together
+     * @param libJars extra class path entries
+     * @return class name → class file bytes
+     * @throws CompileException when the sources do not compile
+     */
+    Map<String, byte[]> compile(String bundle, Map<Path, String> sources, List<Path> libJars) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new BundleException("cannot compile " + bundle + ": the server runs on a Java runtime without "
+                    + "a compiler (javax.tools); run it on a JDK");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+             InMemoryOutput output = new InMemoryOutput(standard)) {
+            List<JavaFileObject> units = sources.entrySet().stream().map(e -> unit(e.getKey(), e.getValue())).toList();
+            boolean ok = compiler.getTask(null, output, diagnostics, options(libJars), null, units).call();
+            if (!ok) {
+                throw new CompileException(bundle, errors(diagnostics.getDiagnostics()));
+            }
+            return output.classes();
+        } catch (IOException e) {
+            throw new BundleException("cannot compile " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The text as read by the scan, not the file as it may be now: what is compiled is what is
+     * stored. Any file name may hold a public class (as for {@code java Hello.java}): an author
+     * may save {@code orders_v2.java} next to {@code orders.java} without renaming classes.
+     */
+    private static JavaFileObject unit(Path file, String text) {
+        return new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+            }
+
+            @Override
+            public boolean isNameCompatible(String simpleName, Kind kind) {
+                return kind == Kind.SOURCE;
+            }
+        };
+    }
+
+    private static List<String> options(List<Path> libJars) {
+        List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        libJars.forEach(jar -> classPath.add(jar.toString()));
+        return List.of("-proc:none", "-g", "-parameters", "-encoding", "UTF-8", "-nowarn", "-Xlint:none",
+                "-implicit:none", "-classpath", String.join(File.pathSeparator, classPath));
+    }
+
+    private List<CompileError> errors(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+        List<CompileError> errors = diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .limit(MAX_REPORTED_ERRORS).map(this::errorOf).collect(Collectors.toCollection(ArrayList::new));
+        if (errors.isEmpty()) {
+            errors.add(new CompileError("?", 0, 0, "the compiler failed without reporting an error", ""));
+        }
+        return errors;
+    }
+
+    private CompileError errorOf(Diagnostic<? extends JavaFileObject> d) {
+        JavaFileObject source = d.getSource();
+        String file = source == null ? "?" : relative(source.toUri());
+        long line = Math.max(0, d.getLineNumber());
+        long column = Math.max(0, d.getColumnNumber());
+        return new CompileError(file, line, column, d.getMessage(Locale.ROOT), codeLine(source, line));
+    }
+
+    private String relative(URI uri) {
+        Path path = Path.of(uri);
+        return path.startsWith(folder) ? folder.relativize(path).toString() : path.toString();
+    }
+
+    private static String codeLine(JavaFileObject source, long line) {
+        if (source == null || line <= 0) {
+            return "";
+        }
+        try {
+            return source.getCharContent(true).toString().lines().skip(line - 1).findFirst().orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Keeps the compiler's class files in memory. */
+    private static final class InMemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+
+        private final Map<String, ByteArrayOutputStream> classes = new TreeMap<>();
+
+        InMemoryOutput(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                   FileObject sibling) throws IOException {
+            if (location != StandardLocation.CLASS_OUTPUT || kind != JavaFileObject.Kind.CLASS) {
+                return super.getJavaFileForOutput(location, className, kind, sibling);
+            }
+            URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
+            return new SimpleJavaFileObject(uri, kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    classes.put(className, bytes);
+                    return bytes;
+                }
+            };
+        }
+
+        Map<String, byte[]> classes() {
+            Map<String, byte[]> result = new TreeMap<>();
+            classes.forEach((name, bytes) -> result.put(name, bytes.toByteArray()));
+            return result;
+        }
+    }
+}
