@@ -21,7 +21,6 @@ import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
-import org.orchestrator.server.state.TaskTries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +37,8 @@ final class Dispatcher implements AutoCloseable {
     private final Jdbi jdbi;
     private final DagBag bag;
     private final TaskInstances tis;
-    private final TaskTries tries;
     private final DagRuns runs;
     private final Pools pools;
-    private final TryLogs logs;
     private final Clock clock;
     private final String node;
     private final int parallelism;
@@ -49,15 +46,13 @@ final class Dispatcher implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final BackgroundLoop loop;
 
-    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, TaskTries tries, DagRuns runs, Pools pools, TryLogs logs,
+    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
         this.jdbi = jdbi;
         this.bag = bag;
         this.tis = tis;
-        this.tries = tries;
         this.runs = runs;
         this.pools = pools;
-        this.logs = logs;
         this.clock = clock;
         this.node = node;
         this.parallelism = parallelism;
@@ -98,7 +93,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     private List<ClaimedTry> claim(Handle h, int free) {
-        List<TaskInstanceRow> ready = tis.ready(h, free * 4 + 16);
+        List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return List.of();
         }
@@ -113,7 +108,6 @@ final class Dispatcher implements AutoCloseable {
         }
         Instant now = clock.instant();
         List<TaskInstanceRow> started = tis.claimAndStart(h, chosen, node, now);
-        tries.start(h, started, node, now, logs);
         return withRuns(h, started);
     }
 
