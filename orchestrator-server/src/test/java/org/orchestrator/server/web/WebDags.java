@@ -2,6 +2,8 @@ package org.orchestrator.server.web;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.orchestrator.api.Dag;
 
@@ -10,6 +12,9 @@ final class WebDags {
 
     /** Text that would run script or load an image if any page put it into HTML unescaped. */
     static final String XSS = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">";
+
+    /** Opened by a test to let {@link #slow()}'s task finish. */
+    static final CountDownLatch SLOW_GATE = new CountDownLatch(1);
 
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
@@ -48,6 +53,19 @@ final class WebDags {
         return Dag.builder("web_xss").description("Danger " + XSS).owner("mallory").tags("security")
                 .param("payload", XSS)
                 .task("echo", ctx -> ctx.log().info("payload {}", XSS))
+                .build();
+    }
+
+    /** {@code web_slow}: {@code tail} logs a line, waits for {@link #SLOW_GATE}, then logs another. */
+    static Dag slow() {
+        return Dag.builder("web_slow").description("Waits for the test").owner("ops")
+                .task("tail", ctx -> {
+                    ctx.log().info("waiting for the gate");
+                    if (!SLOW_GATE.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never opened the gate");
+                    }
+                    ctx.log().info("gate opened, finishing");
+                })
                 .build();
     }
 }

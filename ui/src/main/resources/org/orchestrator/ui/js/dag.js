@@ -112,7 +112,7 @@ function drawRunBar(run) {
   bar.dataset.signature = signature;
   if (!run) return replace(bar, h('span', {class: 'muted', text: 'No runs yet.'}));
   const select = h('select', {id: 'run-select', 'aria-label': 'Run'},
-    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: `${shortDateTime(r.logical_date)} · ${r.dag_run_id}`})));
+    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: r.dag_run_id})));
   select.value = run.dag_run_id;
   select.addEventListener('change', () => selectRun(select.value));
   const conf = Object.keys(run.conf || {}).length ? JSON.stringify(run.conf) : null;

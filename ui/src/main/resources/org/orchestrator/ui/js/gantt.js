@@ -52,7 +52,9 @@ function axis(start, span) {
   const ticks = h('div', {class: 'gantt-axis-ticks'});
   for (let i = 0; i <= 4; i++) {
     const t = start + span * i / 4;
-    const tick = h('span', {class: 'gantt-tick', text: new Date(t).toISOString().slice(11, 19)});
+    // Sub-second runs need milliseconds to tell the ticks apart.
+    const text = new Date(t).toISOString().slice(11, span < 10000 ? 23 : 19);
+    const tick = h('span', {class: 'gantt-tick', text});
     tick.style.left = `${i * 25}%`;
     ticks.append(tick);
   }
