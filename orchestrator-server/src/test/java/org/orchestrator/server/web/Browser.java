@@ -64,6 +64,11 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=" + size.getWidth() + "," + size.getHeight());
+        if (size.getWidth() < 500) {
+            // Desktop Chromium will not make a window this narrow; emulate the phone's screen instead.
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", size.getWidth(), "height", size.getHeight(), "pixelRatio", 1.0)));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -92,7 +97,7 @@ final class Browser implements AutoCloseable {
         waitFor(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(WebFixture.password(user));
         driver.findElement(By.id("login-submit")).click();
-        waitFor(By.cssSelector("[data-testid=user]"));
+        waitFor(By.id("logout"));
     }
 
     /** @return the element once it is visible */

@@ -21,14 +21,16 @@ final class WebDags {
     private WebDags() {
     }
 
-    /** {@code web_demo}: extract → transform → load; each task logs the conf it sees. */
+    /** {@code web_demo}: extract → (transform, validate) → load; tasks log the conf and params they see. */
     static Dag demo() {
         return Dag.builder("web_demo").description("Loads the demo data").owner("data-eng").tags("demo", "ui")
                 .param("greeting", "hello").param("rows", 3)
                 .task("extract", ctx -> ctx.log().info("extract sees conf {}", ctx.conf()))
                 .task("transform", ctx -> ctx.log().info("transform greets {}", ctx.params().get("greeting")))
+                .task("validate", ctx -> ctx.log().info("validate checks {} rows", ctx.params().get("rows")))
                 .task("load", ctx -> ctx.log().info("load done"))
                 .chain("extract", "transform", "load")
+                .chain("extract", "validate", "load")
                 .build();
     }
 

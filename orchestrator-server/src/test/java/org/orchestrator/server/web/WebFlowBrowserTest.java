@@ -59,7 +59,7 @@ class WebFlowBrowserTest {
 
             String runId = browser.until(d -> (String) browser.script("return new URLSearchParams(location.search).get('run_id')"));
             By runCells = By.cssSelector(".cell[data-run-id='" + runId + "']");
-            browser.until(d -> d.findElements(runCells).size() == 3
+            browser.until(d -> d.findElements(runCells).size() == 4
                     && d.findElements(runCells).stream().allMatch(c -> "success".equals(c.getDomAttribute("data-state"))));
             assertThat(browser.script("return window.__samePage")).as("the grid updated in place, no reload").isEqualTo("yes");
             assertThat(browser.waitFor(By.cssSelector(".run-bar .conf")).getText()).contains("bonjour");

@@ -106,11 +106,11 @@ function triggered(run) {
 
 function drawRunBar(run) {
   const bar = byId('run-bar');
-  bar.hidden = state.tab === 'details';
+  bar.hidden = state.tab === 'details' || !run;
   const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab]);
   if (bar.dataset.signature === signature) return;
   bar.dataset.signature = signature;
-  if (!run) return replace(bar, h('span', {class: 'muted', text: 'No runs yet.'}));
+  if (!run) return;
   const select = h('select', {id: 'run-select', 'aria-label': 'Run'},
     [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: r.dag_run_id})));
   select.value = run.dag_run_id;
