@@ -79,6 +79,9 @@ class WebPagesBrowserTest {
             browser.driver().findElement(By.id("tab-gantt")).click();
             browser.until(d -> d.findElements(By.cssSelector(".gantt-bar.st-success")).size() == 4);
             shoot(browser, "dag-gantt", suffix);
+            browser.driver().findElement(By.id("tab-durations")).click();
+            browser.until(d -> d.findElements(By.cssSelector("[data-testid=durations] circle")).size() == 4);
+            shoot(browser, "dag-durations", suffix);
             browser.driver().findElement(By.id("tab-details")).click();
             browser.waitForText(By.id("panel-details"), "Tasks (4)");
             shoot(browser, "dag-details", suffix);
@@ -86,6 +89,11 @@ class WebPagesBrowserTest {
             browser.go(taskPage("web_demo", demoRun.runId(), "extract"));
             browser.waitForText(By.id("log-status"), "End of log");
             shoot(browser, "task", suffix);
+            browser.go("/cluster");
+            browser.waitForText(By.cssSelector("[data-testid=health-scheduler]"), "healthy");
+            browser.waitForText(By.id("pools"), "default_pool");
+            browser.waitForText(By.id("nodes"), "alive");
+            shoot(browser, "cluster", suffix);
             browser.assertConsoleClean();
         }
     }
