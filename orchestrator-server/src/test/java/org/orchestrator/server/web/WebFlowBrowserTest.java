@@ -122,6 +122,27 @@ class WebFlowBrowserTest {
         }
     }
 
+    @Test
+    void a_trigger_the_server_refuses_is_explained_beside_its_field() {
+        web.engine().orchestrator().runs().trigger(web.engine().orchestrator().dags().get("web_demo").orElseThrow(),
+                "taken_run_id", null, Map.of(), null);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.OP);
+            browser.go("/dags/web_demo");
+            browser.waitFor(By.cssSelector("[data-testid=trigger]")).click();
+            browser.waitFor(By.id("trigger-run-id")).sendKeys("bad id!");
+            assertThat(browser.waitFor(By.id("trigger-run-id-error")).getText()).contains("letters, digits");
+            replace(browser.driver().findElement(By.id("trigger-run-id")), "taken_run_id");
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("trigger-submit"))).click();
+
+            assertThat(browser.waitForText(By.id("trigger-run-id-error"), "already has a run")).contains("taken_run_id");
+            assertThat(browser.driver().findElement(By.cssSelector("[data-testid=trigger-dialog]")).isDisplayed()).isTrue();
+            browser.screenshot("flow-08-trigger-refused");
+            // The refused request is the one error the browser logs (as a failed resource); nothing else.
+            assertThat(browser.consoleErrors()).singleElement().asString().contains("409");
+        }
+    }
+
     private static void replace(WebElement input, String text) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
