@@ -26,6 +26,7 @@ final class PageRoutes {
         page(app, "/dags/{dag_id}", "dag.html");
         page(app, "/dags/{dag_id}/runs/{dag_run_id}/tasks/{task_id}", "task.html");
         page(app, "/import-errors", "import-errors.html");
+        page(app, "/cluster", "cluster.html");
         app.get("/static/<name>", this::asset, Role.PUBLIC);
     }
 

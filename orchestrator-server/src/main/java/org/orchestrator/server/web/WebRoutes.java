@@ -45,6 +45,7 @@ public final class WebRoutes {
         new LoginRoutes(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), sessions, pages).register(app);
         new SessionRoutes().register(app);
         new RecentRunRoutes(orchestrator.jdbi()).register(app);
+        new ClusterRoutes(orchestrator).register(app);
         return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.jdbi()));
     }
 

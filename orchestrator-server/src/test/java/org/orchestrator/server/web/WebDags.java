@@ -2,6 +2,8 @@ package org.orchestrator.server.web;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.orchestrator.api.Dag;
 
@@ -11,19 +13,24 @@ final class WebDags {
     /** Text that would run script or load an image if any page put it into HTML unescaped. */
     static final String XSS = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">";
 
+    /** Opened by a test to let {@link #slow()}'s task finish. */
+    static final CountDownLatch SLOW_GATE = new CountDownLatch(1);
+
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     private WebDags() {
     }
 
-    /** {@code web_demo}: extract → transform → load; each task logs the conf it sees. */
+    /** {@code web_demo}: extract → (transform, validate) → load; tasks log the conf and params they see. */
     static Dag demo() {
         return Dag.builder("web_demo").description("Loads the demo data").owner("data-eng").tags("demo", "ui")
                 .param("greeting", "hello").param("rows", 3)
                 .task("extract", ctx -> ctx.log().info("extract sees conf {}", ctx.conf()))
                 .task("transform", ctx -> ctx.log().info("transform greets {}", ctx.params().get("greeting")))
+                .task("validate", ctx -> ctx.log().info("validate checks {} rows", ctx.params().get("rows")))
                 .task("load", ctx -> ctx.log().info("load done"))
                 .chain("extract", "transform", "load")
+                .chain("extract", "validate", "load")
                 .build();
     }
 
@@ -48,6 +55,19 @@ final class WebDags {
         return Dag.builder("web_xss").description("Danger " + XSS).owner("mallory").tags("security")
                 .param("payload", XSS)
                 .task("echo", ctx -> ctx.log().info("payload {}", XSS))
+                .build();
+    }
+
+    /** {@code web_slow}: {@code tail} logs a line, waits for {@link #SLOW_GATE}, then logs another. */
+    static Dag slow() {
+        return Dag.builder("web_slow").description("Waits for the test").owner("ops")
+                .task("tail", ctx -> {
+                    ctx.log().info("waiting for the gate");
+                    if (!SLOW_GATE.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never opened the gate");
+                    }
+                    ctx.log().info("gate opened, finishing");
+                })
                 .build();
     }
 }

@@ -12,9 +12,10 @@ import {Grid, topologicalOrder} from './grid.js';
 import {Graph} from './graph.js';
 import {renderGantt} from './gantt.js';
 import {renderDetails} from './details.js';
+import {renderDurations} from './durations.js';
 import {openTrigger} from './trigger.js';
 
-const TABS = ['grid', 'graph', 'gantt', 'details'];
+const TABS = ['grid', 'graph', 'gantt', 'durations', 'details'];
 const dagId = decodeURIComponent(location.pathname.split('/')[2]);
 const state = {
   tab: TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'grid',
@@ -44,6 +45,7 @@ function draw() {
   if (state.tab === 'grid') grid.render(state.order, data, runId);
   if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
   if (state.tab === 'gantt') renderGantt(byId('panel-gantt'), dagId, run, data.instances.get(runId));
+  if (state.tab === 'durations') renderDurations(byId('panel-durations'), state.order, data);
 }
 
 async function refresh() {
@@ -106,13 +108,13 @@ function triggered(run) {
 
 function drawRunBar(run) {
   const bar = byId('run-bar');
-  bar.hidden = state.tab === 'details';
+  bar.hidden = state.tab === 'details' || state.tab === 'durations' || !run;
   const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab]);
   if (bar.dataset.signature === signature) return;
   bar.dataset.signature = signature;
-  if (!run) return replace(bar, h('span', {class: 'muted', text: 'No runs yet.'}));
+  if (!run) return;
   const select = h('select', {id: 'run-select', 'aria-label': 'Run'},
-    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: `${shortDateTime(r.logical_date)} · ${r.dag_run_id}`})));
+    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: r.dag_run_id})));
   select.value = run.dag_run_id;
   select.addEventListener('change', () => selectRun(select.value));
   const conf = Object.keys(run.conf || {}).length ? JSON.stringify(run.conf) : null;
@@ -149,6 +151,11 @@ function setUpTabs() {
     if (!step) return;
     event.preventDefault();
     showTab(TABS[(TABS.indexOf(state.tab) + step + TABS.length) % TABS.length], true);
+  });
+  // A link to another tab of this page (#graph) changes only the hash.
+  window.addEventListener('hashchange', () => {
+    const tab = location.hash.slice(1);
+    if (TABS.includes(tab) && tab !== state.tab) showTab(tab, false);
   });
 }
 

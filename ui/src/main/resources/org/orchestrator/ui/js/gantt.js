@@ -15,7 +15,8 @@ export function renderGantt(container, dagId, run, instances) {
   const start = Math.min(...rows.map((ti) => time(ti.queued_when || ti.start_date)));
   const end = Math.max(start + 1000, ...rows.map((ti) => (ti.end_date ? time(ti.end_date) : now)));
   const span = end - start;
-  const pct = (t) => `${((t - start) / span * 100).toFixed(3)}%`;
+  const at = (t) => (t - start) / span * 100;
+  const pct = (t) => `${at(t).toFixed(3)}%`;
   const width = (from, to) => `${Math.max(0.4, (to - from) / span * 100).toFixed(3)}%`;
 
   const chart = h('div', {class: 'gantt', 'data-testid': 'gantt'}, axis(start, span));
@@ -28,9 +29,11 @@ export function renderGantt(container, dagId, run, instances) {
     if (began !== null) {
       const seconds = secondsBetween(ti.start_date, ti.end_date);
       const label = `${duration(seconds)}${ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
-      const main = bar(`gantt-bar ${stateClass(ti.state)}`, pct(began), width(began, finished), label);
+      const wide = at(finished) - at(began) > 12;
+      const main = bar(`gantt-bar ${stateClass(ti.state)}`, pct(began), width(began, finished), wide ? label : null);
       main.title = `${ti.task_id}: ${stateLabel(ti.state)}, try ${ti.try_number}\nqueued ${dateTime(ti.queued_when)}\nstarted ${dateTime(ti.start_date)}\nended ${dateTime(ti.end_date) || '(running)'}`;
       track.append(main);
+      if (!wide) track.append(outsideLabel(label, at(began), at(finished)));
     } else {
       track.append(bar(`gantt-bar ${stateClass(ti.state)}`, pct(queued), width(queued, now), 'queued'));
     }
@@ -48,11 +51,21 @@ function bar(className, left, width, label) {
   return el;
 }
 
+/** A label beside a bar too narrow to hold it: after the bar, or before it near the right edge. */
+function outsideLabel(text, from, to) {
+  const label = h('span', {class: 'gantt-outside', text});
+  if (to < 80) label.style.left = `calc(${to.toFixed(3)}% + 4px)`;
+  else label.style.right = `calc(${(100 - from).toFixed(3)}% + 4px)`;
+  return label;
+}
+
 function axis(start, span) {
   const ticks = h('div', {class: 'gantt-axis-ticks'});
   for (let i = 0; i <= 4; i++) {
     const t = start + span * i / 4;
-    const tick = h('span', {class: 'gantt-tick', text: new Date(t).toISOString().slice(11, 19)});
+    // Sub-second runs need milliseconds to tell the ticks apart.
+    const text = new Date(t).toISOString().slice(11, span < 10000 ? 23 : 19);
+    const tick = h('span', {class: 'gantt-tick', text});
     tick.style.left = `${i * 25}%`;
     ticks.append(tick);
   }

@@ -55,6 +55,8 @@ export class Graph {
         d: points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}));
     }
     for (const taskId of g.nodes()) svg.append(this.node(taskId, g.node(taskId)));
+    // Shrinks to fit a narrow screen, but never below 60% (labels would be unreadable); wider graphs scroll.
+    svg.style.minWidth = `${Math.round(width * 0.6)}px`;
     replace(this.container, h('div', {class: 'graph-scroll'}, svg));
   }
 

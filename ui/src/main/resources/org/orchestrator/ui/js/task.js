@@ -55,7 +55,8 @@ function drawSummary() {
     ['Pool', ti.pool],
     ti.next_retry_at ? ['Next retry', dateTime(ti.next_retry_at)] : null,
   ].filter(Boolean);
-  replace(byId('task-summary'), h('dl', {class: 'facts facts-inline'}, facts.map(([k, v]) => [h('dt', {text: k}), h('dd', {text: v})])));
+  replace(byId('task-summary'), h('div', {class: 'meta summary'}, facts.map(([k, v]) =>
+    h('div', {class: 'meta-item'}, h('span', {class: 'meta-label', text: k}), h('span', {class: 'meta-value', text: v})))));
 }
 
 /** One tab per try; the newest is shown unless the user picked an older one. */

@@ -13,9 +13,10 @@ export function shortDateTime(iso) {
   return dateTime(iso).slice(0, 16);
 }
 
-/** @returns '1h 02m', '3m 05s', '4.2s' for seconds; '' for none */
+/** @returns '1h 02m', '3m 05s', '4.2s', '35ms' for seconds; '' for none */
 export function duration(seconds) {
   if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '';
+  if (seconds < 1) return `${Math.round(seconds * 1000)}ms`;
   if (seconds < 10) return `${seconds.toFixed(1)}s`;
   const s = Math.round(seconds);
   const hours = Math.floor(s / 3600);
@@ -38,6 +39,7 @@ export function relative(iso) {
   if (!iso) return '';
   const seconds = (new Date(iso) - new Date()) / 1000;
   const abs = Math.abs(seconds);
+  if (abs < 5) return 'just now';
   const [value, unit] = abs < 60 ? [abs, 's'] : abs < 3600 ? [abs / 60, 'min'] : abs < 86400 ? [abs / 3600, 'h'] : [abs / 86400, 'd'];
   const text = `${Math.round(value)} ${unit}`;
   return seconds < 0 ? `${text} ago` : `in ${text}`;
