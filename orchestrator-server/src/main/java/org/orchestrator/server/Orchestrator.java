@@ -120,7 +120,8 @@ public final class Orchestrator implements AutoCloseable {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
-        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(), orchestrator::scanDags);
+        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(),
+                orchestrator.scanner::warmUp, orchestrator::scanDags);
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }

@@ -56,6 +56,11 @@ public final class DagFolderScanner {
         return folder.path();
     }
 
+    /** Makes the first compile of a source fast; worth calling once on a background thread. */
+    public void warmUp() {
+        sources.warmUp();
+    }
+
     /**
      * Rescans the folder and swaps the bag's content.
      *

@@ -23,6 +23,8 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles DAG sources in memory with the JDK's compiler ({@code javax.tools}) against the
@@ -35,6 +37,7 @@ import javax.tools.ToolProvider;
  */
 final class SourceCompiler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SourceCompiler.class);
     private static final int MAX_REPORTED_ERRORS = 20;
 
     private final Path folder;
@@ -68,6 +71,23 @@ final class SourceCompiler {
             return output.classes();
         } catch (IOException e) {
             throw new BundleException("cannot compile " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Compiles a small DAG once, off the clock: javac's first compile in a JVM costs seconds of
+     * class loading and JIT, and the first source an author saves should not pay for it.
+     */
+    void warmUp() {
+        String source = "package warmup; import java.util.*; import org.orchestrator.api.*;\n"
+                + "public final class WarmUp implements DagProvider { public Collection<Dag> dags() {\n"
+                + "return List.of(Dag.builder(\"warm_up\").task(\"a\", ctx -> ctx.log().info(\"x\")).build()); } }\n";
+        long start = System.nanoTime();
+        try {
+            compile("warm-up", Map.of(folder.resolve(".warm-up/WarmUp.java"), source), List.of());
+            LOG.debug("compiler warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("compiler warm-up failed; the first source compiled will be slower: {}", e.getMessage());
         }
     }
 
