@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.DagRunRow;
@@ -80,6 +81,26 @@ class DagVersionsTest {
             });
             System.out.printf("[measure] version 1's class loader collected %d ms after it was released%n",
                     (System.nanoTime() - released) / 1_000_000);
+        }
+    }
+
+    @Test
+    void a_run_whose_version_is_no_longer_loaded_runs_on_the_current_one_and_its_missing_tasks_are_removed() {
+        Dag before = Dag.builder("shrunk").task("a", c -> { }).task("b", c -> { }).task("c", c -> { }).build();
+        Dag now = Dag.builder("shrunk").task("a", c -> { }).build();
+        try (TestEngine engine = TestEngine.start(now)) {
+            // As after a restart: the run's version is in no bundle any more.
+            DagRunRow run = engine.orchestrator().runs().trigger(new LoadedDag(before, "gone", Path.of("<before>")),
+                    null, null, Map.of(), null);
+            // "c" was already scheduled when its version went away.
+            engine.orchestrator().jdbi().useHandle(h -> h.createUpdate(
+                    "UPDATE task_instance SET state = 'scheduled' WHERE run_pk = :run AND task_id = 'c' AND state = 'none'")
+                    .bind("run", run.id()).execute());
+
+            assertThat(engine.awaitState(run)).isEqualTo(DagRunState.SUCCESS);
+            assertThat(engine.state(run, "a")).isEqualTo(TaskState.SUCCESS);
+            assertThat(engine.state(run, "b")).isEqualTo(TaskState.REMOVED);
+            assertThat(engine.state(run, "c")).isEqualTo(TaskState.REMOVED);
         }
     }
 
