@@ -14,6 +14,7 @@ import org.orchestrator.server.dagbag.DagFolderScanner;
 import org.orchestrator.server.dagbag.DagFolderWatcher;
 import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
+import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -120,6 +121,7 @@ public final class Orchestrator implements AutoCloseable {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
+        new VersionRestorer(orchestrator.jdbi(), orchestrator.bag, orchestrator.scanner).restore();
         orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(),
                 orchestrator.scanner::warmUp, orchestrator::scanDags);
         if (orchestrator.timers != null) {

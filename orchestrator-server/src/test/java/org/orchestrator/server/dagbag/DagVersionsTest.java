@@ -30,12 +30,16 @@ class DagVersionsTest {
 
     /** "wait" blocks until the gate file exists; "report" says which code ran. v2 adds a task. */
     private static String versioned(String code, Path gate, boolean extraTask) {
+        return versioned(code, gate, extraTask, "");
+    }
+
+    private static String versioned(String code, Path gate, boolean extraTask, String waitOptions) {
         String waitForGate = "ctx -> { java.nio.file.Path gate = java.nio.file.Path.of(\"" + gate + "\"); "
                 + "long end = System.nanoTime() + 60_000_000_000L; "
                 + "while (!java.nio.file.Files.exists(gate)) { if (System.nanoTime() > end) throw new IllegalStateException(\"gate never opened\"); Thread.sleep(10); } }";
         String extra = extraTask ? ".task(\"added\", c -> c.log().info(\"new in " + code + "\")).chain(\"report\", \"added\")" : "";
         return TestSources.provider("versions.dag",
-                "return List.of(Dag.builder(\"versioned\").task(\"wait\", " + waitForGate + ")"
+                "return List.of(Dag.builder(\"versioned\").task(\"wait\", " + waitForGate + waitOptions + ")"
                         + ".task(\"report\", ctx -> { ctx.log().info(\"code " + code + "\"); ctx.xcomPush(\"code\", \"" + code + "\"); })"
                         + ".chain(\"wait\", \"report\")" + extra + ".build());");
     }
@@ -81,6 +85,32 @@ class DagVersionsTest {
             });
             System.out.printf("[measure] version 1's class loader collected %d ms after it was released%n",
                     (System.nanoTime() - released) / 1_000_000);
+        }
+    }
+
+    @Test
+    void after_a_restart_a_run_on_an_older_source_version_finishes_on_it_recompiled_from_the_stored_source() throws IOException {
+        Path home = TestEngine.fresh();
+        Path gate = home.resolve("gate");
+        Path file = Files.createDirectories(home.resolve("dags")).resolve("versioned.java");
+        String retryOnce = ", t -> t.retries(1).retryDelay(Duration.ofMillis(100))";
+        TestSources.write(file, versioned("v1", gate, false, retryOnce));
+        TestEngine before = TestEngine.start(home, Map.of());
+        DagRunRow run = before.trigger("versioned", Map.of());
+        String v1 = run.dagVersion();
+        await().atMost(DEADLINE).until(() -> before.state(run, "wait") == TaskState.RUNNING);
+        before.orchestrator().shutdown(Duration.ZERO);
+
+        TestSources.write(file, versioned("v2", gate, true, retryOnce));
+        try (TestEngine after = TestEngine.start(home, Map.of())) {
+            assertThat(currentVersion(after)).isNotEqualTo(v1);
+            assertThat(after.orchestrator().dags().get("versioned", v1)).as("v1 restored from its stored source").isPresent();
+            Files.createFile(gate);
+
+            assertThat(after.awaitState(run)).isEqualTo(DagRunState.SUCCESS);
+            assertThat(after.tries(run, "wait")).hasSize(2);
+            assertThat(after.log(run, "report", 1)).contains("code v1");
+            assertThat(after.instances(run)).containsOnlyKeys("wait", "report");
         }
     }
 
