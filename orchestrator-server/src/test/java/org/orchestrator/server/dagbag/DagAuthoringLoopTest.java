@@ -16,6 +16,7 @@ import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.ImportErrors;
 import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestJars;
 import org.orchestrator.server.testing.TestSources;
 
 /**
@@ -80,6 +81,24 @@ class DagAuthoringLoopTest {
             await().atMost(DEADLINE).until(() -> engine.orchestrator().dags().get("gone").isEmpty());
             await().atMost(DEADLINE).until(() -> !listedOrInactive(engine, "gone").orElseThrow().active());
             assertThat(engine.run(run).state()).isEqualTo(DagRunState.SUCCESS);
+        }
+    }
+
+    @Test
+    void a_task_of_a_source_dag_runs_with_its_bundle_as_context_class_loader_and_finds_dags_lib_through_it() throws IOException {
+        Path home = TestEngine.fresh();
+        Path dags = Files.createDirectories(home.resolve("dags"));
+        TestSources.moveInto(TestJars.build(home.resolve("driver.jar"), null, Map.of("com.lib.Driver",
+                "package com.lib; public final class Driver { public static final String NAME = \"lib driver\"; }")),
+                Files.createDirectories(dags.resolve("lib")).resolve("driver.jar"));
+        TestSources.write(dags.resolve("ctx.java"), TestSources.provider("authoring.ctx",
+                "return List.of(Dag.builder(\"ctx\").task(\"look\", c -> { ClassLoader l = Thread.currentThread().getContextClassLoader(); "
+                        + "c.log().info(\"loader {} found {}\", l.getName(), Class.forName(\"com.lib.Driver\", true, l).getField(\"NAME\").get(null)); }).build());"));
+        try (TestEngine engine = TestEngine.start(home, SLOW_RESCAN)) {
+            DagRunRow run = engine.trigger("ctx", Map.of());
+
+            assertThat(engine.awaitState(run)).isEqualTo(DagRunState.SUCCESS);
+            assertThat(engine.log(run, "look", 1)).contains("loader dags:ctx.java found lib driver");
         }
     }
 
