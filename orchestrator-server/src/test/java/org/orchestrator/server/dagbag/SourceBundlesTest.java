@@ -122,6 +122,18 @@ class SourceBundlesTest {
     }
 
     @Test
+    void a_provider_using_a_parallel_stream_is_not_taken_for_a_thread_leak() {
+        TestSources.write(dags.resolve("parallel.java"), TestSources.provider("parallel",
+                "int sum = java.util.stream.IntStream.range(0, 100_000).parallel().map(i -> i % 7).sum(); "
+                        + "return List.of(Dag.builder(\"parallel\").description(\"\" + sum).task(\"a\", c -> {}).build());"));
+
+        scanner().scan();
+
+        assertThat(bag.importErrors()).isEmpty();
+        assertThat(bag.get("parallel")).isPresent();
+    }
+
+    @Test
     void a_source_without_a_usable_provider_is_an_import_error() {
         TestSources.write(dags.resolve("nothing.java"), """
                 package nothing;
