@@ -49,6 +49,8 @@ class SourceBundlesTest {
                     public static String greeting() { return "from another file"; }
                 }
                 """);
+        TestSources.write(orders.resolve(".git/Stray.java"), "not java at all");
+        TestSources.write(orders.resolve("com/acme/.OrdersDag.java"), "an editor's swap file");
         TestSources.write(orders.resolve("com/acme/OrdersDag.java"), TestSources.provider("com.acme",
                 "return List.of(Dag.builder(\"orders\").task(\"a\", ctx -> ctx.log().info(com.acme.steps.Steps.greeting())).build());"));
 
