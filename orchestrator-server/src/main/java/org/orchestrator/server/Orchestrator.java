@@ -164,10 +164,11 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void publishDags() {
-        registry.sync(bag);
+        var changed = registry.sync(bag);
         synced = true;
         if (scheduling != null) {
-            scheduling.refreshAll();
+            // Only DAGs with a new version: a removed DAG's trigger goes when it next fires.
+            changed.forEach(scheduling::refresh);
         }
     }
 

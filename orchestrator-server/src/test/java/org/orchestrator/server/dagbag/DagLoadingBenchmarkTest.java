@@ -77,14 +77,21 @@ class DagLoadingBenchmarkTest {
                 String before = engine.orchestrator().dags().get("src_0007").orElseThrow().version();
                 long saved = System.nanoTime();
                 TestSources.write(dags.resolve("src_0007.java"), source(7, "save " + save));
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
-                        .until(() -> !engine.orchestrator().dags().get("src_0007").orElseThrow().version().equals(before));
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> listedVersion(engine)
+                        .filter(v -> !v.equals(before) && v.equals(engine.orchestrator().dags().get("src_0007").orElseThrow().version()))
+                        .isPresent());
                 latencies.add((System.nanoTime() - saved) / 1_000_000);
             }
             Collections.sort(latencies);
-            System.out.printf("[bench] save to triggerable, one source among 1,000, %d saves: p50 %d ms, p99 %d ms, max %d ms%n",
+            System.out.printf("[bench] save to listed and triggerable, one source among 1,000, %d saves: p50 %d ms, p99 %d ms, max %d ms%n",
                     SAVES, latencies.get(SAVES / 2), latencies.get((int) Math.ceil(SAVES * 0.99) - 1), latencies.getLast());
         }
+    }
+
+    /** @return the version the dag table lists: what the API shows */
+    private static java.util.Optional<String> listedVersion(TestEngine engine) {
+        return engine.orchestrator().jdbi().withHandle(h -> new org.orchestrator.server.state.Dags().find(h, "src_0007"))
+                .map(org.orchestrator.server.state.Dags.DagRow::currentVersion);
     }
 
     private static String source(int i, String text) {
