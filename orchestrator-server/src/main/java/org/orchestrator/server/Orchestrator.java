@@ -20,6 +20,7 @@ import org.orchestrator.server.dagbag.DagFolderScanner;
 import org.orchestrator.server.dagbag.DagFolderWatcher;
 import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
+import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -127,7 +128,9 @@ public final class Orchestrator implements AutoCloseable {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
-        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(), orchestrator::scanDags);
+        new VersionRestorer(orchestrator.jdbi(), orchestrator.bag, orchestrator.scanner).restore();
+        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(),
+                orchestrator.scanner::warmUp, orchestrator::scanDags);
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
@@ -169,10 +172,11 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void publishDags() {
-        registry.sync(bag);
+        var changed = registry.sync(bag);
         synced = true;
         if (scheduling != null) {
-            scheduling.refreshAll();
+            // Only DAGs with a new version: a removed DAG's trigger goes when it next fires.
+            changed.forEach(scheduling::refresh);
         }
     }
 

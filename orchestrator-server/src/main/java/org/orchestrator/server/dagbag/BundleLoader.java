@@ -52,7 +52,8 @@ final class BundleLoader {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : file.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
                 try (InputStream in = file.getInputStream(entry)) {
-                    classes.put(entry.getName(), in.readAllBytes());
+                    String className = entry.getName().substring(0, entry.getName().length() - ".class".length()).replace('/', '.');
+                    classes.put(className, in.readAllBytes());
                 }
             }
             return classes;

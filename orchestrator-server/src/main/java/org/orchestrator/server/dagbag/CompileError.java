@@ -9,10 +9,10 @@ package org.orchestrator.server.dagbag;
  * @param message the compiler's message
  * @param code    the offending line of source, or empty
  */
-public record CompileError(String file, long line, long column, String message, String code) {
+record CompileError(String file, long line, long column, String message, String code) {
 
     /** @return the error as javac prints it: {@code file:line:column: error: message}, the line and a caret */
-    public String format() {
+    String format() {
         StringBuilder text = new StringBuilder(file).append(':').append(line).append(':').append(column)
                 .append(": error: ").append(message);
         if (!code.isBlank()) {

@@ -6,15 +6,8 @@ import java.util.stream.Collectors;
 /** DAG sources that do not compile; the message lists each error as javac would. */
 final class CompileException extends BundleException {
 
-    private final transient List<CompileError> errors;
-
     CompileException(String bundle, List<CompileError> errors) {
         super("compilation of " + bundle + " failed with " + errors.size() + " error(s):\n"
                 + errors.stream().map(CompileError::format).collect(Collectors.joining("\n")));
-        this.errors = List.copyOf(errors);
-    }
-
-    List<CompileError> errors() {
-        return errors;
     }
 }

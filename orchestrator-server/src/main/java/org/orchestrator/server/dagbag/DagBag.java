@@ -125,6 +125,13 @@ public final class DagBag {
         }
     }
 
+    /** Keeps a version restored for runs that still use it, as if it had been retired. */
+    synchronized void keep(LoadedDag version) {
+        if (get(version.dag().id(), version.version()).isEmpty()) {
+            retired.put(key(version.dag().id(), version.version()), version);
+        }
+    }
+
     private void retireIfReplaced(LoadedDag old, LoadedDag replacement) {
         if (old == replacement) {
             return;

@@ -76,13 +76,24 @@ final class DagFolder {
         return list(lib()).stream().filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
     }
 
+    /** Hidden files and folders (an editor's swap files, {@code .git}) are not sources. */
     private static List<Path> sourcesBelow(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+                    .filter(p -> !hidden(dir.relativize(p)))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Path> list(Path dir) {

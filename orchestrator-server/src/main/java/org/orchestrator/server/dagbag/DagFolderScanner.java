@@ -56,6 +56,11 @@ public final class DagFolderScanner {
         return folder.path();
     }
 
+    /** Makes the first compile of a source fast; worth calling once on a background thread. */
+    public void warmUp() {
+        sources.warmUp();
+    }
+
     /**
      * Rescans the folder and swaps the bag's content.
      *
@@ -78,6 +83,20 @@ public final class DagFolderScanner {
             publish();
         }
         return changed;
+    }
+
+    /**
+     * Compiles and loads a source bundle as it was stored with one of its versions (after a
+     * restart, for runs still on that version), against the current {@code dags/lib}.
+     *
+     * @param bundle the bundle's path when the version was loaded
+     * @param text   the version's stored source
+     * @return its DAGs
+     */
+    synchronized List<LoadedDag> loadStored(Path bundle, String text) {
+        SourceSnapshot snapshot = SourceSnapshot.parse(folder.path(), bundle, text);
+        BundleFiles files = new BundleFiles(bundle, BundleFiles.Kind.SOURCES, List.copyOf(snapshot.files().keySet()));
+        return sources.load(folder.path().relativize(bundle) + " (stored)", files, snapshot, lib);
     }
 
     private boolean refreshLib() {

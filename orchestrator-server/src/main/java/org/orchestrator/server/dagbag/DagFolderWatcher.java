@@ -34,6 +34,7 @@ public final class DagFolderWatcher implements AutoCloseable {
 
     private final Path folder;
     private final Duration fallback;
+    private final Runnable warmUp;
     private final Runnable rescan;
     private final WatchService watcher;
     private final Thread thread;
@@ -44,11 +45,14 @@ public final class DagFolderWatcher implements AutoCloseable {
      *
      * @param folder   the dags folder (created if missing)
      * @param fallback rescan at least this often
+     * @param warmUp   run once on the watcher's thread before it waits for changes (changes made
+     *                 meanwhile are queued, not lost)
      * @param rescan   what to run on a change
      */
-    public DagFolderWatcher(Path folder, Duration fallback, Runnable rescan) {
+    public DagFolderWatcher(Path folder, Duration fallback, Runnable warmUp, Runnable rescan) {
         this.folder = folder;
         this.fallback = fallback;
+        this.warmUp = warmUp;
         this.rescan = rescan;
         this.watcher = newWatcher();
         registerTree(folder);
@@ -56,6 +60,11 @@ public final class DagFolderWatcher implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            warmUp.run();
+        } catch (RuntimeException e) {
+            LOG.warn("dags folder warm-up failed: {}", e.getMessage());
+        }
         while (running) {
             try {
                 WatchKey key = watcher.poll(fallback.toMillis(), TimeUnit.MILLISECONDS);

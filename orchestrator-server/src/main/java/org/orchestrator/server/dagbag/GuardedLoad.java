@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -102,10 +104,17 @@ final class GuardedLoad {
         }
     }
 
+    /**
+     * Common-pool workers are left out: the JVM shares that pool, keeps idle workers for a while,
+     * and depending on the JDK may create them in the group of the caller (a parallel stream in a
+     * provider); they belong to no bundle.
+     */
     private static List<Thread> alive(ThreadGroup group) {
         Thread[] threads = new Thread[group.activeCount() + 8];
         int count = group.enumerate(threads, true);
-        return Arrays.stream(threads, 0, count).filter(Thread::isAlive).toList();
+        return Arrays.stream(threads, 0, count).filter(Thread::isAlive)
+                .filter(t -> !(t instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()))
+                .toList();
     }
 
     private static void interruptAll(ThreadGroup group) {

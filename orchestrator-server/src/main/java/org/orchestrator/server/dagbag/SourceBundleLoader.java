@@ -24,6 +24,10 @@ final class SourceBundleLoader {
         this.guard = guard;
     }
 
+    void warmUp() {
+        compiler.warmUp();
+    }
+
     /**
      * @param name     the bundle's name, for messages
      * @param bundle   its files

@@ -23,6 +23,8 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles DAG sources in memory with the JDK's compiler ({@code javax.tools}) against the
@@ -35,9 +37,16 @@ import javax.tools.ToolProvider;
  */
 final class SourceCompiler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SourceCompiler.class);
     private static final int MAX_REPORTED_ERRORS = 20;
+    private static final List<String> OPTIONS = List.of("-proc:none", "-g", "-parameters", "-encoding", "UTF-8",
+            "-nowarn", "-Xlint:none", "-implicit:none");
 
     private final Path folder;
+    // Reused across compiles: it keeps the class path's jars open and indexed, which is most of
+    // the cost of a small compile. Rebuilt when dags/lib changes.
+    private StandardJavaFileManager files;
+    private List<Path> filesLibJars;
 
     /** @param folder the dags folder: errors name files relative to it */
     SourceCompiler(Path folder) {
@@ -51,23 +60,59 @@ final class SourceCompiler {
      * @return class name → class file bytes
      * @throws CompileException when the sources do not compile
      */
-    Map<String, byte[]> compile(String bundle, Map<Path, String> sources, List<Path> libJars) {
+    synchronized Map<String, byte[]> compile(String bundle, Map<Path, String> sources, List<Path> libJars) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new BundleException("cannot compile " + bundle + ": the server runs on a Java runtime without "
                     + "a compiler (javax.tools); run it on a JDK");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-             InMemoryOutput output = new InMemoryOutput(standard)) {
+        try {
+            InMemoryOutput output = new InMemoryOutput(fileManager(compiler, libJars));
             List<JavaFileObject> units = sources.entrySet().stream().map(e -> unit(e.getKey(), e.getValue())).toList();
-            boolean ok = compiler.getTask(null, output, diagnostics, options(libJars), null, units).call();
+            boolean ok = compiler.getTask(null, output, diagnostics, OPTIONS, null, units).call();
             if (!ok) {
                 throw new CompileException(bundle, errors(diagnostics.getDiagnostics()));
             }
             return output.classes();
         } catch (IOException e) {
             throw new BundleException("cannot compile " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StandardJavaFileManager fileManager(JavaCompiler compiler, List<Path> libJars) throws IOException {
+        if (files == null || !libJars.equals(filesLibJars)) {
+            if (files != null) {
+                files.close();
+            }
+            files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            List<Path> classPath = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    classPath.add(Path.of(entry));
+                }
+            }
+            classPath.addAll(libJars);
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+            filesLibJars = List.copyOf(libJars);
+        }
+        return files;
+    }
+
+    /**
+     * Compiles a small DAG once, off the clock: javac's first compile in a JVM costs seconds of
+     * class loading and JIT, and the first source an author saves should not pay for it.
+     */
+    void warmUp() {
+        String source = "package warmup; import java.util.*; import org.orchestrator.api.*;\n"
+                + "public final class WarmUp implements DagProvider { public Collection<Dag> dags() {\n"
+                + "return List.of(Dag.builder(\"warm_up\").task(\"a\", ctx -> ctx.log().info(\"x\")).build()); } }\n";
+        long start = System.nanoTime();
+        try {
+            compile("warm-up", Map.of(folder.resolve(".warm-up/WarmUp.java"), source), List.of());
+            LOG.debug("compiler warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("compiler warm-up failed; the first source compiled will be slower: {}", e.getMessage());
         }
     }
 
@@ -88,13 +133,6 @@ final class SourceCompiler {
                 return kind == Kind.SOURCE;
             }
         };
-    }
-
-    private static List<String> options(List<Path> libJars) {
-        List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-        libJars.forEach(jar -> classPath.add(jar.toString()));
-        return List.of("-proc:none", "-g", "-parameters", "-encoding", "UTF-8", "-nowarn", "-Xlint:none",
-                "-implicit:none", "-classpath", String.join(File.pathSeparator, classPath));
     }
 
     private List<CompileError> errors(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
@@ -137,6 +175,11 @@ final class SourceCompiler {
 
         InMemoryOutput(StandardJavaFileManager standard) {
             super(standard);
+        }
+
+        /** The shared file manager outlives this compile. */
+        @Override
+        public void close() {
         }
 
         @Override

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The sources of one bundle as read once: what is compiled, hashed into its version and stored as
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param hash  content hash of the text
  */
 record SourceSnapshot(Map<Path, String> files, String text, String hash) {
+
+    private static final Pattern HEADER = Pattern.compile("// ---- (.+\\.java) ----");
 
     static SourceSnapshot read(Path folder, BundleFiles bundle) {
         Map<Path, String> files = new LinkedHashMap<>();
@@ -33,6 +37,33 @@ record SourceSnapshot(Map<Path, String> files, String text, String hash) {
             }
         }
         return new SourceSnapshot(files, text.toString(), Hashes.sha256(text.toString()));
+    }
+
+    /**
+     * The snapshot a stored version's text came from: split at the header lines {@link #read}
+     * writes, or the bundle's single file when there are none.
+     *
+     * @param folder the dags folder
+     * @param bundle the bundle's path
+     * @param text   the stored text
+     */
+    static SourceSnapshot parse(Path folder, Path bundle, String text) {
+        Map<Path, StringBuilder> files = new LinkedHashMap<>();
+        StringBuilder current = null;
+        for (String line : text.lines().toList()) {
+            Matcher header = HEADER.matcher(line);
+            if (header.matches()) {
+                current = files.computeIfAbsent(folder.resolve(header.group(1)), f -> new StringBuilder());
+                continue;
+            }
+            if (current == null) {
+                current = files.computeIfAbsent(bundle, f -> new StringBuilder());
+            }
+            current.append(line).append('\n');
+        }
+        Map<Path, String> contents = new LinkedHashMap<>();
+        files.forEach((file, content) -> contents.put(file, content.toString()));
+        return new SourceSnapshot(contents, text, Hashes.sha256(text));
     }
 
     private static String readUtf8(Path file) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskOptions;
+import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.internal.BackgroundLoop;
@@ -107,19 +108,36 @@ final class Dispatcher implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        List<TaskInstanceRow> started = tis.claimAndStart(h, chosen, node, now);
-        return withRuns(h, started);
-    }
-
-    private List<ClaimedTry> withRuns(Handle h, List<TaskInstanceRow> started) {
         Map<Long, DagRunRow> byPk = new HashMap<>();
+        List<TaskInstanceRow> runnable = new ArrayList<>();
+        for (TaskInstanceRow ti : chosen) {
+            DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
+            if (versionOf(run).dag().task(ti.taskId()).isPresent()) {
+                runnable.add(ti);
+            } else {
+                removeMissing(h, ti, run, now);
+            }
+        }
+        List<TaskInstanceRow> started = tis.claimAndStart(h, runnable, node, now);
         List<ClaimedTry> claimed = new ArrayList<>(started.size());
         for (TaskInstanceRow ti : started) {
-            DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
-            // A run runs on the version it was created with, even when a newer one is current.
-            claimed.add(new ClaimedTry(ti, run, bag.forRun(run.dagId(), run.dagVersion()).orElseThrow()));
+            DagRunRow run = byPk.get(ti.runPk());
+            claimed.add(new ClaimedTry(ti, run, versionOf(run)));
         }
         return claimed;
+    }
+
+    /** A run runs on the version it was created with, even when a newer one is current. */
+    private LoadedDag versionOf(DagRunRow run) {
+        return bag.forRun(run.dagId(), run.dagVersion()).orElseThrow();
+    }
+
+    /** Only when the run's own version is gone (a restart): the version used instead lacks the task. */
+    private void removeMissing(Handle h, TaskInstanceRow ti, DagRunRow run, Instant now) {
+        if (tis.remove(h, ti.id(), TaskState.SCHEDULED, now)) {
+            LOG.warn("{}/{}/{}: version {} is not loaded and version {} has no such task; marked removed",
+                    ti.dagId(), ti.runId(), ti.taskId(), run.dagVersion(), versionOf(run).version());
+        }
     }
 
     @Override

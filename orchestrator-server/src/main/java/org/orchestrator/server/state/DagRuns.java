@@ -72,10 +72,16 @@ public final class DagRuns {
                 .bind("state", state.wireName()).map(DagRunRow.MAPPER).list();
     }
 
-    /** @return "dag_id@version" of every version a queued or running run uses: versions that must stay loaded */
+    /**
+     * @return "dag_id@version" of every version a queued or running run uses, or a finished run
+     *         whose callbacks have not been taken yet: the versions that must stay loaded
+     */
     public Set<String> versionsInUse(Handle h) {
-        return new HashSet<>(h.createQuery("SELECT DISTINCT dag_id || '@' || dag_version FROM dag_run "
-                        + "WHERE state IN ('queued', 'running') AND dag_version IS NOT NULL")
+        // Two indexed lookups (by state; by run id from the small outbox), never a scan of all runs.
+        return new HashSet<>(h.createQuery("SELECT dag_id || '@' || dag_version FROM dag_run "
+                        + "WHERE state IN ('queued', 'running') AND dag_version IS NOT NULL "
+                        + "UNION SELECT r.dag_id || '@' || r.dag_version FROM callback_request c "
+                        + "JOIN dag_run r ON r.dag_id = c.dag_id AND r.run_id = c.run_id WHERE r.dag_version IS NOT NULL")
                 .mapTo(String.class).list());
     }
 

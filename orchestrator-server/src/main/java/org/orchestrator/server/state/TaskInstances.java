@@ -123,6 +123,16 @@ public final class TaskInstances {
     }
 
     /**
+     * none or scheduled → removed: the task is not in the DAG version the run uses (its version
+     * could not be loaded and the one used instead lacks the task).
+     *
+     * @return true if it moved
+     */
+    public boolean remove(Handle h, long id, TaskState from, Instant now) {
+        return move(h, id, from, TaskState.REMOVED, ", end_date = :now", "", Map.of("now", now));
+    }
+
+    /**
      * scheduled → queued → running for each id, starting a new try: this node has a free slot for
      * each, so claiming and starting share one transaction.
      *

@@ -49,6 +49,8 @@ class SourceBundlesTest {
                     public static String greeting() { return "from another file"; }
                 }
                 """);
+        TestSources.write(orders.resolve(".git/Stray.java"), "not java at all");
+        TestSources.write(orders.resolve("com/acme/.OrdersDag.java"), "an editor's swap file");
         TestSources.write(orders.resolve("com/acme/OrdersDag.java"), TestSources.provider("com.acme",
                 "return List.of(Dag.builder(\"orders\").task(\"a\", ctx -> ctx.log().info(com.acme.steps.Steps.greeting())).build());"));
 
@@ -119,6 +121,18 @@ class SourceBundlesTest {
         assertThat(bag.importErrors()).isEmpty();
         assertThat(bag.get("uses_lib").orElseThrow().dag().description()).isEqualTo("hello from lib");
         assertThat(Files.exists(dags.resolve("lib"))).isTrue();
+    }
+
+    @Test
+    void a_provider_using_a_parallel_stream_is_not_taken_for_a_thread_leak() {
+        TestSources.write(dags.resolve("parallel.java"), TestSources.provider("parallel",
+                "int sum = java.util.stream.IntStream.range(0, 100_000).parallel().map(i -> i % 7).sum(); "
+                        + "return List.of(Dag.builder(\"parallel\").description(\"\" + sum).task(\"a\", c -> {}).build());"));
+
+        scanner().scan();
+
+        assertThat(bag.importErrors()).isEmpty();
+        assertThat(bag.get("parallel")).isPresent();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Writes DAG sources into a dags folder, as an author saving a file would. */
 public final class TestSources {
@@ -34,11 +35,26 @@ public final class TestSources {
                 """.formatted(pkg, body);
     }
 
-    /** @return the file, written (its directories created) */
+    /**
+     * Saves a file as most editors do: written beside it under a hidden name, then renamed over
+     * it, so a scan never sees half a file (the dags folder ignores hidden files).
+     *
+     * @return the file
+     */
     public static Path write(Path file, String source) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, source);
+            Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.writeString(dir.resolve("." + file.getFileName() + ".tmp"), source);
+            return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves a file built elsewhere (a jar) into the dags folder in one step. */
+    public static Path moveInto(Path built, Path target) {
+        try {
+            return Files.move(built, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
