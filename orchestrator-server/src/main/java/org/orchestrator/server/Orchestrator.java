@@ -1,5 +1,11 @@
 package org.orchestrator.server;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.orchestrator.api.Dag;
+import org.orchestrator.server.dagbag.LoadedDag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +17,10 @@ import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
+import org.orchestrator.server.dagbag.DagFolderWatcher;
 import org.orchestrator.server.dagbag.DagRegistry;
+import org.orchestrator.server.dagbag.VersionReleaser;
+import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -22,6 +31,7 @@ import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.sweep.ReconcileRuns;
@@ -37,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    /** How long a retired DAG version must be unused by runs before it is released (see VersionReleaser). */
+    private static final Duration VERSION_GRACE = Duration.ofSeconds(2);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -52,7 +64,8 @@ public final class Orchestrator implements AutoCloseable {
     private final RunStarter starter;
     private final Sweeper sweeper;
     private final TryLogs logs;
-    private volatile Instant lastScan = Instant.EPOCH;
+    private volatile Instant lastScheduleRefresh = Instant.EPOCH;
+    private volatile DagFolderWatcher watcher;
     private boolean synced;
 
     /**
@@ -76,17 +89,17 @@ public final class Orchestrator implements AutoCloseable {
         this.logs = new TryLogs(config.logsFolder());
         this.node = new NodeRegistry(jdbi, clock, config.nodeName());
         node.register(options.roles());
-        this.scanner = new DagFolderScanner(config.dagsFolder(), bag, Duration.ofSeconds(30));
+        this.scanner = new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout());
         this.registry = new DagRegistry(jdbi, clock, config.pausedAtCreation());
         RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
         RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
         this.timers = options.scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(), false,
-                node.nodeId(), this::onDagDue, id -> retries.requeue(java.util.List.of(id))) : null;
+                node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
                 config.parallelism(), this::wakeSweeper), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
-        this.creator = new RunCreator(jdbi, clock, this::startQueuedRuns);
+        this.creator = new RunCreator(jdbi, clock, starter, this::startQueuedRuns);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
     }
@@ -100,21 +113,39 @@ public final class Orchestrator implements AutoCloseable {
      * @return the running engine
      */
     public static Orchestrator start(ServerConfig config, Options options) {
+        return start(config, options, List.of());
+    }
+
+    /**
+     * Starts an engine with DAGs defined in code besides those of the dags folder.
+     *
+     * @param config  configuration
+     * @param options what to run
+     * @param pinned  DAGs defined in code (benchmarks, tests)
+     * @return the running engine
+     */
+    public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned) {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
+        orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
+        new VersionRestorer(orchestrator.jdbi(), orchestrator.bag, orchestrator.scanner).restore();
+        orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(),
+                orchestrator.scanner::warmUp, orchestrator::scanDags);
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
-        LOG.info("engine started as node {} with home {}", orchestrator.node.nodeId(), config.home());
+        LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
+                ManagementFactory.getRuntimeMXBean().getUptime());
         return orchestrator;
     }
 
     private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries) {
         Map<String, Runnable> chores = new LinkedHashMap<>();
         chores.put("heartbeat", node::heartbeat);
-        chores.put("rescan-dags", this::rescanWhenDue);
+        chores.put("refresh-schedules", this::refreshSchedulesWhenDue);
+        chores.put("release-dag-versions", new VersionReleaser(jdbi, bag, clock, VERSION_GRACE));
         chores.put("start-queued-runs", starter::startQueued);
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor));
@@ -122,9 +153,8 @@ public final class Orchestrator implements AutoCloseable {
         return chores;
     }
 
-    /** Rescans the dags folder now and applies what changed. */
+    /** Rescans the dags folder now and applies what changed (the folder watcher calls this on every change). */
     public synchronized void scanDags() {
-        lastScan = clock.instant();
         if (scanner.scan() || !synced) {
             publishDags();
         }
@@ -135,28 +165,31 @@ public final class Orchestrator implements AutoCloseable {
      *
      * @param dags the DAGs
      */
-    public synchronized void pin(java.util.Collection<org.orchestrator.api.Dag> dags) {
-        bag.pin(dags.stream().map(d -> new org.orchestrator.server.dagbag.LoadedDag(d, codeVersion(d),
-                java.nio.file.Path.of("<code>"))).toList());
+    public synchronized void pin(Collection<Dag> dags) {
+        bag.pin(dags.stream().map(Orchestrator::codeDag).toList());
         publishDags();
         startQueuedRuns();
     }
 
     private void publishDags() {
-        registry.sync(bag);
+        var changed = registry.sync(bag);
         synced = true;
         if (scheduling != null) {
-            scheduling.refreshAll();
+            // Only DAGs with a new version: a removed DAG's trigger goes when it next fires.
+            changed.forEach(scheduling::refresh);
         }
     }
 
-    private static String codeVersion(org.orchestrator.api.Dag dag) {
-        return Integer.toHexString(dag.structure().hashCode());
+    private static LoadedDag codeDag(Dag dag) {
+        return new LoadedDag(dag, Integer.toHexString(dag.structure().hashCode()),
+                Path.of("<code>"));
     }
 
-    private void rescanWhenDue() {
-        if (!clock.instant().isBefore(lastScan.plus(config.dagsScanInterval()))) {
-            scanDags();
+    /** Pauses made by the CLI reach the triggers here; scans happen on the watcher's thread. */
+    private void refreshSchedulesWhenDue() {
+        if (scheduling != null && !clock.instant().isBefore(lastScheduleRefresh.plus(config.dagsScanInterval()))) {
+            lastScheduleRefresh = clock.instant();
+            scheduling.refreshAll();
         }
     }
 
@@ -185,7 +218,7 @@ public final class Orchestrator implements AutoCloseable {
         if (scheduling != null) {
             return scheduling.setPaused(dagId, paused);
         }
-        return database.jdbi().withHandle(h -> new org.orchestrator.server.state.Dags().setPaused(h, dagId, paused));
+        return database.jdbi().withHandle(h -> new Dags().setPaused(h, dagId, paused));
     }
 
     /** @return the configuration */
@@ -224,6 +257,9 @@ public final class Orchestrator implements AutoCloseable {
      * @param grace how long running tries may take
      */
     public void shutdown(Duration grace) {
+        if (watcher != null) {
+            watcher.close();
+        }
         sweeper.close();
         if (timers != null) {
             timers.close();

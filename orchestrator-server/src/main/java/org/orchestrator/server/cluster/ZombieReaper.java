@@ -57,8 +57,8 @@ public final class ZombieReaper implements Runnable {
     }
 
     private void failZombie(TaskInstanceRow ti) {
-        var dag = bag.get(ti.dagId());
         var run = jdbi.withHandle(h -> runs.find(h, ti.runPk()));
+        var dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {
             LOG.warn("zombie {}/{}/{} belongs to a DAG that is not loaded; left for later", ti.dagId(), ti.runId(), ti.taskId());
             return;

@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param parallelism       task tries running at once on this node
  * @param sweepInterval     how often the level-triggered sweep repairs what edges missed
  * @param nodeTimeout       a node silent this long is dead; its running tries are zombies
- * @param dagsScanInterval  how often the dags folder is rescanned for changed bundles
+ * @param dagsScanInterval  how often the dags folder is rescanned even when watching it saw no change
+ * @param dagLoadTimeout    how long one bundle's providers may take to hand over their DAGs
  * @param pausedAtCreation  whether newly found DAGs start paused
  * @param nodeName          this node's stable name
  */
 public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
                            int parallelism, Duration sweepInterval, Duration nodeTimeout,
-                           Duration dagsScanInterval, boolean pausedAtCreation, String nodeName) {
+                           Duration dagsScanInterval, Duration dagLoadTimeout, boolean pausedAtCreation,
+                           String nodeName) {
 
     /** Default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
@@ -50,6 +52,7 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
                 Duration.ofMillis(intOf(env, "ORCHESTRATOR_SWEEP_INTERVAL_MS", 1000)),
                 Duration.ofSeconds(intOf(env, "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", 30)),
                 Duration.ofSeconds(intOf(env, "ORCHESTRATOR_DAGS_SCAN_INTERVAL_SECONDS", 5)),
+                Duration.ofMillis(intOf(env, "ORCHESTRATOR_DAG_LOAD_TIMEOUT_MS", 30_000)),
                 Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_DAGS_PAUSED_AT_CREATION", "false")),
                 env.getOrDefault("ORCHESTRATOR_NODE_NAME", "standalone"));
     }
@@ -72,26 +75,35 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a
         // committed state change survives kill -9 (the default buffers commits for 500 ms).
         // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
-        return "jdbc:h2:file:" + home.resolve("db").resolve("orchestrator")
+        // async: does file I/O through AsynchronousFileChannel: a plain FileChannel is closed for
+        // good when a thread writing to it is interrupted (a task timeout, a shutdown), which
+        // would take the whole database down with it.
+        return "jdbc:h2:async:" + home.resolve("db").resolve("orchestrator")
                 + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     /** @param newHome the home folder @return a copy with that home */
     public ServerConfig withHome(Path newHome) {
         return new ServerConfig(Objects.requireNonNull(newHome).toAbsolutePath(), port, dbUrl, dbUser, dbPassword,
-                parallelism, sweepInterval, nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+                parallelism, sweepInterval, nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
     }
 
     /** @param newPort the HTTP port @return a copy with that port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, newPort, dbUrl, dbUser, dbPassword, parallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
     }
 
     /** @param newParallelism tries running at once @return a copy with that parallelism */
     public ServerConfig withParallelism(int newParallelism) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, newParallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, pausedAtCreation, nodeName);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
+    }
+
+    /** @param name this node's stable name @return a copy with that node name */
+    public ServerConfig withNodeName(String name) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name);
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -3,7 +3,7 @@ package org.orchestrator.server.dagbag;
 import org.orchestrator.api.OrchestratorException;
 
 /** A bundle that cannot be loaded; its message becomes the import error. */
-final class BundleException extends OrchestratorException {
+class BundleException extends OrchestratorException {
 
     BundleException(String message) {
         super(message);

@@ -1,33 +1,39 @@
 package org.orchestrator.server.dagbag;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.orchestrator.api.OrchestratorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scans the dags folder: every jar in its own class loader; unchanged jars are not reloaded. One
- * broken jar or DAG becomes an import error and never stops the others.
+ * Scans the dags folder (see {@link DagFolder} for what counts as a bundle): jars and compiled
+ * sources, each bundle in its own class loader. Unchanged bundles are not reloaded (a jar is
+ * unchanged while its modification time and size are; sources while their text is). One broken
+ * bundle becomes an import error and never stops the others; while a bundle that loaded before is
+ * broken, its last good DAGs stay loaded.
  */
 public final class DagFolderScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DagFolderScanner.class);
 
-    private final Path folder;
+    private final DagFolder folder;
     private final DagBag bag;
-    private final BundleLoader loader;
+    private final BundleLoader jars;
+    private final SourceBundleLoader sources;
+    private final LibraryJars lib;
     private final Map<Path, Loaded> cache = new HashMap<>();
+    private String libError;
 
-    private record Loaded(FileTime modified, long size, List<LoadedDag> dags, String error) {
+    private record Loaded(String fingerprint, List<LoadedDag> dags, String error) {
     }
 
     /**
@@ -36,9 +42,23 @@ public final class DagFolderScanner {
      * @param loadTimeout how long one bundle may take to hand over its DAGs
      */
     public DagFolderScanner(Path folder, DagBag bag, Duration loadTimeout) {
-        this.folder = folder;
+        this.folder = new DagFolder(folder);
         this.bag = bag;
-        this.loader = new BundleLoader(loadTimeout);
+        GuardedLoad guard = new GuardedLoad(loadTimeout);
+        ShadowCopies copies = new ShadowCopies();
+        this.jars = new BundleLoader(guard, copies);
+        this.sources = new SourceBundleLoader(new SourceCompiler(this.folder.path()), guard);
+        this.lib = new LibraryJars(copies);
+    }
+
+    /** @return the dags folder */
+    public Path folder() {
+        return folder.path();
+    }
+
+    /** Makes the first compile of a source fast; worth calling once on a background thread. */
+    public void warmUp() {
+        sources.warmUp();
     }
 
     /**
@@ -47,10 +67,17 @@ public final class DagFolderScanner {
      * @return true when anything changed since the last scan
      */
     public synchronized boolean scan() {
-        List<Path> jars = listJars();
-        boolean changed = cache.keySet().retainAll(jars);
-        for (Path jar : jars) {
-            changed |= refresh(jar);
+        List<BundleFiles> bundles;
+        try {
+            bundles = folder.bundles();
+        } catch (UncheckedIOException e) {
+            LOG.error("cannot list the dags folder {}; keeping what is loaded", folder.path(), e);
+            return false;
+        }
+        boolean changed = refreshLib();
+        changed |= cache.keySet().retainAll(bundles.stream().map(BundleFiles::path).toList());
+        for (BundleFiles bundle : bundles) {
+            changed |= refresh(bundle);
         }
         if (changed) {
             publish();
@@ -58,40 +85,89 @@ public final class DagFolderScanner {
         return changed;
     }
 
-    private boolean refresh(Path jar) {
+    /**
+     * Compiles and loads a source bundle as it was stored with one of its versions (after a
+     * restart, for runs still on that version), against the current {@code dags/lib}.
+     *
+     * @param bundle the bundle's path when the version was loaded
+     * @param text   the version's stored source
+     * @return its DAGs
+     */
+    synchronized List<LoadedDag> loadStored(Path bundle, String text) {
+        SourceSnapshot snapshot = SourceSnapshot.parse(folder.path(), bundle, text);
+        BundleFiles files = new BundleFiles(bundle, BundleFiles.Kind.SOURCES, List.copyOf(snapshot.files().keySet()));
+        return sources.load(folder.path().relativize(bundle) + " (stored)", files, snapshot, lib);
+    }
+
+    private boolean refreshLib() {
+        String before = lib.hash() + libError;
         try {
-            FileTime modified = Files.getLastModifiedTime(jar);
-            long size = Files.size(jar);
-            Loaded previous = cache.get(jar);
-            if (previous != null && previous.modified().equals(modified) && previous.size() == size) {
-                return false;
+            lib.refresh(folder.libJars());
+            libError = null;
+        } catch (UncheckedIOException e) {
+            libError = e.getMessage() + ": " + e.getCause().getMessage();
+        }
+        return !before.equals(lib.hash() + libError);
+    }
+
+    private boolean refresh(BundleFiles bundle) {
+        Loaded previous = cache.get(bundle.path());
+        String name = folder.path().relativize(bundle.path()).toString();
+        Probe probe = probe(bundle, name);
+        if (previous != null && previous.fingerprint().equals(probe.fingerprint())) {
+            return false;
+        }
+        cache.put(bundle.path(), load(name, previous, probe));
+        return true;
+    }
+
+    /** What a bundle looks like now, and how to load it if that differs from last time. */
+    private record Probe(String fingerprint, Supplier<List<LoadedDag>> load) {
+    }
+
+    private Probe probe(BundleFiles bundle, String name) {
+        try {
+            if (bundle.kind() == BundleFiles.Kind.JAR) {
+                String fingerprint = Files.getLastModifiedTime(bundle.path()) + "|" + Files.size(bundle.path());
+                return new Probe(fingerprint, () -> jars.load(bundle.path()));
             }
-            cache.put(jar, load(jar, modified, size));
-            return true;
-        } catch (IOException e) {
-            cache.put(jar, new Loaded(FileTime.fromMillis(0), -1, List.of(), "cannot read " + jar.getFileName() + ": " + e));
-            return true;
+            SourceSnapshot snapshot = SourceSnapshot.read(folder.path(), bundle);
+            return new Probe(snapshot.hash() + "|" + lib.hash(), () -> sources.load(name, bundle, snapshot, lib));
+        } catch (IOException | OrchestratorException e) {
+            String error = e instanceof IOException ? "cannot read " + name + ": " + e : e.getMessage();
+            return new Probe("unreadable|" + error, () -> {
+                throw new BundleException(error);
+            });
         }
     }
 
-    private Loaded load(Path jar, FileTime modified, long size) {
+    private static Loaded load(String name, Loaded previous, Probe probe) {
+        long start = System.nanoTime();
         try {
-            List<LoadedDag> dags = loader.load(jar);
-            LOG.info("loaded {} DAG(s) from {}", dags.size(), jar.getFileName());
-            return new Loaded(modified, size, dags, null);
+            List<LoadedDag> dags = probe.load().get();
+            LOG.info("loaded {} DAG(s) from {} in {} ms", dags.size(), name, (System.nanoTime() - start) / 1_000_000);
+            return new Loaded(probe.fingerprint(), dags, null);
         } catch (OrchestratorException e) {
-            LOG.warn("import error in {}: {}", jar.getFileName(), e.getMessage());
-            return new Loaded(modified, size, List.of(), e.getMessage());
+            LOG.warn("import error in {}: {}", name, e.getMessage());
+            return failed(previous, probe.fingerprint(), e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("import error in {}", jar.getFileName(), e);
-            return new Loaded(modified, size, List.of(), BundleLoader.describe(e));
+            LOG.warn("import error in {}", name, e);
+            return failed(previous, probe.fingerprint(), GuardedLoad.describe(e));
         }
     }
 
-    /** Two bundles defining the same DAG id: the first file (by name) keeps it, the other gets an error. */
+    /** The previous good DAGs stay loaded while the bundle is broken: a typo must not stop a pipeline. */
+    private static Loaded failed(Loaded previous, String fingerprint, String error) {
+        return new Loaded(fingerprint, previous == null ? List.of() : previous.dags(), error);
+    }
+
+    /** Two bundles defining the same DAG id: the first path (by name) keeps it, the other gets an error. */
     private void publish() {
         Map<String, LoadedDag> dags = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
+        if (libError != null) {
+            errors.put(folder.lib().toString(), libError);
+        }
         cache.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             Loaded loaded = entry.getValue();
             if (loaded.error() != null) {
@@ -106,17 +182,5 @@ public final class DagFolderScanner {
             }
         });
         bag.replace(dags, errors);
-    }
-
-    private List<Path> listJars() {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            LOG.error("cannot list the dags folder {}", folder, e);
-            return List.copyOf(cache.keySet());
-        }
     }
 }

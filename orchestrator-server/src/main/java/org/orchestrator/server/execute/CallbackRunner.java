@@ -14,7 +14,7 @@ import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.CallbackRequests.Request;
 import org.orchestrator.server.state.DagRunRow;
@@ -34,34 +34,18 @@ final class CallbackRunner implements AutoCloseable {
     private final DagBag bag;
     private final CallbackRequests requests;
     private final DagRuns runs;
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
     CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs) {
         this.jdbi = jdbi;
         this.bag = bag;
         this.requests = requests;
         this.runs = runs;
-        this.thread = Thread.ofPlatform().name("callbacks").daemon().start(this::loop);
+        this.loop = new BackgroundLoop("callbacks", Duration.ofSeconds(1), this::runPending).start();
     }
 
     void wakeup() {
-        wakeup.signal();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(Duration.ofSeconds(1));
-                runPending();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                LOG.error("callback pass failed; carrying on", e);
-            }
-        }
+        loop.wakeup();
     }
 
     private void runPending() {
@@ -74,8 +58,9 @@ final class CallbackRunner implements AutoCloseable {
     }
 
     private void run(Request request) {
-        Optional<LoadedDag> dag = bag.get(request.dagId());
         Optional<DagRunRow> run = jdbi.withHandle(h -> runs.find(h, request.dagId(), request.runId()));
+        // The callbacks of the version the run used: that is the code whose events these are.
+        Optional<LoadedDag> dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {
             LOG.warn("dropping callback {} for {}/{}: DAG or run no longer known", request.event(), request.dagId(), request.runId());
             return;
@@ -125,12 +110,6 @@ final class CallbackRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -9,12 +9,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
+import org.orchestrator.server.state.TryEnd;
+import org.orchestrator.server.state.TryLogPath;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,53 +90,82 @@ public final class Completer implements AutoCloseable {
     private void commit(List<Outcome> batch) {
         List<Effect> effects = new ArrayList<>();
         try {
-            jdbi.useTransaction(h -> batch.forEach(o -> effects.add(apply(h, o))));
+            effects.addAll(jdbi.inTransaction(h -> applyAll(h, batch)));
         } catch (RuntimeException e) {
             LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
             effects.clear();
-            batch.forEach(o -> effects.add(commitAlone(o)));
+            batch.forEach(o -> effects.addAll(commitAlone(o)));
         }
         effects.forEach(Effect::apply);
         int slots = (int) batch.stream().filter(Outcome::holdsSlot).count();
         listener.committed(slots, effects.stream().anyMatch(Effect::runFinished));
     }
 
-    private Effect commitAlone(Outcome outcome) {
+    private List<Effect> commitAlone(Outcome outcome) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(h -> apply(h, outcome));
+                return jdbi.inTransaction(h -> applyAll(h, List.of(outcome)));
             } catch (RuntimeException e) {
                 LOG.error("cannot record outcome of {} (attempt {}): {}", outcome.claimed().describe(), attempt, e.getMessage());
                 if (attempt >= 5) {
                     // Left running in the database: the zombie sweep retries it once this node is seen as gone.
-                    return Effect.NONE;
+                    return List.of();
                 }
                 sleepQuietly(100L << attempt);
             }
         }
     }
 
-    /** Applies one outcome; @return what to do once the transaction committed */
-    Effect apply(Handle h, Outcome outcome) {
-        ClaimedTry claimed = outcome.claimed();
+    /**
+     * Applies outcomes in one transaction: the guarded state writes and try rows as batches, then
+     * for each applied outcome its callbacks and downstream tasks, then each touched run's end.
+     *
+     * @return what to do once the transaction committed
+     */
+    List<Effect> applyAll(Handle h, List<Outcome> outcomes) {
         Instant now = clock.instant();
+        List<TryEnd> ends = outcomes.stream().map(o -> endOf(o, now)).toList();
+        boolean[] applied = tis.finishTries(h, ends, now);
+        List<Effect> effects = new ArrayList<>();
+        Map<Long, ClaimedTry> touchedRuns = new LinkedHashMap<>();
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
+            }
+        }
+        tries.finishAll(h, ends, now);
+        for (ClaimedTry claimed : touchedRuns.values()) {
+            if (progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now) != null) {
+                effects.add(Effect.RUN_FINISHED);
+            }
+        }
+        return effects;
+    }
+
+    private TryEnd endOf(Outcome outcome, Instant now) {
+        ClaimedTry claimed = outcome.claimed();
         TaskState to = targetState(outcome);
-        Instant retryAt = to == TaskState.UP_FOR_RETRY
-                ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
-        if (!tis.finishTry(h, claimed.ti().id(), claimed.ti().tryNumber(), to, now, retryAt)) {
-            return Effect.NONE;
+        Instant retryAt = to == TaskState.UP_FOR_RETRY ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
+        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, outcome.error(), claimed.ti().node(),
+                claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
+    }
+
+    private Effect follow(Handle h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {
+        ClaimedTry claimed = outcome.claimed();
+        requestCallbacks(h, claimed, end.to(), end.error(), now);
+        if (end.to() == TaskState.UP_FOR_RETRY) {
+            return new Effect(() -> retryTimers.schedule(end.tiId(), end.tryNumber(), end.retryAt()), false);
         }
-        tries.finish(h, claimed.ti().id(), claimed.ti().tryNumber(), to, outcome.error(), now);
-        requestCallbacks(h, claimed, to, outcome.error(), now);
-        if (to == TaskState.UP_FOR_RETRY) {
-            return new Effect(() -> retryTimers.schedule(claimed.ti().id(), claimed.ti().tryNumber(), retryAt), false);
-        }
+        var dag = claimed.dag().dag();
         if (outcome.branches() != null) {
-            progress.skipUnchosen(h, claimed.run(), claimed.dag().dag(), claimed.ti().taskId(), outcome.branches(), now);
+            progress.skipUnchosen(h, claimed.run(), dag, claimed.ti().taskId(), outcome.branches(), now);
         }
-        progress.advance(h, claimed.run(), claimed.dag().dag(), claimed.dag().dag().downstream(claimed.ti().taskId()), now);
-        DagRunState finished = progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now);
-        return new Effect(() -> { }, finished != null);
+        var downstream = dag.downstream(claimed.ti().taskId());
+        if (!downstream.isEmpty()) {
+            progress.advance(h, claimed.run(), dag, downstream, now);
+        }
+        touchedRuns.putIfAbsent(claimed.run().id(), claimed);
+        return Effect.NONE;
     }
 
     private static TaskState targetState(Outcome outcome) {
@@ -180,6 +212,7 @@ public final class Completer implements AutoCloseable {
     /** What follows a committed outcome. */
     record Effect(Runnable afterCommit, boolean runFinished) {
         static final Effect NONE = new Effect(() -> { }, false);
+        static final Effect RUN_FINISHED = new Effect(() -> { }, true);
 
         void apply() {
             afterCommit.run();

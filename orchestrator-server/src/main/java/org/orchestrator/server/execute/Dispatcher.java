@@ -13,15 +13,15 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskOptions;
+import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
-import org.orchestrator.server.state.TaskTries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,62 +38,46 @@ final class Dispatcher implements AutoCloseable {
     private final Jdbi jdbi;
     private final DagBag bag;
     private final TaskInstances tis;
-    private final TaskTries tries;
     private final DagRuns runs;
     private final Pools pools;
-    private final TryLogs logs;
     private final Clock clock;
     private final String node;
     private final int parallelism;
     private final Consumer<ClaimedTry> starter;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
-    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, TaskTries tries, DagRuns runs, Pools pools, TryLogs logs,
+    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
         this.jdbi = jdbi;
         this.bag = bag;
         this.tis = tis;
-        this.tries = tries;
         this.runs = runs;
         this.pools = pools;
-        this.logs = logs;
         this.clock = clock;
         this.node = node;
         this.parallelism = parallelism;
         this.starter = starter;
-        this.thread = Thread.ofPlatform().name("dispatcher").daemon().start(this::loop);
+        this.loop = new BackgroundLoop("dispatcher", IDLE_WAIT, this::dispatchWhileReady).start();
     }
 
     void wakeup() {
-        wakeup.signal();
+        loop.wakeup();
     }
 
     /** Frees executor slots once tries are recorded. */
     void released(int count) {
         inFlight.addAndGet(-count);
-        wakeup.signal();
+        loop.wakeup();
     }
 
     int inFlight() {
         return inFlight.get();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(IDLE_WAIT);
-                while (running && dispatchOnce() > 0) {
-                    Thread.onSpinWait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                LOG.error("dispatcher pass failed; carrying on", e);
-            }
+    private void dispatchWhileReady() {
+        while (loop.isRunning() && dispatchOnce() > 0) {
+            Thread.onSpinWait();
         }
     }
 
@@ -110,43 +94,55 @@ final class Dispatcher implements AutoCloseable {
     }
 
     private List<ClaimedTry> claim(Handle h, int free) {
-        List<TaskInstanceRow> ready = tis.ready(h, free * 4 + 16);
+        List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return List.of();
         }
         Limits limits = new Limits(tis.activeBy(h, "dag_id"), tis.activeBy(h, "pool"), pools.slots(h));
-        List<Long> chosen = new ArrayList<>();
+        List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
-            Optional<LoadedDag> dag = bag.get(ti.dagId());
+            // Max active tasks is a DAG-level setting: the latest version's applies to all runs.
+            Optional<LoadedDag> dag = bag.latest(ti.dagId());
             if (chosen.size() < free && dag.isPresent() && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
-                chosen.add(ti.id());
+                chosen.add(ti);
             }
         }
         Instant now = clock.instant();
-        List<TaskInstanceRow> started = tis.claimAndStart(h, chosen, node, now);
-        tries.start(h, started, node, now, logs);
-        return withRuns(h, started);
-    }
-
-    private List<ClaimedTry> withRuns(Handle h, List<TaskInstanceRow> started) {
         Map<Long, DagRunRow> byPk = new HashMap<>();
+        List<TaskInstanceRow> runnable = new ArrayList<>();
+        for (TaskInstanceRow ti : chosen) {
+            DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
+            if (versionOf(run).dag().task(ti.taskId()).isPresent()) {
+                runnable.add(ti);
+            } else {
+                removeMissing(h, ti, run, now);
+            }
+        }
+        List<TaskInstanceRow> started = tis.claimAndStart(h, runnable, node, now);
         List<ClaimedTry> claimed = new ArrayList<>(started.size());
         for (TaskInstanceRow ti : started) {
-            DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
-            claimed.add(new ClaimedTry(ti, run, bag.get(ti.dagId()).orElseThrow()));
+            DagRunRow run = byPk.get(ti.runPk());
+            claimed.add(new ClaimedTry(ti, run, versionOf(run)));
         }
         return claimed;
     }
 
+    /** A run runs on the version it was created with, even when a newer one is current. */
+    private LoadedDag versionOf(DagRunRow run) {
+        return bag.forRun(run.dagId(), run.dagVersion()).orElseThrow();
+    }
+
+    /** Only when the run's own version is gone (a restart): the version used instead lacks the task. */
+    private void removeMissing(Handle h, TaskInstanceRow ti, DagRunRow run, Instant now) {
+        if (tis.remove(h, ti.id(), TaskState.SCHEDULED, now)) {
+            LOG.warn("{}/{}/{}: version {} is not loaded and version {} has no such task; marked removed",
+                    ti.dagId(), ti.runId(), ti.taskId(), run.dagVersion(), versionOf(run).version());
+        }
+    }
+
     @Override
     public void close() {
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /** Counts active instances per DAG and pool while a claim picks candidates. */

@@ -65,6 +65,11 @@ public final class RunProgress {
                 if (row == null || row.state() != NONE) {
                     continue;
                 }
+                if (dag.task(taskId).isEmpty()) {
+                    // The run's own version is gone (a restart) and the one used instead lacks the task.
+                    settle(h, row, TaskState.REMOVED, dag, work, now);
+                    continue;
+                }
                 TriggerDecision decision = decide(dag, taskId, rows);
                 switch (decision) {
                     case RUN -> toSchedule.add(row.id());

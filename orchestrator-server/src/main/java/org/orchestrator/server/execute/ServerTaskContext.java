@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.DataInterval;
-import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.XComs;
@@ -67,14 +65,7 @@ final class ServerTaskContext implements TaskContext {
 
     @Override
     public void followBranches(Collection<String> taskIds) {
-        Set<String> downstream = claimed.dag().dag().downstream(taskId());
-        for (String id : taskIds) {
-            if (!downstream.contains(id)) {
-                throw new OrchestratorException("task '" + taskId() + "' cannot branch to '" + id
-                        + "': it is not a direct downstream task (those are " + downstream + ")");
-            }
-        }
-        branches = Set.copyOf(new LinkedHashSet<>(taskIds));
+        branches = Branches.checked(claimed.dag().dag(), taskId(), taskIds);
     }
 
     /** @return the branches chosen, or null to follow every downstream task */

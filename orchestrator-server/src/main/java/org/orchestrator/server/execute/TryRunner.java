@@ -39,6 +39,11 @@ final class TryRunner {
     void start(ClaimedTry claimed) {
         AtomicBoolean reported = new AtomicBoolean();
         Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed, reported));
+        if (claimed.dag().loader() != null) {
+            // Libraries that look classes up through the context loader (ServiceLoader, JDBC
+            // drivers in dags/lib) see the bundle's classes, as they would in the author's build.
+            thread.setContextClassLoader(claimed.dag().loader());
+        }
         TaskDefinition task = claimed.task();
         ScheduledFuture<?> timeout = task.executionTimeout()
                 .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))

@@ -42,7 +42,10 @@ public final class DagScheduling {
         bag.all().forEach(this::refresh);
     }
 
-    /** Sets, moves or removes the trigger of one DAG from its state in the database. */
+    /**
+     * Sets, moves or removes the trigger of one DAG from its state in the database (a pause or
+     * unpause by the CLI shows up here on the next pass). A trigger already right is left alone.
+     */
     public void refresh(LoadedDag dag) {
         boolean paused = jdbi.withHandle(h -> dags.find(h, dag.dag().id()).map(Dags.DagRow::paused).orElse(true));
         Optional<DataInterval> next = paused ? Optional.empty() : nextInterval(dag);
@@ -52,6 +55,10 @@ public final class DagScheduling {
         }
         Instant due = Timetable.dueAt(next.get());
         Instant now = clock.instant();
+        Optional<Instant> current = timers.nextFire(dag.dag().id());
+        if (current.isPresent() && (current.get().equals(due) || due.isBefore(now) && !current.get().isAfter(now))) {
+            return;
+        }
         timers.scheduleDag(dag.dag().id(), due.isBefore(now) ? now : due);
         jdbi.useHandle(h -> dags.setNextDagrun(h, dag.dag().id(), next.get().start()));
     }

@@ -6,7 +6,9 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.orchestrator.api.Dag;
@@ -15,8 +17,11 @@ import org.orchestrator.api.Schedule;
 
 /**
  * The data intervals of a DAG's schedule, as Airflow's timetables define them. Cron is evaluated
- * in the DAG's timezone, so a daily run stays at the same local time across daylight-saving
- * changes (its interval is then 23 or 25 hours long). Pure: no clock, no database.
+ * on the wall clock of the DAG's timezone, so a daily run stays at the same local time across
+ * daylight-saving changes (its interval is then 23 or 25 hours long). A local time that does not
+ * exist (skipped by the spring change) fires right after the gap, at the shifted time, so no
+ * day loses its run; a repeated local time (autumn) fires once, at its first occurrence.
+ * Pure: no clock, no database.
  */
 public final class Timetable {
 
@@ -98,22 +103,54 @@ public final class Timetable {
     }
 
     private Optional<DataInterval> latestCron(Instant now, Instant earliest) {
-        Optional<ZonedDateTime> end = isFireTime(now) ? Optional.of(now.atZone(zone())) : cron.lastExecution(now.atZone(zone()));
-        return end.flatMap(e -> cron.lastExecution(e).map(s -> new DataInterval(s.toInstant(), e.toInstant())))
+        Optional<Instant> end = isFireTime(now) ? Optional.of(now) : lastFireBefore(now);
+        return end.flatMap(e -> lastFireBefore(e).map(s -> new DataInterval(s, e)))
                 .filter(interval -> !interval.start().isBefore(earliest));
     }
 
     private boolean isFireTime(Instant instant) {
-        ZonedDateTime zoned = instant.atZone(zone());
-        return zoned.getSecond() == 0 && zoned.getNano() == 0 && cron.isMatch(zoned);
+        return lastFireBefore(instant.plusNanos(1)).filter(instant::equals).isPresent();
     }
 
     private Optional<Instant> nextOrSameFire(Instant from) {
-        return isFireTime(from) ? Optional.of(from) : cron.nextExecution(from.atZone(zone())).map(ZonedDateTime::toInstant);
+        return isFireTime(from) ? Optional.of(from) : nextFireAfter(from);
+    }
+
+    /** Steps cron on the wall clock until a fire time maps to an instant after {@code from}. */
+    private Optional<Instant> nextFireAfter(Instant from) {
+        ZonedDateTime wall = wallClock(from);
+        while (true) {
+            Optional<ZonedDateTime> next = cron.nextExecution(wall);
+            if (next.isEmpty() || fromWallClock(next.get()).isAfter(from)) {
+                return next.map(this::fromWallClock);
+            }
+            wall = next.get();
+        }
+    }
+
+    /** Steps cron back on the wall clock until a fire time maps to an instant before {@code before}. */
+    private Optional<Instant> lastFireBefore(Instant before) {
+        ZonedDateTime wall = wallClock(before);
+        while (true) {
+            Optional<ZonedDateTime> last = cron.lastExecution(wall);
+            if (last.isEmpty() || fromWallClock(last.get()).isBefore(before)) {
+                return last.map(this::fromWallClock);
+            }
+            wall = last.get();
+        }
     }
 
     private Optional<DataInterval> cronIntervalStartingAt(Instant start) {
-        return cron.nextExecution(start.atZone(zone())).map(end -> new DataInterval(start, end.toInstant()));
+        return nextFireAfter(start).map(end -> new DataInterval(start, end));
+    }
+
+    /** The local date-time of the DAG's zone, carried in a UTC value so cron sees no DST at all. */
+    private ZonedDateTime wallClock(Instant instant) {
+        return LocalDateTime.ofInstant(instant, zone()).atZone(ZoneOffset.UTC);
+    }
+
+    private Instant fromWallClock(ZonedDateTime wall) {
+        return ZonedDateTime.ofLocal(wall.toLocalDateTime(), zone(), null).toInstant();
     }
 
     private ZoneId zone() {

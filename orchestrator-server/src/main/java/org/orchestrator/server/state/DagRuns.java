@@ -1,8 +1,10 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
@@ -68,6 +70,19 @@ public final class DagRuns {
     public List<DagRunRow> inState(Handle h, DagRunState state) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state = :state ORDER BY logical_date, id")
                 .bind("state", state.wireName()).map(DagRunRow.MAPPER).list();
+    }
+
+    /**
+     * @return "dag_id@version" of every version a queued or running run uses, or a finished run
+     *         whose callbacks have not been taken yet: the versions that must stay loaded
+     */
+    public Set<String> versionsInUse(Handle h) {
+        // Two indexed lookups (by state; by run id from the small outbox), never a scan of all runs.
+        return new HashSet<>(h.createQuery("SELECT dag_id || '@' || dag_version FROM dag_run "
+                        + "WHERE state IN ('queued', 'running') AND dag_version IS NOT NULL "
+                        + "UNION SELECT r.dag_id || '@' || r.dag_version FROM callback_request c "
+                        + "JOIN dag_run r ON r.dag_id = c.dag_id AND r.run_id = c.run_id WHERE r.dag_version IS NOT NULL")
+                .mapTo(String.class).list());
     }
 
     /** @return how many runs of the DAG are running */

@@ -46,16 +46,48 @@ public final class Dags {
         }
     }
 
-    /** Records a version if it is new. */
-    public void addVersion(Handle h, String dagId, String hash, String fileloc, String structure, Instant now) {
+    /**
+     * Records a version if it is new.
+     *
+     * @param source the bundle's source, or null when there is none (a jar, a DAG defined in code)
+     */
+    public void addVersion(Handle h, String dagId, String hash, String fileloc, String structure, String source, Instant now) {
         boolean known = h.createQuery("SELECT 1 FROM dag_version WHERE dag_id = :dag AND version_hash = :hash")
                 .bind("dag", dagId).bind("hash", hash).mapTo(Integer.class).findOne().isPresent();
         if (!known) {
-            h.createUpdate("INSERT INTO dag_version (dag_id, version_hash, fileloc, structure, created_at) "
-                            + "VALUES (:dag, :hash, :file, :structure, :now)")
+            h.createUpdate("INSERT INTO dag_version (dag_id, version_hash, fileloc, structure, source, created_at) "
+                            + "VALUES (:dag, :hash, :file, :structure, :source, :now)")
                     .bind("dag", dagId).bind("hash", hash).bind("file", fileloc).bind("structure", structure)
-                    .bind("now", now).execute();
+                    .bind("source", source).bind("now", now).execute();
         }
+    }
+
+    /**
+     * One stored version of a DAG.
+     *
+     * @param dagId     the DAG
+     * @param hash      the version hash (what {@code dag_run.dag_version} holds)
+     * @param fileloc   the bundle it came from
+     * @param source    its source, or null when it had none
+     * @param createdAt when it was first loaded
+     */
+    public record VersionRow(String dagId, String hash, String fileloc, String source, Instant createdAt) {
+        static final RowMapper<VersionRow> MAPPER = (rs, ctx) -> new VersionRow(rs.getString("dag_id"),
+                rs.getString("version_hash"), rs.getString("fileloc"), rs.getString("source"), Rows.instant(rs, "created_at"));
+    }
+
+    /** @return the DAG's versions, oldest first */
+    public List<VersionRow> versions(Handle h, String dagId) {
+        return h.createQuery("SELECT dag_id, version_hash, fileloc, source, created_at FROM dag_version "
+                        + "WHERE dag_id = :dag ORDER BY created_at, version_hash")
+                .bind("dag", dagId).map(VersionRow.MAPPER).list();
+    }
+
+    /** @return one version of the DAG, with its source: the code a run with that {@code dag_version} used */
+    public Optional<VersionRow> version(Handle h, String dagId, String hash) {
+        return h.createQuery("SELECT dag_id, version_hash, fileloc, source, created_at FROM dag_version "
+                        + "WHERE dag_id = :dag AND version_hash = :hash")
+                .bind("dag", dagId).bind("hash", hash).map(VersionRow.MAPPER).findOne();
     }
 
     /** Marks DAGs no longer defined by any bundle as inactive; their history stays. */

@@ -28,13 +28,19 @@ import org.slf4j.LoggerFactory;
 public final class TaskInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskInstances.class);
+    private static final int IN_CHUNK = 256;
 
-    /** Creates the instances of a new run, all {@code none}. */
-    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks) {
+    /**
+     * Creates the instances of a new run: {@code none}, or {@code scheduled} for those whose
+     * dependencies are met from the start (the run starts in the same transaction).
+     */
+    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks,
+                             java.util.Set<String> readyNow) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, "
-                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, 'none', 0, :max, :pool, :prio)");
+                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, :state, 0, :max, :pool, :prio)");
         for (TaskDefinition t : tasks) {
-            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id())
+            TaskState state = readyNow.contains(t.id()) ? SCHEDULED : NONE;
+            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id()).bind("state", state.wireName())
                     .bind("max", t.maxTries()).bind("pool", t.pool()).bind("prio", t.priorityWeight()).add();
         }
         batch.execute();
@@ -75,17 +81,22 @@ public final class TaskInstances {
                 .bind("id", id).map(TaskInstanceRow.MAPPER).findOne();
     }
 
-    /** @return true when the run still has an instance that is not finished */
+    /**
+     * @return true when the run still has an instance that is not finished. One index probe per
+     * unfinished state: an {@code IN} list would scan every finished row of a large run.
+     */
     public boolean hasUnfinished(Handle h, long runPk) {
-        return h.createQuery("SELECT 1 FROM task_instance WHERE run_pk = :run "
-                        + "AND state IN ('none', 'scheduled', 'queued', 'running', 'up_for_retry') LIMIT 1")
-                .bind("run", runPk).mapTo(Integer.class).findOne().isPresent();
+        String probes = java.util.stream.Stream.of(NONE, SCHEDULED, QUEUED, RUNNING, UP_FOR_RETRY)
+                .map(s -> "EXISTS (SELECT 1 FROM task_instance WHERE run_pk = :run AND state = '" + s.wireName() + "')")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        return h.createQuery("SELECT CASE WHEN " + probes + " THEN 1 ELSE 0 END").bind("run", runPk)
+                .mapTo(Integer.class).one() == 1;
     }
 
     /** @return up to {@code limit} scheduled instances, highest priority first, oldest first */
     public List<TaskInstanceRow> ready(Handle h, int limit) {
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
-                        + "ORDER BY priority_weight DESC, id LIMIT :limit")
+                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit")
                 .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
     }
 
@@ -112,29 +123,54 @@ public final class TaskInstances {
     }
 
     /**
+     * none or scheduled → removed: the task is not in the DAG version the run uses (its version
+     * could not be loaded and the one used instead lacks the task).
+     *
+     * @return true if it moved
+     */
+    public boolean remove(Handle h, long id, TaskState from, Instant now) {
+        return move(h, id, from, TaskState.REMOVED, ", end_date = :now", "", Map.of("now", now));
+    }
+
+    /**
      * scheduled → queued → running for each id, starting a new try: this node has a free slot for
      * each, so claiming and starting share one transaction.
      *
      * @return the instances that started, with their new try number
      */
-    public List<TaskInstanceRow> claimAndStart(Handle h, Collection<Long> ids, String node, Instant now) {
+    public List<TaskInstanceRow> claimAndStart(Handle h, List<TaskInstanceRow> ready, String node, Instant now) {
+        List<Long> ids = ready.stream().map(TaskInstanceRow::id).toList();
         List<Long> queued = moveEach(h, ids, SCHEDULED, QUEUED, ", node = :node, queued_at = :now", "",
                 Map.of("node", node, "now", now));
         List<Long> running = moveEach(h, queued, QUEUED, RUNNING,
                 ", try_number = try_number + 1, start_date = :now, end_date = NULL, next_retry_at = NULL", "",
                 Map.of("now", now));
-        return findAll(h, running);
+        java.util.Set<Long> started = new java.util.HashSet<>(running);
+        // The rows as the two updates left them, without reading them back.
+        return ready.stream().filter(ti -> started.contains(ti.id()))
+                .map(ti -> new TaskInstanceRow(ti.id(), ti.runPk(), ti.dagId(), ti.runId(), ti.taskId(), RUNNING,
+                        ti.tryNumber() + 1, ti.maxTries(), ti.pool(), ti.priorityWeight(), node, now, now, null, null))
+                .toList();
     }
 
     /**
-     * running → a finished state, or up_for_retry, for the given try only: a try that lost its
-     * instance (timed out, marked, zombie-reaped) cannot overwrite what happened since.
+     * running → a finished state, or up_for_retry, for the given tries only (a try that lost its
+     * instance — timed out, marked, zombie-reaped — cannot overwrite what happened since), in one batch.
      *
-     * @return true if it moved
+     * @return for each end, in order, whether it was applied
      */
-    public boolean finishTry(Handle h, long id, int tryNumber, TaskState to, Instant now, Instant nextRetryAt) {
-        return move(h, id, RUNNING, to, ", end_date = :now, next_retry_at = :retryAt", " AND try_number = :try",
-                mapOf("now", now, "retryAt", nextRetryAt, "try", tryNumber));
+    public boolean[] finishTries(Handle h, List<TryEnd> ends, Instant now) {
+        ends.forEach(end -> TaskTransitions.check(RUNNING, end.to()));
+        PreparedBatch batch = h.prepareBatch("UPDATE task_instance SET state = :to, end_date = :now, next_retry_at = :retryAt "
+                + "WHERE id = :id AND state = 'running' AND try_number = :try");
+        ends.forEach(end -> batch.bind("to", end.to().wireName()).bind("now", now).bind("retryAt", end.retryAt())
+                .bind("id", end.tiId()).bind("try", end.tryNumber()).add());
+        int[] counts = ends.isEmpty() ? new int[0] : batch.execute();
+        boolean[] applied = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            applied[i] = checkCount(counts[i], ends.get(i).tiId(), RUNNING, ends.get(i).to());
+        }
+        return applied;
     }
 
     /** up_for_retry → scheduled once the retry is due; @return true if it moved */
@@ -190,20 +226,29 @@ public final class TaskInstances {
     private List<Long> moveEach(Handle h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                 String guard, Map<String, Object> binds) {
         TaskTransitions.check(from, to);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard));
-        List<Long> order = List.copyOf(ids);
-        order.forEach(id -> batch.bind("id", id).bindMap(binds).add());
-        int[] counts = batch.execute();
-        List<Long> moved = new ArrayList<>(order.size());
-        for (int i = 0; i < counts.length; i++) {
-            if (checkCount(counts[i], order.get(i), from, to)) {
-                moved.add(order.get(i));
-            }
+        List<Long> all = List.copyOf(ids);
+        List<Long> moved = new ArrayList<>(all.size());
+        // Chunks: H2 checks an IN list value by value, so one huge list would cost n² comparisons.
+        for (int from0 = 0; from0 < all.size(); from0 += IN_CHUNK) {
+            moved.addAll(moveChunk(h, all.subList(from0, Math.min(all.size(), from0 + IN_CHUNK)), from, to, set, guard, binds));
         }
         return moved;
+    }
+
+    /**
+     * One statement for the whole chunk; only when another actor moved some of them do we ask
+     * which ones moved.
+     */
+    private List<Long> moveChunk(Handle h, List<Long> ids, TaskState from, TaskState to, String set, String guard,
+                                 Map<String, Object> binds) {
+        int moved = h.createUpdate(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id IN (<ids>)"))
+                .bindList("ids", ids).bindMap(binds).execute();
+        if (moved == ids.size()) {
+            return ids;
+        }
+        LOG.debug("{} of {} task instances were no longer {}: another actor moved them first", ids.size() - moved, ids.size(), from);
+        String check = "SELECT id FROM task_instance WHERE id IN (<ids>) AND state = '" + to.wireName() + "'";
+        return h.createQuery(check).bindList("ids", ids).mapTo(Long.class).list();
     }
 
     /** Builds {@code UPDATE … SET state = to <set> WHERE id = :id AND state = from <guard>}. */
@@ -222,11 +267,4 @@ public final class TaskInstances {
         return rows == 1;
     }
 
-    private static Map<String, Object> mapOf(Object... keyValues) {
-        Map<String, Object> map = new java.util.HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 }

@@ -40,7 +40,7 @@ public final class ReconcileRuns implements Runnable {
     public void run() {
         int scheduled = 0;
         for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.RUNNING))) {
-            Optional<LoadedDag> dag = bag.get(run.dagId());
+            Optional<LoadedDag> dag = bag.forRun(run.dagId(), run.dagVersion());
             if (dag.isPresent()) {
                 scheduled += reconcile(run, dag.get());
             }

@@ -42,10 +42,7 @@ public final class TestEngine implements AutoCloseable {
         Map<String, String> all = new java.util.HashMap<>(Map.of("ORCHESTRATOR_HOME", home.toString(),
                 "ORCHESTRATOR_SWEEP_INTERVAL_MS", "200", "ORCHESTRATOR_PARALLELISM", "16"));
         all.putAll(env);
-        Orchestrator orchestrator = Orchestrator.start(ServerConfig.fromEnvironment(all), Orchestrator.Options.ALL);
-        if (dags.length > 0) {
-            orchestrator.pin(List.of(dags));
-        }
+        Orchestrator orchestrator = Orchestrator.start(ServerConfig.fromEnvironment(all), Orchestrator.Options.ALL, List.of(dags));
         return new TestEngine(home, orchestrator);
     }
 

@@ -1,0 +1,33 @@
+package org.orchestrator.dags;
+
+import java.util.Collection;
+import java.util.List;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagProvider;
+
+/**
+ * The example DAGs the server loads in standalone mode, found through
+ * {@code META-INF/services/org.orchestrator.api.DagProvider}:
+ * <ul>
+ *   <li>{@code example_hello}: every minute; XCom, branching, a join and a shell command;</li>
+ *   <li>{@code etl_orders_pipeline}: daily at 02:00, extract → transform → load → update_aggregations;</li>
+ *   <li>{@code example_retries}: manual; a task that succeeds on its third try, with callbacks.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * for (DagProvider provider : ServiceLoader.load(DagProvider.class)) {
+ *     provider.dags().forEach(dag -> System.out.println(dag.id()));
+ * }
+ * }</pre>
+ */
+public final class ExampleDags implements DagProvider {
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public ExampleDags() {
+    }
+
+    @Override
+    public Collection<Dag> dags() {
+        return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag());
+    }
+}

@@ -1,0 +1,60 @@
+package org.orchestrator.server.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.orchestrator.server.bench.EngineBenchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: prints the engine's benchmark figures (see BENCHMARKS.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the engine on embedded H2: no-op throughput, chain hop latency, startup to healthy.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--chain", defaultValue = "1000", description = "Tasks in the latency chain (default ${DEFAULT-VALUE}).")
+    int chain;
+
+    @Option(names = "--parallelism", defaultValue = "256", description = "Tries at once (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--skip-startup", description = "Do not measure start-up time.")
+    boolean skipStartup;
+
+    @Option(names = "--db-url", description = "JDBC URL for the durable runs instead of the default H2 file; {home} is the run's temporary home.")
+    String dbUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineBenchmarks durable = new EngineBenchmarks(parallelism, dbUrl);
+        System.out.printf("JVM %s, %d cores, parallelism %d%n", Runtime.version(), Runtime.getRuntime().availableProcessors(), parallelism);
+        durable.throughput(Math.min(tasks, 500)); // warm-up: JIT and H2 code paths
+        EngineBenchmarks.Throughput t = durable.throughput(tasks);
+        System.out.printf("throughput (durable commits, WRITE_DELAY=0): %d no-op tasks in %.2f s = %.0f tasks/s"
+                + " (creating and starting the run: %.2f s of it)%n", t.tasks(), t.seconds(), t.perSecond(), t.startSeconds());
+        EngineBenchmarks.Throughput buffered = new EngineBenchmarks(parallelism,
+                "jdbc:h2:async:{home}/db/orchestrator;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000").throughput(tasks);
+        System.out.printf("throughput (H2 default, commits buffered up to 500 ms): %.0f tasks/s (durability costs %.0f%%)%n",
+                buffered.perSecond(), 100.0 * (1 - t.perSecond() / buffered.perSecond()));
+        EngineBenchmarks.Latency latency = durable.chain(chain);
+        System.out.printf("chain of %d no-op tasks: hop p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                chain, latency.p50(), latency.p99(), latency.max());
+        if (!skipStartup) {
+            System.out.printf("process start to /health ready: %d ms%n", durable.startupMillis(serverCommand()));
+        }
+        return 0;
+    }
+
+    /** The command that starts this same jar (or these same classes) in a new JVM. */
+    private static List<String> serverCommand() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path code = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (code.toString().endsWith(".jar")) {
+            return List.of(java, "-jar", code.toString());
+        }
+        return List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
+    }
+}

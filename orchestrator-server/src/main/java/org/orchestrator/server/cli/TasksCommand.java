@@ -1,0 +1,42 @@
+package org.orchestrator.server.cli;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.execute.LocalDagRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tasks test}. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, description = "Work with single tasks.",
+        subcommands = TasksCommand.Test.class)
+final class TasksCommand {
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run one task in this process, ignoring its upstreams; writes nothing to the database.")
+    static final class Test implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin HomeOptions home;
+        @Parameters(index = "0", description = "DAG id") String dagId;
+        @Parameters(index = "1", description = "Task id") String taskId;
+        @Parameters(index = "2", arity = "0..1", converter = Dates.class, description = "Logical date (default now)") Instant date;
+        @Option(names = "--conf", description = "Run conf as a JSON object") String conf;
+
+        @Override
+        public Integer call() {
+            LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
+            try {
+                TaskState state = new LocalDagRunner(System.out).runTask(dag.dag(), taskId,
+                        date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
+                return state == TaskState.SUCCESS ? 0 : 1;
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.orchestrator.server.execute;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DataInterval;
+
+/**
+ * The state of a local test run: its DAG, dates, conf, and XComs kept in memory as JSON.
+ *
+ * @param dag         the DAG
+ * @param logicalDate the logical date
+ * @param interval    the data interval
+ * @param conf        the conf
+ * @param xcoms       {@code task/key} → JSON value
+ */
+record LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf, Map<String, String> xcoms) {
+
+    LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf) {
+        this(dag, logicalDate, interval, conf, new ConcurrentHashMap<>());
+    }
+
+    String runId() {
+        return "test__" + logicalDate;
+    }
+}

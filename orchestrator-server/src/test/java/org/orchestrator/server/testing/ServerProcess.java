@@ -1,0 +1,122 @@
+package org.orchestrator.server.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server in a child JVM ({@code Main server}) on a free loopback port, for crash tests.
+ * Closing it always ends the process.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path output;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ServerProcess(Process process, int port, Path output) {
+        this.process = process;
+        this.port = port;
+        this.output = output;
+    }
+
+    /** Starts {@code server} on the home and waits until {@code /health} answers. */
+    public static ServerProcess start(Path home, Map<String, String> env) throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port), "--grace", "2"));
+        Path output = home.resolve("server-" + System.nanoTime() + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("ORCHESTRATOR_SWEEP_INTERVAL_MS", "200");
+        ServerProcess server = new ServerProcess(builder.start(), port, output);
+        server.awaitHealthy();
+        return server;
+    }
+
+    private void awaitHealthy() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited early; output in " + output);
+            }
+            try {
+                return get("/health", null).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** GET with optional basic credentials ("user:password"). */
+    public HttpResponse<String> get(String path, String credentials) throws IOException {
+        return send(request(path, credentials).GET().build());
+    }
+
+    /** POST a JSON body with basic credentials. */
+    public HttpResponse<String> post(String path, String credentials, String json) throws IOException {
+        return send(request(path, credentials).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpRequest.Builder request(String path, String credentials) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (credentials != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** @return the process's console output file */
+    public Path output() {
+        return output;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        http.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.orchestrator.tasks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.orchestrator.api.Task;
+import org.orchestrator.api.TaskContext;
+
+/**
+ * Runs a command as a child process, like Airflow's {@code BashOperator}. Each line the command
+ * writes lands in the try's log while it runs (stdout at INFO, stderr at WARN). A non-zero exit
+ * code fails the try with a {@link ShellCommandException}. When the try's thread is interrupted
+ * (the server does so when the execution timeout expires), the whole process tree is killed and
+ * the try fails with an {@link InterruptedException}.
+ *
+ * <p>Besides the variables set with {@link Builder#env}, the command sees the server's environment
+ * and the try's context as {@code ORCHESTRATOR_CTX_DAG_ID}, {@code _RUN_ID}, {@code _TASK_ID},
+ * {@code _TRY_NUMBER}, {@code _LOGICAL_DATE} and {@code _IDEMPOTENCY_KEY}.
+ *
+ * <pre>{@code
+ * .task("shell_echo", ShellTask.bash("echo hello from $DAG_ID").env("DAG_ID", "example_hello").build())
+ * .task("list", ShellTask.command("ls", "-l").workingDir(Path.of("/data")).build())
+ * }</pre>
+ */
+public final class ShellTask implements Task {
+
+    /** Prefix of the variables that carry the try's context into the command. */
+    public static final String CONTEXT_ENV_PREFIX = "ORCHESTRATOR_CTX_";
+
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path workingDir;
+    private final Duration killGrace;
+
+    private ShellTask(Builder b) {
+        command = List.copyOf(b.command);
+        env = Map.copyOf(b.env);
+        workingDir = b.workingDir;
+        killGrace = b.killGrace;
+    }
+
+    /**
+     * @param command the program and its arguments, run without a shell
+     * @return a builder
+     */
+    public static Builder command(String... command) {
+        return command(List.of(command));
+    }
+
+    /**
+     * @param command the program and its arguments, run without a shell
+     * @return a builder
+     */
+    public static Builder command(List<String> command) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a shell task needs a command");
+        }
+        return new Builder(command);
+    }
+
+    /**
+     * @param script a bash script, run as {@code bash -c script}
+     * @return a builder
+     */
+    public static Builder bash(String script) {
+        return command("bash", "-c", Objects.requireNonNull(script, "script"));
+    }
+
+    @Override
+    public void execute(TaskContext ctx) throws Exception {
+        ctx.log().info("running {}{}", command, workingDir == null ? "" : " in " + workingDir);
+        Process process = start(ctx);
+        List<Thread> pumps = List.of(
+                OutputPump.start(process.getInputStream(), "stdout", line -> ctx.log().info("{}", line), ctx.log()),
+                OutputPump.start(process.getErrorStream(), "stderr", line -> ctx.log().warn("{}", line), ctx.log()));
+        int exitCode = awaitExit(process, pumps, ctx);
+        if (exitCode != 0) {
+            throw new ShellCommandException(command, exitCode);
+        }
+        ctx.log().info("command exited with code 0");
+    }
+
+    private Process start(TaskContext ctx) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        builder.environment().putAll(contextEnv(ctx));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        // An empty stdin: a command that reads it ends instead of waiting forever.
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /** Waits for the command and for its last lines; on interrupt, kills the tree and rethrows. */
+    private int awaitExit(Process process, List<Thread> pumps, TaskContext ctx) throws InterruptedException {
+        try {
+            int exitCode = process.waitFor();
+            for (Thread pump : pumps) {
+                pump.join();
+            }
+            return exitCode;
+        } catch (InterruptedException e) {
+            int killed = ProcessTree.kill(process.toHandle(), killGrace);
+            OutputPump.awaitQuietly(pumps, killGrace);
+            ctx.log().warn("interrupted: killed {} process(es) of {}", killed, command);
+            InterruptedException rethrown = new InterruptedException(
+                    "shell command " + command + " was interrupted; killed its process tree (" + killed + " processes)");
+            rethrown.initCause(e);
+            throw rethrown;
+        }
+    }
+
+    private static Map<String, String> contextEnv(TaskContext ctx) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put(CONTEXT_ENV_PREFIX + "DAG_ID", ctx.dagId());
+        vars.put(CONTEXT_ENV_PREFIX + "RUN_ID", ctx.runId());
+        vars.put(CONTEXT_ENV_PREFIX + "TASK_ID", ctx.taskId());
+        vars.put(CONTEXT_ENV_PREFIX + "TRY_NUMBER", Integer.toString(ctx.tryNumber()));
+        vars.put(CONTEXT_ENV_PREFIX + "LOGICAL_DATE", ctx.logicalDate().toString());
+        vars.put(CONTEXT_ENV_PREFIX + "IDEMPOTENCY_KEY", ctx.idempotencyKey());
+        return vars;
+    }
+
+    @Override
+    public String toString() {
+        return "ShellTask" + command;
+    }
+
+    /**
+     * Configures a {@link ShellTask}; {@link #build()} makes the immutable task.
+     *
+     * <pre>{@code
+     * ShellTask.bash("./export.sh > out.csv").env("REGION", "eu").workingDir(Path.of("/srv/export"))
+     *         .killGrace(Duration.ofSeconds(10)).build()
+     * }</pre>
+     */
+    public static final class Builder {
+        private final List<String> command;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private Path workingDir;
+        private Duration killGrace = Duration.ofSeconds(5);
+
+        private Builder(List<String> command) {
+            this.command = new ArrayList<>(command);
+        }
+
+        /**
+         * @param name  variable name
+         * @param value its value (overrides the server's and the context's variable of that name)
+         * @return this
+         */
+        public Builder env(String name, String value) {
+            env.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @param vars variables to set @return this */
+        public Builder env(Map<String, String> vars) {
+            vars.forEach(this::env);
+            return this;
+        }
+
+        /** @param dir the directory the command runs in (default: the server's) @return this */
+        public Builder workingDir(Path dir) {
+            this.workingDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @param grace after an interrupt, how long the processes get to exit on SIGTERM before
+         *              SIGKILL (default 5 seconds)
+         * @return this
+         */
+        public Builder killGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("kill grace must be >= 0, got " + grace);
+            }
+            this.killGrace = grace;
+            return this;
+        }
+
+        /** @return the task */
+        public ShellTask build() {
+            return new ShellTask(this);
+        }
+    }
+}
