@@ -110,6 +110,10 @@ class OpenApiTest {
         check("PATCH", "/api/v1/pools/{pool_name}", admin.patch("/api/v1/pools/doc_pool", "{\"slots\": 3}"));
         check("DELETE", "/api/v1/pools/{pool_name}", admin.delete("/api/v1/pools/doc_pool"));
         check("DELETE", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}", op.delete("/api/v1/dags/greeter/dagRuns/doc_new"));
+        JsonNode token = op.post("/api/v1/tokens", "{\"name\": \"doc\"}").json();
+        check("POST", "/api/v1/tokens", op.post("/api/v1/tokens", "{\"name\": \"doc2\"}"));
+        check("GET", "/api/v1/tokens", op.get("/api/v1/tokens"));
+        check("DELETE", "/api/v1/tokens/{token_id}", op.delete("/api/v1/tokens/" + token.get("token_id").asLong()));
         check("GET", "/api/v1/openapi.json", op.get("/api/v1/openapi.json"));
         check("GET", "/api/v1/docs", op.get("/api/v1/docs"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/no_such_dag"));

@@ -35,6 +35,7 @@ public final class ApiRoutes {
         new ImportErrorRoutes(api).register(router);
         new EventLogRoutes(api).register(router);
         new PoolRoutes(api).register(router);
+        new TokenRoutes(api).register(router);
         new OpenApiRoutes(router, VersionRoutes.readVersion(), problemType).register(router);
     }
 }

@@ -52,6 +52,10 @@ final class Forms {
     record MarkForm(Boolean dryRun, String newState) {
     }
 
+    /** {@code POST /tokens}: what the token is for, and (admins only) whose it is. */
+    record TokenForm(String name, String username) {
+    }
+
     /** {@code POST /pools} and {@code PATCH /pools/{pool_name}}: Airflow's {@code Pool} fields a client may set. */
     record PoolForm(String name, Integer slots, String description, Boolean includeDeferred) {
     }

@@ -17,7 +17,7 @@ import org.orchestrator.server.http.auth.Role;
 public final class OpenApiDocument {
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-z_]+)}");
-    private static final List<String> INTEGER_PATH_PARAMS = List.of("task_try_number", "event_log_id", "import_error_id");
+    private static final List<String> INTEGER_PATH_PARAMS = List.of("task_try_number", "event_log_id", "import_error_id", "token_id");
 
     private final Schemas schemas = new Schemas();
 
