@@ -2,12 +2,13 @@ package org.orchestrator.server.http.api;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Remembers the results of a pure function (cron descriptions, next intervals), so listing a
- * thousand DAGs does not parse a thousand cron expressions. Bounded: past {@code max} entries it
- * starts over, which is cheap because the keys are few and the results quick to recompute.
+ * Remembers results of pure computations (cron descriptions, next intervals), so listing a
+ * thousand DAGs does not parse a thousand cron expressions. Keys must be plain values (strings,
+ * instants), never a loaded DAG, so that nothing here keeps an old bundle's class loader alive.
+ * Bounded: past {@code max} entries it starts over; results are quick to recompute.
  *
  * @param <K> the key
  * @param <V> the result; null results are not remembered
@@ -15,20 +16,19 @@ import java.util.function.Function;
 final class Memo<K, V> {
 
     private final Map<K, V> values = new ConcurrentHashMap<>();
-    private final Function<K, V> function;
     private final int max;
 
-    Memo(Function<K, V> function, int max) {
-        this.function = function;
+    Memo(int max) {
         this.max = max;
     }
 
-    V get(K key) {
+    /** @param key what the result depends on @param compute computes it @return the result */
+    V get(K key, Supplier<V> compute) {
         V known = values.get(key);
         if (known != null) {
             return known;
         }
-        V value = function.apply(key);
+        V value = compute.get();
         if (value != null) {
             if (values.size() >= max) {
                 values.clear();
