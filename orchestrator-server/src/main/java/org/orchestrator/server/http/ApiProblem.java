@@ -55,6 +55,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", "Conflict", detail);
     }
 
+    /** @param detail what is overloaded @return a 503, answered with {@code Retry-After} */
+    public static ApiProblem busy(String detail) {
+        return new ApiProblem(503, "ServiceUnavailable", "Service Unavailable", detail);
+    }
+
     /**
      * A problem for any other status (e.g. 405, 413, 415 from the web server).
      *

@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
+import org.jdbi.v3.core.ConnectionException;
 import org.orchestrator.server.state.IllegalTransitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ final class Problems {
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         app.exception(BadMessageException.class, (e, ctx) -> write(ctx, fromStatus(e.getCode(), e.getReason())));
         app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
+        app.exception(ConnectionException.class, Problems::busy);
         app.exception(Exception.class, Problems::unexpected);
     }
 
@@ -55,6 +57,9 @@ final class Problems {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Basic realm=\"Orchestrator\", charset=\"UTF-8\"");
         }
+        if (problem.status() == 503) {
+            ctx.header("Retry-After", "1");
+        }
         ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json(problem, ctx.path()));
     }
 
@@ -66,6 +71,12 @@ final class Problems {
         } catch (JsonProcessingException e) {
             return ("{\"title\":\"" + problem.title() + "\",\"status\":" + problem.status() + "}").getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    /** No database connection came free in time: overload, which a client may retry, not a bug. */
+    private static void busy(ConnectionException e, Context ctx) {
+        LOG.warn("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        write(ctx, ApiProblem.busy("the server is busy (no database connection came free); retry shortly"));
     }
 
     private static void unexpected(Exception e, Context ctx) {

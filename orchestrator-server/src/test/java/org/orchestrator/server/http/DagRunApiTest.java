@@ -90,6 +90,27 @@ class DagRunApiTest {
                 "{\"dag_run_id\": \"other_id\", \"logical_date\": \"2025-05-05T05:05:05Z\"}"), 409);
     }
 
+    /** Far more triggers at once than the database pool has connections (16): none may starve the engine's starter. */
+    @Test
+    void a_burst_of_concurrent_triggers_all_succeed() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("op:op-password".getBytes());
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + api.port() + "/api/v1/dags/greeter/dagRuns"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"dag_run_id\": \"burst_" + i + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        int created = api.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM dag_run WHERE run_id LIKE 'burst!_%' ESCAPE '!'").mapTo(Integer.class).one());
+        assertThat(created).isEqualTo(200);
+    }
+
     @Test
     void trigger_unknown_dag_is_404() {
         assertProblem(api.as(ApiFixture.OP).post("/api/v1/dags/no_such_dag/dagRuns", "{}"), 404);

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
@@ -27,7 +30,15 @@ final class DagRunRoutes {
     /** The width of the note column. */
     private static final int MAX_NOTE = 4000;
 
+    /**
+     * Triggers admitted at once. Creating a run holds a database connection while the engine
+     * starts it; bounding triggers well below the pool size keeps a burst of them from taking
+     * every connection (and the engine's starter, which needs one, waiting behind them).
+     */
+    private static final int CONCURRENT_TRIGGERS = 4;
+
     private final Api api;
+    private final Semaphore admission = new Semaphore(CONCURRENT_TRIGGERS, true);
 
     DagRunRoutes(Api api) {
         this.api = api;
@@ -51,14 +62,34 @@ final class DagRunRoutes {
             throw ApiProblem.badRequest("'note' may hold at most " + MAX_NOTE + " characters, got " + note.length());
         }
         LoadedDag dag = api.loadedDag(dagId);
-        DagRunRow run;
+        DagRunRow run = admitted(() -> create(dag, runId.orElse(null), logicalDate, conf, note));
+        api.audit().record(ctx, new Audit.Action("api.post_dag_run", dagId, run.runId(), null, Json.write(conf)));
+        ctx.json(DagRunView.of(run));
+    }
+
+    private DagRunRow create(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note) {
         try {
-            run = api.orchestrator().runs().trigger(dag, runId.orElse(null), logicalDate, conf, note);
+            return api.orchestrator().runs().trigger(dag, runId, logicalDate, conf, note);
         } catch (DuplicateRunException e) {
             throw ApiProblem.alreadyExists(e.getMessage());
         }
-        api.audit().record(ctx, new Audit.Action("api.post_dag_run", dagId, run.runId(), null, Json.write(conf)));
-        ctx.json(DagRunView.of(run));
+    }
+
+    private DagRunRow admitted(Supplier<DagRunRow> work) {
+        try {
+            if (!admission.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw ApiProblem.busy("too many runs are being triggered at once; retry shortly");
+            }
+        } catch (InterruptedException e) {
+            // The interrupt flag is deliberately not restored: H2 closes its database file when a
+            // thread with the flag set does I/O, and this request thread may still touch it.
+            throw ApiProblem.busy("interrupted while waiting to trigger; retry");
+        }
+        try {
+            return work.get();
+        } finally {
+            admission.release();
+        }
     }
 
     private void get(Context ctx) {
