@@ -1,5 +1,11 @@
 package org.orchestrator.server;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.orchestrator.api.Dag;
+import org.orchestrator.server.dagbag.LoadedDag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +31,7 @@ import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.sweep.ReconcileRuns;
@@ -87,12 +94,12 @@ public final class Orchestrator implements AutoCloseable {
         RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
         RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
         this.timers = options.scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(), false,
-                node.nodeId(), this::onDagDue, id -> retries.requeue(java.util.List.of(id))) : null;
+                node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
                 config.parallelism(), this::wakeSweeper), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
-        this.creator = new RunCreator(jdbi, clock, this::startQueuedRuns);
+        this.creator = new RunCreator(jdbi, clock, starter, this::startQueuedRuns);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
     }
@@ -106,7 +113,7 @@ public final class Orchestrator implements AutoCloseable {
      * @return the running engine
      */
     public static Orchestrator start(ServerConfig config, Options options) {
-        return start(config, options, java.util.List.of());
+        return start(config, options, List.of());
     }
 
     /**
@@ -117,7 +124,7 @@ public final class Orchestrator implements AutoCloseable {
      * @param pinned  DAGs defined in code (benchmarks, tests)
      * @return the running engine
      */
-    public static Orchestrator start(ServerConfig config, Options options, java.util.Collection<org.orchestrator.api.Dag> pinned) {
+    public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned) {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
@@ -129,7 +136,8 @@ public final class Orchestrator implements AutoCloseable {
         }
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
-        LOG.info("engine started as node {} with home {}", orchestrator.node.nodeId(), config.home());
+        LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
+                ManagementFactory.getRuntimeMXBean().getUptime());
         return orchestrator;
     }
 
@@ -157,7 +165,7 @@ public final class Orchestrator implements AutoCloseable {
      *
      * @param dags the DAGs
      */
-    public synchronized void pin(java.util.Collection<org.orchestrator.api.Dag> dags) {
+    public synchronized void pin(Collection<Dag> dags) {
         bag.pin(dags.stream().map(Orchestrator::codeDag).toList());
         publishDags();
         startQueuedRuns();
@@ -172,9 +180,9 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private static org.orchestrator.server.dagbag.LoadedDag codeDag(org.orchestrator.api.Dag dag) {
-        return new org.orchestrator.server.dagbag.LoadedDag(dag, Integer.toHexString(dag.structure().hashCode()),
-                java.nio.file.Path.of("<code>"));
+    private static LoadedDag codeDag(Dag dag) {
+        return new LoadedDag(dag, Integer.toHexString(dag.structure().hashCode()),
+                Path.of("<code>"));
     }
 
     /** Pauses made by the CLI reach the triggers here; scans happen on the watcher's thread. */
@@ -210,7 +218,7 @@ public final class Orchestrator implements AutoCloseable {
         if (scheduling != null) {
             return scheduling.setPaused(dagId, paused);
         }
-        return database.jdbi().withHandle(h -> new org.orchestrator.server.state.Dags().setPaused(h, dagId, paused));
+        return database.jdbi().withHandle(h -> new Dags().setPaused(h, dagId, paused));
     }
 
     /** @return the configuration */

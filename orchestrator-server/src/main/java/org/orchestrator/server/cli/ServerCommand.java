@@ -41,7 +41,9 @@ final class ServerCommand implements Callable<Integer> {
             orchestrator.shutdown(Duration.ofSeconds(graceSeconds));
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("Orchestrator is up: http://localhost:" + http.port() + "/  (API: /api/v1, health: /health)");
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println("Orchestrator is up after " + uptime + " ms: http://localhost:" + http.port()
+                + "/  (API: /api/v1, health: /health)");
         System.out.println("Home: " + config.home());
         awaitQuietly(stopped);
     }

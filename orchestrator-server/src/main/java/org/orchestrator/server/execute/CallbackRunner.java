@@ -14,7 +14,7 @@ import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.CallbackRequests.Request;
 import org.orchestrator.server.state.DagRunRow;
@@ -34,34 +34,18 @@ final class CallbackRunner implements AutoCloseable {
     private final DagBag bag;
     private final CallbackRequests requests;
     private final DagRuns runs;
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
     CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs) {
         this.jdbi = jdbi;
         this.bag = bag;
         this.requests = requests;
         this.runs = runs;
-        this.thread = Thread.ofPlatform().name("callbacks").daemon().start(this::loop);
+        this.loop = new BackgroundLoop("callbacks", Duration.ofSeconds(1), this::runPending).start();
     }
 
     void wakeup() {
-        wakeup.signal();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(Duration.ofSeconds(1));
-                runPending();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                LOG.error("callback pass failed; carrying on", e);
-            }
-        }
+        loop.wakeup();
     }
 
     private void runPending() {
@@ -126,12 +110,6 @@ final class CallbackRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -15,6 +15,7 @@ import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.state.TryEnd;
+import org.orchestrator.server.state.TryLogPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -125,16 +126,14 @@ public final class Completer implements AutoCloseable {
         Instant now = clock.instant();
         List<TryEnd> ends = outcomes.stream().map(o -> endOf(o, now)).toList();
         boolean[] applied = tis.finishTries(h, ends, now);
-        List<TryEnd> appliedEnds = new ArrayList<>();
         List<Effect> effects = new ArrayList<>();
         Map<Long, ClaimedTry> touchedRuns = new LinkedHashMap<>();
         for (int i = 0; i < applied.length; i++) {
             if (applied[i]) {
-                appliedEnds.add(ends.get(i));
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
             }
         }
-        tries.finishAll(h, appliedEnds, now);
+        tries.finishAll(h, ends, now);
         for (ClaimedTry claimed : touchedRuns.values()) {
             if (progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now) != null) {
                 effects.add(Effect.RUN_FINISHED);
@@ -147,7 +146,8 @@ public final class Completer implements AutoCloseable {
         ClaimedTry claimed = outcome.claimed();
         TaskState to = targetState(outcome);
         Instant retryAt = to == TaskState.UP_FOR_RETRY ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
-        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, outcome.error());
+        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, outcome.error(), claimed.ti().node(),
+                claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
     private Effect follow(Handle h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {

@@ -16,13 +16,12 @@ import org.orchestrator.api.TaskOptions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
-import org.orchestrator.server.state.TaskTries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,62 +38,46 @@ final class Dispatcher implements AutoCloseable {
     private final Jdbi jdbi;
     private final DagBag bag;
     private final TaskInstances tis;
-    private final TaskTries tries;
     private final DagRuns runs;
     private final Pools pools;
-    private final TryLogs logs;
     private final Clock clock;
     private final String node;
     private final int parallelism;
     private final Consumer<ClaimedTry> starter;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
-    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, TaskTries tries, DagRuns runs, Pools pools, TryLogs logs,
+    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
         this.jdbi = jdbi;
         this.bag = bag;
         this.tis = tis;
-        this.tries = tries;
         this.runs = runs;
         this.pools = pools;
-        this.logs = logs;
         this.clock = clock;
         this.node = node;
         this.parallelism = parallelism;
         this.starter = starter;
-        this.thread = Thread.ofPlatform().name("dispatcher").daemon().start(this::loop);
+        this.loop = new BackgroundLoop("dispatcher", IDLE_WAIT, this::dispatchWhileReady).start();
     }
 
     void wakeup() {
-        wakeup.signal();
+        loop.wakeup();
     }
 
     /** Frees executor slots once tries are recorded. */
     void released(int count) {
         inFlight.addAndGet(-count);
-        wakeup.signal();
+        loop.wakeup();
     }
 
     int inFlight() {
         return inFlight.get();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(IDLE_WAIT);
-                while (running && dispatchOnce() > 0) {
-                    Thread.onSpinWait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                LOG.error("dispatcher pass failed; carrying on", e);
-            }
+    private void dispatchWhileReady() {
+        while (loop.isRunning() && dispatchOnce() > 0) {
+            Thread.onSpinWait();
         }
     }
 
@@ -111,7 +94,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     private List<ClaimedTry> claim(Handle h, int free) {
-        List<TaskInstanceRow> ready = tis.ready(h, free * 4 + 16);
+        List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return List.of();
         }
@@ -136,7 +119,6 @@ final class Dispatcher implements AutoCloseable {
             }
         }
         List<TaskInstanceRow> started = tis.claimAndStart(h, runnable, node, now);
-        tries.start(h, started, node, now, logs);
         List<ClaimedTry> claimed = new ArrayList<>(started.size());
         for (TaskInstanceRow ti : started) {
             DagRunRow run = byPk.get(ti.runPk());
@@ -160,13 +142,7 @@ final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /** Counts active instances per DAG and pool while a claim picks candidates. */

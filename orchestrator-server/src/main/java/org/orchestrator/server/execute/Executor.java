@@ -55,7 +55,7 @@ public final class Executor implements AutoCloseable {
         this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs);
         this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
         TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.logs(), s.clock(), watchdog, completer::submit);
-        this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, tries, runs, new Pools(), s.logs(), s.clock(), s.node(),
+        this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start);
     }
 

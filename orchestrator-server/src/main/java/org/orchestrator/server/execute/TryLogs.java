@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.orchestrator.server.state.TaskInstanceRow;
-import org.orchestrator.server.state.TaskTries;
+import org.orchestrator.server.state.TryLogPath;
 
 /**
- * Where each try's log lives: {@code dag_id=…/run_id=…/task_id=…/attempt=N.log} under the logs
- * folder, built from stored ids (made file-name safe), never from a path a request sent.
+ * The try log files under the logs folder ({@link TryLogPath} names them), and reading them from
+ * an offset so a client can follow a running try.
  */
-public final class TryLogs implements TaskTries.LogPaths {
+public final class TryLogs {
 
     private final Path root;
 
@@ -21,10 +21,9 @@ public final class TryLogs implements TaskTries.LogPaths {
         this.root = root;
     }
 
-    @Override
+    /** @return the path of a try's log relative to the logs folder */
     public String relativePath(TaskInstanceRow ti, int tryNumber) {
-        return "dag_id=" + safe(ti.dagId()) + "/run_id=" + safe(ti.runId()) + "/task_id=" + safe(ti.taskId())
-                + "/attempt=" + tryNumber + ".log";
+        return TryLogPath.of(ti, tryNumber);
     }
 
     /** @return the absolute file of a try's log */
@@ -64,7 +63,4 @@ public final class TryLogs implements TaskTries.LogPaths {
     public record Chunk(String text, long nextOffset) {
     }
 
-    private static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._=+-]", "_");
-    }
 }

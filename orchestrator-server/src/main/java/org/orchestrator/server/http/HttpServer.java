@@ -6,6 +6,7 @@ import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.api.ApiRoutes;
 import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Authenticator;
+import org.orchestrator.server.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,8 @@ public final class HttpServer implements AutoCloseable {
         Javalin app = Javalin.create(HttpServer::configure);
         Problems.install(app);
         app.before(PathParams::checkEncoding);
-        app.beforeMatched(guard::check);
+        // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
+        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check));
         ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()));
         app.start(host, port);
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
@@ -29,12 +30,19 @@ public final class RunCreator {
     private final DagRuns runs = new DagRuns();
     private final TaskInstances tis = new TaskInstances();
     private final Clock clock;
+    private final RunStarter starter;
     private final Runnable onCreated;
 
-    /** @param jdbi the database @param clock time @param onCreated told after runs were created */
-    public RunCreator(Jdbi jdbi, Clock clock, Runnable onCreated) {
+    /**
+     * @param jdbi      the database
+     * @param clock     time
+     * @param starter   starts a new run in its creating transaction when there is room, or null to leave it queued
+     * @param onCreated told after runs were created
+     */
+    public RunCreator(Jdbi jdbi, Clock clock, RunStarter starter, Runnable onCreated) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.starter = starter;
         this.onCreated = onCreated;
     }
 
@@ -170,7 +178,10 @@ public final class RunCreator {
             return Optional.empty();
         }
         long pk = runs.insert(h, run, clock.instant());
-        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks());
+        boolean started = starter != null && starter.startIfFree(h, pk, dag);
+        // A started run's tasks without upstream have their dependencies met from birth.
+        java.util.Set<String> ready = started ? RunProgress.startingTasks(dag.dag()) : java.util.Set.of();
+        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready);
         return runs.find(h, pk);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.dagbag.DagBag;
@@ -58,14 +59,27 @@ public final class RunStarter {
 
     /** @param dag the version the run was created with: its task instances are that version's tasks */
     private boolean start(DagRunRow run, LoadedDag dag) {
+        return jdbi.inTransaction(h -> startNow(h, run, dag));
+    }
+
+    /**
+     * Moves a run just created in the caller's transaction to running when its DAG has a free
+     * slot; the caller then creates its task instances with the starting ones already scheduled,
+     * so a new run and its first ready tasks reach the disk in one commit.
+     *
+     * @return true when the run started
+     */
+    public synchronized boolean startIfFree(Handle h, long runPk, LoadedDag dag) {
+        return runs.countRunning(h, dag.dag().id()) < dag.dag().maxActiveRuns() && runs.start(h, runPk, clock.instant());
+    }
+
+    private boolean startNow(Handle h, DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
-            if (!runs.start(h, run.id(), now)) {
-                return false;
-            }
-            progress.advance(h, run, dag.dag(), RunProgress.startingTasks(dag.dag()), now);
-            progress.finishIfDone(h, run, dag.dag(), now);
-            return true;
-        });
+        if (!runs.start(h, run.id(), now)) {
+            return false;
+        }
+        progress.advance(h, run, dag.dag(), RunProgress.startingTasks(dag.dag()), now);
+        progress.finishIfDone(h, run, dag.dag(), now);
+        return true;
     }
 }

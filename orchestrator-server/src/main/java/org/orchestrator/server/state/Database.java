@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 import org.orchestrator.server.config.ServerConfig;
 
 /**
@@ -103,6 +104,11 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi configure(Jdbi jdbi) {
+        // A deadlock or serialization failure (SQLState 40001 on H2 and PostgreSQL) between two
+        // writers is resolved by running the losing transaction again; every transaction here is
+        // a set of guarded updates, so a rerun decides afresh from the state it finds.
+        jdbi.setTransactionHandler(new SerializableTransactionRunner());
+        jdbi.getConfig(SerializableTransactionRunner.Configuration.class).setMaxRetries(10);
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {

@@ -28,13 +28,19 @@ import org.slf4j.LoggerFactory;
 public final class TaskInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskInstances.class);
+    private static final int IN_CHUNK = 256;
 
-    /** Creates the instances of a new run, all {@code none}. */
-    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks) {
+    /**
+     * Creates the instances of a new run: {@code none}, or {@code scheduled} for those whose
+     * dependencies are met from the start (the run starts in the same transaction).
+     */
+    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks,
+                             java.util.Set<String> readyNow) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, "
-                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, 'none', 0, :max, :pool, :prio)");
+                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, :state, 0, :max, :pool, :prio)");
         for (TaskDefinition t : tasks) {
-            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id())
+            TaskState state = readyNow.contains(t.id()) ? SCHEDULED : NONE;
+            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id()).bind("state", state.wireName())
                     .bind("max", t.maxTries()).bind("pool", t.pool()).bind("prio", t.priorityWeight()).add();
         }
         batch.execute();
@@ -220,22 +226,29 @@ public final class TaskInstances {
     private List<Long> moveEach(Handle h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                 String guard, Map<String, Object> binds) {
         TaskTransitions.check(from, to);
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Long> all = List.copyOf(ids);
+        List<Long> moved = new ArrayList<>(all.size());
+        // Chunks: H2 checks an IN list value by value, so one huge list would cost n² comparisons.
+        for (int from0 = 0; from0 < all.size(); from0 += IN_CHUNK) {
+            moved.addAll(moveChunk(h, all.subList(from0, Math.min(all.size(), from0 + IN_CHUNK)), from, to, set, guard, binds));
         }
-        List<Long> order = List.copyOf(ids);
-        // One statement for the whole set; only when another actor moved some of them do we fall
-        // back to one guarded statement per row to learn which.
+        return moved;
+    }
+
+    /**
+     * One statement for the whole chunk; only when another actor moved some of them do we ask
+     * which ones moved.
+     */
+    private List<Long> moveChunk(Handle h, List<Long> ids, TaskState from, TaskState to, String set, String guard,
+                                 Map<String, Object> binds) {
         int moved = h.createUpdate(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id IN (<ids>)"))
-                .bindList("ids", order).bindMap(binds).execute();
-        if (moved == order.size()) {
-            return order;
+                .bindList("ids", ids).bindMap(binds).execute();
+        if (moved == ids.size()) {
+            return ids;
         }
-        List<Long> confirmed = new ArrayList<>(moved);
+        LOG.debug("{} of {} task instances were no longer {}: another actor moved them first", ids.size() - moved, ids.size(), from);
         String check = "SELECT id FROM task_instance WHERE id IN (<ids>) AND state = '" + to.wireName() + "'";
-        h.createQuery(check).bindList("ids", order).mapTo(Long.class).forEach(confirmed::add);
-        LOG.debug("{} of {} task instances were no longer {}: another actor moved them first", order.size() - moved, order.size(), from);
-        return confirmed;
+        return h.createQuery(check).bindList("ids", ids).mapTo(Long.class).list();
     }
 
     /** Builds {@code UPDATE … SET state = to <set> WHERE id = :id AND state = from <guard>}. */

@@ -1,7 +1,6 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -31,44 +30,46 @@ public final class TaskTries {
                 Rows.instant(rs, "end_date"), rs.getString("error"), rs.getString("log_path"));
     }
 
-    /** Records the start of tries that just began. */
-    public void start(Handle h, Collection<TaskInstanceRow> started, String node, Instant now, LogPaths paths) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (ti_id, try_number, state, node, start_date, log_path) "
-                + "VALUES (:ti, :try, 'running', :node, :now, :log)");
-        for (TaskInstanceRow ti : started) {
-            batch.bind("ti", ti.id()).bind("try", ti.tryNumber()).bind("node", node).bind("now", now)
-                    .bind("log", paths.relativePath(ti, ti.tryNumber())).add();
-        }
-        batch.execute();
-    }
-
-    /** Records how several tries ended, in one batch. */
+    /**
+     * Records how several tries ended, in one batch. A try's row is written once, when it ends
+     * (a second report of the same try is ignored); while it runs, {@link #of} and {@link #find}
+     * describe it from its task instance. A try whose instance was marked or cleared meanwhile is
+     * still recorded with what the try itself did.
+     */
     public void finishAll(Handle h, List<TryEnd> ends, Instant now) {
         if (ends.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("UPDATE task_try SET state = :state, end_date = :now, error = :error "
-                + "WHERE ti_id = :ti AND try_number = :try AND state = 'running'");
-        ends.forEach(end -> batch.bind("state", end.to().wireName()).bind("now", now).bind("error", end.error())
-                .bind("ti", end.tiId()).bind("try", end.tryNumber()).add());
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (ti_id, try_number, state, node, start_date, end_date, "
+                + "error, log_path) SELECT :ti, :try, :state, :node, :start, :now, :error, :log "
+                + "WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try)");
+        ends.forEach(end -> batch.bind("ti", end.tiId()).bind("try", end.tryNumber()).bind("state", end.to().wireName())
+                .bind("node", end.node()).bind("start", end.startDate()).bind("now", now).bind("error", end.error())
+                .bind("log", end.logPath()).add());
         batch.execute();
     }
 
-    /** @return the tries of an instance, first first */
+    /** @return the tries of an instance, first first, the running one included */
     public List<TryRow> of(Handle h, long tiId) {
-        return h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti ORDER BY try_number")
-                .bind("ti", tiId).map(TryRow.MAPPER).list();
+        List<TryRow> rows = new java.util.ArrayList<>(h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti ORDER BY try_number")
+                .bind("ti", tiId).map(TryRow.MAPPER).list());
+        running(h, tiId).filter(r -> rows.stream().noneMatch(done -> done.tryNumber() == r.tryNumber())).ifPresent(rows::add);
+        return rows;
     }
 
-    /** @return one try */
+    /** @return one try, the running one included */
     public Optional<TryRow> find(Handle h, long tiId, int tryNumber) {
-        return h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti AND try_number = :try")
+        Optional<TryRow> ended = h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti AND try_number = :try")
                 .bind("ti", tiId).bind("try", tryNumber).map(TryRow.MAPPER).findOne();
+        return ended.isPresent() ? ended : running(h, tiId).filter(r -> r.tryNumber() == tryNumber);
     }
 
-    /** Where try logs live, relative to the logs folder; derived from ids, never from a request. */
-    public interface LogPaths {
-        /** @return the path of this try's log relative to the logs folder */
-        String relativePath(TaskInstanceRow ti, int tryNumber);
+    /** The try an instance is running now, described from the instance itself. */
+    private Optional<TryRow> running(Handle h, long tiId) {
+        return new TaskInstances().find(h, tiId)
+                .filter(ti -> ti.state() == TaskState.RUNNING && ti.tryNumber() > 0)
+                .map(ti -> new TryRow(ti.id(), ti.tryNumber(), TaskState.RUNNING, ti.node(), ti.startDate(), null, null,
+                        TryLogPath.of(ti, ti.tryNumber())));
     }
+
 }

@@ -11,6 +11,10 @@ import org.orchestrator.api.TaskState;
  * @param to        success, failed, up_for_retry or skipped
  * @param retryAt   when the next try is due (up_for_retry only)
  * @param error     the failure text, if any
+ * @param node      the node that ran it
+ * @param startDate when it started
+ * @param logPath   its log, relative to the logs folder
  */
-public record TryEnd(long tiId, int tryNumber, TaskState to, Instant retryAt, String error) {
+public record TryEnd(long tiId, int tryNumber, TaskState to, Instant retryAt, String error, String node,
+                     Instant startDate, String logPath) {
 }

@@ -3,7 +3,7 @@ package org.orchestrator.server.sweep;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.orchestrator.server.internal.Wakeup;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,27 +17,23 @@ public final class Sweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
     private final Map<String, Runnable> chores;
-    private final Duration interval;
-    private final Wakeup wakeup = new Wakeup();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile long failures;
+    private final BackgroundLoop loop;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param chores named chores, run in order @param interval longest pause between passes */
     public Sweeper(Map<String, Runnable> chores, Duration interval) {
         this.chores = chores;
-        this.interval = interval;
-        this.thread = Thread.ofPlatform().name("sweeper").daemon().unstarted(this::loop);
+        this.loop = new BackgroundLoop("sweeper", interval, this::runOnce);
     }
 
     /** Starts the loop. */
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     /** Runs a pass soon. */
     public void wakeup() {
-        wakeup.signal();
+        loop.wakeup();
     }
 
     /** Runs one pass on the caller's thread (at start, before the loop). */
@@ -46,7 +42,7 @@ public final class Sweeper implements AutoCloseable {
             try {
                 chore.getValue().run();
             } catch (Throwable e) {
-                failures++;
+                failures.incrementAndGet();
                 LOG.error("sweep chore '{}' failed; carrying on", chore.getKey(), e);
             }
         }
@@ -54,18 +50,7 @@ public final class Sweeper implements AutoCloseable {
 
     /** @return chores that failed since start */
     public long failures() {
-        return failures;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wakeup.await(interval);
-                runOnce();
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        return failures.get();
     }
 
     /** @return the chore names, in order */
@@ -75,14 +60,6 @@ public final class Sweeper implements AutoCloseable {
 
     @Override
     public void close() {
-        // No interrupt: it could land in the middle of a database write. The loop sees the flag
-        // within one interval.
-        running = false;
-        wakeup.signal();
-        try {
-            thread.join(interval.toMillis() + 10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -69,6 +69,25 @@ class LimitsAndTimeoutsTest {
     }
 
     @Test
+    void scarce_slots_go_to_the_highest_priority_first() {
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Dag.Builder builder = Dag.builder("prioritised");
+        for (int i = 0; i < 4; i++) {
+            String low = "low" + i;
+            String high = "high" + i;
+            builder.task(low, ctx -> order.add(low), t -> t.priorityWeight(1));
+            builder.task(high, ctx -> order.add(high), t -> t.priorityWeight(10));
+        }
+        try (TestEngine engine = TestEngine.start(TestEngine.fresh(), Map.of("ORCHESTRATOR_PARALLELISM", "1"), builder.build())) {
+            DagRunRow run = engine.trigger("prioritised", Map.of());
+
+            assertThat(engine.awaitState(run)).isEqualTo(DagRunState.SUCCESS);
+            assertThat(order.subList(0, 4)).allMatch(id -> id.startsWith("high"));
+            assertThat(order.subList(4, 8)).allMatch(id -> id.startsWith("low"));
+        }
+    }
+
+    @Test
     void execution_timeout_interrupts_the_task_and_fails_the_try() {
         AtomicInteger interrupted = new AtomicInteger();
         Dag dag = Dag.builder("slow")

@@ -35,6 +35,10 @@ final class BadRequests {
         {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/logs/{try}"},
         {"POST", "/api/v1/dags/{dag}/clearTaskInstances"}, {"GET", "/api/v1/importErrors"},
         {"GET", "/api/v1/importErrors/{id}"}, {"GET", "/api/v1/eventLogs"}, {"GET", "/api/v1/eventLogs/{id}"},
+        {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries"},
+        {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries/{key}"},
+        {"GET", "/api/v1/pools"}, {"GET", "/api/v1/pools/{pool}"}, {"POST", "/api/v1/pools"},
+        {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"},
     };
 
     private static final String[] ODD_SEGMENTS = {"", "~", "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2F", "..%5C..%5Cwin.ini",
@@ -45,7 +49,7 @@ final class BadRequests {
     private static final String[] QUERY_NAMES = {"limit", "offset", "order_by", "state", "tags", "paused", "only_active",
         "dag_id_pattern", "execution_date_gte", "logical_date_lte", "start_date_lte", "end_date_gte", "updated_at_gte",
         "duration_gte", "pool", "token", "full_content", "event", "owner", "after", "before", "included_events",
-        "excluded_events", "try_number", "map_index", "update_mask", "dag_id", "run_id", "unknown"};
+        "excluded_events", "try_number", "map_index", "update_mask", "dag_id", "run_id", "xcom_key", "stringify", "unknown"};
 
     private static final String[] QUERY_VALUES = {"", "-1", "0", "1", "abc", "99999999999", "2147483648", "true", "TRUE",
         "maybe", "2026-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "%2B999999999-12-31T23:59:59Z", "0001-01-01T00:00:00Z",
@@ -57,7 +61,8 @@ final class BadRequests {
         "state", "new_state", "dry_run", "task_ids", "start_date", "end_date", "only_failed", "only_running",
         "include_subdags", "include_parentdag", "reset_dag_runs", "include_upstream", "include_downstream",
         "include_future", "include_past", "order_by", "page_offset", "page_limit", "dag_ids", "states", "dag_run_ids",
-        "state", "pool", "duration_gte", "duration_lte", "execution_date_gte", "start_date_lte", "unknown_field"};
+        "state", "pool", "duration_gte", "duration_lte", "execution_date_gte", "start_date_lte", "name", "slots",
+        "description", "include_deferred", "unknown_field"};
 
     private static final String[] MALFORMED = {"", " ", "{", "}", "{\"a\":", "[1,2", "nul", "{\"is_paused\": tru}", "{,}",
         "{'single': 1}", "\u0000", "{\"a\":1}{\"b\":2}", "{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "/* c */ {}", "NaN",
@@ -84,7 +89,8 @@ final class BadRequests {
 
     private String fill(String template) {
         return template.replace("{dag}", segment(dagId)).replace("{run}", segment(runId)).replace("{task}", segment(taskId))
-                .replace("{try}", segment("1")).replace("{id}", segment("1"));
+                .replace("{try}", segment("1")).replace("{id}", segment("1")).replace("{key}", segment("return_value"))
+                .replace("{pool}", segment(pick("default_pool", "fuzz_pool")));
     }
 
     private String segment(String valid) {

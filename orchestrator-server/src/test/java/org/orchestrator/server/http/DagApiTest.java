@@ -89,6 +89,21 @@ class DagApiTest {
     }
 
     @Test
+    void bulk_patch_pauses_every_dag_matching_the_pattern() {
+        ApiClient.Response response = api.as(ApiFixture.OP).patch("/api/v1/dags?dag_id_pattern=ee", "{\"is_paused\": true}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(ids(response.json().get("dags"))).containsExactly("greeter");
+        assertThat(response.json().at("/dags/0/is_paused").asBoolean()).isTrue();
+        assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags/nightly").json().get("is_paused").asBoolean()).isFalse();
+
+        JsonNode all = api.as(ApiFixture.OP).patch("/api/v1/dags?dag_id_pattern=~", "{\"is_paused\": false}").json();
+        assertThat(all.get("total_entries").asInt()).isEqualTo(3);
+        assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags?paused=true").json().get("total_entries").asInt()).isZero();
+        assertProblem(api.as(ApiFixture.OP).patch("/api/v1/dags", "{\"is_paused\": true}"), 400);
+    }
+
+    @Test
     void patch_unknown_dag_is_404() {
         assertProblem(api.as(ApiFixture.OP).patch("/api/v1/dags/no_such_dag", "{\"is_paused\": true}"), 404);
     }

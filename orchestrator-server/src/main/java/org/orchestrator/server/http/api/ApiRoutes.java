@@ -27,6 +27,8 @@ public final class ApiRoutes {
         new LogRoutes(api).register(app);
         new ClearRoutes(api).register(app);
         new MarkRoutes(api).register(app);
+        new XComRoutes(api).register(app);
+        new PoolRoutes(api).register(app);
         new ImportErrorRoutes(api).register(app);
         new EventLogRoutes(api).register(app);
         new VersionRoutes().register(app);

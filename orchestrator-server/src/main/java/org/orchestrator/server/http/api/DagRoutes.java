@@ -31,6 +31,7 @@ final class DagRoutes {
         app.get("/api/v1/dags", this::list, Role.VIEWER);
         app.get("/api/v1/dags/{dag_id}", this::get, Role.VIEWER);
         app.patch("/api/v1/dags/{dag_id}", this::patch, Role.OP);
+        app.patch("/api/v1/dags", this::patchMany, Role.OP);
     }
 
     private void list(Context ctx) {
@@ -49,18 +50,38 @@ final class DagRoutes {
 
     private void patch(Context ctx) {
         String dagId = PathParams.get(ctx, "dag_id");
-        new QueryParams(ctx).string("update_mask").filter(mask -> !mask.equals("is_paused")).ifPresent(mask -> {
-            throw ApiProblem.badRequest("only 'is_paused' can be updated, got update_mask " + ApiProblem.quote(mask));
-        });
-        JsonBody body = JsonBody.of(ctx).allowOnly("is_paused");
-        boolean paused = body.bool("is_paused").orElseThrow(() ->
-                ApiProblem.badRequest("field 'is_paused' (a boolean) is required"));
+        boolean paused = pausedField(ctx);
         find(dagId);
         if (!api.orchestrator().setPaused(dagId, paused)) {
             throw Api.dagNotFound(dagId);
         }
         api.audit().record(ctx, new Audit.Action("api.patch_dag", dagId, null, null, Json.write(Map.of("is_paused", paused))));
         get(ctx);
+    }
+
+    /** Airflow's bulk form: every DAG matching {@code dag_id_pattern} ({@code ~} for all) and the filters. */
+    private void patchMany(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        String pattern = q.string("dag_id_pattern").orElseThrow(() ->
+                ApiProblem.badRequest("'dag_id_pattern' is required; use ~ for every DAG"));
+        boolean paused = pausedField(ctx);
+        DagFilter filter = new DagFilter(pattern.equals("~") ? null : pattern, q.list("tags"), null,
+                q.bool("only_active").orElse(true));
+        Listing<DagRecord> matched = api.orchestrator().jdbi().withHandle(h -> queries.list(h, filter, null, q.page()));
+        matched.items().forEach(row -> api.orchestrator().setPaused(row.dagId(), paused));
+        api.audit().record(ctx, new Audit.Action("api.patch_dags", null, null, null, Json.write(Map.of("is_paused", paused,
+                "dag_ids", matched.items().stream().map(DagRecord::dagId).toList()))));
+        Set<String> errorFiles = errorFiles();
+        ctx.json(collection("dags", matched.map(row -> view(find(row.dagId()), errorFiles))));
+    }
+
+    /** @return the {@code is_paused} a PATCH body must carry (and nothing else, per {@code update_mask}) */
+    private static boolean pausedField(Context ctx) {
+        new QueryParams(ctx).string("update_mask").filter(mask -> !mask.equals("is_paused")).ifPresent(mask -> {
+            throw ApiProblem.badRequest("only 'is_paused' can be updated, got update_mask " + ApiProblem.quote(mask));
+        });
+        return JsonBody.of(ctx).allowOnly("is_paused").bool("is_paused").orElseThrow(() ->
+                ApiProblem.badRequest("field 'is_paused' (a boolean) is required"));
     }
 
     private DagRecord find(String dagId) {

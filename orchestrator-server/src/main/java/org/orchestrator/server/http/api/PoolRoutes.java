@@ -1,0 +1,142 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.orchestrator.api.TaskOptions;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.JsonBody;
+import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.PoolQueries;
+import org.orchestrator.server.http.query.PoolQueries.PoolRecord;
+import org.orchestrator.server.internal.Json;
+
+/**
+ * {@code /api/v1/pools}: everyone reads; only admins create, change and delete. The default pool
+ * cannot be deleted or renamed, as in Airflow.
+ */
+final class PoolRoutes {
+
+    private final Api api;
+    private final PoolQueries queries = new PoolQueries();
+
+    /** Airflow's {@code Pool}; we have no deferred state, so those counts are 0. */
+    record PoolView(String name, int slots, int occupiedSlots, int runningSlots, int queuedSlots, int openSlots,
+                    int scheduledSlots, int deferredSlots, String description, boolean includeDeferred) {
+        static PoolView of(PoolRecord p) {
+            int occupied = p.running() + p.queued();
+            return new PoolView(p.name(), p.slots(), occupied, p.running(), p.queued(), p.slots() - occupied,
+                    p.scheduled(), 0, p.description(), false);
+        }
+    }
+
+    PoolRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/pools", this::list, Role.VIEWER);
+        app.get("/api/v1/pools/{pool_name}", this::get, Role.VIEWER);
+        app.post("/api/v1/pools", this::create, Role.ADMIN);
+        app.patch("/api/v1/pools/{pool_name}", this::update, Role.ADMIN);
+        app.delete("/api/v1/pools/{pool_name}", this::delete, Role.ADMIN);
+    }
+
+    private void list(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        ctx.json(DagRoutes.collection("pools", api.orchestrator().jdbi().withHandle(h -> queries.list(h, q.page()))
+                .map(PoolView::of)));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(PoolView.of(find(PathParams.get(ctx, "pool_name"))));
+    }
+
+    private void create(Context ctx) {
+        JsonBody body = JsonBody.of(ctx).allowOnly("name", "slots", "description", "include_deferred");
+        String name = name(body.string("name").orElseThrow(() -> ApiProblem.badRequest("field 'name' is required")));
+        int slots = slots(body.integer("slots").orElseThrow(() -> ApiProblem.badRequest("field 'slots' is required")));
+        refuseDeferred(body);
+        api.orchestrator().jdbi().useTransaction(h -> {
+            if (queries.find(h, name).isPresent()) {
+                throw ApiProblem.alreadyExists("pool " + ApiProblem.quote(name) + " already exists");
+            }
+            queries.insert(h, name, slots, body.string("description").orElse(null));
+        });
+        audit(ctx, "api.post_pool", Map.of("name", name, "slots", slots));
+        ctx.json(PoolView.of(find(name)));
+    }
+
+    private void update(Context ctx) {
+        String name = PathParams.get(ctx, "pool_name");
+        JsonBody body = JsonBody.of(ctx).allowOnly("name", "slots", "description", "include_deferred");
+        refuseDeferred(body);
+        List<String> mask = new QueryParams(ctx).list("update_mask");
+        PoolRecord current = find(name);
+        String newName = name(pick(mask, "name", body.string("name").orElse(null), current.name()));
+        int slots = slots(pick(mask, "slots", body.integer("slots").orElse(null), current.slots()));
+        String description = pick(mask, "description", body.string("description").orElse(null), current.description());
+        if (name.equals(TaskOptions.DEFAULT_POOL) && !newName.equals(name)) {
+            throw ApiProblem.badRequest("the default pool cannot be renamed");
+        }
+        api.orchestrator().jdbi().useTransaction(h -> {
+            if (!newName.equals(name) && queries.find(h, newName).isPresent()) {
+                throw ApiProblem.alreadyExists("pool " + ApiProblem.quote(newName) + " already exists");
+            }
+            queries.update(h, name, newName, slots, description);
+        });
+        audit(ctx, "api.patch_pool", Map.of("name", newName, "slots", slots));
+        ctx.json(PoolView.of(find(newName)));
+    }
+
+    private void delete(Context ctx) {
+        String name = PathParams.get(ctx, "pool_name");
+        if (name.equals(TaskOptions.DEFAULT_POOL)) {
+            throw ApiProblem.badRequest("the default pool cannot be deleted");
+        }
+        if (!api.orchestrator().jdbi().withHandle(h -> queries.delete(h, name))) {
+            throw ApiProblem.notFound("pool " + ApiProblem.quote(name) + " not found");
+        }
+        audit(ctx, "api.delete_pool", Map.of("name", name));
+        ctx.status(204);
+    }
+
+    private PoolRecord find(String name) {
+        return api.orchestrator().jdbi().withHandle(h -> queries.find(h, name))
+                .orElseThrow(() -> ApiProblem.notFound("pool " + ApiProblem.quote(name) + " not found"));
+    }
+
+    private void audit(Context ctx, String event, Map<String, Object> extra) {
+        api.audit().record(ctx, new Audit.Action(event, null, null, null, Json.write(extra)));
+    }
+
+    /** With an update mask only the named fields change; without one, every field sent changes. */
+    private static <T> T pick(List<String> mask, String field, T sent, T current) {
+        boolean allowed = mask.isEmpty() || mask.contains(field);
+        return allowed && sent != null ? sent : current;
+    }
+
+    private static String name(String name) {
+        if (name.isBlank() || name.length() > 250) {
+            throw ApiProblem.badRequest("a pool name must have 1-250 characters");
+        }
+        return name;
+    }
+
+    private static int slots(int slots) {
+        if (slots < 0) {
+            throw ApiProblem.badRequest("'slots' must not be negative, got " + slots);
+        }
+        return slots;
+    }
+
+    private static void refuseDeferred(JsonBody body) {
+        if (body.bool("include_deferred").orElse(false)) {
+            throw ApiProblem.badRequest("there is no deferred state here: 'include_deferred' must be false");
+        }
+    }
+}

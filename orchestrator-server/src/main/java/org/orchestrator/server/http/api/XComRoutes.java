@@ -1,0 +1,70 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.QueryParams;
+import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.query.XComQueries;
+import org.orchestrator.server.http.query.XComQueries.XComRecord;
+import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.DagRunRow;
+
+/**
+ * {@code GET …/taskInstances/{task_id}/xcomEntries} and {@code …/xcomEntries/{xcom_key}}. As in
+ * Airflow, a single entry's {@code value} is a string (the stored JSON text) unless
+ * {@code stringify=false}, which returns the JSON value itself. We keep no XCom timestamps.
+ */
+final class XComRoutes {
+
+    private static final String BASE = "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries";
+
+    private final Api api;
+    private final XComQueries queries = new XComQueries();
+
+    /** Airflow's {@code XComCollectionItem}. */
+    record XComItem(String key, Instant timestamp, Instant executionDate, int mapIndex, String taskId, String dagId) {
+    }
+
+    /** Airflow's {@code XCom}: the item and its value. */
+    record XComEntry(String key, Instant timestamp, Instant executionDate, int mapIndex, String taskId, String dagId,
+                     Object value) {
+    }
+
+    XComRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(Javalin app) {
+        app.get(BASE, this::list, Role.VIEWER);
+        app.get(BASE + "/{xcom_key}", this::get, Role.VIEWER);
+    }
+
+    private void list(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        DagRunRow run = run(ctx);
+        String taskId = PathParams.get(ctx, "task_id");
+        String task = taskId.equals("~") ? null : taskId;
+        ctx.json(DagRoutes.collection("xcom_entries", api.orchestrator().jdbi().withHandle(h ->
+                queries.list(h, run.id(), task, q.string("xcom_key").orElse(null), q.page()))
+                .map(x -> new XComItem(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId()))));
+    }
+
+    private void get(Context ctx) {
+        boolean stringify = new QueryParams(ctx).bool("stringify").orElse(true);
+        DagRunRow run = run(ctx);
+        String taskId = PathParams.get(ctx, "task_id");
+        String key = PathParams.get(ctx, "xcom_key");
+        XComRecord x = api.orchestrator().jdbi().withHandle(h -> queries.find(h, run.id(), taskId, key)).orElseThrow(() ->
+                ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run " + ApiProblem.quote(run.runId())
+                        + " has no XCom " + ApiProblem.quote(key)));
+        Object value = stringify ? x.json() : Json.read(x.json(), Object.class);
+        ctx.json(new XComEntry(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId(), value));
+    }
+
+    private DagRunRow run(Context ctx) {
+        return api.orchestrator().jdbi().withHandle(h -> api.run(h, PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id")));
+    }
+}

@@ -1,0 +1,61 @@
+package org.orchestrator.server.web;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The latest runs of many DAGs in one query, for the DAG list's state dots: one window function
+ * over the {@code (dag_id, logical_date)} index instead of one API call per DAG per refresh.
+ */
+final class RecentRuns {
+
+    /**
+     * One run as a dot shows it.
+     *
+     * @param dagRunId    run id
+     * @param state       queued, running, success or failed
+     * @param runType     scheduled, manual or backfill
+     * @param logicalDate its logical date
+     * @param startDate   when it started, or null
+     * @param endDate     when it ended, or null
+     */
+    record RunDot(String dagRunId, String state, String runType, Instant logicalDate, Instant startDate,
+                  Instant endDate) {
+    }
+
+    private static final String SQL = """
+            SELECT dag_id, run_id, state, run_type, logical_date, start_date, end_date FROM (
+              SELECT dag_id, run_id, state, run_type, logical_date, start_date, end_date,
+                     ROW_NUMBER() OVER (PARTITION BY dag_id ORDER BY logical_date DESC) AS recency
+              FROM dag_run WHERE dag_id IN (<dagIds>)
+            ) latest WHERE recency <= :perDag ORDER BY dag_id, logical_date DESC""";
+
+    /**
+     * @param dagIds the DAGs (not empty)
+     * @param perDag how many runs of each, newest first
+     * @return each DAG's runs, newest first; DAGs without runs are absent
+     */
+    Map<String, List<RunDot>> latest(Handle h, List<String> dagIds, int perDag) {
+        return h.createQuery(SQL).bindList("dagIds", dagIds).bind("perDag", perDag)
+                .map((rs, ctx) -> Map.entry(rs.getString("dag_id"), dot(rs))).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static RunDot dot(ResultSet rs) throws SQLException {
+        return new RunDot(rs.getString("run_id"), rs.getString("state"), rs.getString("run_type"),
+                instant(rs, "logical_date"), instant(rs, "start_date"), instant(rs, "end_date"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,73 @@
+package org.orchestrator.server.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.orchestrator.api.Dag;
+
+/** DAGs the dashboard tests drive. */
+final class WebDags {
+
+    /** Text that would run script or load an image if any page put it into HTML unescaped. */
+    static final String XSS = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">";
+
+    /** Opened by a test to let {@link #slow()}'s task finish. */
+    static final CountDownLatch SLOW_GATE = new CountDownLatch(1);
+
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    private WebDags() {
+    }
+
+    /** {@code web_demo}: extract → (transform, validate) → load; tasks log the conf and params they see. */
+    static Dag demo() {
+        return Dag.builder("web_demo").description("Loads the demo data").owner("data-eng").tags("demo", "ui")
+                .param("greeting", "hello").param("rows", 3)
+                .task("extract", ctx -> ctx.log().info("extract sees conf {}", ctx.conf()))
+                .task("transform", ctx -> ctx.log().info("transform greets {}", ctx.params().get("greeting")))
+                .task("validate", ctx -> ctx.log().info("validate checks {} rows", ctx.params().get("rows")))
+                .task("load", ctx -> ctx.log().info("load done"))
+                .chain("extract", "transform", "load")
+                .chain("extract", "validate", "load")
+                .build();
+    }
+
+    /** {@code web_flaky}: {@code flaky} fails its first try in each run (no retries); {@code report} follows it. */
+    static Dag flaky() {
+        return Dag.builder("web_flaky").description("Fails once per run").owner("ops").tags("ops")
+                .task("flaky", ctx -> {
+                    int attempt = ATTEMPTS.computeIfAbsent(ctx.runId(), id -> new AtomicInteger()).incrementAndGet();
+                    ctx.log().info("flaky attempt {}", attempt);
+                    if (attempt == 1) {
+                        throw new IllegalStateException("first try fails on purpose");
+                    }
+                    ctx.log().info("second time lucky");
+                })
+                .task("report", ctx -> ctx.log().info("report written"))
+                .chain("flaky", "report")
+                .build();
+    }
+
+    /** {@code web_xss}: its description, a param default and its log carry {@link #XSS}. */
+    static Dag xss() {
+        return Dag.builder("web_xss").description("Danger " + XSS).owner("mallory").tags("security")
+                .param("payload", XSS)
+                .task("echo", ctx -> ctx.log().info("payload {}", XSS))
+                .build();
+    }
+
+    /** {@code web_slow}: {@code tail} logs a line, waits for {@link #SLOW_GATE}, then logs another. */
+    static Dag slow() {
+        return Dag.builder("web_slow").description("Waits for the test").owner("ops")
+                .task("tail", ctx -> {
+                    ctx.log().info("waiting for the gate");
+                    if (!SLOW_GATE.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never opened the gate");
+                    }
+                    ctx.log().info("gate opened, finishing");
+                })
+                .build();
+    }
+}

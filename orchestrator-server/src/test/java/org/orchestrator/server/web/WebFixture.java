@@ -1,0 +1,62 @@
+package org.orchestrator.server.web;
+
+import java.time.Clock;
+import org.orchestrator.api.Dag;
+import org.orchestrator.server.http.HttpServer;
+import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestEngine;
+
+/**
+ * A real engine on a real H2 file, the server (API and dashboard) on a free loopback port, and
+ * one user per role ({@code admin}, {@code op}, {@code viewer}; password {@code <name>-password}).
+ */
+final class WebFixture implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String OP = "op";
+    static final String VIEWER = "viewer";
+
+    private final TestEngine engine;
+    private final HttpServer server;
+
+    private WebFixture(TestEngine engine, HttpServer server) {
+        this.engine = engine;
+        this.server = server;
+    }
+
+    static WebFixture start(Dag... dags) {
+        TestEngine engine = TestEngine.start(dags);
+        try {
+            UserAdmin users = new UserAdmin(engine.orchestrator().jdbi(), Clock.systemUTC());
+            for (String name : new String[] {ADMIN, OP, VIEWER}) {
+                users.create(name, password(name), name);
+            }
+            return new WebFixture(engine, HttpServer.start(engine.orchestrator(), "127.0.0.1", 0));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    static String password(String user) {
+        return user + "-password";
+    }
+
+    TestEngine engine() {
+        return engine;
+    }
+
+    /** @return the server's root, e.g. {@code http://127.0.0.1:43121} */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+// A DAG's page: its header (pause, trigger), the run selector, and the Grid, Graph, Gantt and
+// Details tabs, all refreshed every 1.5 s while runs progress.
+import {h, replace, byId} from './dom.js';
+import {api, get, patch, query} from './api.js';
+import {startPage, canOperate, notify, showFailure} from './shell.js';
+import {every} from './poll.js';
+import {badge, legend} from './states.js';
+import {dateTime, duration, relative, secondsBetween, shortDateTime} from './time.js';
+import {scheduleCell} from './schedule.js';
+import {RunData} from './dagmodel.js';
+import {Grid, topologicalOrder} from './grid.js';
+import {Graph} from './graph.js';
+import {renderGantt} from './gantt.js';
+import {renderDetails} from './details.js';
+import {renderDurations} from './durations.js';
+import {openTrigger} from './trigger.js';
+
+const TABS = ['grid', 'graph', 'gantt', 'durations', 'details'];
+const dagId = decodeURIComponent(location.pathname.split('/')[2]);
+const state = {
+  tab: TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'grid',
+  run: new URLSearchParams(location.search).get('run_id'),
+  details: null, dag: null, tasks: [], order: [], session: null,
+};
+const data = new RunData(dagId, 25);
+let grid;
+let graph;
+let refresher;
+
+function selectedRun() {
+  return data.runs.find((r) => r.dag_run_id === state.run) || data.runs[data.runs.length - 1];
+}
+
+function selectRun(runId) {
+  state.run = runId;
+  history.replaceState(null, '', location.pathname + query({run_id: runId}) + location.hash);
+  draw();
+}
+
+function draw() {
+  const run = selectedRun();
+  const runId = run?.dag_run_id;
+  drawHead();
+  drawRunBar(run);
+  if (state.tab === 'grid') grid.render(state.order, data, runId);
+  if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
+  if (state.tab === 'gantt') renderGantt(byId('panel-gantt'), dagId, run, data.instances.get(runId));
+  if (state.tab === 'durations') renderDurations(byId('panel-durations'), state.order, data);
+}
+
+async function refresh() {
+  const [dag] = await Promise.all([get(api('dags', dagId)), data.refresh()]);
+  state.dag = dag;
+  draw();
+}
+
+function drawHead() {
+  const dag = state.dag;
+  const head = byId('dag-head');
+  const signature = JSON.stringify([dag.is_paused, dag.next_dagrun, relative(dag.next_dagrun)]);
+  if (head.dataset.signature === signature) return;
+  head.dataset.signature = signature;
+  const operate = canOperate(state.session);
+  const toggle = h('input', {type: 'checkbox', role: 'switch', class: 'switch', id: 'pause-toggle',
+    'aria-label': `${dagId} is active (unpaused)`, disabled: !operate});
+  toggle.checked = !dag.is_paused;
+  toggle.addEventListener('change', () => setPaused(toggle));
+  replace(head,
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '/dags', text: 'DAGs'}), ' / ', h('span', {text: dagId})),
+    h('div', {class: 'dag-title'},
+      toggle,
+      h('h1', {text: dagId}),
+      dag.is_paused ? h('span', {class: 'badge st-paused', text: 'paused'}) : null,
+      h('span', {class: 'spacer'}),
+      operate ? h('button', {type: 'button', class: 'btn btn-primary', id: 'trigger', 'data-testid': 'trigger',
+        text: '▶ Trigger', on: {click: () => openTrigger(state.details, triggered)}}) : null),
+    dag.description ? h('p', {class: 'description prewrap', 'data-testid': 'dag-description', text: dag.description}) : null,
+    h('div', {class: 'meta'},
+      meta('Owner', dag.owners.join(', ')),
+      meta('Schedule', scheduleCell(dag)),
+      meta('Next run', dag.next_dagrun && !dag.is_paused ? `${shortDateTime(dag.next_dagrun)} (${relative(dag.next_dagrun)})` : '—'),
+      meta('Tags', dag.tags.length ? h('span', {class: 'tags'}, dag.tags.map((t) => h('span', {class: 'tag', text: t.name}))) : '—')));
+}
+
+function meta(label, value) {
+  return h('div', {class: 'meta-item'}, h('span', {class: 'meta-label', text: label}), h('span', {class: 'meta-value'}, value));
+}
+
+async function setPaused(toggle) {
+  toggle.disabled = true;
+  try {
+    state.dag = await patch(api('dags', dagId), {is_paused: !toggle.checked});
+    notify(`${dagId} ${state.dag.is_paused ? 'paused' : 'unpaused'}`);
+  } catch (error) {
+    toggle.checked = !toggle.checked;
+    notify(`Could not change ${dagId}: ${error.message}`, 'error');
+  }
+  byId('dag-head').dataset.signature = '';
+  draw();
+}
+
+function triggered(run) {
+  notify(`Triggered run ${run.dag_run_id}`);
+  state.run = run.dag_run_id;
+  history.replaceState(null, '', location.pathname + query({run_id: run.dag_run_id}) + location.hash);
+  refresher.now();
+}
+
+function drawRunBar(run) {
+  const bar = byId('run-bar');
+  bar.hidden = state.tab === 'details' || state.tab === 'durations' || !run;
+  const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab]);
+  if (bar.dataset.signature === signature) return;
+  bar.dataset.signature = signature;
+  if (!run) return;
+  const select = h('select', {id: 'run-select', 'aria-label': 'Run'},
+    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: r.dag_run_id})));
+  select.value = run.dag_run_id;
+  select.addEventListener('change', () => selectRun(select.value));
+  const conf = Object.keys(run.conf || {}).length ? JSON.stringify(run.conf) : null;
+  replace(bar,
+    h('label', {for: 'run-select', class: 'meta-label', text: 'Run'}), select,
+    h('span', {'data-testid': 'run-state'}, badge(run.state)),
+    h('span', {class: 'small', text: `${run.run_type} · logical date ${dateTime(run.logical_date)}`}),
+    run.start_date ? h('span', {class: 'small', text: `took ${duration(secondsBetween(run.start_date, run.end_date))}${run.end_date ? '' : ' so far'}`}) : null,
+    conf ? h('code', {class: 'conf small', title: 'conf', text: conf}) : null);
+}
+
+function showTab(tab, focus) {
+  state.tab = tab;
+  for (const name of TABS) {
+    const button = byId(`tab-${name}`);
+    button.setAttribute('aria-selected', String(name === tab));
+    button.tabIndex = name === tab ? 0 : -1;
+    byId(`panel-${name}`).hidden = name !== tab;
+  }
+  if (focus) byId(`tab-${tab}`).focus();
+  history.replaceState(null, '', location.pathname + location.search + '#' + tab);
+  if (tab === 'details') renderDetails(byId('panel-details'), state.details, state.tasks);
+  if (state.dag) draw();
+}
+
+function setUpTabs() {
+  const list = byId('tabs');
+  list.addEventListener('click', (event) => {
+    const tab = event.target.closest('[role=tab]');
+    if (tab) showTab(tab.dataset.tab, false);
+  });
+  list.addEventListener('keydown', (event) => {
+    const step = {ArrowRight: 1, ArrowLeft: -1}[event.key];
+    if (!step) return;
+    event.preventDefault();
+    showTab(TABS[(TABS.indexOf(state.tab) + step + TABS.length) % TABS.length], true);
+  });
+  // A link to another tab of this page (#graph) changes only the hash.
+  window.addEventListener('hashchange', () => {
+    const tab = location.hash.slice(1);
+    if (TABS.includes(tab) && tab !== state.tab) showTab(tab, false);
+  });
+}
+
+function gridToolbar() {
+  const select = h('select', {id: 'run-count', 'aria-label': 'Runs shown'},
+    [25, 50, 100, 365].map((n) => h('option', {value: n, text: `${n} runs`})));
+  select.addEventListener('change', () => {
+    data.setLimit(Number(select.value));
+    refresher.now();
+  });
+  const body = h('div', {id: 'grid-body'});
+  replace(byId('panel-grid'), h('div', {class: 'panel-toolbar'}, h('span', {class: 'muted small', text: 'Click a column head to select a run, a cell to open the task.'}), select), body);
+  return body;
+}
+
+try {
+  state.session = await startPage('dags');
+  const [details, tasks] = await Promise.all([get(api('dags', dagId, 'details')), get(api('dags', dagId, 'tasks'))]);
+  state.details = details;
+  state.dag = details;
+  state.tasks = tasks.tasks;
+  state.order = topologicalOrder(state.tasks);
+  document.title = `${dagId} · Orchestrator`;
+  grid = new Grid(gridToolbar(), dagId, selectRun);
+  graph = new Graph(byId('panel-graph'), dagId);
+  byId('legend').append(legend());
+  setUpTabs();
+  showTab(state.tab, false);
+  refresher = every(1500, refresh);
+} catch (error) {
+  showFailure(byId('main'), error);
+}

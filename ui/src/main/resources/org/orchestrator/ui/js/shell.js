@@ -1,0 +1,76 @@
+// What every page shares: the top bar (navigation, user, logout, live status), notices, the
+// confirm dialog, and what the user's role allows.
+import {h, append, byId} from './dom.js';
+import {loadSession, logout} from './api.js';
+
+/**
+ * Starts a page: loads the session and draws the top bar.
+ * @returns the session {username, role, csrf_token}
+ */
+export async function startPage(current) {
+  const session = await loadSession();
+  const bar = byId('topbar');
+  bar.replaceChildren(
+    h('a', {class: 'brand', href: '/dags'}, h('img', {src: '/static/img/logo.svg', alt: '', width: 24, height: 24}), 'Orchestrator'),
+    h('nav', {'aria-label': 'Main'},
+      navLink('/dags', 'DAGs', current === 'dags'),
+      navLink('/import-errors', 'Import errors', current === 'import-errors'),
+      navLink('/cluster', 'Health', current === 'cluster')),
+    h('div', {class: 'user'},
+      h('span', {id: 'live-status', class: 'live', role: 'status', text: 'Live'}),
+      h('span', {class: 'who', 'data-testid': 'user', text: `${session.username} · ${session.role}`}),
+      h('button', {type: 'button', class: 'btn btn-quiet', id: 'logout', text: 'Log out', on: {click: () => logout()}})));
+  return session;
+}
+
+function navLink(href, text, active) {
+  return h('a', {href, class: active ? 'active' : null, 'aria-current': active ? 'page' : null, text});
+}
+
+/** @returns true when the role may trigger, clear, mark and pause (op and admin) */
+export function canOperate(session) {
+  return session.role === 'op' || session.role === 'admin';
+}
+
+/** Shows a short notice at the bottom of the page. kind: 'ok' or 'error'. */
+export function notify(message, kind = 'ok') {
+  let box = document.getElementById('notices');
+  if (!box) {
+    box = h('div', {id: 'notices', class: 'notices', 'aria-live': 'polite'});
+    document.body.append(box);
+  }
+  const note = h('div', {class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status', text: message});
+  box.append(note);
+  setTimeout(() => note.remove(), kind === 'error' ? 8000 : 4000);
+}
+
+/**
+ * Asks before a change. Resolves true on confirm, false on cancel or Escape.
+ * @param {{title: string, body: (string|Node)[], confirm: string, danger?: boolean}} what
+ */
+export function confirmChange(what) {
+  return new Promise((resolve) => {
+    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'confirm-title', 'data-testid': 'confirm-dialog'});
+    const form = h('form', {method: 'dialog'},
+      h('h2', {id: 'confirm-title', text: what.title}),
+      append(h('div', {class: 'dialog-body'}), what.body),
+      h('div', {class: 'dialog-actions'},
+        h('button', {type: 'submit', value: 'cancel', class: 'btn', text: 'Cancel'}),
+        h('button', {type: 'submit', value: 'confirm', class: what.danger ? 'btn btn-danger' : 'btn btn-primary',
+          'data-testid': 'confirm', text: what.confirm})));
+    dialog.append(form);
+    dialog.addEventListener('close', () => {
+      resolve(dialog.returnValue === 'confirm');
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+/** Shows a page-level failure in place of the content (e.g. the DAG does not exist). */
+export function showFailure(container, error) {
+  container.replaceChildren(h('div', {class: 'empty error', role: 'alert'},
+    h('h2', {text: error.status === 404 ? 'Not found' : 'Something went wrong'}),
+    h('p', {text: error.message})));
+}

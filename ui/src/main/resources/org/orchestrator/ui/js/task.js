@@ -1,0 +1,142 @@
+// A task try page: the task's state in one run, its tries as tabs, the selected try's log
+// following live, and clear / mark success / mark failed behind a confirm.
+import {h, replace, byId} from './dom.js';
+import {api, get, patch, post, query} from './api.js';
+import {startPage, canOperate, notify, confirmChange, showFailure} from './shell.js';
+import {every} from './poll.js';
+import {badge} from './states.js';
+import {dateTime, duration, secondsBetween} from './time.js';
+import {LogView} from './logview.js';
+
+const [, , dagPart, , runPart, , taskPart] = location.pathname.split('/');
+const dagId = decodeURIComponent(dagPart);
+const runId = decodeURIComponent(runPart);
+const taskId = decodeURIComponent(taskPart);
+const tiPath = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId);
+const state = {ti: null, shownTry: null, pinnedTry: null, session: null};
+const log = new LogView(byId('log'), byId('log-status'), byId('follow'));
+let refresher;
+
+async function refresh() {
+  state.ti = await get(tiPath);
+  drawHead();
+  drawSummary();
+  drawTries();
+  await log.poll();
+}
+
+function drawHead() {
+  const ti = state.ti;
+  const signature = JSON.stringify([ti.state, ti.try_number]);
+  const head = byId('task-head');
+  if (head.dataset.signature === signature) return;
+  head.dataset.signature = signature;
+  const dagHref = '/dags/' + encodeURIComponent(dagId);
+  replace(head,
+    h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'},
+      h('a', {href: '/dags', text: 'DAGs'}), ' / ',
+      h('a', {href: dagHref, text: dagId}), ' / ',
+      h('a', {href: dagHref + query({run_id: runId}), text: runId}), ' / ',
+      h('span', {text: taskId})),
+    h('div', {class: 'dag-title'}, h('h1', {text: taskId}), h('span', {'data-testid': 'task-state'}, badge(ti.state))));
+}
+
+function drawSummary() {
+  const ti = state.ti;
+  const facts = [
+    ['Run', runId],
+    ['Try', ti.try_number ? `${ti.try_number} of ${ti.max_tries}` : 'not started'],
+    ['Operator', ti.operator || '—'],
+    ['Queued', dateTime(ti.queued_when) || '—'],
+    ['Started', dateTime(ti.start_date) || '—'],
+    ['Ended', dateTime(ti.end_date) || '—'],
+    ['Duration', ti.start_date ? duration(secondsBetween(ti.start_date, ti.end_date)) : '—'],
+    ['Node', ti.hostname || '—'],
+    ['Pool', ti.pool],
+    ti.next_retry_at ? ['Next retry', dateTime(ti.next_retry_at)] : null,
+  ].filter(Boolean);
+  replace(byId('task-summary'), h('div', {class: 'meta summary'}, facts.map(([k, v]) =>
+    h('div', {class: 'meta-item'}, h('span', {class: 'meta-label', text: k}), h('span', {class: 'meta-value', text: v})))));
+}
+
+/** One tab per try; the newest is shown unless the user picked an older one. */
+function drawTries() {
+  const count = state.ti.try_number;
+  const wanted = state.pinnedTry || count;
+  const tabs = byId('tries');
+  if (tabs.childElementCount !== count) {
+    replace(tabs, Array.from({length: count}, (_, i) => i + 1).map((n) => h('button', {
+      type: 'button', role: 'tab', class: 'try-tab', 'data-try': n, text: `Try ${n}`,
+      on: {click: () => pickTry(n === count ? null : n)}})));
+  }
+  for (const tab of tabs.children) {
+    const selected = Number(tab.dataset.try) === wanted;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+  if (count === 0) {
+    byId('log-status').textContent = '';
+    byId('log').textContent = 'This task has not started in this run yet.';
+    state.shownTry = null;
+    return;
+  }
+  if (wanted !== state.shownTry) {
+    state.shownTry = wanted;
+    log.show(dagId, runId, taskId, wanted);
+  }
+}
+
+function pickTry(n) {
+  state.pinnedTry = n;
+  drawTries();
+  refresher.now();
+}
+
+function drawActions() {
+  if (!canOperate(state.session)) return;
+  replace(byId('task-actions'),
+    h('button', {type: 'button', class: 'btn', id: 'clear', text: '↻ Clear', on: {click: clear}}),
+    h('button', {type: 'button', class: 'btn btn-success', id: 'mark-success', text: '✓ Mark success', on: {click: () => mark('success')}}),
+    h('button', {type: 'button', class: 'btn btn-danger', id: 'mark-failed', text: '✗ Mark failed', on: {click: () => mark('failed')}}));
+}
+
+async function clear() {
+  const downstream = h('input', {type: 'checkbox', id: 'clear-downstream', checked: true});
+  const ok = await confirmChange({
+    title: `Clear ${taskId}?`,
+    body: [h('p', {text: `The task is reset in run ${runId} and runs again as a new try.`}),
+      h('label', {class: 'check'}, downstream, ' Also clear its downstream tasks')],
+    confirm: 'Clear'});
+  if (!ok) return;
+  state.pinnedTry = null;
+  await act(() => post(api('dags', dagId, 'clearTaskInstances'), {dag_run_id: runId, task_ids: [taskId],
+    include_downstream: downstream.checked, only_failed: false, dry_run: false}), `Cleared ${taskId}`);
+}
+
+async function mark(newState) {
+  const ok = await confirmChange({
+    title: `Mark ${taskId} as ${newState}?`,
+    body: [h('p', {text: `The task is not run; run ${runId} carries on as if it had ${newState === 'success' ? 'succeeded' : 'failed'}.`})],
+    confirm: `Mark ${newState}`, danger: newState === 'failed'});
+  if (!ok) return;
+  await act(() => patch(tiPath, {new_state: newState, dry_run: false}), `Marked ${taskId} as ${newState}`);
+}
+
+async function act(call, done) {
+  try {
+    await call();
+    notify(done);
+  } catch (error) {
+    notify(error.message, 'error');
+  }
+  await refresher.now();
+}
+
+try {
+  state.session = await startPage('dags');
+  document.title = `${taskId} · ${dagId} · Orchestrator`;
+  drawActions();
+  refresher = every(1000, refresh);
+} catch (error) {
+  showFailure(byId('main'), error);
+}
