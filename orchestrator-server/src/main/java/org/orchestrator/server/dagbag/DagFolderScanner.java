@@ -76,9 +76,23 @@ public final class DagFolderScanner {
         return pool;
     }
 
-    /** Makes the first compile of a source fast; worth calling once on a background thread. */
+    /**
+     * Makes the first compile of a source fast; worth calling once on a background thread. Done
+     * only when the folder holds sources: warming javac costs a core for a second or two, which a
+     * jar-only deployment should not pay at start-up.
+     */
     public void warmUp() {
-        sources.warmUp();
+        if (holdsSources()) {
+            sources.warmUp();
+        }
+    }
+
+    private boolean holdsSources() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder(), 4)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".java"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**
