@@ -2,6 +2,8 @@ package org.orchestrator.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.api.ApiRoutes;
 import org.orchestrator.server.http.auth.AccessGuard;
@@ -26,9 +28,11 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final Javalin app;
+    private final List<String> routes;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, List<String> routes) {
         this.app = app;
+        this.routes = routes;
     }
 
     /**
@@ -52,18 +56,24 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(Orchestrator orchestrator, String host, int port) {
         AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()));
-        Javalin app = Javalin.create(HttpServer::configure);
+        List<String> routes = new CopyOnWriteArrayList<>();
+        Javalin app = Javalin.create(config -> configure(config, routes));
         Problems.install(app);
         app.before(PathParams::checkEncoding);
         // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
         app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check));
-        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()));
+        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class);
         app.start(host, port);
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
-        return new HttpServer(app);
+        return new HttpServer(app, routes);
     }
 
-    private static void configure(JavalinConfig config) {
+    private static void configure(JavalinConfig config, List<String> routes) {
+        config.events(events -> events.handlerAdded(meta -> {
+            if (meta.getHttpMethod().isHttpMethod()) {
+                routes.add(meta.getHttpMethod() + " " + meta.getPath());
+            }
+        }));
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.useVirtualThreads = true;
@@ -74,6 +84,11 @@ public final class HttpServer implements AutoCloseable {
         JettyProblems errors = new JettyProblems();
         config.jetty.modifyServer(server -> server.setErrorHandler(errors));
         config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(errors));
+    }
+
+    /** @return every route Javalin registered, as {@code METHOD /path/{param}} (for the OpenAPI test) */
+    List<String> registeredRoutes() {
+        return List.copyOf(routes);
     }
 
     /** @return the port the server listens on */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.orchestrator.server.http.openapi.OpenApiDocument;
 
 /**
  * A request body that must be a JSON object, read field by field with the type each field must
@@ -55,11 +56,12 @@ public final class JsonBody implements Inputs {
     /**
      * Rejects fields the endpoint does not know, as Airflow does.
      *
-     * @param fields the known fields
+     * @param form the record whose components (in snake_case) are the known fields; the OpenAPI
+     *             document describes the body from the same record
      * @return this
      */
-    public JsonBody allowOnly(String... fields) {
-        Set<String> allowed = Set.of(fields);
+    public JsonBody allowOnly(Class<? extends Record> form) {
+        Set<String> allowed = Set.copyOf(OpenApiDocument.fieldNames(form));
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {

@@ -24,7 +24,7 @@ final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     /** The body of a problem answer; snake_case names are the same as RFC 7807's. */
-    record Body(String type, String title, int status, String detail, String instance) {
+    record Problem(String type, String title, int status, String detail, String instance) {
     }
 
     private Problems() {
@@ -60,7 +60,7 @@ final class Problems {
 
     /** @return the problem as JSON bytes */
     static byte[] json(ApiProblem problem, String instance) {
-        Body body = new Body(problem.type(), problem.title(), problem.status(), problem.detail(), instance);
+        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), instance);
         try {
             return ApiJson.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -56,6 +56,10 @@ final class ApiFixture implements AutoCloseable {
         return ApiClient.basic(server.port(), user, password);
     }
 
+    HttpServer server() {
+        return server;
+    }
+
     int port() {
         return server.port();
     }

@@ -38,7 +38,9 @@ final class BadRequests {
         {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries"},
         {"GET", "/api/v1/dags/{dag}/dagRuns/{run}/taskInstances/{task}/xcomEntries/{key}"},
         {"GET", "/api/v1/pools"}, {"GET", "/api/v1/pools/{pool}"}, {"POST", "/api/v1/pools"},
-        {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"},
+        {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"}, {"PATCH", "/api/v1/dags"},
+        {"GET", "/api/v1/openapi.json"}, {"GET", "/api/v1/docs"}, {"GET", "/api/v1/tokens"}, {"POST", "/api/v1/tokens"},
+        {"DELETE", "/api/v1/tokens/{id}"},
     };
 
     private static final String[] ODD_SEGMENTS = {"", "~", "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2F", "..%5C..%5Cwin.ini",
@@ -62,7 +64,7 @@ final class BadRequests {
         "include_subdags", "include_parentdag", "reset_dag_runs", "include_upstream", "include_downstream",
         "include_future", "include_past", "order_by", "page_offset", "page_limit", "dag_ids", "states", "dag_run_ids",
         "state", "pool", "duration_gte", "duration_lte", "execution_date_gte", "start_date_lte", "name", "slots",
-        "description", "include_deferred", "unknown_field"};
+        "description", "include_deferred", "username", "unknown_field"};
 
     private static final String[] MALFORMED = {"", " ", "{", "}", "{\"a\":", "[1,2", "nul", "{\"is_paused\": tru}", "{,}",
         "{'single': 1}", "\u0000", "{\"a\":1}{\"b\":2}", "{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "/* c */ {}", "NaN",

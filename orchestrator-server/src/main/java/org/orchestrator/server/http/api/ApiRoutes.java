@@ -3,8 +3,9 @@ package org.orchestrator.server.http.api;
 import io.javalin.Javalin;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.openapi.ApiRouter;
 
-/** Registers every REST route of {@code /api/v1} and {@code /health}. */
+/** Registers every REST route of {@code /api/v1} and {@code /health}, and the OpenAPI document of them all. */
 public final class ApiRoutes {
 
     private ApiRoutes() {
@@ -14,23 +15,27 @@ public final class ApiRoutes {
      * @param app          the web server, before it starts
      * @param orchestrator the engine the routes drive
      * @param audit        where mutating calls are recorded
+     * @param problemType  the record errors are written as (for the document)
      */
-    public static void register(Javalin app, Orchestrator orchestrator, Audit audit) {
+    public static void register(Javalin app, Orchestrator orchestrator, Audit audit, Class<?> problemType) {
         Api api = new Api(orchestrator, audit);
-        new HealthRoutes(api).register(app);
-        new DagRoutes(api).register(app);
-        new DagRunRoutes(api).register(app);
-        new DagRunListRoutes(api).register(app);
-        new DagRunEditRoutes(api).register(app);
-        new TaskInstanceRoutes(api).register(app);
-        new DagDetailRoutes(api).register(app);
-        new LogRoutes(api).register(app);
-        new ClearRoutes(api).register(app);
-        new MarkRoutes(api).register(app);
-        new XComRoutes(api).register(app);
-        new PoolRoutes(api).register(app);
-        new ImportErrorRoutes(api).register(app);
-        new EventLogRoutes(api).register(app);
-        new VersionRoutes().register(app);
+        ApiRouter router = new ApiRouter(app);
+        new HealthRoutes(api).register(router);
+        new VersionRoutes().register(router);
+        new DagRoutes(api).register(router);
+        new DagDetailRoutes(api).register(router);
+        new DagRunRoutes(api).register(router);
+        new DagRunListRoutes(api).register(router);
+        new DagRunEditRoutes(api).register(router);
+        new TaskInstanceRoutes(api).register(router);
+        new MarkRoutes(api).register(router);
+        new ClearRoutes(api).register(router);
+        new LogRoutes(api).register(router);
+        new XComRoutes(api).register(router);
+        new ImportErrorRoutes(api).register(router);
+        new EventLogRoutes(api).register(router);
+        new PoolRoutes(api).register(router);
+        new TokenRoutes(api).register(router);
+        new OpenApiRoutes(router, VersionRoutes.readVersion(), problemType).register(router);
     }
 }

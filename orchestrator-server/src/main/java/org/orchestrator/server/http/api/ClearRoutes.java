@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +19,9 @@ import org.orchestrator.server.http.query.TaskInstanceQueries;
 import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code POST /api/v1/dags/{dag_id}/clearTaskInstances}, with Airflow's form and defaults
@@ -43,20 +45,24 @@ final class ClearRoutes {
         }
     }
 
+    /** Airflow's {@code TaskInstanceReferenceCollection}. */
+    record References(List<Reference> taskInstances) {
+    }
+
     ClearRoutes(Api api) {
         this.api = api;
         this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
-    void register(Javalin app) {
-        app.post("/api/v1/dags/{dag_id}/clearTaskInstances", this::clear, Role.OP);
+    void register(ApiRouter router) {
+        router.add(Op.post("/api/v1/dags/{dag_id}/clearTaskInstances", "post_clear_task_instances",
+                        "Clear task instances so they run again").role(Role.OP).body(Forms.ClearForm.class)
+                .returns(Response.of(References.class)), this::clear);
     }
 
     private void clear(Context ctx) {
         Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
-        JsonBody body = JsonBody.of(ctx).allowOnly("dry_run", "task_ids", "start_date", "end_date", "only_failed",
-                "only_running", "include_subdags", "include_parentdag", "reset_dag_runs", "dag_run_id",
-                "include_upstream", "include_downstream", "include_future", "include_past");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.ClearForm.class);
         refuseUnsupported(body);
         TaskInstanceFilter filter = filter(dag, body);
         List<TaskInstanceRecord> selected = api.orchestrator().jdbi().withHandle(h -> queries.matching(h, filter));
@@ -68,7 +74,7 @@ final class ClearRoutes {
                     body.string("dag_run_id").orElse(null), null, Json.write(Map.of("cleared", result.size(), "request", ctx.body()))));
             api.orchestrator().sweeper().wakeup();
         }
-        ctx.json(Map.of("task_instances", result.stream().map(Reference::of).toList()));
+        ctx.json(new References(result.stream().map(Reference::of).toList()));
     }
 
     private TaskInstanceFilter filter(Dag dag, JsonBody body) {

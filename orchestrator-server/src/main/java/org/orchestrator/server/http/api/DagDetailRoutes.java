@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +14,10 @@ import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.DagQueries;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * What a DAG's definition says: {@code GET /api/v1/dags/{dag_id}/details}, {@code …/tasks} and
@@ -36,10 +39,13 @@ final class DagDetailRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/dags/{dag_id}/details", this::details, Role.VIEWER);
-        app.get("/api/v1/dags/{dag_id}/tasks", this::tasks, Role.VIEWER);
-        app.get("/api/v1/dags/{dag_id}/tasks/{task_id}", this::task, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/dags/{dag_id}/details", "get_dag_details", "Get a DAG's definition").role(Role.VIEWER)
+                .returns(Response.of(DagDetailView.class)), this::details);
+        router.add(Op.get("/api/v1/dags/{dag_id}/tasks", "get_tasks", "List a DAG's tasks").role(Role.VIEWER)
+                .query(Param.of("order_by:string")).returns(Response.collection("tasks", TaskView.class)), this::tasks);
+        router.add(Op.get("/api/v1/dags/{dag_id}/tasks/{task_id}", "get_task", "Get a task of a DAG").role(Role.VIEWER)
+                .returns(Response.of(TaskView.class)), this::task);
     }
 
     private void details(Context ctx) {

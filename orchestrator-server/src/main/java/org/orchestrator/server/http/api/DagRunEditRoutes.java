@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
 import org.orchestrator.api.DagRunState;
@@ -12,6 +11,9 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.DagRunQueries;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code PATCH /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}} ({@code {"state": success|failed|queued}},
@@ -29,13 +31,14 @@ final class DagRunEditRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.patch(PATH, this::setState, Role.OP);
-        app.delete(PATH, this::delete, Role.OP);
+    void register(ApiRouter router) {
+        router.add(Op.patch(PATH, "update_dag_run_state", "Set a DAG run's state").role(Role.OP)
+                .body(Forms.DagRunStateForm.class).returns(Response.of(DagRunView.class)), this::setState);
+        router.add(Op.delete(PATH, "delete_dag_run", "Delete a DAG run and its task instances").role(Role.OP), this::delete);
     }
 
     private void setState(Context ctx) {
-        DagRunState to = state(JsonBody.of(ctx).allowOnly("state"));
+        DagRunState to = state(JsonBody.of(ctx).allowOnly(Forms.DagRunStateForm.class));
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         DagRunRow run = api.orchestrator().jdbi().inTransaction(h ->

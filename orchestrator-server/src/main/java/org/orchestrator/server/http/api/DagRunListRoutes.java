@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.server.http.JsonBody;
@@ -13,6 +12,9 @@ import org.orchestrator.server.http.query.DagRunQueries;
 import org.orchestrator.server.http.query.DagRunQueries.RunFilter;
 import org.orchestrator.server.http.query.Listing;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code GET /api/v1/dags/{dag_id}/dagRuns} ({@code ~} for every DAG) and the batch form
@@ -28,9 +30,11 @@ final class DagRunListRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/dags/{dag_id}/dagRuns", this::list, Role.VIEWER);
-        app.post("/api/v1/dags/~/dagRuns/list", this::batch, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns", "get_dag_runs", "List DAG runs (~ for every DAG)")
+                .role(Role.VIEWER).query(QueryDocs.RUNS).returns(Response.collection("dag_runs", DagRunView.class)), this::list);
+        router.add(Op.post("/api/v1/dags/~/dagRuns/list", "get_dag_runs_batch", "List DAG runs (batch)").role(Role.VIEWER)
+                .body(Forms.DagRunListForm.class).returns(Response.collection("dag_runs", DagRunView.class)), this::batch);
     }
 
     private void list(Context ctx) {
@@ -41,9 +45,7 @@ final class DagRunListRoutes {
     }
 
     private void batch(Context ctx) {
-        JsonBody body = JsonBody.of(ctx).allowOnly("order_by", "page_offset", "page_limit", "dag_ids", "states",
-                "execution_date_gte", "execution_date_lte", "logical_date_gte", "logical_date_lte",
-                "start_date_gte", "start_date_lte", "end_date_gte", "end_date_lte");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.DagRunListForm.class);
         Page page = Page.of(body.integer("page_limit"), body.integer("page_offset"));
         respond(ctx, Filters.runs(body, body.list("dag_ids"), "states"), body.string("order_by").orElse(null), page);
     }

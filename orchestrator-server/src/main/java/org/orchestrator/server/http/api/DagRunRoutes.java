@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +14,9 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.schedule.DuplicateRunException;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /** Triggering and reading DAG runs. */
 final class DagRunRoutes {
@@ -31,14 +33,16 @@ final class DagRunRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.post("/api/v1/dags/{dag_id}/dagRuns", this::trigger, Role.OP);
-        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}", this::get, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.post("/api/v1/dags/{dag_id}/dagRuns", "post_dag_run", "Trigger a DAG run").role(Role.OP)
+                .body(Forms.DagRunForm.class).returns(Response.of(DagRunView.class)), this::trigger);
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}", "get_dag_run", "Get a DAG run").role(Role.VIEWER)
+                .returns(Response.of(DagRunView.class)), this::get);
     }
 
     private void trigger(Context ctx) {
         String dagId = PathParams.get(ctx, "dag_id");
-        JsonBody body = JsonBody.of(ctx).allowOnly("dag_run_id", "logical_date", "execution_date", "conf", "note");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.DagRunForm.class);
         Optional<String> runId = body.string("dag_run_id").map(DagRunRoutes::checkRunId);
         Instant logicalDate = logicalDate(body);
         Map<String, Object> conf = body.object("conf").orElse(Map.of());

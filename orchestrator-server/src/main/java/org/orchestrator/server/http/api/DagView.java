@@ -46,9 +46,15 @@ record DagView(String dagId, String dagDisplayName, String rootDagId, Boolean is
                 next.map(Timetable::dueAt).orElse(null), 0);
     }
 
+    /** Keyed by DAG id, version and next run: the interval is a pure function of them. */
+    private static final Memo<String, Optional<DataInterval>> NEXT = new Memo<>(10_000);
+
     private static Optional<DataInterval> nextInterval(LoadedDag dag, Instant nextDagrun) {
-        return nextDagrun == null ? Optional.empty() : Timetable.of(dag.dag()).nextAfter(nextDagrun)
-                .filter(interval -> interval.start().equals(nextDagrun));
+        if (nextDagrun == null) {
+            return Optional.empty();
+        }
+        return NEXT.get(dag.dag().id() + "|" + dag.version() + "|" + nextDagrun, () -> Timetable.of(dag.dag())
+                .nextAfter(nextDagrun).filter(interval -> interval.start().equals(nextDagrun)));
     }
 
     private static boolean hasTaskLimits(LoadedDag dag) {

@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.orchestrator.server.http.ApiProblem;
@@ -9,6 +8,9 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.EventLogQueries;
 import org.orchestrator.server.http.query.EventLogQueries.EventFilter;
 import org.orchestrator.server.http.query.EventLogQueries.EventRecord;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /** {@code GET /api/v1/eventLogs} and {@code …/{event_log_id}}: the audit log of mutating calls. */
 final class EventLogRoutes {
@@ -30,9 +32,11 @@ final class EventLogRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/eventLogs", this::list, Role.VIEWER);
-        app.get("/api/v1/eventLogs/{event_log_id}", this::get, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/eventLogs", "get_event_logs", "List audit log entries").role(Role.VIEWER)
+                .query(QueryDocs.EVENTS).returns(Response.collection("event_logs", EventLogView.class)), this::list);
+        router.add(Op.get("/api/v1/eventLogs/{event_log_id}", "get_event_log", "Get an audit log entry").role(Role.VIEWER)
+                .returns(Response.of(EventLogView.class)), this::get);
     }
 
     private void list(Context ctx) {

@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +7,9 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.HealthQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code GET /health} (and {@code /api/v1/health}), without authentication, in Airflow's shape:
@@ -34,9 +36,12 @@ final class HealthRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/health", this::health, Role.PUBLIC);
-        app.get("/api/v1/health", this::health, Role.PUBLIC);
+    void register(ApiRouter router) {
+        Response health = Response.of(Health.class);
+        router.add(Op.get("/health", "get_health_root", "Health of the metadatabase and the scheduler")
+                .role(Role.PUBLIC).returns(health), this::health);
+        router.add(Op.get("/api/v1/health", "get_health", "Health of the metadatabase and the scheduler")
+                .role(Role.PUBLIC).returns(health), this::health);
     }
 
     private void health(Context ctx) {

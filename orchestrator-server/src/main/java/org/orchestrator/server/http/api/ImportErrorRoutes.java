@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.orchestrator.server.http.ApiProblem;
@@ -8,6 +7,10 @@ import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.ImportErrorQueries;
 import org.orchestrator.server.state.ImportErrors.ImportErrorRow;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
+import org.orchestrator.server.http.openapi.Response;
 
 /** {@code GET /api/v1/importErrors} and {@code …/{import_error_id}}: bundles that failed to load. */
 final class ImportErrorRoutes {
@@ -26,9 +29,11 @@ final class ImportErrorRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/importErrors", this::list, Role.VIEWER);
-        app.get("/api/v1/importErrors/{import_error_id}", this::get, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/importErrors", "get_import_errors", "List import errors").role(Role.VIEWER)
+                .query(Param.PAGE).returns(Response.collection("import_errors", ImportErrorView.class)), this::list);
+        router.add(Op.get("/api/v1/importErrors/{import_error_id}", "get_import_error", "Get an import error")
+                .role(Role.VIEWER).returns(Response.of(ImportErrorView.class)), this::get);
     }
 
     private void list(Context ctx) {

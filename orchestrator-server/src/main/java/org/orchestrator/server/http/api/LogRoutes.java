@@ -1,10 +1,7 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.orchestrator.server.execute.TryLogs;
 import org.orchestrator.server.http.ApiProblem;
@@ -14,6 +11,10 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskTries;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code GET …/taskInstances/{task_id}/logs/{task_try_number}}: a try's log, as JSON
@@ -28,14 +29,20 @@ final class LogRoutes {
     private final TaskInstanceQueries tis;
     private final TaskTries tries = new TaskTries();
 
+    /** A piece of a log as JSON: Airflow's two fields and our {@code end_of_log}. */
+    record LogChunk(String content, String continuationToken, boolean endOfLog) {
+    }
+
     LogRoutes(Api api) {
         this.api = api;
         this.tis = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
-                this::log, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
+                        "get_log", "Get a try's log (JSON, or text/plain by Accept)").role(Role.VIEWER)
+                .query(Param.of("full_content:boolean", "token:string")).returns(Response.jsonOrText(LogChunk.class)),
+                this::log);
     }
 
     private void log(Context ctx) {
@@ -54,11 +61,7 @@ final class LogRoutes {
             ctx.header("X-Continuation-Token", token).contentType("text/plain; charset=utf-8").result(chunk.text());
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", chunk.text());
-        body.put("continuation_token", token);
-        body.put("end_of_log", end);
-        ctx.json(body);
+        ctx.json(new LogChunk(chunk.text(), token, end));
     }
 
     private TaskTries.TryRow tryRow(Context ctx, long tryNumber) {

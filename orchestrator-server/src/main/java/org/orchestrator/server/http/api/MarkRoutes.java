@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +13,9 @@ import org.orchestrator.server.http.query.TaskInstanceQueries;
 import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code PATCH …/taskInstances/{task_id}} with {@code new_state}: an operator marks a task
@@ -32,15 +34,17 @@ final class MarkRoutes {
         this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
-    void register(Javalin app) {
-        app.patch("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", this::mark, Role.OP);
+    void register(ApiRouter router) {
+        router.add(Op.patch("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", "patch_task_instance",
+                        "Mark a task instance success, failed or skipped").role(Role.OP).body(Forms.MarkForm.class)
+                .returns(Response.of(ClearRoutes.Reference.class)), this::mark);
     }
 
     private void mark(Context ctx) {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         String taskId = PathParams.get(ctx, "task_id");
-        JsonBody body = JsonBody.of(ctx).allowOnly("dry_run", "new_state");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.MarkForm.class);
         TaskState target = newState(body);
         boolean dryRun = body.bool("dry_run").orElse(true);
         Instant now = api.orchestrator().clock().instant();

@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,10 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.query.PoolQueries;
 import org.orchestrator.server.http.query.PoolQueries.PoolRecord;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code /api/v1/pools}: everyone reads; only admins create, change and delete. The default pool
@@ -38,12 +41,17 @@ final class PoolRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/pools", this::list, Role.VIEWER);
-        app.get("/api/v1/pools/{pool_name}", this::get, Role.VIEWER);
-        app.post("/api/v1/pools", this::create, Role.ADMIN);
-        app.patch("/api/v1/pools/{pool_name}", this::update, Role.ADMIN);
-        app.delete("/api/v1/pools/{pool_name}", this::delete, Role.ADMIN);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/pools", "get_pools", "List pools").role(Role.VIEWER).query(QueryDocs.LIMIT_OFFSET)
+                .returns(Response.collection("pools", PoolView.class)), this::list);
+        router.add(Op.get("/api/v1/pools/{pool_name}", "get_pool", "Get a pool").role(Role.VIEWER)
+                .returns(Response.of(PoolView.class)), this::get);
+        router.add(Op.post("/api/v1/pools", "post_pool", "Create a pool").role(Role.ADMIN).body(Forms.PoolForm.class)
+                .returns(Response.of(PoolView.class)), this::create);
+        router.add(Op.patch("/api/v1/pools/{pool_name}", "patch_pool", "Change a pool").role(Role.ADMIN)
+                .query(Param.of("update_mask:array")).body(Forms.PoolForm.class).returns(Response.of(PoolView.class)),
+                this::update);
+        router.add(Op.delete("/api/v1/pools/{pool_name}", "delete_pool", "Delete a pool").role(Role.ADMIN), this::delete);
     }
 
     private void list(Context ctx) {
@@ -57,7 +65,7 @@ final class PoolRoutes {
     }
 
     private void create(Context ctx) {
-        JsonBody body = JsonBody.of(ctx).allowOnly("name", "slots", "description", "include_deferred");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.PoolForm.class);
         String name = name(body.string("name").orElseThrow(() -> ApiProblem.badRequest("field 'name' is required")));
         int slots = slots(body.integer("slots").orElseThrow(() -> ApiProblem.badRequest("field 'slots' is required")));
         refuseDeferred(body);
@@ -73,7 +81,7 @@ final class PoolRoutes {
 
     private void update(Context ctx) {
         String name = PathParams.get(ctx, "pool_name");
-        JsonBody body = JsonBody.of(ctx).allowOnly("name", "slots", "description", "include_deferred");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.PoolForm.class);
         refuseDeferred(body);
         List<String> mask = new QueryParams(ctx).list("update_mask");
         PoolRecord current = find(name);

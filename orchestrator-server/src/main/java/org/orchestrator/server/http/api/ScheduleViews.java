@@ -19,12 +19,23 @@ final class ScheduleViews {
 
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final CronDescriptor DESCRIBE = CronDescriptor.instance(Locale.ENGLISH);
+    private static final Map<String, Object> MANUAL = Map.of();
+    private static final Memo<String, Map<String, Object>> INTERVALS = new Memo<>(10_000);
+    private static final Memo<String, String> DESCRIPTIONS = new Memo<>(10_000);
 
     private ScheduleViews() {
     }
 
     /** @param expression as stored ({@code 0 2 * * *}, {@code @daily}, {@code @once}, {@code PT10M}, {@code none}) @return the JSON object, or null */
     static Map<String, Object> interval(String expression) {
+        Map<String, Object> interval = INTERVALS.get(String.valueOf(expression), () -> {
+            Map<String, Object> computed = computeInterval(expression);
+            return computed == null ? MANUAL : computed;
+        });
+        return interval == MANUAL ? null : interval;
+    }
+
+    private static Map<String, Object> computeInterval(String expression) {
         return switch (parse(expression)) {
             case Schedule.Manual m -> null;
             case Schedule.Every e -> timeDelta(e.period());
@@ -48,6 +59,10 @@ final class ScheduleViews {
 
     /** @param expression as stored @return a human description of when runs are created */
     static String description(String expression) {
+        return DESCRIPTIONS.get(String.valueOf(expression), () -> computeDescription(expression));
+    }
+
+    private static String computeDescription(String expression) {
         return switch (parse(expression)) {
             case Schedule.Manual m -> "Never, external triggers only";
             case Schedule.Once o -> "Once, as soon as possible";

@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.server.http.ApiProblem;
@@ -13,6 +12,9 @@ import org.orchestrator.server.http.query.Listing;
 import org.orchestrator.server.http.query.TaskInstanceQueries;
 import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * Reading task instances: of one run, of every run ({@code ~}), and Airflow's batch form
@@ -28,10 +30,15 @@ final class TaskInstanceRoutes {
         this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", this::list, Role.VIEWER);
-        app.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", this::get, Role.VIEWER);
-        app.post("/api/v1/dags/~/dagRuns/~/taskInstances/list", this::batch, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", "get_task_instances",
+                        "List task instances (~ for every DAG or run)").role(Role.VIEWER).query(QueryDocs.TASK_INSTANCES)
+                .returns(Response.collection("task_instances", TaskInstanceView.class)), this::list);
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", "get_task_instance",
+                "Get a task instance").role(Role.VIEWER).returns(Response.of(TaskInstanceView.class)), this::get);
+        router.add(Op.post("/api/v1/dags/~/dagRuns/~/taskInstances/list", "get_task_instances_batch",
+                        "List task instances (batch)").role(Role.VIEWER).body(Forms.TaskInstanceListForm.class)
+                .returns(Response.collection("task_instances", TaskInstanceView.class)), this::batch);
     }
 
     private void list(Context ctx) {
@@ -47,10 +54,7 @@ final class TaskInstanceRoutes {
     }
 
     private void batch(Context ctx) {
-        JsonBody body = JsonBody.of(ctx).allowOnly("dag_ids", "dag_run_ids", "task_ids", "state", "pool",
-                "execution_date_gte", "execution_date_lte", "logical_date_gte", "logical_date_lte", "start_date_gte",
-                "start_date_lte", "end_date_gte", "end_date_lte", "duration_gte", "duration_lte", "order_by",
-                "page_offset", "page_limit");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.TaskInstanceListForm.class);
         Page page = Page.of(body.integer("page_limit"), body.integer("page_offset"));
         TaskInstanceFilter filter = Filters.taskInstances(body, body.list("dag_ids"), body.list("dag_run_ids"));
         respond(ctx, filter, body.string("order_by").orElse(null), page);

@@ -1,11 +1,13 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Response;
 
 /** {@code GET /api/v1/version}: the build's version, written into a resource by Maven. */
 final class VersionRoutes {
@@ -16,8 +18,9 @@ final class VersionRoutes {
     record VersionInfo(String version, String gitVersion) {
     }
 
-    void register(Javalin app) {
-        app.get("/api/v1/version", this::version, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get("/api/v1/version", "get_version", "Get the server's version").role(Role.VIEWER)
+                .returns(Response.of(VersionInfo.class)), this::version);
     }
 
     private void version(Context ctx) {

@@ -1,6 +1,5 @@
 package org.orchestrator.server.http.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.orchestrator.server.http.ApiProblem;
@@ -11,6 +10,10 @@ import org.orchestrator.server.http.query.XComQueries;
 import org.orchestrator.server.http.query.XComQueries.XComRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.http.openapi.ApiRouter;
+import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
+import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code GET …/taskInstances/{task_id}/xcomEntries} and {@code …/xcomEntries/{xcom_key}}. As in
@@ -37,9 +40,12 @@ final class XComRoutes {
         this.api = api;
     }
 
-    void register(Javalin app) {
-        app.get(BASE, this::list, Role.VIEWER);
-        app.get(BASE + "/{xcom_key}", this::get, Role.VIEWER);
+    void register(ApiRouter router) {
+        router.add(Op.get(BASE, "get_xcom_entries", "List a task's XCom entries (~ for every task)").role(Role.VIEWER)
+                .query(Param.join(QueryDocs.LIMIT_OFFSET, Param.of("xcom_key:string")))
+                .returns(Response.collection("xcom_entries", XComItem.class)), this::list);
+        router.add(Op.get(BASE + "/{xcom_key}", "get_xcom_entry", "Get an XCom entry").role(Role.VIEWER)
+                .query(Param.of("stringify:boolean")).returns(Response.of(XComEntry.class)), this::get);
     }
 
     private void list(Context ctx) {

@@ -28,7 +28,8 @@ public final class AccessGuard {
         }
         String header = ctx.header("Authorization");
         Principal principal = authenticator.authenticate(header).orElseThrow(() -> ApiProblem.unauthenticated(
-                header == null ? "this endpoint needs HTTP Basic authentication" : "the credentials are not valid"));
+                header == null ? "this endpoint needs HTTP Basic authentication or a Bearer token"
+                        : "the credentials are not valid"));
         if (!principal.role().includes(required)) {
             throw ApiProblem.forbidden("user '" + principal.username() + "' has role " + principal.role().wireName()
                     + "; this needs role " + required.wireName() + " or higher");

@@ -1,0 +1,121 @@
+package org.orchestrator.server.http.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Users;
+
+/**
+ * Creates, lists and revokes API tokens (the CLI's {@code tokens} commands and
+ * {@code /api/v1/tokens}). A token reads {@code orc_<prefix>_<secret>}: the prefix finds its row,
+ * the whole token is checked against a SHA-256 hash. The token is returned once, at creation.
+ *
+ * <pre>{@code
+ * TokenAdmin tokens = new TokenAdmin(orchestrator.jdbi(), Clock.systemUTC());
+ * TokenAdmin.Created ci = tokens.create("alice", "ci pipeline");
+ * System.out.println(ci.token());   // shown once: store it now
+ * tokens.revoke(ci.id());
+ * }</pre>
+ */
+public final class TokenAdmin {
+
+    private static final Pattern FORMAT = Pattern.compile("orc_([0-9a-f]{12})_[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ApiTokens tokens = new ApiTokens();
+    private final Users users = new Users();
+
+    /** @param jdbi the database @param clock time of creation and revocation */
+    public TokenAdmin(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * A new token.
+     *
+     * @param id    its id, to revoke it
+     * @param token the token: shown once, stored nowhere
+     */
+    public record Created(long id, String token) {
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", token=****]";
+        }
+    }
+
+    /**
+     * @param username an existing user; the token acts as this user
+     * @param name     what the token is for (may be null)
+     * @return the new token, the only time it is shown
+     * @throws IllegalArgumentException when the user does not exist or the name is too long
+     */
+    public Created create(String username, String name) {
+        if (name != null && name.length() > 250) {
+            throw new IllegalArgumentException("a token name may have at most 250 characters");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String prefix = HexFormat.of().formatHex(randomBytes(6));
+        String token = "orc_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return jdbi.inTransaction(h -> {
+            if (users.find(h, username).isEmpty()) {
+                throw new IllegalArgumentException("no user '" + username + "'");
+            }
+            tokens.insert(h, prefix, sha256(token), username, name, clock.instant());
+            return new Created(tokens.byPrefix(h, prefix).orElseThrow().id(), token);
+        });
+    }
+
+    /** @param username a user, or null for every user @return their tokens, revoked ones included */
+    public List<TokenRow> list(String username) {
+        return jdbi.withHandle(h -> tokens.all(h, username));
+    }
+
+    /** @param id a token's id @return the token, if it exists */
+    public Optional<TokenRow> find(long id) {
+        return jdbi.withHandle(h -> tokens.byId(h, id));
+    }
+
+    /** @param id a token's id @return true if it was valid and is now revoked */
+    public boolean revoke(long id) {
+        return jdbi.withHandle(h -> tokens.revoke(h, id, clock.instant()));
+    }
+
+    /** @param token what a client sent @return the user it acts as, when it is a valid, unrevoked token */
+    Optional<String> verify(String token) {
+        var matcher = FORMAT.matcher(token);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        byte[] hash = sha256(token).getBytes(StandardCharsets.US_ASCII);
+        return jdbi.withHandle(h -> tokens.byPrefix(h, matcher.group(1)))
+                .filter(row -> row.revokedAt() == null)
+                .filter(row -> MessageDigest.isEqual(row.tokenHash().getBytes(StandardCharsets.US_ASCII), hash))
+                .map(TokenRow::username);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
