@@ -17,8 +17,10 @@ import org.openqa.selenium.By;
  * data (the page's {@code grid-ready} performance mark; on a warm server, the first load's figure
  * is reported beside it) and the frame times while it scrolls,
  * prints them and writes them to {@code target/grid-benchmark.txt}. The target is 1.5 s; the
- * assertion allows more, because CI machines are shared and a benchmark must not be flaky.
+ * assertion allows more, because CI machines are shared and a benchmark must not be flaky. Run
+ * on demand, like the other benchmarks: {@code ./mvnw -pl orchestrator-server -am verify -Dbench=true -Dtest=WebGridBenchmarkTest}.
  */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench", matches = "true")
 class WebGridBenchmarkTest {
 
     private static final int RUNS = 500;
