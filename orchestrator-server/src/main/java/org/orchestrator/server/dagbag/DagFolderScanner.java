@@ -9,6 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.orchestrator.api.OrchestratorException;
 import org.slf4j.Logger;
@@ -31,6 +38,7 @@ public final class DagFolderScanner {
     private final SourceBundleLoader sources;
     private final LibraryJars lib;
     private final Map<Path, Loaded> cache = new HashMap<>();
+    private final ExecutorService loaders = loaderPool();
     private String libError;
 
     private record Loaded(String fingerprint, List<LoadedDag> dags, String error) {
@@ -56,9 +64,35 @@ public final class DagFolderScanner {
         return folder.path();
     }
 
-    /** Makes the first compile of a source fast; worth calling once on a background thread. */
+    /**
+     * Changed bundles load a few at a time: each waits on its own guarded thread, and a thousand
+     * jars at start should take a fraction of a thousand loads' time. Idle threads go away.
+     */
+    private static ExecutorService loaderPool() {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("dag-scan-", 1).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Makes the first compile of a source fast; worth calling once on a background thread. Done
+     * only when the folder holds sources: warming javac costs a core for a second or two, which a
+     * jar-only deployment should not pay at start-up.
+     */
     public void warmUp() {
-        sources.warmUp();
+        if (holdsSources()) {
+            sources.warmUp();
+        }
+    }
+
+    private boolean holdsSources() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder(), 4)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".java"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**
@@ -76,9 +110,12 @@ public final class DagFolderScanner {
         }
         boolean changed = refreshLib();
         changed |= cache.keySet().retainAll(bundles.stream().map(BundleFiles::path).toList());
+        Map<Path, Future<Loaded>> loading = new LinkedHashMap<>();
         for (BundleFiles bundle : bundles) {
-            changed |= refresh(bundle);
+            refresh(bundle).ifPresent(load -> loading.put(bundle.path(), load));
         }
+        loading.forEach((path, load) -> cache.put(path, await(path, load)));
+        changed |= !loading.isEmpty();
         if (changed) {
             publish();
         }
@@ -110,15 +147,27 @@ public final class DagFolderScanner {
         return !before.equals(lib.hash() + libError);
     }
 
-    private boolean refresh(BundleFiles bundle) {
+    /** @return the bundle's load, started, when it changed since the last scan */
+    private Optional<Future<Loaded>> refresh(BundleFiles bundle) {
         Loaded previous = cache.get(bundle.path());
         String name = folder.path().relativize(bundle.path()).toString();
         Probe probe = probe(bundle, name);
         if (previous != null && previous.fingerprint().equals(probe.fingerprint())) {
-            return false;
+            return Optional.empty();
         }
-        cache.put(bundle.path(), load(name, previous, probe));
-        return true;
+        return Optional.of(loaders.submit(() -> load(name, previous, probe)));
+    }
+
+    private Loaded await(Path bundle, Future<Loaded> load) {
+        try {
+            return load.get();
+        } catch (ExecutionException e) {
+            // load() turns every failure into an import error; only an Error gets here.
+            return new Loaded("failed", List.of(), GuardedLoad.describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Loaded("interrupted", List.of(), "loading " + bundle.getFileName() + " was interrupted");
+        }
     }
 
     /** What a bundle looks like now, and how to load it if that differs from last time. */

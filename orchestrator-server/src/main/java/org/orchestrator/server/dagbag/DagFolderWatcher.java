@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -104,13 +105,24 @@ public final class DagFolderWatcher implements AutoCloseable {
     private void registerTree(Path root) {
         try {
             Files.createDirectories(folder);
-            try (Stream<Path> dirs = Files.walk(root)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
-                }
-            }
+            register(root);
         } catch (IOException e) {
             LOG.warn("cannot watch {} ({}); changes there are seen by the periodic rescan", root, e.getMessage());
+        }
+    }
+
+    /**
+     * Registers a directory before listing it: a subdirectory created after the registration
+     * raises an event, one created before is in the listing, so none falls in between.
+     */
+    private void register(Path dir) throws IOException {
+        dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        List<Path> children;
+        try (Stream<Path> entries = Files.list(dir)) {
+            children = entries.filter(Files::isDirectory).toList();
+        }
+        for (Path child : children) {
+            register(child);
         }
     }
 

@@ -43,6 +43,7 @@ public final class Completer implements AutoCloseable {
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Dispatcher dispatcher;
 
     /** Told after each commit, outside the transaction. */
     public interface Listener {
@@ -87,18 +88,49 @@ public final class Completer implements AutoCloseable {
         }
     }
 
+    /** Claims made in the same transaction as a batch of outcomes (set once the dispatcher exists). */
+    void claimAlongWith(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
     private void commit(List<Outcome> batch) {
-        List<Effect> effects = new ArrayList<>();
+        int freed = (int) batch.stream().filter(Outcome::holdsSlot).count();
+        boolean fused = dispatcher != null && dispatcher.tryHoldClaims();
         try {
-            effects.addAll(jdbi.inTransaction(h -> applyAll(h, batch)));
+            List<ClaimedTry> claimed = new ArrayList<>();
+            List<Effect> effects = record(batch, fused ? claimed : null, freed);
+            effects.forEach(Effect::apply);
+            if (fused) {
+                dispatcher.started(claimed);
+            }
+            listener.committed(freed, effects.stream().anyMatch(Effect::runFinished));
+        } finally {
+            if (fused) {
+                dispatcher.releaseClaims();
+            }
+        }
+    }
+
+    /** Writes the outcomes (and, when {@code claimed} is given, the next claims) in one transaction. */
+    private List<Effect> record(List<Outcome> batch, List<ClaimedTry> claimed, int freed) {
+        try {
+            return jdbi.inTransaction(h -> {
+                List<Effect> effects = applyAll(h, batch);
+                if (claimed != null) {
+                    claimed.clear();
+                    claimed.addAll(dispatcher.claimWhileHeld(h, freed));
+                }
+                return effects;
+            });
         } catch (RuntimeException e) {
             LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
-            effects.clear();
+            if (claimed != null) {
+                claimed.clear();
+            }
+            List<Effect> effects = new ArrayList<>();
             batch.forEach(o -> effects.addAll(commitAlone(o)));
+            return effects;
         }
-        effects.forEach(Effect::apply);
-        int slots = (int) batch.stream().filter(Outcome::holdsSlot).count();
-        listener.committed(slots, effects.stream().anyMatch(Effect::runFinished));
     }
 
     private List<Effect> commitAlone(Outcome outcome) {

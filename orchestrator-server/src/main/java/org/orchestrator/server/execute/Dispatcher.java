@@ -45,6 +45,7 @@ final class Dispatcher implements AutoCloseable {
     private final int parallelism;
     private final Consumer<ClaimedTry> starter;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
     private final BackgroundLoop loop;
 
     Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
@@ -83,14 +84,45 @@ final class Dispatcher implements AutoCloseable {
 
     /** @return how many tries were started */
     private int dispatchOnce() {
-        int free = parallelism - inFlight.get();
-        if (free <= 0) {
-            return 0;
+        claiming.lock();
+        try {
+            int free = parallelism - inFlight.get();
+            if (free <= 0) {
+                return 0;
+            }
+            List<ClaimedTry> claimed = jdbi.inTransaction(h -> claim(h, free));
+            started(claimed);
+            return claimed.size();
+        } finally {
+            claiming.unlock();
         }
-        List<ClaimedTry> claimed = jdbi.inTransaction(h -> claim(h, free));
+    }
+
+    /**
+     * Lets the completer claim in its own transaction, so that recording finished tries and
+     * starting the next ones share one commit. Only one claim runs at a time: the holder keeps
+     * the lock until its claims are counted in {@link #started}.
+     *
+     * @return true when the caller now holds the claim lock and must call {@link #releaseClaims()}
+     */
+    boolean tryHoldClaims() {
+        return claiming.tryLock();
+    }
+
+    void releaseClaims() {
+        claiming.unlock();
+    }
+
+    /** Claims inside the caller's transaction; the caller holds the claim lock. */
+    List<ClaimedTry> claimWhileHeld(Handle h, int freedSlots) {
+        int free = parallelism - inFlight.get() + freedSlots;
+        return free <= 0 || !loop.isRunning() ? List.of() : claim(h, free);
+    }
+
+    /** Counts committed claims against parallelism and starts their tries. */
+    void started(List<ClaimedTry> claimed) {
         inFlight.addAndGet(claimed.size());
         claimed.forEach(starter);
-        return claimed.size();
     }
 
     private List<ClaimedTry> claim(Handle h, int free) {

@@ -57,6 +57,7 @@ public final class Executor implements AutoCloseable {
         TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.logs(), s.clock(), watchdog, completer::submit);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start);
+        completer.claimAlongWith(dispatcher);
     }
 
     private void committed(int tries, boolean runFinished) {

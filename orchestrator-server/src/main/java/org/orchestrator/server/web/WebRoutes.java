@@ -46,6 +46,7 @@ public final class WebRoutes {
         new SessionRoutes().register(app);
         new RecentRunRoutes(orchestrator.jdbi()).register(app);
         new ClusterRoutes(orchestrator).register(app);
+        new GridRoutes(orchestrator).register(app);
         return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.jdbi()));
     }
 

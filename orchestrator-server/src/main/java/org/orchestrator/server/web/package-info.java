@@ -25,7 +25,9 @@
  * </ul>
  *
  * <p>Dashboard-only read endpoints, not part of the Airflow API: {@code GET /ui/session} (user,
- * role, CSRF token), {@code GET /ui/api/recentRuns} (latest runs of many DAGs in one query) and
- * {@code GET /ui/api/cluster} (nodes and pool slots).
+ * role, CSRF token), {@code GET /ui/api/recentRuns} (latest runs of many DAGs in one query),
+ * {@code GET /ui/api/dags/{dag_id}/grid} (a DAG's latest runs and their cells, packed, so the
+ * grid can show hundreds of runs of hundreds of tasks) and {@code GET /ui/api/cluster} (nodes and
+ * pool slots). The grid draws only the cells in view.
  */
 package org.orchestrator.server.web;

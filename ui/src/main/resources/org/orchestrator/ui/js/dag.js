@@ -1,7 +1,7 @@
 // A DAG's page: its header (pause, trigger), the run selector, and the Grid, Graph, Gantt and
 // Details tabs, all refreshed every 1.5 s while runs progress.
 import {h, replace, byId} from './dom.js';
-import {api, get, patch, query} from './api.js';
+import {api, fetchAll, get, patch, query} from './api.js';
 import {startPage, canOperate, notify, showFailure} from './shell.js';
 import {every} from './poll.js';
 import {badge, legend} from './states.js';
@@ -22,7 +22,10 @@ const state = {
   run: new URLSearchParams(location.search).get('run_id'),
   details: null, dag: null, tasks: [], order: [], session: null,
 };
-const data = new RunData(dagId, 25);
+const RUN_COUNTS = [25, 50, 100, 365, 500, 1000];
+const asked = Number(new URLSearchParams(location.search).get('runs'));
+const data = new RunData(dagId, RUN_COUNTS.includes(asked) ? asked : 25);
+const gantt = {key: null, instances: null};
 let grid;
 let graph;
 let refresher;
@@ -33,8 +36,13 @@ function selectedRun() {
 
 function selectRun(runId) {
   state.run = runId;
-  history.replaceState(null, '', location.pathname + query({run_id: runId}) + location.hash);
+  history.replaceState(null, '', location.pathname + query({run_id: runId, runs: runsParam()}) + location.hash);
   draw();
+  if (state.tab === 'gantt') refresher.now();
+}
+
+function runsParam() {
+  return data.limit === 25 ? null : data.limit;
 }
 
 function draw() {
@@ -44,14 +52,24 @@ function draw() {
   drawRunBar(run);
   if (state.tab === 'grid') grid.render(state.order, data, runId);
   if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
-  if (state.tab === 'gantt') renderGantt(byId('panel-gantt'), dagId, run, data.instances.get(runId));
+  if (state.tab === 'gantt') renderGantt(byId('panel-gantt'), dagId, run, gantt.key?.startsWith(`${runId}|`) ? gantt.instances : null);
   if (state.tab === 'durations') renderDurations(byId('panel-durations'), state.order, data);
 }
 
 async function refresh() {
   const [dag] = await Promise.all([get(api('dags', dagId)), data.refresh()]);
   state.dag = dag;
+  if (state.tab === 'gantt' && selectedRun()) await loadGantt(selectedRun());
   draw();
+}
+
+/** The Gantt needs each instance's queue, start and end times: read them for its run, again only while it changes. */
+async function loadGantt(run) {
+  const key = `${run.dag_run_id}|${run.state}|${run.end_date}`;
+  if (gantt.key === key && ['success', 'failed'].includes(run.state)) return;
+  const tis = await fetchAll(api('dags', dagId, 'dagRuns', run.dag_run_id, 'taskInstances'), {}, 'task_instances');
+  gantt.key = key;
+  gantt.instances = new Map(tis.map((ti) => [ti.task_id, ti]));
 }
 
 function drawHead() {
@@ -102,7 +120,7 @@ async function setPaused(toggle) {
 function triggered(run) {
   notify(`Triggered run ${run.dag_run_id}`);
   state.run = run.dag_run_id;
-  history.replaceState(null, '', location.pathname + query({run_id: run.dag_run_id}) + location.hash);
+  history.replaceState(null, '', location.pathname + query({run_id: run.dag_run_id, runs: runsParam()}) + location.hash);
   refresher.now();
 }
 
@@ -138,6 +156,7 @@ function showTab(tab, focus) {
   history.replaceState(null, '', location.pathname + location.search + '#' + tab);
   if (tab === 'details') renderDetails(byId('panel-details'), state.details, state.tasks);
   if (state.dag) draw();
+  if (tab === 'gantt' && refresher) refresher.now();
 }
 
 function setUpTabs() {
@@ -161,9 +180,11 @@ function setUpTabs() {
 
 function gridToolbar() {
   const select = h('select', {id: 'run-count', 'aria-label': 'Runs shown'},
-    [25, 50, 100, 365].map((n) => h('option', {value: n, text: `${n} runs`})));
+    RUN_COUNTS.map((n) => h('option', {value: n, text: `${n} runs`})));
+  select.value = String(data.limit);
   select.addEventListener('change', () => {
     data.setLimit(Number(select.value));
+    history.replaceState(null, '', location.pathname + query({run_id: state.run, runs: runsParam()}) + location.hash);
     refresher.now();
   });
   const body = h('div', {id: 'grid-body'});
@@ -172,8 +193,10 @@ function gridToolbar() {
 }
 
 try {
-  state.session = await startPage('dags');
-  const [details, tasks] = await Promise.all([get(api('dags', dagId, 'details')), get(api('dags', dagId, 'tasks'))]);
+  // The runs are read alongside the session and the definition, so the grid is drawn as soon as all arrive.
+  const [session, details, tasks] = await Promise.all([startPage('dags'), get(api('dags', dagId, 'details')),
+    get(api('dags', dagId, 'tasks')), data.refresh()]);
+  state.session = session;
   state.details = details;
   state.dag = details;
   state.tasks = tasks.tasks;

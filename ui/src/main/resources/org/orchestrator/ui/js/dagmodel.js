@@ -1,11 +1,13 @@
-// A DAG's latest runs and their task instances, kept current by polling. Each refresh reads the
-// run list (one small call) and then only the task instances of runs that are still going or
-// changed since the last look; every 30 s it re-reads them all, to catch marks on finished runs.
-import {api, fetchAll, get, query} from './api.js';
+// A DAG's latest runs and their cells (state, try, duration of each task in each run), kept
+// current by polling the dashboard's compact grid endpoint. Each refresh reads the run list and
+// then the cells of only the runs still going or changed since the last look; every 30 s it
+// re-reads all cells, to catch marks on runs that had already finished.
+import {get, query} from './api.js';
 
 const FULL_REFRESH_MS = 30000;
+const MAX_LISTED = 200;
 
-/** Runs oldest first, and task instances by run id, then task id. */
+/** Runs oldest first, and cells by run id, then task id: {state, try_number, duration}. */
 export class RunData {
   constructor(dagId, limit) {
     this.dagId = dagId;
@@ -15,6 +17,8 @@ export class RunData {
     this.instances = new Map();
     this.signatures = new Map();
     this.lastFull = 0;
+    this.revision = 0;
+    this.runsSignature = '';
   }
 
   /** Shows a different number of runs from the next refresh on. */
@@ -24,26 +28,38 @@ export class RunData {
   }
 
   async refresh() {
-    const page = await get(api('dags', this.dagId, 'dagRuns') + query({limit: this.limit, order_by: '-logical_date'}));
-    const runs = page.dag_runs.slice().reverse();
-    const full = Date.now() - this.lastFull > FULL_REFRESH_MS;
-    if (full && runs.length) {
-      await this.readAll(runs);
+    if (Date.now() - this.lastFull > FULL_REFRESH_MS) {
+      const all = await this.read('all');
+      this.instances = new Map();
+      this.accept(all);
       this.lastFull = Date.now();
-    } else {
-      await Promise.all(runs.filter((run) => this.isStale(run)).map((run) => this.readRun(run)));
+      return;
     }
-    const shown = new Set(runs.map((run) => run.dag_run_id));
-    for (const id of [...this.instances.keys()]) if (!shown.has(id)) this.instances.delete(id);
-    for (const run of runs) this.signatures.set(run.dag_run_id, signature(run));
-    this.runs = runs;
-    this.totalRuns = page.total_entries;
+    const runsOnly = await this.read('none');
+    const stale = runsOnly.dag_runs.filter((run) => this.isStale(run)).map((run) => run.dag_run_id);
+    if (stale.length > MAX_LISTED) {
+      this.lastFull = 0;
+      return this.refresh();
+    }
+    this.accept(stale.length ? await this.read('listed', stale) : runsOnly);
   }
 
-  /** Re-reads one run's task instances now (after a clear or mark). */
-  async reload(runId) {
-    const run = this.runs.find((r) => r.dag_run_id === runId);
-    if (run) await this.readRun(run);
+  read(instances, runIds) {
+    const path = '/ui/api/dags/' + encodeURIComponent(this.dagId) + '/grid';
+    return get(path + query({limit: this.limit, instances, run_id: runIds}));
+  }
+
+  /** Takes a grid answer in; bumps {@code revision} when anything shown may have changed. */
+  accept(grid) {
+    const runsSignature = grid.dag_runs.map(signature).join('\n');
+    if (runsSignature !== this.runsSignature || Object.keys(grid.instances).length) this.revision += 1;
+    this.runsSignature = runsSignature;
+    for (const [runId, cells] of Object.entries(grid.instances)) this.instances.set(runId, unpack(grid.task_ids, cells));
+    const shown = new Set(grid.dag_runs.map((run) => run.dag_run_id));
+    for (const id of [...this.instances.keys()]) if (!shown.has(id)) this.instances.delete(id);
+    for (const run of grid.dag_runs) this.signatures.set(run.dag_run_id, signature(run));
+    this.runs = grid.dag_runs;
+    this.totalRuns = grid.total_runs;
   }
 
   isStale(run) {
@@ -51,29 +67,29 @@ export class RunData {
       || this.signatures.get(run.dag_run_id) !== signature(run);
   }
 
-  async readRun(run) {
-    const tis = await fetchAll(api('dags', this.dagId, 'dagRuns', run.dag_run_id, 'taskInstances'), {}, 'task_instances');
-    this.instances.set(run.dag_run_id, byTask(tis));
-  }
-
-  async readAll(runs) {
-    const tis = await fetchAll(api('dags', this.dagId, 'dagRuns', '~', 'taskInstances'),
-      {logical_date_gte: runs[0].logical_date}, 'task_instances');
-    const byRun = new Map(runs.map((run) => [run.dag_run_id, new Map()]));
-    for (const ti of tis) byRun.get(ti.dag_run_id)?.set(ti.task_id, ti);
-    this.instances = byRun;
-  }
-
-  /** @returns the task instance, or undefined when the run has none for that task */
+  /** @returns the cell, or undefined when the run has no instance of that task */
   instance(runId, taskId) {
     return this.instances.get(runId)?.get(taskId);
   }
 }
 
-function signature(run) {
-  return `${run.state}|${run.start_date}|${run.end_date}`;
+/** The letters of RunCells.CODES (server side); 'n' is none, a space means no instance. */
+const STATES = {s: 'success', f: 'failed', r: 'running', q: 'queued', c: 'scheduled', u: 'up_for_retry',
+  U: 'upstream_failed', k: 'skipped', x: 'removed', n: null};
+
+/** @returns task id → {state, try_number, duration} from one run's packed cells */
+function unpack(taskIds, cells) {
+  const byTask = new Map();
+  for (let i = 0; i < taskIds.length; i++) {
+    const code = cells.states[i];
+    if (code === ' ') continue;
+    const ms = cells.durations_ms[i];
+    byTask.set(taskIds[i], {state: STATES[code] ?? null, try_number: cells.tries ? cells.tries[i] : 1,
+      duration: ms === null ? null : ms / 1000});
+  }
+  return byTask;
 }
 
-function byTask(tis) {
-  return new Map(tis.map((ti) => [ti.task_id, ti]));
+function signature(run) {
+  return `${run.state}|${run.start_date}|${run.end_date}`;
 }

@@ -8,7 +8,8 @@ import {taskHref} from './grid.js';
 
 export function renderGantt(container, dagId, run, instances) {
   if (!run) return replace(container, h('p', {class: 'empty', text: 'No run selected.'}));
-  const rows = [...(instances?.values() || [])].filter((ti) => ti.start_date || ti.queued_when)
+  if (!instances) return replace(container, h('p', {class: 'muted', text: 'Loading…'}));
+  const rows = [...instances.values()].filter((ti) => ti.start_date || ti.queued_when)
     .sort((a, b) => time(a.queued_when || a.start_date) - time(b.queued_when || b.start_date) || a.task_id.localeCompare(b.task_id));
   if (rows.length === 0) return replace(container, h('p', {class: 'empty', text: 'No task of this run has started yet.'}));
   const now = Date.now();

@@ -1,10 +1,15 @@
-// The Grid: tasks (rows, in dependency order) × runs (columns, oldest left). Each cell is a link
-// to that task try, coloured by state; each column head is a bar as tall as the run was long,
-// and selects the run for the Graph and Gantt. Cells are built once and then only recoloured, so
-// a refresh every second or two costs little even with hundreds of tasks.
+// The Grid: tasks (rows, in dependency order) × runs (columns, oldest left, newest right). Each
+// cell links to that task try and is coloured by its state; each column head is a bar as tall as
+// the run was long and selects the run for the Graph and Gantt. Only the cells in view exist in
+// the DOM (a few thousand at most), so 500 runs of 200 tasks scroll as smoothly as 5 runs of 3.
+// Arrow keys move between cells.
 import {h, replace} from './dom.js';
 import {stateClass, stateLabel} from './states.js';
 import {dateTime, duration, secondsBetween} from './time.js';
+
+const PITCH = 24;
+const OVERSCAN = 3;
+const LABEL_FONT = '12.8px ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
 export class Grid {
   /** @param onSelectRun called with a run id when a column head is clicked */
@@ -12,80 +17,217 @@ export class Grid {
     this.container = container;
     this.dagId = dagId;
     this.onSelectRun = onSelectRun;
-    this.shape = '';
+    this.view = null;
     this.cells = new Map();
     this.heads = new Map();
+    this.labels = new Map();
+    this.framePending = false;
+    this.version = 0;
   }
 
-  /**
-   * @param taskIds tasks in display order
-   * @param data    a RunData
-   * @param selected the selected run id
-   */
+  /** @param taskIds tasks in display order @param data a RunData @param selected the selected run id */
   render(taskIds, data, selected) {
-    const shape = JSON.stringify([taskIds, data.runs.map((r) => r.dag_run_id)]);
-    if (shape !== this.shape) {
-      this.shape = shape;
-      this.build(taskIds, data.runs);
-    }
-    const longest = Math.max(1, ...data.runs.map((r) => secondsBetween(r.start_date, r.end_date) || 0));
-    for (const run of data.runs) this.updateHead(run, longest, run.dag_run_id === selected);
-    for (const cell of this.cells.values()) {
-      const ti = data.instance(cell.runId, cell.taskId);
-      const state = ti ? ti.state : null;
-      const label = `${cell.taskId} · ${cell.runId} · ${stateLabel(state)}${ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
-      const className = `cell ${stateClass(state)}${cell.runId === selected ? ' selected' : ''}`;
-      if (cell.el.className !== className) cell.el.className = className;
-      if (cell.label !== label) {
-        cell.label = label;
-        cell.el.title = label;
-        cell.el.setAttribute('aria-label', label);
-        cell.el.dataset.state = state || 'none';
-      }
-    }
-  }
-
-  build(taskIds, runs) {
-    this.cells.clear();
-    this.heads.clear();
-    if (runs.length === 0) {
+    const wasAtRightEdge = this.view && this.atRightEdge();
+    this.taskIds = taskIds;
+    this.data = data;
+    this.selected = selected;
+    if (data.runs.length === 0) {
+      this.view = null;
       replace(this.container, h('p', {class: 'empty', text: 'No runs yet. Trigger one, or wait for the schedule.'}));
       return;
     }
-    const grid = h('div', {class: 'grid', role: 'grid', 'aria-label': 'Task states by run', 'data-testid': 'grid'});
-    grid.style.gridTemplateColumns = `minmax(7rem, max-content) repeat(${runs.length}, 1.375rem)`;
-    const headRow = h('div', {class: 'grid-row', role: 'row'}, h('div', {class: 'grid-corner', role: 'columnheader', text: 'Task'}));
-    for (const run of runs) {
-      const head = h('button', {type: 'button', class: 'run-head', role: 'columnheader', 'data-run-id': run.dag_run_id,
-        on: {click: () => this.onSelectRun(run.dag_run_id)}}, h('span', {class: 'run-bar-fill'}));
-      this.heads.set(run.dag_run_id, head);
-      headRow.append(head);
+    const first = !this.view;
+    if (first) this.build();
+    const drawn = JSON.stringify([data.revision, selected, taskIds.length, data.runs.length]);
+    if (drawn !== this.drawn) {
+      // Something shown changed: every element in view is brought up to date on this paint.
+      this.drawn = drawn;
+      this.version += 1;
+      this.longest = Math.max(1, ...data.runs.map((r) => secondsBetween(r.start_date, r.end_date) || 0));
+      this.size();
     }
-    grid.append(headRow);
-    for (const taskId of taskIds) {
-      const row = h('div', {class: 'grid-row', role: 'row'}, h('div', {class: 'task-name', role: 'rowheader', title: taskId, text: taskId}));
-      for (const run of runs) {
-        const el = h('a', {class: 'cell', role: 'gridcell', href: taskHref(this.dagId, run.dag_run_id, taskId),
-          'data-task-id': taskId, 'data-run-id': run.dag_run_id});
-        this.cells.set(`${run.dag_run_id}\u0000${taskId}`, {el, runId: run.dag_run_id, taskId, label: null});
-        row.append(el);
-      }
-      grid.append(row);
-    }
-    replace(this.container, h('div', {class: 'grid-scroll'}, grid));
+    if (first || wasAtRightEdge) this.view.body.scrollLeft = this.view.body.scrollWidth;
+    this.paint();
+    if (first) performance.mark('grid-ready');
   }
 
-  updateHead(run, longest, selected) {
-    const head = this.heads.get(run.dag_run_id);
-    if (!head) return;
-    const seconds = secondsBetween(run.start_date, run.end_date);
-    head.className = `run-head ${stateClass(run.state)}${selected ? ' selected' : ''}`;
-    head.dataset.state = run.state;
-    const label = `${run.dag_run_id} · ${stateLabel(run.state)} · ${dateTime(run.logical_date)}${seconds === null ? '' : ` · ${duration(seconds)}`}`;
-    head.title = label;
-    head.setAttribute('aria-label', `Select run ${label}`);
-    head.firstChild.style.height = `${Math.round(6 + 34 * (seconds || 0) / longest)}px`;
+  build() {
+    const body = h('div', {class: 'vgrid-body', tabindex: '-1'});
+    const spacer = h('div', {class: 'vgrid-spacer'});
+    body.append(spacer);
+    const headLayer = h('div', {class: 'vgrid-layer'});
+    const labelLayer = h('div', {class: 'vgrid-layer'});
+    const root = h('div', {class: 'vgrid', 'data-testid': 'grid', 'aria-label': 'Task states by run'},
+      h('div', {class: 'vgrid-corner', text: 'Task'}),
+      h('div', {class: 'vgrid-heads'}, headLayer),
+      h('div', {class: 'vgrid-labels'}, labelLayer),
+      body);
+    body.addEventListener('scroll', () => this.schedulePaint());
+    body.addEventListener('keydown', (event) => this.move(event));
+    headLayer.addEventListener('click', (event) => {
+      const head = event.target.closest('.run-head');
+      if (head) this.onSelectRun(head.dataset.runId);
+    });
+    this.view = {root, body, spacer, headLayer, labelLayer};
+    this.cells.clear();
+    this.heads.clear();
+    this.labels.clear();
+    replace(this.container, h('div', {class: 'grid-scroll'}, root));
   }
+
+  size() {
+    const {root, spacer, headLayer, labelLayer} = this.view;
+    const measure = document.createElement('canvas').getContext('2d');
+    measure.font = LABEL_FONT;
+    const longest = Math.max(40, ...this.taskIds.map((id) => measure.measureText(id).width));
+    const label = Math.round(Math.min(longest + 16, 300, this.container.clientWidth * 0.4 || 300));
+    root.style.gridTemplateColumns = `${label}px minmax(0, 1fr)`;
+    spacer.style.width = `${this.data.runs.length * PITCH}px`;
+    spacer.style.height = `${this.taskIds.length * PITCH}px`;
+    headLayer.style.width = spacer.style.width;
+    labelLayer.style.height = spacer.style.height;
+  }
+
+  atRightEdge() {
+    const body = this.view.body;
+    return body.scrollLeft + body.clientWidth >= body.scrollWidth - PITCH;
+  }
+
+  schedulePaint() {
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => {
+      this.framePending = false;
+      this.paint();
+    });
+  }
+
+  /**
+   * Draws what is in view (plus a margin) and removes what scrolled out. An element is updated
+   * only when it is new or the data changed since it was drawn, so scrolling touches just the
+   * cells coming into view.
+   */
+  paint() {
+    const {body, headLayer, labelLayer} = this.view;
+    const runs = this.data.runs;
+    const cols = range(body.scrollLeft, body.clientWidth, runs.length);
+    const rows = range(body.scrollTop, body.clientHeight, this.taskIds.length);
+    headLayer.style.transform = `translateX(${-body.scrollLeft}px)`;
+    labelLayer.style.transform = `translateY(${-body.scrollTop}px)`;
+    const wanted = new Set();
+    for (let c = cols[0]; c < cols[1]; c++) {
+      this.head(c, runs[c]);
+      for (let r = rows[0]; r < rows[1]; r++) wanted.add(this.cell(r, c, runs[c].dag_run_id, this.taskIds[r]));
+    }
+    for (let r = rows[0]; r < rows[1]; r++) this.label(r);
+    prune(this.cells, wanted);
+    prune(this.heads, new Set(runs.slice(cols[0], cols[1]).map((run) => run.dag_run_id)));
+    prune(this.labels, new Set(this.taskIds.slice(rows[0], rows[1])));
+  }
+
+  cell(r, c, runId, taskId) {
+    const key = `${runId}\u0000${taskId}`;
+    let el = this.cells.get(key);
+    if (!el) {
+      el = h('a', {class: 'cell', href: taskHref(this.dagId, runId, taskId), 'data-task-id': taskId, 'data-run-id': runId,
+        'data-row': r, 'data-col': c});
+      this.cells.set(key, el);
+      this.view.spacer.append(el);
+    } else if (el.version === this.version) {
+      return key;
+    }
+    el.version = this.version;
+    place(el, c * PITCH, r * PITCH);
+    el.dataset.row = r;
+    el.dataset.col = c;
+    const ti = this.data.instance(runId, taskId);
+    const state = ti ? ti.state : null;
+    const className = `cell ${stateClass(state)}${runId === this.selected ? ' selected' : ''}`;
+    if (el.className !== className) el.className = className;
+    const label = `${taskId} · ${runId} · ${stateLabel(state)}${ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
+    if (el.title !== label) {
+      el.title = label;
+      el.setAttribute('aria-label', label);
+      el.dataset.state = state || 'none';
+    }
+    return key;
+  }
+
+  head(c, run) {
+    let el = this.heads.get(run.dag_run_id);
+    if (!el) {
+      el = h('button', {type: 'button', class: 'run-head', 'data-run-id': run.dag_run_id}, h('span', {class: 'run-bar-fill'}));
+      this.heads.set(run.dag_run_id, el);
+      this.view.headLayer.append(el);
+    } else if (el.version === this.version) {
+      return;
+    }
+    el.version = this.version;
+    place(el, c * PITCH, 0);
+    const seconds = secondsBetween(run.start_date, run.end_date);
+    el.className = `run-head ${stateClass(run.state)}${run.dag_run_id === this.selected ? ' selected' : ''}`;
+    el.dataset.state = run.state;
+    const label = `${run.dag_run_id} · ${stateLabel(run.state)} · ${dateTime(run.logical_date)}${seconds === null ? '' : ` · ${duration(seconds)}`}`;
+    el.title = label;
+    el.setAttribute('aria-label', `Select run ${label}`);
+    el.firstChild.style.height = `${Math.round(6 + 34 * (seconds || 0) / this.longest)}px`;
+  }
+
+  label(r) {
+    const taskId = this.taskIds[r];
+    let el = this.labels.get(taskId);
+    if (!el) {
+      el = h('div', {class: 'vgrid-label', title: taskId, text: taskId});
+      this.labels.set(taskId, el);
+      this.view.labelLayer.append(el);
+    } else if (el.version === this.version) {
+      return;
+    }
+    el.version = this.version;
+    place(el, 0, r * PITCH);
+  }
+
+  /** Arrow keys move focus to the neighbouring cell, scrolling it into view first. */
+  move(event) {
+    const step = {ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0]}[event.key];
+    const from = event.target.closest('.cell');
+    if (!step || !from) return;
+    event.preventDefault();
+    const r = clamp(Number(from.dataset.row) + step[0], this.taskIds.length);
+    const c = clamp(Number(from.dataset.col) + step[1], this.data.runs.length);
+    const body = this.view.body;
+    body.scrollLeft = Math.min(body.scrollLeft, c * PITCH);
+    body.scrollLeft = Math.max(body.scrollLeft, (c + 1) * PITCH - body.clientWidth);
+    body.scrollTop = Math.min(body.scrollTop, r * PITCH);
+    body.scrollTop = Math.max(body.scrollTop, (r + 1) * PITCH - body.clientHeight);
+    this.paint();
+    this.cells.get(`${this.data.runs[c].dag_run_id}\u0000${this.taskIds[r]}`)?.focus();
+  }
+}
+
+/** @returns [first, end) of the items in view, with a margin */
+function range(offset, extent, count) {
+  const first = Math.max(0, Math.floor(offset / PITCH) - OVERSCAN);
+  const end = Math.min(count, Math.ceil((offset + extent) / PITCH) + OVERSCAN);
+  return [first, end];
+}
+
+/** Removes elements no longer in view; the focused one stays, so keyboard focus is never lost. */
+function prune(elements, wanted) {
+  for (const [key, el] of elements) {
+    if (!wanted.has(key) && el !== document.activeElement) {
+      el.remove();
+      elements.delete(key);
+    }
+  }
+}
+
+function place(el, x, y) {
+  el.style.transform = `translate(${x}px, ${y}px)`;
+}
+
+function clamp(value, count) {
+  return Math.max(0, Math.min(count - 1, value));
 }
 
 /** @returns the task try page of a task in a run */

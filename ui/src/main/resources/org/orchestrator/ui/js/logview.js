@@ -30,7 +30,16 @@ export class LogView {
   async poll() {
     const generation = this.generation;
     for (let i = 0; i < CHUNKS_PER_REFRESH && this.path && !this.ended; i++) {
-      const chunk = await get(this.path + query({token: this.token}));
+      let chunk;
+      try {
+        chunk = await get(this.path + query({token: this.token}));
+      } catch (error) {
+        // A task marked by an operator without running has a try number but no try, hence no log.
+        if (error.status !== 404 || generation !== this.generation) throw error;
+        this.ended = true;
+        this.status.textContent = `Try ${this.tryNumber} has no log`;
+        return;
+      }
       if (generation !== this.generation) return;
       this.token = chunk.continuation_token;
       this.ended = chunk.end_of_log;

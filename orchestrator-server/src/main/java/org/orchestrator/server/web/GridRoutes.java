@@ -1,0 +1,91 @@
+package org.orchestrator.server.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.auth.Role;
+
+/**
+ * {@code GET /ui/api/dags/{dag_id}/grid?limit=N&instances=all|none|listed&run_id=…}: the DAG's
+ * latest N runs (oldest first) and, compactly, the cells of all of them, none, or the listed
+ * ones, packed per run as {@link RunCells} aligned with {@code task_ids}, so 500 runs of 200
+ * tasks are well under a megabyte. A dashboard helper, not part of the Airflow API.
+ */
+final class GridRoutes {
+
+    static final int MAX_RUNS = 1000;
+    private static final int MAX_LISTED = 200;
+
+    private final Orchestrator orchestrator;
+    private final GridQueries queries = new GridQueries();
+
+    GridRoutes(Orchestrator orchestrator) {
+        this.orchestrator = orchestrator;
+    }
+
+    void register(Javalin app) {
+        app.get("/ui/api/dags/{dag_id}/grid", this::grid, Role.VIEWER);
+    }
+
+    private void grid(Context ctx) {
+        String dagId = PathParams.get(ctx, "dag_id");
+        int limit = limit(ctx.queryParam("limit"));
+        String which = ctx.queryParam("instances") == null ? "all" : ctx.queryParam("instances");
+        List<String> listed = ctx.queryParams("run_id");
+        if (!List.of("all", "none", "listed").contains(which) || listed.size() > MAX_LISTED) {
+            throw ApiProblem.badRequest("'instances' is all, none or listed (with at most " + MAX_LISTED
+                    + " 'run_id' values), got " + ApiProblem.quote(which) + " with " + listed.size() + " run ids");
+        }
+        Map<String, Object> body = orchestrator.jdbi().withHandle(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one() == 0) {
+                throw ApiProblem.notFound("DAG " + ApiProblem.quote(dagId) + " not found");
+            }
+            List<GridQueries.GridRun> runs = queries.runs(h, dagId, limit);
+            List<GridQueries.GridRun> wanted = switch (which) {
+                case "all" -> runs;
+                case "listed" -> runs.stream().filter(run -> listed.contains(run.dagRunId())).toList();
+                default -> List.of();
+            };
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("total_runs", queries.count(h, dagId));
+            answer.put("dag_runs", runs);
+            answer.putAll(cells(queries.cells(h, wanted)));
+            return answer;
+        });
+        ctx.json(body);
+    }
+
+    /** @return {@code task_ids} and {@code instances}: per run, {@link RunCells} aligned with the task ids */
+    private static Map<String, Object> cells(List<GridQueries.Cell> cells) {
+        List<String> taskIds = cells.stream().map(GridQueries.Cell::taskId).distinct().sorted().toList();
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < taskIds.size(); i++) {
+            column.put(taskIds.get(i), i);
+        }
+        Map<String, RunCells.Builder> byRun = new LinkedHashMap<>();
+        for (GridQueries.Cell cell : cells) {
+            byRun.computeIfAbsent(cell.runId(), id -> new RunCells.Builder(taskIds.size())).put(column.get(cell.taskId()), cell);
+        }
+        Map<String, RunCells> instances = new LinkedHashMap<>();
+        byRun.forEach((runId, builder) -> instances.put(runId, builder.build()));
+        return Map.of("task_ids", taskIds, "instances", instances);
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = value == null ? 25 : Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_RUNS) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the rule
+        }
+        throw ApiProblem.badRequest("'limit' must be a whole number from 1 to " + MAX_RUNS + ", got " + ApiProblem.quote(value));
+    }
+}
