@@ -99,7 +99,7 @@ public final class Orchestrator implements AutoCloseable {
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
                 config.parallelism(), this::wakeSweeper), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
-        this.creator = new RunCreator(jdbi, clock, starter, this::startQueuedRuns);
+        this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "An Airflow-style workflow orchestrator for DAGs written in Java.",
         subcommands = {StandaloneCommand.class, ServerCommand.class, DagsCommand.class, TasksCommand.class,
-                UsersCommand.class, DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, TokensCommand.class, DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {

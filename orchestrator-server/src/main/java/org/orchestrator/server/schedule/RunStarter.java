@@ -26,6 +26,7 @@ public final class RunStarter {
     private final Clock clock;
     private final Runnable onStarted;
     private final DagRuns runs = new DagRuns();
+    private final java.util.concurrent.locks.ReentrantLock starting = new java.util.concurrent.locks.ReentrantLock();
 
     /** @param jdbi db @param bag DAGs @param progress run progress @param clock time @param onStarted told when runs started */
     public RunStarter(Jdbi jdbi, DagBag bag, RunProgress progress, Clock clock, Runnable onStarted) {
@@ -37,7 +38,16 @@ public final class RunStarter {
     }
 
     /** @return how many runs started */
-    public synchronized int startQueued() {
+    public int startQueued() {
+        starting.lock();
+        try {
+            return startQueuedLocked();
+        } finally {
+            starting.unlock();
+        }
+    }
+
+    private int startQueuedLocked() {
         Map<String, Integer> running = new HashMap<>();
         int started = 0;
         for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.QUEUED))) {
@@ -67,10 +77,19 @@ public final class RunStarter {
      * slot; the caller then creates its task instances with the starting ones already scheduled,
      * so a new run and its first ready tasks reach the disk in one commit.
      *
-     * @return true when the run started
+     * @return true when the run started; false leaves it queued for {@link #startQueued()}
      */
-    public synchronized boolean startIfFree(Handle h, long runPk, LoadedDag dag) {
-        return runs.countRunning(h, dag.dag().id()) < dag.dag().maxActiveRuns() && runs.start(h, runPk, clock.instant());
+    public boolean startIfFree(Handle h, long runPk, LoadedDag dag) {
+        // Never wait for the lock here: the caller holds a pooled connection, and the lock holder
+        // may be waiting for one. A run left queued is started by the pass that holds the lock.
+        if (!starting.tryLock()) {
+            return false;
+        }
+        try {
+            return runs.countRunning(h, dag.dag().id()) < dag.dag().maxActiveRuns() && runs.start(h, runPk, clock.instant());
+        } finally {
+            starting.unlock();
+        }
     }
 
     private boolean startNow(Handle h, DagRunRow run, LoadedDag dag) {
