@@ -9,6 +9,8 @@ import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
+import org.orchestrator.server.dagbag.DagFolderScanner;
+import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code dags list|pause|unpause|trigger|test|backfill}. */
 @Command(name = "dags", mixinStandardHelpOptions = true, description = "Work with DAGs.",
         subcommands = {DagsCommand.ListDags.class, DagsCommand.Pause.class, DagsCommand.Unpause.class,
-                DagsCommand.Trigger.class, DagsCommand.Test.class, BackfillCommand.class})
+                DagsCommand.Trigger.class, DagsCommand.Test.class, BackfillCommand.class,
+                DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class})
 final class DagsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the DAGs of the dags folder.")
@@ -121,6 +124,38 @@ final class DagsCommand {
             Instant logical = date == null ? Instant.now() : date;
             LocalDagRunner.Result result = new LocalDagRunner(System.out).runDag(dag.dag(), logical, parseConf(conf, spec));
             return result.runState() == DagRunState.SUCCESS ? 0 : 1;
+        }
+    }
+
+    @Command(name = "reserialize", mixinStandardHelpOptions = true,
+            description = "Load the dags folder now and write its DAGs, versions and import errors to the database.")
+    static final class Reserialize implements Callable<Integer> {
+        @Mixin HomeOptions home;
+
+        @Override
+        public Integer call() {
+            ServerConfig config = home.config();
+            DagBag bag = FolderDags.load(config);
+            try (Database database = Database.open(config)) {
+                new DagRegistry(database.jdbi(), Clock.systemUTC(), config.pausedAtCreation()).sync(bag);
+            }
+            System.out.println("Stored " + bag.all().size() + " DAG(s) and " + bag.importErrors().size() + " import error(s).");
+            return 0;
+        }
+    }
+
+    @Command(name = "list-import-errors", mixinStandardHelpOptions = true,
+            description = "Load the dags folder and print each bundle that fails to load, with why.")
+    static final class ListImportErrors implements Callable<Integer> {
+        @Mixin HomeOptions home;
+
+        @Override
+        public Integer call() {
+            DagBag bag = new DagBag();
+            new DagFolderScanner(home.config().dagsFolder(), bag, home.config().dagLoadTimeout()).scan();
+            bag.importErrors().forEach((file, error) -> System.out.println(file + System.lineSeparator() + "  " + error.replace("\n", "\n  ")));
+            System.out.println(bag.importErrors().size() + " import error(s).");
+            return bag.importErrors().isEmpty() ? 0 : 1;
         }
     }
 

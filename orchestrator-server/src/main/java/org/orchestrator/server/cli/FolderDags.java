@@ -1,6 +1,5 @@
 package org.orchestrator.server.cli;
 
-import java.time.Duration;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
@@ -16,7 +15,7 @@ final class FolderDags {
 
     static DagBag load(ServerConfig config) {
         DagBag bag = new DagBag();
-        new DagFolderScanner(config.dagsFolder(), bag, Duration.ofSeconds(30)).scan();
+        new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout()).scan();
         bag.importErrors().forEach((file, error) -> System.err.println("import error in " + file + ": " + error));
         return bag;
     }
