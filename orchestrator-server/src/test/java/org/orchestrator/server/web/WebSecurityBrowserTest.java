@@ -98,7 +98,9 @@ class WebSecurityBrowserTest {
             browser.go("/dags/web_xss#code");
             browser.waitForText(By.cssSelector("[data-testid=code-missing]"),
                     "Source not kept for jar bundles (version " + current + ")");
-            new Select(browser.waitFor(By.id("version-select"))).selectByValue("xss0source0version");
+            Select versions = new Select(browser.waitFor(By.id("version-select")));
+            assertThat(versions.getFirstSelectedOption().getDomProperty("value")).isEqualTo(current);
+            versions.selectByValue("xss0source0version");
             assertThat(browser.waitForText(By.cssSelector("pre [data-testid=code-source]"), WebDags.XSS))
                     .isEqualTo(source.strip());
             browser.screenshot("security-04-xss-code");

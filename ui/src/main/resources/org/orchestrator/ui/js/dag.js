@@ -156,9 +156,16 @@ function showTab(tab, focus) {
   if (focus) byId(`tab-${tab}`).focus();
   history.replaceState(null, '', location.pathname + location.search + '#' + tab);
   if (tab === 'details') renderDetails(byId('panel-details'), state.details, state.tasks);
-  if (tab === 'code') renderCode(byId('panel-code'), dagId, selectedRun()?.dag_version).catch((error) => showFailure(byId('panel-code'), error));
+  if (tab === 'code') showCode().catch((error) => showFailure(byId('panel-code'), error));
   if (state.dag) draw();
   if (tab === 'gantt' && refresher) refresher.now();
+}
+
+/** The Code tab opens on the version the selected run used (the grid's runs do not carry it, so the run is read). */
+async function showCode() {
+  const run = selectedRun();
+  const version = run ? (await get(api('dags', dagId, 'dagRuns', run.dag_run_id))).dag_version : null;
+  await renderCode(byId('panel-code'), dagId, version);
 }
 
 function setUpTabs() {
