@@ -24,7 +24,11 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start(Dag... dags) {
-        TestEngine engine = TestEngine.start(dags);
+        return start(TestEngine.start(dags));
+    }
+
+    /** @param engine an engine already started (closed if the server cannot start) */
+    static ApiFixture start(TestEngine engine) {
         try {
             UserAdmin users = new UserAdmin(engine.orchestrator().jdbi(), Clock.systemUTC());
             for (String name : new String[] {ADMIN, OP, VIEWER}) {

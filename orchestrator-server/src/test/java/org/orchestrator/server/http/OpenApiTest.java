@@ -79,6 +79,10 @@ class OpenApiTest {
         check("PATCH", "/api/v1/dags", op.patch("/api/v1/dags?dag_id_pattern=greeter", "{\"is_paused\": false}"));
         check("GET", "/api/v1/dags/{dag_id}/details", op.get("/api/v1/dags/greeter/details"));
         check("GET", "/api/v1/dags/{dag_id}/tasks", op.get("/api/v1/dags/greeter/tasks"));
+        ApiClient.Response versions = op.get("/api/v1/dags/greeter/dagVersions");
+        check("GET", "/api/v1/dags/{dag_id}/dagVersions", versions);
+        String version = versions.json().get("dag_versions").get(0).get("version").asText();
+        check("GET", "/api/v1/dags/{dag_id}/dagVersions/{version}", op.get("/api/v1/dags/greeter/dagVersions/" + version));
         check("GET", "/api/v1/dags/{dag_id}/tasks/{task_id}", op.get("/api/v1/dags/greeter/tasks/echo"));
         check("POST", "/api/v1/dags/{dag_id}/dagRuns", op.post("/api/v1/dags/greeter/dagRuns", "{\"dag_run_id\": \"doc_new\"}"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}", op.get(run));

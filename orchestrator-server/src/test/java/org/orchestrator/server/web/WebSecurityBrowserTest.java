@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.Select;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.Dags;
 
 /** Roles and escaping, checked in a real headless Chromium through the DOM and the console. */
 class WebSecurityBrowserTest {
@@ -80,6 +83,27 @@ class WebSecurityBrowserTest {
             browser.go(taskPage("web_xss", run.runId(), "echo"));
             browser.waitForText(By.id("log"), "payload " + WebDags.XSS);
             browser.screenshot("security-03-xss-log");
+            assertNothingInjected(browser);
+        }
+    }
+
+    @Test
+    void the_code_tab_shows_a_stored_source_with_script_as_text_and_names_a_version_without_source() {
+        String source = "// web_xss " + WebDags.XSS + "\nclass Dags {}\n";
+        web.engine().orchestrator().jdbi().useHandle(h -> new Dags().addVersion(h, "web_xss", "xss0source0version",
+                "<test>/xss.java", "{}", source, Instant.now()));
+        String current = web.engine().orchestrator().dags().get("web_xss").orElseThrow().version();
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_xss#code");
+            browser.waitForText(By.cssSelector("[data-testid=code-missing]"),
+                    "Source not kept for jar bundles (version " + current + ")");
+            Select versions = new Select(browser.waitFor(By.id("version-select")));
+            assertThat(versions.getFirstSelectedOption().getDomProperty("value")).isEqualTo(current);
+            versions.selectByValue("xss0source0version");
+            assertThat(browser.waitForText(By.cssSelector("pre [data-testid=code-source]"), WebDags.XSS))
+                    .isEqualTo(source.strip());
+            browser.screenshot("security-04-xss-code");
             assertNothingInjected(browser);
         }
     }

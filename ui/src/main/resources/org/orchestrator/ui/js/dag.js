@@ -1,5 +1,5 @@
 // A DAG's page: its header (pause, trigger), the run selector, and the Grid, Graph, Gantt and
-// Details tabs, all refreshed every 1.5 s while runs progress.
+// Details and Code tabs, all refreshed every 1.5 s while runs progress.
 import {h, replace, byId} from './dom.js';
 import {api, fetchAll, get, patch, query} from './api.js';
 import {startPage, canOperate, notify, showFailure} from './shell.js';
@@ -12,10 +12,11 @@ import {Grid, topologicalOrder} from './grid.js';
 import {Graph} from './graph.js';
 import {renderGantt} from './gantt.js';
 import {renderDetails} from './details.js';
+import {renderCode} from './code.js';
 import {renderDurations} from './durations.js';
 import {openTrigger} from './trigger.js';
 
-const TABS = ['grid', 'graph', 'gantt', 'durations', 'details'];
+const TABS = ['grid', 'graph', 'gantt', 'durations', 'details', 'code'];
 const dagId = decodeURIComponent(location.pathname.split('/')[2]);
 const state = {
   tab: TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'grid',
@@ -126,7 +127,7 @@ function triggered(run) {
 
 function drawRunBar(run) {
   const bar = byId('run-bar');
-  bar.hidden = state.tab === 'details' || state.tab === 'durations' || !run;
+  bar.hidden = state.tab === 'details' || state.tab === 'durations' || state.tab === 'code' || !run;
   const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab]);
   if (bar.dataset.signature === signature) return;
   bar.dataset.signature = signature;
@@ -155,8 +156,16 @@ function showTab(tab, focus) {
   if (focus) byId(`tab-${tab}`).focus();
   history.replaceState(null, '', location.pathname + location.search + '#' + tab);
   if (tab === 'details') renderDetails(byId('panel-details'), state.details, state.tasks);
+  if (tab === 'code') showCode().catch((error) => showFailure(byId('panel-code'), error));
   if (state.dag) draw();
   if (tab === 'gantt' && refresher) refresher.now();
+}
+
+/** The Code tab opens on the version the selected run used (the grid's runs do not carry it, so the run is read). */
+async function showCode() {
+  const run = selectedRun();
+  const version = run ? (await get(api('dags', dagId, 'dagRuns', run.dag_run_id))).dag_version : null;
+  await renderCode(byId('panel-code'), dagId, version);
 }
 
 function setUpTabs() {

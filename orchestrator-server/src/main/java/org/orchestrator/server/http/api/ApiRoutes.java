@@ -24,6 +24,7 @@ public final class ApiRoutes {
         new VersionRoutes().register(router);
         new DagRoutes(api).register(router);
         new DagDetailRoutes(api).register(router);
+        new DagVersionRoutes(api).register(router);
         new DagRunRoutes(api).register(router);
         new DagRunListRoutes(api).register(router);
         new DagRunEditRoutes(api).register(router);
