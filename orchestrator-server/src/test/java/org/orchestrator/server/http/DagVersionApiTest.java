@@ -43,6 +43,7 @@ class DagVersionApiTest {
             assertThat(newest.get("version").asText()).isEqualTo(v2);
             assertThat(newest.get("dag_id").asText()).isEqualTo("coded");
             assertThat(newest.get("is_current").asBoolean()).isTrue();
+            assertThat(get(api, "/api/v1/dags/coded").get("dag_version").asText()).as("the DAG names its current version").isEqualTo(v2);
             assertThat(newest.get("fileloc").asText()).endsWith("coded.java");
             assertThat(newest.get("created_at").asText()).isNotEmpty();
             assertThat(newest.has("source")).as("the list leaves sources out").isFalse();

@@ -13,7 +13,8 @@ import org.orchestrator.server.schedule.Timetable;
 
 /**
  * Airflow's {@code DAG} object. Fields Airflow has but we have no use for (pickles, subdags,
- * scheduler locks) are sent as Airflow sends them when unused, so clients find every key.
+ * scheduler locks) are sent as Airflow sends them when unused, so clients find every key. We add
+ * {@code dag_version}: the DAG's current version (see {@code …/dagVersions}).
  */
 record DagView(String dagId, String dagDisplayName, String rootDagId, Boolean isPaused, Boolean isActive,
                Boolean isSubdag, Instant lastParsedTime, Instant lastPickled, Instant lastExpired,
@@ -21,7 +22,8 @@ record DagView(String dagId, String dagDisplayName, String rootDagId, Boolean is
                String description, Map<String, Object> scheduleInterval, String timetableDescription,
                List<Tag> tags, Integer maxActiveTasks, Integer maxActiveRuns, Boolean hasTaskConcurrencyLimits,
                Boolean hasImportErrors, Instant nextDagrun, Instant nextDagrunDataIntervalStart,
-               Instant nextDagrunDataIntervalEnd, Instant nextDagrunCreateAfter, Integer maxConsecutiveFailedDagRuns) {
+               Instant nextDagrunDataIntervalEnd, Instant nextDagrunCreateAfter, Integer maxConsecutiveFailedDagRuns,
+               String dagVersion) {
 
     /** @param name a tag */
     record Tag(String name) {
@@ -43,7 +45,7 @@ record DagView(String dagId, String dagDisplayName, String rootDagId, Boolean is
                 loaded.map(d -> d.dag().maxActiveRuns()).orElse(null),
                 loaded.map(d -> hasTaskLimits(d)).orElse(null), errorFiles.contains(row.fileloc()),
                 row.nextDagrun(), next.map(DataInterval::start).orElse(null), next.map(DataInterval::end).orElse(null),
-                next.map(Timetable::dueAt).orElse(null), 0);
+                next.map(Timetable::dueAt).orElse(null), 0, row.currentVersion());
     }
 
     /** Keyed by DAG id, version and next run: the interval is a pure function of them. */
