@@ -1,9 +1,8 @@
 package org.orchestrator.server.http;
 
-import java.time.Clock;
 import org.orchestrator.api.Dag;
-import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestUsers;
 
 /**
  * A real engine on a real H2 file, the REST API on a free port, and one user per role
@@ -30,10 +29,7 @@ final class ApiFixture implements AutoCloseable {
     /** @param engine an engine already started (closed if the server cannot start) */
     static ApiFixture start(TestEngine engine) {
         try {
-            UserAdmin users = new UserAdmin(engine.orchestrator().jdbi(), Clock.systemUTC());
-            for (String name : new String[] {ADMIN, OP, VIEWER}) {
-                users.create(name, name + "-password", name);
-            }
+            TestUsers.createOnePerRole(engine.orchestrator());
             return new ApiFixture(engine, HttpServer.start(engine.orchestrator(), 0));
         } catch (RuntimeException e) {
             engine.close();

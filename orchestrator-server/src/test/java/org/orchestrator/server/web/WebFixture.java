@@ -1,10 +1,9 @@
 package org.orchestrator.server.web;
 
-import java.time.Clock;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.http.HttpServer;
-import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestUsers;
 
 /**
  * A real engine on a real H2 file, the server (API and dashboard) on a free loopback port, and
@@ -27,10 +26,7 @@ final class WebFixture implements AutoCloseable {
     static WebFixture start(Dag... dags) {
         TestEngine engine = TestEngine.start(dags);
         try {
-            UserAdmin users = new UserAdmin(engine.orchestrator().jdbi(), Clock.systemUTC());
-            for (String name : new String[] {ADMIN, OP, VIEWER}) {
-                users.create(name, password(name), name);
-            }
+            TestUsers.createOnePerRole(engine.orchestrator());
             return new WebFixture(engine, HttpServer.start(engine.orchestrator(), "127.0.0.1", 0));
         } catch (RuntimeException e) {
             engine.close();
@@ -39,7 +35,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     static String password(String user) {
-        return user + "-password";
+        return TestUsers.password(user);
     }
 
     TestEngine engine() {
