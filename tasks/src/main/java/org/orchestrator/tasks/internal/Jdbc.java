@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Resources;
 
@@ -29,7 +30,24 @@ public final class Jdbc {
     /** The connection type the JDBC tasks accept. */
     public static final String TYPE = "jdbc";
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
     private Jdbc() {
+    }
+
+    /**
+     * Table and column names cannot be bound as parameters, so they are checked before they go
+     * into SQL text.
+     *
+     * @param name a table or column name, optionally {@code schema.table}
+     * @return the name
+     * @throws IllegalArgumentException when it is not a plain identifier
+     */
+    public static String identifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain SQL identifier: '" + name + "' (letters, digits, _ and one optional schema dot)");
+        }
+        return name;
     }
 
     /**

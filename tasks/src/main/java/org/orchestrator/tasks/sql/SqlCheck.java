@@ -72,7 +72,7 @@ public final class SqlCheck implements Task {
 
         /** @param table a table @return the bound for its row count */
         public Bound rowCount(String table) {
-            String t = Rule.identifier(table);
+            String t = Jdbc.identifier(table);
             return bound("row count of " + t, Statement.of("SELECT COUNT(*) FROM " + t));
         }
 
@@ -96,9 +96,9 @@ public final class SqlCheck implements Task {
 
         /** @param table a table @param columns columns that must hold no NULL @return this */
         public Builder noNulls(String table, String... columns) {
-            String t = Rule.identifier(table);
+            String t = Jdbc.identifier(table);
             for (String column : columns) {
-                String c = Rule.identifier(column);
+                String c = Jdbc.identifier(column);
                 bound("NULLs in " + t + "." + c, Statement.of("SELECT COUNT(*) FROM " + t + " WHERE " + c + " IS NULL")).equalTo(0);
             }
             return this;
@@ -112,8 +112,8 @@ public final class SqlCheck implements Task {
          * @return this; NULLs are not counted (use {@link #noNulls} for them)
          */
         public Builder valuesBetween(String table, String column, Object min, Object max) {
-            String t = Rule.identifier(table);
-            String c = Rule.identifier(column);
+            String t = Jdbc.identifier(table);
+            String c = Jdbc.identifier(column);
             return bound("values of " + t + "." + c + " outside [" + min + ", " + max + "]",
                     Statement.of("SELECT COUNT(*) FROM " + t + " WHERE " + c + " < ? OR " + c + " > ?", min, max)).equalTo(0);
         }
