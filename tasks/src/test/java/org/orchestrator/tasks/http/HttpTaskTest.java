@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Connection;
 import org.orchestrator.tasks.testing.LocalHttpServer;
@@ -16,17 +15,8 @@ import org.orchestrator.tasks.testing.TestTaskContext;
 class HttpTaskTest {
 
     private final TestTaskContext ctx = TestTaskContext.of("http_dag", "call");
-    private LocalHttpServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = LocalHttpServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final LocalHttpServer server = LocalHttpServer.start();
 
     @Test
     void a_json_path_of_the_answer_goes_to_xcom() throws Exception {

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.tasks.testing.RunningTask;
 import org.orchestrator.tasks.testing.TestTaskContext;
 
 class ExternalTaskSensorTest {
@@ -22,22 +22,15 @@ class ExternalTaskSensorTest {
     void the_wait_ends_when_the_other_dags_task_succeeds_for_the_same_logical_date() throws Exception {
         ctx.withExternalState("orders", "load", DAY, TaskState.RUNNING);
         ExternalTaskSensor sensor = ExternalTaskSensor.of("orders", "load").pokeInterval(Duration.ofMillis(20)).timeout(Duration.ofSeconds(30)).build();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                sensor.execute(ctx);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
+        RunningTask waiting = RunningTask.start(sensor, ctx);
         await().atMost(Duration.ofSeconds(10)).until(() -> ctx.logLines().stream().anyMatch(l -> l.startsWith("waiting for task orders.load")));
-        assertThat(waiting.isAlive()).isTrue();
+        assertThat(waiting.join(Duration.ZERO)).isFalse();
 
         ctx.withExternalState("orders", "load", DAY.plusSeconds(86_400), TaskState.SUCCESS); // another date: no effect
         ctx.withExternalState("orders", "load", DAY, TaskState.SUCCESS);
 
         assertThat(waiting.join(Duration.ofSeconds(20))).isTrue();
-        assertThat(failure.get()).isNull();
+        assertThat(waiting.failure()).isNull();
     }
 
     @Test

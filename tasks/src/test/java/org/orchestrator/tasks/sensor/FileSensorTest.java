@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orchestrator.tasks.testing.RunningTask;
 import org.orchestrator.tasks.testing.TestTaskContext;
 
 class FileSensorTest {
@@ -32,21 +32,14 @@ class FileSensorTest {
     void the_wait_ends_when_a_matching_file_appears_in_a_directory_created_later() throws Exception {
         Path in = dir.resolve("in");
         FileSensor sensor = FileSensor.glob(in, "orders_*.csv").pokeInterval(Duration.ofMillis(20)).timeout(Duration.ofSeconds(30)).build();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                sensor.execute(ctx);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
+        RunningTask waiting = RunningTask.start(sensor, ctx);
         await().atMost(Duration.ofSeconds(10)).until(() -> ctx.logLines().stream().anyMatch(l -> l.startsWith("waiting for a file matching")));
         Files.createDirectories(in);
         Files.writeString(in.resolve("other.csv"), "not this one");
         Path orders = Files.writeString(in.resolve("orders_2026-03-02.csv"), "id\n1\n");
 
         assertThat(waiting.join(Duration.ofSeconds(20))).isTrue();
-        assertThat(failure.get()).isNull();
+        assertThat(waiting.failure()).isNull();
         assertThat(ctx.pushed("return_value", String.class)).contains(orders.toString());
     }
 

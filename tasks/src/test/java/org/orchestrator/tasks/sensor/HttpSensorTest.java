@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Connection;
 import org.orchestrator.tasks.testing.LocalHttpServer;
@@ -17,17 +16,8 @@ import org.orchestrator.tasks.testing.TestTaskContext;
 class HttpSensorTest {
 
     private final TestTaskContext ctx = TestTaskContext.of("sensor_dag", "wait_for_api");
-    private LocalHttpServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = LocalHttpServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private final LocalHttpServer server = LocalHttpServer.start();
 
     @Test
     void the_wait_ends_on_the_first_2xx() throws Exception {

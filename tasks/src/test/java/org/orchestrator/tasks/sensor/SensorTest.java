@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskContext;
+import org.orchestrator.tasks.testing.RunningTask;
 import org.orchestrator.tasks.testing.TestTaskContext;
 
 class SensorTest {
@@ -89,21 +89,14 @@ class SensorTest {
     @Test
     void an_interrupt_ends_the_wait_at_once() throws Exception {
         CountingSensor sensor = new CountingSensor(new CountingSensor.Builder().pokeInterval(Duration.ofHours(1)), 0);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                sensor.execute(ctx);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
+        RunningTask waiting = RunningTask.start(sensor, ctx);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sensor.pokes.size() == 1);
 
         long before = System.nanoTime();
         waiting.interrupt();
 
         assertThat(waiting.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(failure.get()).isInstanceOf(InterruptedException.class);
+        assertThat(waiting.failure()).isInstanceOf(InterruptedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
     }
 

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.tasks.sql.SqlParam;
+import org.orchestrator.tasks.testing.RunningTask;
 import org.orchestrator.tasks.testing.DatabaseTest;
 
 /** What {@link SqlSensor} does on any database; subclasses name the database. */
@@ -26,14 +26,7 @@ abstract class SqlSensorContract extends DatabaseTest {
     void the_wait_ends_when_the_query_answers_a_truthy_value() throws Exception {
         SqlSensor sensor = SqlSensor.on(DB, "SELECT COUNT(*) FROM arrivals WHERE arrived_at >= ? AND arrived_at < ?",
                 SqlParam.intervalStart(), SqlParam.intervalEnd()).pokeInterval(Duration.ofMillis(20)).timeout(Duration.ofSeconds(30)).build();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                sensor.execute(ctx);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
+        RunningTask waiting = RunningTask.start(sensor, ctx);
         await().atMost(Duration.ofSeconds(10)).until(() -> ctx.logLines().stream().anyMatch(l -> l.startsWith("waiting for (SELECT COUNT(*)")));
         exec("INSERT INTO arrivals VALUES (1, TIMESTAMP '2026-03-03 00:00:00')"); // outside the interval: still waiting
         assertThat(waiting.join(Duration.ofMillis(200))).isFalse();
@@ -41,7 +34,7 @@ abstract class SqlSensorContract extends DatabaseTest {
         exec("INSERT INTO arrivals VALUES (2, TIMESTAMP '2026-03-02 08:00:00')");
 
         assertThat(waiting.join(Duration.ofSeconds(20))).isTrue();
-        assertThat(failure.get()).isNull();
+        assertThat(waiting.failure()).isNull();
     }
 
     @Test

@@ -56,8 +56,12 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /** @return a started server */
-    public static LocalHttpServer start() throws IOException {
-        return new LocalHttpServer();
+    public static LocalHttpServer start() {
+        try {
+            return new LocalHttpServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot bind a loopback port", e);
+        }
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
