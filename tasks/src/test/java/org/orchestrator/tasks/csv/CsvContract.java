@@ -150,6 +150,22 @@ abstract class CsvContract extends DatabaseTest {
     }
 
     @Test
+    void a_csv_shipped_as_a_resource_loads_and_names_the_resource_as_source() throws Exception {
+        CsvLoad.into(DB, "people").fromResource(CsvContract.class, "/csv/people.csv")
+                .column("id", ColumnType.INT).column("name", ColumnType.TEXT).build().execute(ctx);
+
+        assertThat(rows("SELECT name FROM people ORDER BY id")).extracting(r -> r.get("name")).containsExactly("Ada", "Grace");
+        assertThat(rows("SELECT source_file, line_number, reason FROM people_rejected"))
+                .containsExactly(Map.of("source_file", "/csv/people.csv", "line_number", 3L, "reason", "id: 'x' is not an int"));
+    }
+
+    @Test
+    void a_missing_resource_is_refused_when_building() {
+        assertThatThrownBy(() -> CsvLoad.into(DB, "people").fromResource(CsvContract.class, "/csv/nope.csv"))
+                .hasMessage("CSV resource /csv/nope.csv not found next to " + CsvContract.class.getName());
+    }
+
+    @Test
     void a_missing_file_fails_naming_it() {
         Path file = tempDir.resolve("nope.csv");
 
