@@ -24,7 +24,8 @@ import org.orchestrator.tasks.sql.SqlParam;
  * schema, in JDBC batches and in one transaction. A row that does not fit the schema — a missing
  * required field, a field of the wrong type, a broken validation rule, the wrong number of fields —
  * goes into a dead-letter table (created when missing; source file, line number, raw line, reason)
- * instead. The counts are pushed to XCom as longs under {@code loaded} and {@code rejected}.
+ * instead. The counts are pushed to XCom as longs under {@code loaded} (rows accepted from the
+ * file) and {@code rejected}. A UTF-8 byte order mark before the header is ignored.
  *
  * <p>Reruns: {@link Builder#upsertKey} replaces rows by key, {@link Builder#replaceAll} empties the
  * table first, {@link Builder#replaceWhere} deletes a slice (e.g. the run's interval) first; with
@@ -130,7 +131,7 @@ public final class CsvLoad implements Task {
             }
             writer.flush();
             rejects.flush();
-            return new long[] {writer.written(), rejects.rejected()};
+            return new long[] {writer.accepted(), rejects.rejected()};
         }
     }
 

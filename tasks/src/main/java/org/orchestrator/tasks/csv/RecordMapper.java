@@ -21,7 +21,8 @@ final class RecordMapper {
 
     /** @throws OrchestratorException when the header lacks a declared column: no row could load */
     static RecordMapper of(List<Column> columns, List<String> header, CsvSource path) {
-        List<String> lower = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        // A byte order mark (as spreadsheet programs write) would otherwise hide the first column.
+        List<String> lower = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
         int[] positions = new int[columns.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

@@ -100,6 +100,16 @@ abstract class CsvContract extends DatabaseTest {
                 .upsertKey("id").batchSize(2).build().execute(ctx);
 
         assertThat(rows("SELECT id, name FROM people ORDER BY id")).containsExactly(Map.of("id", 1, "name", "c"), Map.of("id", 2, "name", "b"));
+        assertThat(ctx.pushed("loaded", Long.class)).contains(3L);
+    }
+
+    @Test
+    void a_byte_order_mark_does_not_hide_the_first_column() throws Exception {
+        Path file = csv("bom.csv", "\uFEFFid,name\n1,a\n");
+
+        CsvLoad.into(DB, "people").from(file).column("id", ColumnType.INT).column("name", ColumnType.TEXT).build().execute(ctx);
+
+        assertThat(rows("SELECT id, name FROM people")).containsExactly(Map.of("id", 1, "name", "a"));
     }
 
     @Test
