@@ -58,7 +58,7 @@ final class TryRunner {
     }
 
     private void run(ClaimedTry claimed, AtomicBoolean reported) {
-        try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+        try (TryLogger log = logs.logger(claimed.ti(), clock)) {
             Outcome outcome = execute(claimed, log);
             if (reported.compareAndSet(false, true)) {
                 report.accept(outcome);
@@ -86,7 +86,7 @@ final class TryRunner {
     private void timeOut(ClaimedTry claimed, Thread thread, Duration limit, AtomicBoolean reported) {
         if (reported.compareAndSet(false, true)) {
             String error = "execution timeout of " + limit + " exceeded";
-            try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+            try (TryLogger log = logs.logger(claimed.ti(), clock)) {
                 log.error(error + "; interrupting the task");
             }
             thread.interrupt();
