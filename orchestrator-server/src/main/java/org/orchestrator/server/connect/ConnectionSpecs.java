@@ -52,7 +52,7 @@ public final class ConnectionSpecs {
         try {
             return fromUri(id, text);
         } catch (IllegalArgumentException e) {
-            throw new OrchestratorException("connection '" + id + "' has a bad %-escape: " + e.getMessage());
+            throw new OrchestratorException("connection '" + id + "' has a malformed %-escape in its URI");
         }
     }
 
@@ -61,9 +61,10 @@ public final class ConnectionSpecs {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new OrchestratorException("connection '" + id + "' is not a valid URI: " + e.getMessage());
+            // the reason and index only: the message would quote the whole URI, password included
+            throw new OrchestratorException("connection '" + id + "' is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
         }
-        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
             throw new OrchestratorException("connection '" + id + "' must look like scheme://[login:password@]host[:port][/path]"
                     + ", a jdbc: URL or a JSON object; got " + describe(text));
         }
