@@ -33,6 +33,11 @@ public final class TryLogs {
         this.mask = mask;
     }
 
+    /** @param text text bound for a log or an error column @return it with known secrets masked */
+    String mask(String text) {
+        return mask.apply(text);
+    }
+
     /** A logger writing the instance's current try's log, masked. */
     TryLogger logger(TaskInstanceRow ti, Clock clock) {
         return new TryLogger(ti.taskId(), file(ti, ti.tryNumber()), clock, mask);

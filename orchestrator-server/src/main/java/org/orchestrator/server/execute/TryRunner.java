@@ -79,7 +79,8 @@ final class TryRunner {
             return Outcome.failed(claimed, "interrupted");
         } catch (Throwable e) {
             log.error("task failed", e);
-            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage());
+            // The error is stored and shown in the API and in callback events: mask it like the log.
+            return Outcome.failed(claimed, logs.mask(e.getClass().getName() + ": " + e.getMessage()));
         }
     }
 
