@@ -66,7 +66,7 @@ final class ConnectionsCommand {
             }
             Parts p = source.parts;
             Map<String, String> extra = p.extra == null ? Map.of() : ConnectionSpecs.extras(id, new TextNode(p.extra));
-            return new Connection(id, p.type, p.url, p.login, p.password, extra);
+            return new Connection(id, p.type, ConnectionSpecs.withoutCredentials(id, p.url), p.login, p.password, extra);
         }
     }
 

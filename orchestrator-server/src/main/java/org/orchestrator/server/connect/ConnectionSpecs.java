@@ -81,6 +81,27 @@ public final class ConnectionSpecs {
     }
 
     /**
+     * Refuses a URL that carries a password ({@code https://user:pw@host}): the URL is stored and
+     * shown in clear, so credentials belong in the login and password fields.
+     *
+     * @param id  the connection, for the message
+     * @param url the URL given for it
+     * @return the URL
+     */
+    public static String withoutCredentials(String id, String url) {
+        try {
+            String userInfo = new URI(url.startsWith("jdbc:") ? url.substring(5) : url).getRawUserInfo();
+            if (userInfo != null && userInfo.contains(":")) {
+                throw new OrchestratorException("the url of connection '" + id
+                        + "' holds a password; give it as the password (and the user as the login) instead");
+            }
+        } catch (URISyntaxException e) {
+            // not a hierarchical URI (e.g. jdbc:h2:/data/x): nothing to look for
+        }
+        return url;
+    }
+
+    /**
      * Builds a URL from Airflow's separate fields.
      *
      * @param type   the connection type

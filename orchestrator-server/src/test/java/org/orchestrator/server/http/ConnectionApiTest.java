@@ -114,6 +114,8 @@ class ConnectionApiTest {
         assertProblem(admin.post("/api/v1/connections", "{\"connection_id\": \"e\", \"conn_type\": \"http\", \"extra\": \"[1]\"}"), 400);
         assertProblem(admin.post("/api/v1/connections", "{\"connection_id\": \"e\", \"conn_type\": \"http\", \"extra\": \"{bad\"}"), 400);
         assertProblem(admin.post("/api/v1/connections", "{\"connection_id\": \"u\", \"conn_type\": \"http\", \"bogus\": 1}"), 400);
+        assertProblem(admin.post("/api/v1/connections",
+                "{\"connection_id\": \"c\", \"conn_type\": \"http\", \"url\": \"https://u:pw@host/\"}"), 400);
         assertProblem(admin.patch("/api/v1/connections/none_such", "{\"login\": \"x\"}"), 404);
         assertProblem(admin.delete("/api/v1/connections/none_such"), 404);
     }

@@ -145,6 +145,11 @@ final class ConnectionRoutes {
         if (url.length() > 4000) {
             throw ApiProblem.badRequest("'url' must have at most 4000 characters");
         }
+        try {
+            ConnectionSpecs.withoutCredentials(id, url);
+        } catch (OrchestratorException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
         if (login.length() > 500) {
             throw ApiProblem.badRequest("'login' must have at most 500 characters");
         }
