@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
@@ -30,6 +31,7 @@ public final class LocalDagRunner {
 
     private final PrintStream out;
     private final Resources resources;
+    private final UnaryOperator<String> mask;
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -37,8 +39,18 @@ public final class LocalDagRunner {
      * @param resources the connections and variables tasks may use
      */
     public LocalDagRunner(PrintStream out, Resources resources) {
+        this(out, resources, UnaryOperator.identity());
+    }
+
+    /**
+     * @param out       where task logs and the summary go
+     * @param resources the connections and variables tasks may use
+     * @param mask      applied to every log line (hides the secrets the resources handed out)
+     */
+    public LocalDagRunner(PrintStream out, Resources resources, UnaryOperator<String> mask) {
         this.out = out;
         this.resources = resources;
+        this.mask = mask;
     }
 
     /**
@@ -114,7 +126,7 @@ public final class LocalDagRunner {
     private Ended execute(LocalRun run, TaskDefinition task) {
         for (int attempt = 1; ; attempt++) {
             LocalTaskContext context = new LocalTaskContext(run, task.id(), attempt, task.maxTries(),
-                    new TryLogger(task.id(), out, clock));
+                    new TryLogger(task.id(), out, clock, mask));
             try {
                 task.task().execute(context);
                 return new Ended(TaskState.SUCCESS, context.branches());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.AbstractLogger;
@@ -24,21 +25,25 @@ final class TryLogger extends AbstractLogger implements AutoCloseable {
     private final transient Path file;
     private final transient Clock clock;
     private final transient java.io.PrintStream console;
+    private final transient UnaryOperator<String> mask;
     private transient Writer writer;
 
-    TryLogger(String name, Path file, Clock clock) {
+    /** A logger writing to a try's file, each line passed through {@code mask} (which hides secrets). */
+    TryLogger(String name, Path file, Clock clock, UnaryOperator<String> mask) {
         this.name = name;
         this.file = file;
         this.clock = clock;
         this.console = null;
+        this.mask = mask;
     }
 
-    /** A logger that prints {@code [task] line} to a stream (local test runs). */
-    TryLogger(String name, java.io.PrintStream console, Clock clock) {
+    /** A logger that prints {@code [task] line} to a stream (local test runs), masked the same way. */
+    TryLogger(String name, java.io.PrintStream console, Clock clock, UnaryOperator<String> mask) {
         this.name = name;
         this.file = null;
         this.clock = clock;
         this.console = console;
+        this.mask = mask;
     }
 
     @Override
@@ -57,7 +62,8 @@ final class TryLogger extends AbstractLogger implements AutoCloseable {
             throwable.printStackTrace(new PrintWriter(trace));
             line.append(trace);
         }
-        write(line.toString());
+        // Masked as a whole, stack trace included: exception messages quote values too.
+        write(mask.apply(line.toString()));
     }
 
     private void write(String text) {
