@@ -28,6 +28,8 @@ public final class ApiRoutes {
         new DagRunRoutes(api).register(router);
         new DagRunListRoutes(api).register(router);
         new DagRunEditRoutes(api).register(router);
+        new DagRunClearRoutes(api).register(router);
+        new NoteRoutes(api).register(router);
         new TaskInstanceRoutes(api).register(router);
         new MarkRoutes(api).register(router);
         new ClearRoutes(api).register(router);
