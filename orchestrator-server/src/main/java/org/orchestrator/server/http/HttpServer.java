@@ -8,6 +8,7 @@ import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.api.ApiRoutes;
 import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Authenticator;
+import org.orchestrator.server.http.auth.LoginThrottle;
 import org.orchestrator.server.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +56,14 @@ public final class HttpServer implements AutoCloseable {
      * @return the running server
      */
     public static HttpServer start(Orchestrator orchestrator, String host, int port) {
-        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()));
+        LoginThrottle throttle = LoginThrottle.perMinute(orchestrator.clock());
+        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle);
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> configure(config, routes));
         Problems.install(app);
         app.before(PathParams::checkEncoding);
         // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
-        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check));
+        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check, throttle));
         ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class);
         app.start(host, port);
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
