@@ -58,7 +58,8 @@ class OpenApiTest {
 
         // The web dashboard's pages (/, /login, /ui/…, /static/…) are not part of the REST API.
         Set<String> apiRoutes = new TreeSet<>();
-        api.server().registeredRoutes().stream().filter(r -> r.contains(" /api/") || r.endsWith(" /health")).forEach(apiRoutes::add);
+        api.server().registeredRoutes().stream().filter(r -> r.contains(" /api/") || r.endsWith(" /health")
+                || r.endsWith(" /metrics")).forEach(apiRoutes::add);
         assertThat(documented).isEqualTo(apiRoutes);
         assertThat(document.getOpenapi()).isEqualTo("3.0.3");
         assertThat(document.getComponents().getSecuritySchemes()).containsKey("basic");
@@ -73,6 +74,7 @@ class OpenApiTest {
         check("GET", "/health", api.anonymous().get("/health"));
         check("GET", "/api/v1/health", op.get("/api/v1/health"));
         check("GET", "/api/v1/version", op.get("/api/v1/version"));
+        check("GET", "/metrics", op.get("/metrics"));
         check("GET", "/api/v1/dags", op.get("/api/v1/dags"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/greeter"));
         check("PATCH", "/api/v1/dags/{dag_id}", op.patch("/api/v1/dags/greeter", "{\"is_paused\": false}"));
