@@ -107,6 +107,8 @@ class OpenApiTest {
                 op.post("/api/v1/dags/fail_once/clearTaskInstances", "{\"dag_run_id\": \"doc_fail\"}"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
                 op.get(ti + "/logs/1"));
+        check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}/stream",
+                op.get(ti + "/logs/1/stream", "text/event-stream"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries", op.get(ti + "/xcomEntries"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries/{xcom_key}",
                 op.get(ti + "/xcomEntries/greeting"));

@@ -38,6 +38,7 @@ public final class ApiRoutes {
         new MarkRoutes(api).register(router);
         new ClearRoutes(api).register(router);
         new LogRoutes(api).register(router);
+        new LogStreamRoutes(api).register(router);
         new XComRoutes(api).register(router);
         new ImportErrorRoutes(api).register(router);
         new EventLogRoutes(api).register(router);
