@@ -49,6 +49,7 @@ public final class WebRoutes {
         new RecentRunRoutes(orchestrator.jdbi()).register(app);
         new ClusterRoutes(orchestrator).register(app);
         new GridRoutes(orchestrator).register(app);
+        new TryRoutes(orchestrator).register(app);
         return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.jdbi()));
     }
 
