@@ -2,12 +2,14 @@ package org.orchestrator.server.execute;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.server.state.XComs;
@@ -21,15 +23,17 @@ final class TryRunner {
 
     private final Jdbi jdbi;
     private final XComs xcoms;
+    private final Resources resources;
     private final TryLogs logs;
     private final Clock clock;
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
 
-    TryRunner(Jdbi jdbi, XComs xcoms, TryLogs logs, Clock clock, ScheduledExecutorService watchdog,
-              Consumer<Outcome> report) {
+    TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
+              ScheduledExecutorService watchdog, Consumer<Outcome> report) {
         this.jdbi = jdbi;
         this.xcoms = xcoms;
+        this.resources = resources;
         this.logs = logs;
         this.clock = clock;
         this.watchdog = watchdog;
@@ -64,19 +68,19 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
         try {
             claimed.task().task().execute(context);
-            return Outcome.success(claimed, context.branches());
+            return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {
             log.info("skipped: {}", e.getMessage());
-            return Outcome.skipped(claimed);
+            return Outcome.skipped(claimed, context.pushed());
         } catch (InterruptedException e) {
             log.error("interrupted", e);
-            return Outcome.failed(claimed, "interrupted");
+            return Outcome.failed(claimed, "interrupted", context.pushed());
         } catch (Throwable e) {
             log.error("task failed", e);
-            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage());
+            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage(), context.pushed());
         }
     }
 
@@ -87,7 +91,7 @@ final class TryRunner {
                 log.error(error + "; interrupting the task");
             }
             thread.interrupt();
-            report.accept(Outcome.failed(claimed, error));
+            report.accept(Outcome.failed(claimed, error, Map.of()));
         }
     }
 

@@ -82,6 +82,17 @@ public final class TaskInstances {
     }
 
     /**
+     * @return the state of a task in the DAG's run for that logical date (the newest such run when
+     * a manual run shares the date), or empty when there is no such run or task
+     */
+    public Optional<TaskState> stateAt(Handle h, String dagId, String taskId, Instant logicalDate) {
+        return h.createQuery("SELECT ti.state FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk "
+                        + "WHERE r.dag_id = :dag AND r.logical_date = :date AND ti.task_id = :task ORDER BY r.id DESC LIMIT 1")
+                .bind("dag", dagId).bind("date", logicalDate).bind("task", taskId)
+                .mapTo(String.class).findOne().map(TaskState::fromWireName);
+    }
+
+    /**
      * @return true when the run still has an instance that is not finished. One index probe per
      * unfinished state: an {@code IN} list would scan every finished row of a large run.
      */
@@ -93,10 +104,13 @@ public final class TaskInstances {
                 .mapTo(Integer.class).one() == 1;
     }
 
-    /** @return up to {@code limit} scheduled instances, highest priority first, oldest first */
+    /**
+     * @return up to {@code limit} scheduled instances, highest priority first, oldest first; on
+     * PostgreSQL locked until the caller's transaction ends, skipping rows another claimer holds
+     */
     public List<TaskInstanceRow> ready(Handle h, int limit) {
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
-                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit")
+                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit" + Dialect.claimLock(h))
                 .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
     }
 
@@ -155,7 +169,8 @@ public final class TaskInstances {
 
     /**
      * running → a finished state, or up_for_retry, for the given tries only (a try that lost its
-     * instance — timed out, marked, zombie-reaped — cannot overwrite what happened since), in one batch.
+     * instance — timed out, marked, zombie-reaped — cannot overwrite what happened since), in one
+     * batch. Each rejected end is counted in {@link StaleWrites}.
      *
      * @return for each end, in order, whether it was applied
      */
@@ -169,6 +184,9 @@ public final class TaskInstances {
         boolean[] applied = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
             applied[i] = checkCount(counts[i], ends.get(i).tiId(), RUNNING, ends.get(i).to());
+            if (!applied[i]) {
+                StaleWrites.rejected("outcome " + ends.get(i).to().wireName(), ends.get(i).tiId(), ends.get(i).tryNumber());
+            }
         }
         return applied;
     }
