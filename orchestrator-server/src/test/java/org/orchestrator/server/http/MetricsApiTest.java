@@ -49,10 +49,10 @@ class MetricsApiTest {
         double failedTries = value(before, "orchestrator_task_tries_finished_total", "state=\"failed\"");
         double successRuns = value(before, "orchestrator_dag_runs", "state=\"success\"");
 
-        runs.trigger("greeter", "m1");
-        runs.trigger("fail_once", "m2");
-        runs.awaitRun("greeter", "m1", "success");
-        runs.awaitRun("fail_once", "m2", "failed");
+        runs.trigger("greeter", "metrics_ok");
+        runs.trigger("fail_once", "metrics_fail");
+        runs.awaitRun("greeter", "metrics_ok", "success");
+        runs.awaitRun("fail_once", "metrics_fail", "failed");
 
         // The engine's counts are cached for a second per scrape.
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
