@@ -60,6 +60,9 @@ final class Problems {
         if (problem.status() == 503) {
             ctx.header("Retry-After", "1");
         }
+        if (problem.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+        }
         ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json(problem, ctx.path()));
     }
 

@@ -1,0 +1,52 @@
+package org.orchestrator.server.http.metrics;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Counts read from the database for the engine's meters: task instances and DAG runs by state,
+ * finished tries by outcome. Read at most once a second however many meters ask, so a scrape
+ * costs three grouped counts. The database is the source because it is the truth for the whole
+ * cluster, not only for the node that answers the scrape.
+ */
+final class EngineSnapshot {
+
+    private static final long MAX_AGE_NANOS = 1_000_000_000L;
+
+    private final Jdbi jdbi;
+    private long readAt;
+    private Counts counts;
+
+    /** What one read found. */
+    record Counts(Map<String, Long> taskInstances, Map<String, Long> dagRuns, Map<String, Long> finishedTries) {
+    }
+
+    EngineSnapshot(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** @return the counts, read again when the last read is older than a second */
+    synchronized Counts counts() {
+        long now = System.nanoTime();
+        if (counts == null || now - readAt > MAX_AGE_NANOS) {
+            counts = read();
+            readAt = now;
+        }
+        return counts;
+    }
+
+    private Counts read() {
+        return jdbi.withHandle(h -> new Counts(
+                byState(h, "SELECT state, COUNT(*) FROM task_instance GROUP BY state"),
+                byState(h, "SELECT state, COUNT(*) FROM dag_run GROUP BY state"),
+                byState(h, "SELECT state, COUNT(*) FROM task_try GROUP BY state")));
+    }
+
+    private static Map<String, Long> byState(org.jdbi.v3.core.Handle h, String sql) {
+        Map<String, Long> counts = new HashMap<>();
+        h.createQuery(sql).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+}
