@@ -206,11 +206,12 @@ public final class RunCreator {
         if (runs.exists(h, run.dagId(), run.runId(), run.logicalDate())) {
             return Optional.empty();
         }
-        long pk = runs.insert(h, run, clock.instant());
+        Instant now = clock.instant();
+        long pk = runs.insert(h, run, now);
         boolean started = starter != null && starter.startIfFree(h, pk, dag);
         // A started run's tasks without upstream have their dependencies met from birth.
         java.util.Set<String> ready = started ? RunProgress.startingTasks(dag.dag()) : java.util.Set.of();
-        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready);
+        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready, now);
         return runs.find(h, pk);
     }
 }

@@ -48,6 +48,8 @@ class MetricsApiTest {
         double successTries = value(before, "orchestrator_task_tries_finished_total", "state=\"success\"");
         double failedTries = value(before, "orchestrator_task_tries_finished_total", "state=\"failed\"");
         double successRuns = value(before, "orchestrator_dag_runs", "state=\"success\"");
+        double greeterDurations = valueOrZero(before, "orchestrator_task_duration_seconds_count", "dag_id=\"greeter\",state=\"success\"");
+        double greeterDelays = valueOrZero(before, "orchestrator_task_scheduling_delay_seconds_count", "dag_id=\"greeter\"");
 
         runs.trigger("greeter", "metrics_ok");
         runs.trigger("fail_once", "metrics_fail");
@@ -62,6 +64,15 @@ class MetricsApiTest {
             assertThat(value(after, "orchestrator_dag_runs", "state=\"success\"")).isEqualTo(successRuns + 1);
             assertThat(value(after, "orchestrator_task_instances", "state=\"upstream_failed\"")).isGreaterThanOrEqualTo(1);
             assertThat(value(after, "orchestrator_task_instances", "state=\"running\"")).isZero();
+            assertThat(value(after, "orchestrator_task_duration_seconds_count", "dag_id=\"greeter\",state=\"success\""))
+                    .isEqualTo(greeterDurations + 1);
+            assertThat(value(after, "orchestrator_task_scheduling_delay_seconds_count", "dag_id=\"greeter\""))
+                    .isEqualTo(greeterDelays + 1);
+            assertThat(value(after, "orchestrator_task_duration_seconds_count", "dag_id=\"fail_once\",state=\"failed\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(after, "orchestrator_pool_slots", "pool=\"default_pool\"")).isEqualTo(128);
+            assertThat(value(after, "orchestrator_pool_slots_used", "pool=\"default_pool\"")).isZero();
+            assertThat(scrapeValue(after, "orchestrator_queue_depth")).isZero();
         });
     }
 
@@ -72,6 +83,18 @@ class MetricsApiTest {
 
     private static String scrape() {
         return api.as(ApiFixture.VIEWER).get("/metrics").body();
+    }
+
+    private static double valueOrZero(String scrape, String metric, String labels) {
+        return scrape.contains(metric + "{") && scrape.contains(labels) ? value(scrape, metric, labels) : 0;
+    }
+
+    private static double scrapeValue(String scrape, String metric) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(metric) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        if (!m.find()) {
+            throw new AssertionError("no sample " + metric + " in:\n" + scrape);
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     /** @return the sample's value; fails when the series is missing */

@@ -6,8 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Counts read from the database for the engine's meters: task instances and DAG runs by state,
- * finished tries by outcome. Read at most once a second however many meters ask, so a scrape
- * costs three grouped counts. The database is the source because it is the truth for the whole
+ * finished tries by outcome, pool slots and their use. Read at most once a second however many meters ask, so a scrape
+ * costs five small grouped reads. The database is the source because it is the truth for the whole
  * cluster, not only for the node that answers the scrape.
  */
 final class EngineSnapshot {
@@ -19,7 +19,13 @@ final class EngineSnapshot {
     private Counts counts;
 
     /** What one read found. */
-    record Counts(Map<String, Long> taskInstances, Map<String, Long> dagRuns, Map<String, Long> finishedTries) {
+    record Counts(Map<String, Long> taskInstances, Map<String, Long> dagRuns, Map<String, Long> finishedTries,
+                  Map<String, Long> poolSlots, Map<String, Long> poolSlotsUsed) {
+
+        /** @return instances ready or claimed but not yet running: the executor's queue */
+        long queueDepth() {
+            return taskInstances.getOrDefault("scheduled", 0L) + taskInstances.getOrDefault("queued", 0L);
+        }
     }
 
     EngineSnapshot(Jdbi jdbi) {
@@ -40,7 +46,9 @@ final class EngineSnapshot {
         return jdbi.withHandle(h -> new Counts(
                 byState(h, "SELECT state, COUNT(*) FROM task_instance GROUP BY state"),
                 byState(h, "SELECT state, COUNT(*) FROM dag_run GROUP BY state"),
-                byState(h, "SELECT state, COUNT(*) FROM task_try GROUP BY state")));
+                byState(h, "SELECT state, COUNT(*) FROM task_try GROUP BY state"),
+                byState(h, "SELECT name, slots FROM pool"),
+                byState(h, "SELECT pool, COUNT(*) FROM task_instance WHERE state IN ('queued', 'running') GROUP BY pool")));
     }
 
     private static Map<String, Long> byState(org.jdbi.v3.core.Handle h, String sql) {

@@ -27,7 +27,8 @@ import org.orchestrator.server.http.openapi.Response;
  * {@code GET /metrics} in Prometheus' text format (viewer role, like every read): JVM meters,
  * a timer per HTTP route ({@code http_server_requests_seconds{method,uri,status}}), and the
  * engine's meters — task instances and DAG runs by state (gauges), finished tries by outcome
- * (counters), tries running on this node, DAG import errors.
+ * (counters), queue depth, pool slots and their use, tries running on this node, DAG import
+ * errors, and this node's scheduling delay (ready → running) and try durations per DAG (timers).
  *
  * <pre>{@code
  * Metrics metrics = Metrics.install(app, orchestrator);   // before the routes, for the timers
@@ -42,14 +43,17 @@ public final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     /** Held here: Micrometer keeps only weak references to what its gauges read. */
     private final EngineSnapshot snapshot;
+    private final io.micrometer.core.instrument.composite.CompositeMeterRegistry tryMeters;
 
-    private Metrics(EngineSnapshot snapshot) {
+    private Metrics(EngineSnapshot snapshot, io.micrometer.core.instrument.composite.CompositeMeterRegistry tryMeters) {
         this.snapshot = snapshot;
+        this.tryMeters = tryMeters;
     }
 
     /** @param app the server, before it starts @param orchestrator the engine @return the meters, timing every request */
     public static Metrics install(Javalin app, Orchestrator orchestrator) {
-        Metrics metrics = new Metrics(new EngineSnapshot(orchestrator.jdbi()));
+        Metrics metrics = new Metrics(new EngineSnapshot(orchestrator.jdbi()), orchestrator.executor().meters());
+        metrics.tryMeters.add(metrics.registry);
         metrics.bindJvm();
         metrics.bindEngine(orchestrator);
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
@@ -60,8 +64,10 @@ public final class Metrics implements AutoCloseable {
     /** Registers {@code GET /metrics}. */
     public void register(ApiRouter router) {
         router.add(Op.get("/metrics", "get_metrics", "JVM, HTTP and engine meters in Prometheus' text format")
-                .role(Role.VIEWER).returns(Response.text("text/plain")), ctx ->
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+                .role(Role.VIEWER).returns(Response.text("text/plain")), ctx -> {
+                    bindPools();
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+                });
     }
 
     private void bindJvm() {
@@ -89,10 +95,22 @@ public final class Metrics implements AutoCloseable {
             String name = state.wireName();
             gauge("orchestrator.dag.runs", "DAG runs in each state", name, s -> s.dagRuns().getOrDefault(name, 0L));
         }
+        Gauge.builder("orchestrator.queue.depth", snapshot, s -> s.counts().queueDepth())
+                .description("Task instances scheduled or queued, not yet running").register(registry);
         Gauge.builder("orchestrator.executor.tries.in.flight", orchestrator.executor(), e -> e.inFlight())
                 .description("Tries running on this node").register(registry);
         Gauge.builder("orchestrator.dag.import.errors", orchestrator.dags(), d -> d.importErrors().size())
                 .description("DAG bundles whose last load failed").register(registry);
+    }
+
+    /** Pools come and go at run time: a gauge pair for each pool the last read saw. */
+    private void bindPools() {
+        for (String pool : snapshot.counts().poolSlots().keySet()) {
+            Gauge.builder("orchestrator.pool.slots", snapshot, s -> s.counts().poolSlots().getOrDefault(pool, 0L))
+                    .description("Slots of each pool").tag("pool", pool).register(registry);
+            Gauge.builder("orchestrator.pool.slots.used", snapshot, s -> s.counts().poolSlotsUsed().getOrDefault(pool, 0L))
+                    .description("Slots in use (queued or running instances) of each pool").tag("pool", pool).register(registry);
+        }
     }
 
     private void gauge(String meter, String description, String state, Function<EngineSnapshot.Counts, Long> value) {
@@ -124,6 +142,7 @@ public final class Metrics implements AutoCloseable {
     /** Stops listening for garbage collections. */
     @Override
     public void close() {
+        tryMeters.remove(registry);
         gc.close();
         registry.close();
     }
