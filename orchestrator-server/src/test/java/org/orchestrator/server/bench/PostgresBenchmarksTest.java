@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.testing.PostgresServer;
+import org.orchestrator.testkit.PostgresServer;
 
 /** {@code bench --db-url jdbc:postgresql:…} runs in schemas of its own, counts commits, and leaves the database as it found it. */
 @Tag("postgresql")

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.testkit.PostgresServer;
 
 /**
  * The database engine tests run on, chosen by the system property {@value #PROPERTY}: {@code h2}

@@ -69,6 +69,12 @@ public abstract class DatabaseTest {
         return rows(sql, params).getFirst().values().iterator().next();
     }
 
+    /** @return a connection of type jdbc to a new, empty database of the tests' real PostgreSQL server */
+    public static Connection postgres() {
+        String url = org.orchestrator.testkit.PostgresServer.shared().createDatabase();
+        return new Connection(DB, "jdbc", url, org.orchestrator.testkit.PostgresServer.USER, "", Map.of());
+    }
+
     /** @return a connection of type jdbc to an H2 file database in {@code dir} */
     public static Connection h2(Path dir) {
         return new Connection(DB, "jdbc", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "sa", "secret", Map.of());

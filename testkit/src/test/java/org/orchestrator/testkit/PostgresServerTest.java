@@ -1,4 +1,4 @@
-package org.orchestrator.server.testing;
+package org.orchestrator.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

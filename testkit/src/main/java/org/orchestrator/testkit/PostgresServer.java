@@ -1,4 +1,4 @@
-package org.orchestrator.server.testing;
+package org.orchestrator.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,0 +1,13 @@
+package org.orchestrator.tasks.sql;
+
+import java.nio.file.Path;
+import org.orchestrator.api.Connection;
+import org.orchestrator.tasks.testing.DatabaseTest;
+
+/** The same contract on a real PostgreSQL server started by the tests. */
+class SqlTaskOnPostgresTest extends SqlTaskContract {
+    @Override
+    protected Connection database(Path dir) {
+        return DatabaseTest.postgres();
+    }
+}
