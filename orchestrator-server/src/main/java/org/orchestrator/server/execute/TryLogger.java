@@ -17,28 +17,18 @@ import org.slf4j.helpers.MessageFormatter;
 /**
  * The SLF4J logger a task gets: every line goes to its try's log file, flushed at once so the log
  * can be read while the task runs. The file is created on the first line, so a silent task costs
- * no file. {@code dags test} points the same logger at standard output instead.
+ * no file.
  */
 final class TryLogger extends AbstractLogger implements AutoCloseable {
 
     private final transient Path file;
     private final transient Clock clock;
-    private final transient java.io.PrintStream console;
     private transient Writer writer;
 
     TryLogger(String name, Path file, Clock clock) {
         this.name = name;
         this.file = file;
         this.clock = clock;
-        this.console = null;
-    }
-
-    /** A logger that prints {@code [task] line} to a stream (local test runs). */
-    TryLogger(String name, java.io.PrintStream console, Clock clock) {
-        this.name = name;
-        this.file = null;
-        this.clock = clock;
-        this.console = console;
     }
 
     @Override
@@ -61,11 +51,6 @@ final class TryLogger extends AbstractLogger implements AutoCloseable {
     }
 
     private void write(String text) {
-        if (console != null) {
-            console.print("[" + name + "] " + text);
-            console.flush();
-            return;
-        }
         try {
             if (writer == null) {
                 Files.createDirectories(file.getParent());

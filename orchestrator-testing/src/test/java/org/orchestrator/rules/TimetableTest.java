@@ -1,4 +1,4 @@
-package org.orchestrator.server.schedule;
+package org.orchestrator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.orchestrator.server.run;
+package org.orchestrator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.api.TaskState.FAILED;
@@ -6,9 +6,9 @@ import static org.orchestrator.api.TaskState.RUNNING;
 import static org.orchestrator.api.TaskState.SKIPPED;
 import static org.orchestrator.api.TaskState.SUCCESS;
 import static org.orchestrator.api.TaskState.UPSTREAM_FAILED;
-import static org.orchestrator.server.run.TriggerDecision.RUN;
-import static org.orchestrator.server.run.TriggerDecision.SKIP;
-import static org.orchestrator.server.run.TriggerDecision.WAIT;
+import static org.orchestrator.rules.TriggerDecision.RUN;
+import static org.orchestrator.rules.TriggerDecision.SKIP;
+import static org.orchestrator.rules.TriggerDecision.WAIT;
 
 import java.util.List;
 import java.util.Map;

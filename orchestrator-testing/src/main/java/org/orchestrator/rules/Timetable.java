@@ -1,4 +1,4 @@
-package org.orchestrator.server.schedule;
+package org.orchestrator.rules;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

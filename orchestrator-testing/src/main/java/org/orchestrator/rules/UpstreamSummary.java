@@ -1,4 +1,4 @@
-package org.orchestrator.server.run;
+package org.orchestrator.rules;
 
 import java.util.Collection;
 import org.orchestrator.api.TaskState;

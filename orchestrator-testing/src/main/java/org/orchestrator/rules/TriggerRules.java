@@ -1,9 +1,9 @@
-package org.orchestrator.server.run;
+package org.orchestrator.rules;
 
-import static org.orchestrator.server.run.TriggerDecision.RUN;
-import static org.orchestrator.server.run.TriggerDecision.SKIP;
-import static org.orchestrator.server.run.TriggerDecision.UPSTREAM_FAILED;
-import static org.orchestrator.server.run.TriggerDecision.WAIT;
+import static org.orchestrator.rules.TriggerDecision.RUN;
+import static org.orchestrator.rules.TriggerDecision.SKIP;
+import static org.orchestrator.rules.TriggerDecision.UPSTREAM_FAILED;
+import static org.orchestrator.rules.TriggerDecision.WAIT;
 
 import org.orchestrator.api.TriggerRule;
 

@@ -1,4 +1,4 @@
-package org.orchestrator.server.execute;
+package org.orchestrator.testing;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -11,26 +11,26 @@ import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskState;
-import org.orchestrator.server.internal.Json;
+import org.orchestrator.rules.Branches;
 import org.slf4j.Logger;
 
-/** A try's context in a local test run: XCom through JSON in memory, as the server would store it. */
+/** A try's context in a local run: XComs as JSON in memory, logs captured per try. */
 final class LocalTaskContext implements TaskContext {
 
     private final LocalRun run;
     private final String taskId;
     private final int tryNumber;
     private final int maxTries;
-    private final Logger log;
+    private final CapturingLogger log;
     private final Map<String, Object> params;
-    private Set<String> branches;
+    private volatile Set<String> branches;
 
-    LocalTaskContext(LocalRun run, String taskId, int tryNumber, int maxTries, Logger log) {
+    LocalTaskContext(LocalRun run, String taskId, int tryNumber, int maxTries) {
         this.run = run;
         this.taskId = taskId;
         this.tryNumber = tryNumber;
         this.maxTries = maxTries;
-        this.log = log;
+        this.log = new CapturingLogger(taskId, run.echo(), run.clock());
         Map<String, Object> merged = new LinkedHashMap<>(run.dag().params());
         merged.putAll(run.conf());
         this.params = Collections.unmodifiableMap(merged);
@@ -47,31 +47,22 @@ final class LocalTaskContext implements TaskContext {
     @Override public Map<String, Object> conf() { return Collections.unmodifiableMap(run.conf()); }
     @Override public Logger log() { return log; }
     @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + taskId; }
+    @Override public Connection connection(String connId) { return run.resources().connection(connId); }
+    @Override public Optional<String> variable(String key) { return run.resources().variable(key); }
 
     @Override
-    public Connection connection(String connId) {
-        return run.resources().connection(connId);
-    }
-
-    @Override
-    public Optional<String> variable(String key) {
-        return run.resources().variable(key);
-    }
-
-    /** A local run sees no other runs: it writes and reads no database. */
-    @Override
-    public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
-        return Optional.empty();
+    public Optional<TaskState> externalTaskState(String dagId, String otherTask, Instant logicalDate) {
+        return run.externalState(dagId, otherTask, logicalDate);
     }
 
     @Override
     public void xcomPush(String key, Object value) {
-        run.xcoms().put(taskId + "/" + key, Json.write(value));
+        run.xcoms().put(LocalRun.xcomKey(taskId, key), XComJson.write(taskId, key, value));
     }
 
     @Override
     public <T> Optional<T> xcomPull(String fromTask, String key, Class<T> type) {
-        return Optional.ofNullable(run.xcoms().get(fromTask + "/" + key)).map(json -> Json.read(json, type));
+        return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(fromTask, key))).map(json -> XComJson.read(json, type));
     }
 
     @Override
@@ -81,5 +72,9 @@ final class LocalTaskContext implements TaskContext {
 
     Set<String> branches() {
         return branches;
+    }
+
+    String logText() {
+        return log.text();
     }
 }

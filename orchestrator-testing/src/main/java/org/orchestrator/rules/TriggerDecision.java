@@ -1,4 +1,4 @@
-package org.orchestrator.server.run;
+package org.orchestrator.rules;
 
 /** What a trigger rule says about a task whose upstreams are as they are. */
 public enum TriggerDecision {
