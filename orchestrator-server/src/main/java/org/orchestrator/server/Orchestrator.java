@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.Resources;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.ZombieReaper;
+import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
@@ -98,7 +99,7 @@ public final class Orchestrator implements AutoCloseable {
                 node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
-                config.parallelism(), this::wakeSweeper, Resources.NONE), progress);
+                config.parallelism(), this::wakeSweeper, HomeDefaults.over(Resources.NONE, config.home())), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;

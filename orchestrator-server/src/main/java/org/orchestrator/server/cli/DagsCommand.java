@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.Resources;
+import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
@@ -123,7 +124,7 @@ final class DagsCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             Instant logical = date == null ? Instant.now() : date;
-            LocalDagRunner.Result result = new LocalDagRunner(System.out, Resources.NONE).runDag(dag.dag(), logical, parseConf(conf, spec));
+            LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(Resources.NONE, home.config().home())).runDag(dag.dag(), logical, parseConf(conf, spec));
             return result.runState() == DagRunState.SUCCESS ? 0 : 1;
         }
     }
