@@ -60,6 +60,15 @@ public final class AnalyticsDb {
         }
     }
 
+    /** @param sql a statement that changes data @return the rows it changed */
+    public int execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            return st.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
     /** @param sql a query returning one number @return it */
     public long number(String sql) {
         return ((Number) rows(sql).getFirst().getFirst()).longValue();

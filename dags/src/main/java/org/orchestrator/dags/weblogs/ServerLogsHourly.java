@@ -13,7 +13,7 @@ import org.orchestrator.tasks.sql.SqlTask;
  * (2026-01-01 and 2026-01-02, UTC) → {@code access_events} → aggregates per hour and status
  * ({@code hourly_status}) and per hour and path ({@code hourly_path}) → {@code dashboard_hourly_traffic},
  * the table a dashboard reads. Incremental by data interval: each step deletes the rows of its
- * interval and writes them again in one transaction, so rerunning an hour changes nothing.
+ * interval and writes them again in one transaction, so rerunning an hour_start changes nothing.
  * Scheduled runs after the sample's two days find no requests and succeed with empty hours; run
  * {@code dags backfill server_logs_hourly --from 2026-01-01 --to 2026-01-03} to load the sample.
  */
@@ -65,16 +65,16 @@ public final class ServerLogsHourly {
         SqlParam from = SqlParam.intervalStart();
         SqlParam to = SqlParam.intervalEnd();
         return SqlTask.on(ANALYTICS)
-                .statement("CREATE TABLE IF NOT EXISTS hourly_status (hour TIMESTAMP NOT NULL, status INTEGER NOT NULL, "
-                        + "requests BIGINT NOT NULL, bytes BIGINT NOT NULL, PRIMARY KEY (hour, status))")
-                .statement("CREATE TABLE IF NOT EXISTS hourly_path (hour TIMESTAMP NOT NULL, path VARCHAR(1000) NOT NULL, "
-                        + "requests BIGINT NOT NULL, server_errors BIGINT NOT NULL, PRIMARY KEY (hour, path))")
-                .statement("DELETE FROM hourly_status WHERE hour >= ? AND hour < ?", from, to)
-                .statement("INSERT INTO hourly_status (hour, status, requests, bytes) "
+                .statement("CREATE TABLE IF NOT EXISTS hourly_status (hour_start TIMESTAMP NOT NULL, status INTEGER NOT NULL, "
+                        + "requests BIGINT NOT NULL, bytes BIGINT NOT NULL, PRIMARY KEY (hour_start, status))")
+                .statement("CREATE TABLE IF NOT EXISTS hourly_path (hour_start TIMESTAMP NOT NULL, path VARCHAR(1000) NOT NULL, "
+                        + "requests BIGINT NOT NULL, server_errors BIGINT NOT NULL, PRIMARY KEY (hour_start, path))")
+                .statement("DELETE FROM hourly_status WHERE hour_start >= ? AND hour_start < ?", from, to)
+                .statement("INSERT INTO hourly_status (hour_start, status, requests, bytes) "
                         + "SELECT DATE_TRUNC('HOUR', ts), status, COUNT(*), COALESCE(SUM(bytes), 0) FROM access_events "
                         + "WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('HOUR', ts), status", from, to)
-                .statement("DELETE FROM hourly_path WHERE hour >= ? AND hour < ?", from, to)
-                .statement("INSERT INTO hourly_path (hour, path, requests, server_errors) "
+                .statement("DELETE FROM hourly_path WHERE hour_start >= ? AND hour_start < ?", from, to)
+                .statement("INSERT INTO hourly_path (hour_start, path, requests, server_errors) "
                         + "SELECT DATE_TRUNC('HOUR', ts), path, COUNT(*), SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END) "
                         + "FROM access_events WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('HOUR', ts), path", from, to)
                 .build();
@@ -84,16 +84,16 @@ public final class ServerLogsHourly {
         SqlParam from = SqlParam.intervalStart();
         SqlParam to = SqlParam.intervalEnd();
         return SqlTask.on(ANALYTICS)
-                .statement("CREATE TABLE IF NOT EXISTS dashboard_hourly_traffic (hour TIMESTAMP NOT NULL PRIMARY KEY, "
+                .statement("CREATE TABLE IF NOT EXISTS dashboard_hourly_traffic (hour_start TIMESTAMP NOT NULL PRIMARY KEY, "
                         + "requests BIGINT NOT NULL, ok BIGINT NOT NULL, client_errors BIGINT NOT NULL, "
                         + "server_errors BIGINT NOT NULL, bytes BIGINT NOT NULL)")
-                .statement("DELETE FROM dashboard_hourly_traffic WHERE hour >= ? AND hour < ?", from, to)
-                .statement("INSERT INTO dashboard_hourly_traffic (hour, requests, ok, client_errors, server_errors, bytes) "
-                        + "SELECT hour, SUM(requests), SUM(CASE WHEN status < 400 THEN requests ELSE 0 END), "
+                .statement("DELETE FROM dashboard_hourly_traffic WHERE hour_start >= ? AND hour_start < ?", from, to)
+                .statement("INSERT INTO dashboard_hourly_traffic (hour_start, requests, ok, client_errors, server_errors, bytes) "
+                        + "SELECT hour_start, SUM(requests), SUM(CASE WHEN status < 400 THEN requests ELSE 0 END), "
                         + "SUM(CASE WHEN status >= 400 AND status < 500 THEN requests ELSE 0 END), "
                         + "SUM(CASE WHEN status >= 500 THEN requests ELSE 0 END), SUM(bytes) "
-                        + "FROM hourly_status WHERE hour >= ? AND hour < ? GROUP BY hour", from, to)
-                .statement("SELECT COALESCE(SUM(requests), 0) FROM dashboard_hourly_traffic WHERE hour >= ? AND hour < ?", from, to)
+                        + "FROM hourly_status WHERE hour_start >= ? AND hour_start < ? GROUP BY hour_start", from, to)
+                .statement("SELECT COALESCE(SUM(requests), 0) FROM dashboard_hourly_traffic WHERE hour_start >= ? AND hour_start < ?", from, to)
                 .returnValue().xcomKey("requests")
                 .build();
     }
