@@ -13,7 +13,7 @@ import org.orchestrator.tasks.sql.SqlTask;
  * (2026-01-01 and 2026-01-02, UTC) → {@code access_events} → aggregates per hour and status
  * ({@code hourly_status}) and per hour and path ({@code hourly_path}) → {@code dashboard_hourly_traffic},
  * the table a dashboard reads. Incremental by data interval: each step deletes the rows of its
- * interval and writes them again in one transaction, so rerunning an hour_start changes nothing.
+ * interval and writes them again in one transaction, so rerunning an hour changes nothing.
  * Scheduled runs after the sample's two days find no requests and succeed with empty hours; run
  * {@code dags backfill server_logs_hourly --from 2026-01-01 --to 2026-01-03} to load the sample.
  */
