@@ -48,7 +48,8 @@ public final class TestTaskContext implements TaskContext {
     private List<String> followedBranches;
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
-    private final Map<String, TaskState> externalStates = new LinkedHashMap<>();
+    // Concurrent: a test changes external states while a sensor polls them from its own thread.
+    private final Map<String, TaskState> externalStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestTaskContext(String dagId, String taskId, Map<String, Object> xcoms) {
         this.dagId = dagId;
