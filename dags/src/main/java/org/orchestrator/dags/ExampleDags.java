@@ -15,7 +15,9 @@ import org.orchestrator.dags.weblogs.ServerLogsHourly;
  *   <li>{@code etl_orders_pipeline}: daily at 02:00, extract → transform → load → update_aggregations;</li>
  *   <li>{@code example_retries}: manual; a task that succeeds on its third try, with callbacks;</li>
  *   <li>{@code loans_etl}: daily; the shipped loans CSV validated, loaded and summarised per country and sector;</li>
- *   <li>{@code server_logs_hourly}: hourly; the shipped access log aggregated per hour, status and path.</li>
+ *   <li>{@code server_logs_hourly}: hourly; the shipped access log aggregated per hour, status and path;</li>
+ *   <li>{@code example_fan_out_fan_in}: manual; parallel tasks per region combined by one task;</li>
+ *   <li>{@code example_sensors}: manual; a file sensor waiting for its upstream's file, a soft-fail sensor.</li>
  * </ul>
  *
  * <pre>{@code
@@ -32,6 +34,7 @@ public final class ExampleDags implements DagProvider {
 
     @Override
     public Collection<Dag> dags() {
-        return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag(), LoansEtl.dag(), ServerLogsHourly.dag());
+        return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag(), LoansEtl.dag(), ServerLogsHourly.dag(),
+                ExampleFanOutFanIn.dag(), ExampleSensors.dag());
     }
 }
