@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.testing.DagTestRun;
+import org.orchestrator.testing.DagTester;
 import org.orchestrator.testing.TaskTry;
 
 /** {@code etl_orders_pipeline} run whole with DagTester on a real H2 analytics database. */
@@ -96,6 +97,22 @@ class OrdersEtlTest {
                 .contains("param min_amount must be a number, got 'lots'");
         assertThat(run.taskState("load_orders")).isEqualTo(TaskState.UPSTREAM_FAILED);
         assertThat(run.callbackErrors()).as("the failure alert only logs, it needs no network").isEmpty();
+    }
+
+    /** The README's DagTester example, kept true. */
+    @Test
+    void readme_example_loads_the_days_orders() {
+        DagTestRun run = DagTester.forDag(OrdersPipeline.dag())
+                .jdbcConnection("analytics", "jdbc:h2:" + dir.resolve("analytics"))
+                .variable("data_dir", dir.toString())
+                .conf(Map.of("min_amount", 10))
+                .run(Instant.parse("2026-03-02T02:00:00Z"));
+
+        assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
+        assertThat(run.taskState("load_orders")).isEqualTo(TaskState.SUCCESS);
+        assertThat(run.tries("extract_orders")).extracting(TaskTry::outcome).containsExactly(TaskState.SUCCESS);
+        assertThat(run.log("transform_orders")).contains("under min_amount 10");
+        assertThat(run.xcom("load_orders", "rejected", Long.class)).contains(3L);
     }
 
     private static List<Order> validOrders(LocalDate day) {
