@@ -71,12 +71,12 @@ public final class ServerLogsHourly {
                         + "requests BIGINT NOT NULL, server_errors BIGINT NOT NULL, PRIMARY KEY (hour_start, path))")
                 .statement("DELETE FROM hourly_status WHERE hour_start >= ? AND hour_start < ?", from, to)
                 .statement("INSERT INTO hourly_status (hour_start, status, requests, bytes) "
-                        + "SELECT DATE_TRUNC('HOUR', ts), status, COUNT(*), COALESCE(SUM(bytes), 0) FROM access_events "
-                        + "WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('HOUR', ts), status", from, to)
+                        + "SELECT DATE_TRUNC('hour', ts), status, COUNT(*), COALESCE(SUM(bytes), 0) FROM access_events "
+                        + "WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('hour', ts), status", from, to)
                 .statement("DELETE FROM hourly_path WHERE hour_start >= ? AND hour_start < ?", from, to)
                 .statement("INSERT INTO hourly_path (hour_start, path, requests, server_errors) "
-                        + "SELECT DATE_TRUNC('HOUR', ts), path, COUNT(*), SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END) "
-                        + "FROM access_events WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('HOUR', ts), path", from, to)
+                        + "SELECT DATE_TRUNC('hour', ts), path, COUNT(*), SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END) "
+                        + "FROM access_events WHERE ts >= ? AND ts < ? GROUP BY DATE_TRUNC('hour', ts), path", from, to)
                 .build();
     }
 
