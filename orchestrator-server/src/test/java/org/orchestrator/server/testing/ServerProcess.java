@@ -42,7 +42,7 @@ public final class ServerProcess implements AutoCloseable {
                 "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port), "--grace", "2"));
         Path output = home.resolve("server-" + System.nanoTime() + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(env);
+        builder.environment().putAll(TestDatabase.withHome(home, env));
         builder.environment().put("ORCHESTRATOR_SWEEP_INTERVAL_MS", "200");
         ServerProcess server = new ServerProcess(builder.start(), port, output);
         server.awaitHealthy();
@@ -71,6 +71,17 @@ public final class ServerProcess implements AutoCloseable {
     public HttpResponse<String> post(String path, String credentials, String json) throws IOException {
         return send(request(path, credentials).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** PATCH a JSON body with basic credentials. */
+    public HttpResponse<String> patch(String path, String credentials, String json) throws IOException {
+        return send(request(path, credentials).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** @return the server process's id */
+    public long pid() {
+        return process.pid();
     }
 
     private HttpRequest.Builder request(String path, String credentials) {
