@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.orchestrator.api.Resources;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.connect.SecretKeys;
+import org.orchestrator.server.connect.SecretMasker;
+import org.orchestrator.server.connect.ServerResources;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
 import org.orchestrator.server.dagbag.DagFolderWatcher;
@@ -24,6 +26,7 @@ import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
 import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
+import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.execute.TryLogs;
@@ -36,6 +39,7 @@ import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.sweep.FlagSlaMisses;
 import org.orchestrator.server.sweep.ReconcileRuns;
 import org.orchestrator.server.sweep.RequeueDueRetries;
 import org.orchestrator.server.sweep.Sweeper;
@@ -66,6 +70,8 @@ public final class Orchestrator implements AutoCloseable {
     private final RunStarter starter;
     private final Sweeper sweeper;
     private final TryLogs logs;
+    private final ServerResources resources;
+    private final Links links;
     private volatile Instant lastScheduleRefresh = Instant.EPOCH;
     private volatile DagFolderWatcher watcher;
     private boolean synced;
@@ -88,7 +94,10 @@ public final class Orchestrator implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(config);
         Jdbi jdbi = database.jdbi();
-        this.logs = new TryLogs(config.logsFolder());
+        Map<String, String> env = System.getenv();
+        this.resources = new ServerResources(env, jdbi, SecretKeys.load(config.home(), env), new SecretMasker());
+        this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
+        this.logs = new TryLogs(config.logsFolder(), resources.masker());
         this.node = new NodeRegistry(jdbi, clock, config.nodeName());
         node.register(options.roles());
         this.scanner = new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout());
@@ -99,7 +108,7 @@ public final class Orchestrator implements AutoCloseable {
                 node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
-                config.parallelism(), this::wakeSweeper, HomeDefaults.over(Resources.NONE, config.home())), progress);
+                config.parallelism(), this::wakeSweeper, HomeDefaults.over(resources, config.home()), links), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
@@ -152,6 +161,7 @@ public final class Orchestrator implements AutoCloseable {
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor));
         chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
+        chores.put("flag-sla-misses", new FlagSlaMisses(jdbi, bag, clock, executor::wakeup));
         return chores;
     }
 
@@ -237,6 +247,12 @@ public final class Orchestrator implements AutoCloseable {
 
     /** @return creates runs (trigger, backfill) */
     public RunCreator runs() { return creator; }
+
+    /** @return connections and variables, env first then the database, and the masker of their secrets */
+    public ServerResources resources() { return resources; }
+
+    /** @return links into the dashboard */
+    public Links links() { return links; }
 
     /** @return the try log files */
     public TryLogs logs() { return logs; }

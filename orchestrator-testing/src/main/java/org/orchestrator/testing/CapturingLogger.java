@@ -2,6 +2,7 @@ package org.orchestrator.testing;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.orchestrator.rules.LineLogger;
 
 /** A try's logger in a local run: keeps the lines in memory and echoes {@code [task] line} to a stream when given one. */
@@ -10,8 +11,8 @@ final class CapturingLogger extends LineLogger {
     private final transient StringBuilder text = new StringBuilder();
     private final transient PrintStream echo;
 
-    CapturingLogger(String taskId, PrintStream echo, Clock clock) {
-        super(taskId, clock);
+    CapturingLogger(String taskId, PrintStream echo, Clock clock, UnaryOperator<String> mask) {
+        super(taskId, clock, mask);
         this.echo = echo;
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DataInterval;
@@ -54,6 +55,7 @@ public final class DagTester {
     private DataInterval interval;
     private PrintStream echo;
     private Clock clock = Clock.systemUTC();
+    private UnaryOperator<String> mask = UnaryOperator.identity();
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
@@ -136,6 +138,12 @@ public final class DagTester {
         return this;
     }
 
+    /** @param mask rewrites every log line, e.g. the server's secret masker (default: none) @return this */
+    public DagTester maskLogs(UnaryOperator<String> mask) {
+        this.mask = Objects.requireNonNull(mask, "mask");
+        return this;
+    }
+
     /** @param clock the clock that stamps log lines @return this */
     public DagTester clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -174,7 +182,7 @@ public final class DagTester {
         Objects.requireNonNull(logicalDate, "logicalDate");
         DataInterval dataInterval = interval != null ? interval : intervalOf(dag, logicalDate);
         return new LocalRun(dag, "test__" + logicalDate, logicalDate, dataInterval, new LinkedHashMap<>(conf), resources,
-                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock);
+                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask);
     }
 
     private static Instant midnight(LocalDate day) {

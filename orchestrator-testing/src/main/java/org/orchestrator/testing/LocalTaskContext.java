@@ -30,7 +30,7 @@ final class LocalTaskContext implements TaskContext {
         this.taskId = taskId;
         this.tryNumber = tryNumber;
         this.maxTries = maxTries;
-        this.log = new CapturingLogger(taskId, run.echo(), run.clock());
+        this.log = new CapturingLogger(taskId, run.echo(), run.clock(), run.mask());
         Map<String, Object> merged = new LinkedHashMap<>(run.dag().params());
         merged.putAll(run.conf());
         this.params = Collections.unmodifiableMap(merged);

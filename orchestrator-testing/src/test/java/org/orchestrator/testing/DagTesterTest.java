@@ -197,4 +197,18 @@ class DagTesterTest {
         assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
         assertThat(run.callbackErrors()).singleElement().asString().contains("smtp down");
     }
+
+    @Test
+    void mask_logs_rewrites_every_line_stack_traces_included() {
+        Dag dag = Dag.builder("masked")
+                .task("t", ctx -> {
+                    ctx.log().info("password is hunter22");
+                    throw new IllegalStateException("login failed with hunter22");
+                })
+                .build();
+
+        DagTestRun run = DagTester.forDag(dag).maskLogs(line -> line.replace("hunter22", "***")).run(DAY);
+
+        assertThat(run.log("t")).contains("password is ***").contains("login failed with ***").doesNotContain("hunter22");
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Dag;
-import org.orchestrator.api.Resources;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
@@ -124,8 +123,12 @@ final class DagsCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             Instant logical = date == null ? Instant.now() : date;
-            LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(Resources.NONE, home.config().home())).runDag(dag.dag(), logical, parseConf(conf, spec));
-            return result.runState() == DagRunState.SUCCESS ? 0 : 1;
+            try (CliResources resources = CliResources.open(home.config())) {
+                LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker())
+                        .runDag(dag.dag(), logical, parseConf(conf, spec));
+                return result.runState() == DagRunState.SUCCESS ? 0 : 1;
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "orchestrator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "An Airflow-style workflow orchestrator for DAGs written in Java.",
         subcommands = {StandaloneCommand.class, ServerCommand.class, DagsCommand.class, TasksCommand.class,
-                UsersCommand.class, TokensCommand.class, DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, TokensCommand.class, ConnectionsCommand.class, VariablesCommand.class,
+                DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {
@@ -22,6 +23,16 @@ public final class Main {
 
     /** @param args the command line @return the exit code */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportKnownErrors).execute(args);
+    }
+
+    /** Our own errors carry their ids and cause in the message: print that, not a stack trace. */
+    private static int reportKnownErrors(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof org.orchestrator.api.OrchestratorException) {
+            cmd.getErr().println(e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 }

@@ -2,7 +2,6 @@ package org.orchestrator.server.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.dagbag.LoadedDag;
@@ -32,8 +31,9 @@ final class TasksCommand {
         @Override
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
-            try {
-                TaskState state = new LocalDagRunner(System.out, HomeDefaults.over(Resources.NONE, home.config().home())).runTask(dag.dag(), taskId,
+            try (CliResources resources = CliResources.open(home.config())) {
+                TaskState state = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker()).runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
                 return state == TaskState.SUCCESS ? 0 : 1;
             } catch (IllegalArgumentException e) {

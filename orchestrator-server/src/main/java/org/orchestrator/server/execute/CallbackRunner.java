@@ -8,6 +8,7 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunCallback;
 import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskCallback;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskEvent;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs requested callbacks outside any task try. A request is taken (deleted) by one runner before
- * its callbacks run, so each event's callbacks run once; a callback that throws is logged.
+ * its callbacks run, so each event's callbacks run once; a callback that throws is logged. Events
+ * carry the connections and variables (notifiers need SMTP or a webhook) and dashboard links.
  */
 final class CallbackRunner implements AutoCloseable {
 
@@ -34,9 +36,13 @@ final class CallbackRunner implements AutoCloseable {
     private final DagBag bag;
     private final CallbackRequests requests;
     private final DagRuns runs;
+    private final Resources resources;
+    private final Links links;
     private final BackgroundLoop loop;
 
-    CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs) {
+    CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs, Resources resources, Links links) {
+        this.resources = resources;
+        this.links = links;
         this.jdbi = jdbi;
         this.bag = bag;
         this.requests = requests;
@@ -79,7 +85,8 @@ final class CallbackRunner implements AutoCloseable {
         }
         TaskState state = TaskState.fromWireName(request.event());
         TaskEvent event = new TaskEvent(request.dagId(), request.runId(), request.taskId(), request.tryNumber(), state,
-                run.logicalDate(), Optional.ofNullable(request.error()));
+                run.logicalDate(), Optional.ofNullable(request.error()),
+                links.tryLog(request.dagId(), request.runId(), request.taskId(), request.tryNumber()), resources);
         List<TaskCallback> callbacks = switch (state) {
             case SUCCESS -> task.get().onSuccess();
             case FAILED -> task.get().onFailure();
@@ -97,9 +104,14 @@ final class CallbackRunner implements AutoCloseable {
     }
 
     private void runDagCallbacks(Request request, Dag dag, DagRunRow run) {
-        DagRunState state = DagRunState.fromWireName(request.event());
-        DagRunEvent event = new DagRunEvent(dag.id(), run.runId(), run.logicalDate(), state);
-        for (DagRunCallback callback : state == DagRunState.SUCCESS ? dag.onSuccess() : dag.onFailure()) {
+        boolean slaMiss = request.event().equals(CallbackRequests.SLA_MISS);
+        // A miss reports the state the run is in now (usually still running); the others their own.
+        DagRunState state = slaMiss ? run.state() : DagRunState.fromWireName(request.event());
+        DagRunEvent event = new DagRunEvent(dag.id(), run.runId(), run.logicalDate(), state,
+                links.run(dag.id(), run.runId()), resources);
+        List<DagRunCallback> callbacks = slaMiss ? dag.onSlaMiss()
+                : state == DagRunState.SUCCESS ? dag.onSuccess() : dag.onFailure();
+        for (DagRunCallback callback : callbacks) {
             try {
                 callback.call(event);
             } catch (Throwable e) {

@@ -39,11 +39,12 @@ public final class Executor implements AutoCloseable {
      * @param clock         time
      * @param node          this node's name
      * @param resources     connections and variables tasks and callbacks may use
+     * @param links         links into the dashboard, for callback events
      * @param parallelism   tries at once on this node
      * @param onRunFinished told when a run finished (a max-active-runs slot is free)
      */
     public record Settings(Jdbi jdbi, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
-                           int parallelism, Runnable onRunFinished, Resources resources) {
+                           int parallelism, Runnable onRunFinished, Resources resources, Links links) {
     }
 
     /** @param s wiring @param progress run progress rules applied to state */
@@ -54,7 +55,7 @@ public final class Executor implements AutoCloseable {
         CallbackRequests requests = new CallbackRequests();
         this.onRunFinished = s.onRunFinished();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
-        this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs);
+        this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs, s.resources(), s.links());
         this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
         TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Resources;
@@ -20,14 +21,25 @@ public final class LocalDagRunner {
 
     private final PrintStream out;
     private final Resources resources;
+    private final UnaryOperator<String> mask;
 
     /**
      * @param out       where task logs and the summary go
      * @param resources the connections and variables tasks may use
      */
     public LocalDagRunner(PrintStream out, Resources resources) {
+        this(out, resources, UnaryOperator.identity());
+    }
+
+    /**
+     * @param out       where task logs and the summary go
+     * @param resources the connections and variables tasks may use
+     * @param mask      applied to every log line (hides the secrets the resources handed out)
+     */
+    public LocalDagRunner(PrintStream out, Resources resources, UnaryOperator<String> mask) {
         this.out = out;
         this.resources = resources;
+        this.mask = mask;
     }
 
     /**
@@ -66,7 +78,7 @@ public final class LocalDagRunner {
     }
 
     private DagTester tester(Dag dag, Map<String, Object> conf) {
-        return DagTester.forDag(dag).resources(resources).conf(conf).echoTo(out);
+        return DagTester.forDag(dag).resources(resources).conf(conf).maskLogs(mask).echoTo(out);
     }
 
     private void printSummary(Map<String, TaskState> states, DagRunState runState) {

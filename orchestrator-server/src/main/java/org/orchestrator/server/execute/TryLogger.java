@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.orchestrator.rules.LineLogger;
 
 /**
@@ -19,8 +20,9 @@ final class TryLogger extends LineLogger implements AutoCloseable {
     private final transient Path file;
     private transient Writer writer;
 
-    TryLogger(String name, Path file, Clock clock) {
-        super(name, clock);
+    /** A logger writing to a try's file, each line passed through {@code mask} (which hides secrets). */
+    TryLogger(String name, Path file, Clock clock, UnaryOperator<String> mask) {
+        super(name, clock, mask);
         this.file = file;
     }
 

@@ -5,6 +5,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TryLogPath;
 
@@ -15,10 +17,30 @@ import org.orchestrator.server.state.TryLogPath;
 public final class TryLogs {
 
     private final Path root;
+    private final UnaryOperator<String> mask;
 
     /** @param root the logs folder */
     public TryLogs(Path root) {
+        this(root, UnaryOperator.identity());
+    }
+
+    /**
+     * @param root the logs folder
+     * @param mask applied to every line before it is written (hides secrets)
+     */
+    public TryLogs(Path root, UnaryOperator<String> mask) {
         this.root = root;
+        this.mask = mask;
+    }
+
+    /** @param text text bound for a log or an error column @return it with known secrets masked */
+    String mask(String text) {
+        return mask.apply(text);
+    }
+
+    /** A logger writing the instance's current try's log, masked. */
+    TryLogger logger(TaskInstanceRow ti, Clock clock) {
+        return new TryLogger(ti.taskId(), file(ti, ti.tryNumber()), clock, mask);
     }
 
     /** @return the path of a try's log relative to the logs folder */

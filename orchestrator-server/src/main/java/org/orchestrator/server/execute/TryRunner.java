@@ -59,7 +59,7 @@ final class TryRunner {
     }
 
     private void run(ClaimedTry claimed, AtomicBoolean reported) {
-        try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+        try (TryLogger log = logs.logger(claimed.ti(), clock)) {
             Outcome outcome = execute(claimed, log);
             if (reported.compareAndSet(false, true)) {
                 report.accept(outcome);
@@ -80,14 +80,15 @@ final class TryRunner {
             return Outcome.failed(claimed, "interrupted", context.pushed());
         } catch (Throwable e) {
             log.error("task failed", e);
-            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage(), context.pushed());
+            // The error is stored and shown in the API and in callback events: mask it like the log.
+            return Outcome.failed(claimed, logs.mask(e.getClass().getName() + ": " + e.getMessage()), context.pushed());
         }
     }
 
     private void timeOut(ClaimedTry claimed, Thread thread, Duration limit, AtomicBoolean reported) {
         if (reported.compareAndSet(false, true)) {
             String error = "execution timeout of " + limit + " exceeded";
-            try (TryLogger log = new TryLogger(claimed.ti().taskId(), logs.file(claimed.ti(), claimed.ti().tryNumber()), clock)) {
+            try (TryLogger log = logs.logger(claimed.ti(), clock)) {
                 log.error(error + "; interrupting the task");
             }
             thread.interrupt();

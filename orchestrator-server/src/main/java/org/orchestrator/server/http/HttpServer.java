@@ -64,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
         app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check));
         ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class);
         app.start(host, port);
+        orchestrator.links().serverStarted(app.port());
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
         return new HttpServer(app, routes);
     }

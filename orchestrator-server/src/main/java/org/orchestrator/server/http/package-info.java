@@ -21,7 +21,12 @@
  *   <li>Additions: {@code logical_date}, {@code next_retry_at} on task instances,
  *       {@code queued_at}, {@code dag_version} on runs, {@code end_of_log} on logs,
  *       {@code source_ip} on event logs, {@code /api/v1/tokens}, {@code /api/v1/openapi.json},
- *       {@code /api/v1/docs}.</li>
+ *       {@code /api/v1/docs}, {@code sla_missed} and {@code sla_missed_at} on runs, {@code url}
+ *       on connections.</li>
+ *   <li>Connections hold one {@code url}; {@code host}, {@code port} and {@code schema} are read
+ *       from it, and build it when sent without one. Passwords are write-only; secret extras
+ *       and secret-looking variables read as {@code ***}; a {@code url} holding a password is a
+ *       400. Connections and variables are written by admins only (as pools).</li>
  * </ul>
  */
 package org.orchestrator.server.http;

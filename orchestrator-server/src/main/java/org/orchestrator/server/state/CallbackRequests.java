@@ -10,12 +10,15 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CallbackRequests {
 
+    /** The event of a DAG run's SLA miss (the other events are state names). */
+    public static final String SLA_MISS = "sla_miss";
+
     /**
      * A pending callback.
      *
      * @param id        key
      * @param kind      {@code task} or {@code dag_run}
-     * @param event     success, failed, up_for_retry
+     * @param event     success, failed, up_for_retry, or sla_miss for a run
      * @param dagId     DAG
      * @param runId     run
      * @param taskId    task, for task callbacks

@@ -21,13 +21,14 @@ import org.orchestrator.api.DataInterval;
  * @param queuedAt     when created
  * @param startDate    when it started running
  * @param endDate      when it finished
+ * @param slaMissedAt  when the sweep found it late for its DAG's SLA, or null
  */
 public record DagRunRow(long id, String dagId, String runId, RunType runType, Instant logicalDate,
                         DataInterval interval, DagRunState state, String conf, String note, String dagVersion,
-                        Instant queuedAt, Instant startDate, Instant endDate) {
+                        Instant queuedAt, Instant startDate, Instant endDate, Instant slaMissedAt) {
 
     static final String COLUMNS = "id, dag_id, run_id, run_type, logical_date, data_interval_start, "
-            + "data_interval_end, state, conf, note, dag_version, queued_at, start_date, end_date";
+            + "data_interval_end, state, conf, note, dag_version, queued_at, start_date, end_date, sla_missed_at";
 
     static final RowMapper<DagRunRow> MAPPER = (rs, ctx) -> new DagRunRow(
             rs.getLong("id"), rs.getString("dag_id"), rs.getString("run_id"),
@@ -35,5 +36,5 @@ public record DagRunRow(long id, String dagId, String runId, RunType runType, In
             new DataInterval(Rows.instant(rs, "data_interval_start"), Rows.instant(rs, "data_interval_end")),
             DagRunState.fromWireName(rs.getString("state")), rs.getString("conf"), rs.getString("note"),
             rs.getString("dag_version"), Rows.instant(rs, "queued_at"), Rows.instant(rs, "start_date"),
-            Rows.instant(rs, "end_date"));
+            Rows.instant(rs, "end_date"), Rows.instant(rs, "sla_missed_at"));
 }

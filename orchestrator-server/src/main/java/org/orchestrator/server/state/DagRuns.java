@@ -116,4 +116,20 @@ public final class DagRuns {
                 .bind("to", to.wireName()).bind("from", from.wireName()).bind("id", id).bind("now", now)
                 .execute() == 1;
     }
+
+    /** @return queued and running runs not yet flagged as SLA misses */
+    public List<DagRunRow> activeWithoutSlaMiss(Handle h) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state IN ('queued', 'running') "
+                + "AND sla_missed_at IS NULL ORDER BY id").map(DagRunRow.MAPPER).list();
+    }
+
+    /**
+     * Flags a run as late, once: only a run still unfinished and not flagged yet moves.
+     *
+     * @return true for the one caller whose update flagged it
+     */
+    public boolean flagSlaMiss(Handle h, long id, Instant now) {
+        return h.createUpdate("UPDATE dag_run SET sla_missed_at = :now WHERE id = :id AND sla_missed_at IS NULL "
+                + "AND state IN ('queued', 'running')").bind("id", id).bind("now", now).execute() == 1;
+    }
 }

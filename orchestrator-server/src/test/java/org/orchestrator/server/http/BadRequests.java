@@ -40,7 +40,10 @@ final class BadRequests {
         {"GET", "/api/v1/pools"}, {"GET", "/api/v1/pools/{pool}"}, {"POST", "/api/v1/pools"},
         {"PATCH", "/api/v1/pools/{pool}"}, {"DELETE", "/api/v1/pools/{pool}"}, {"PATCH", "/api/v1/dags"},
         {"GET", "/api/v1/openapi.json"}, {"GET", "/api/v1/docs"}, {"GET", "/api/v1/tokens"}, {"POST", "/api/v1/tokens"},
-        {"DELETE", "/api/v1/tokens/{id}"},
+        {"DELETE", "/api/v1/tokens/{id}"}, {"GET", "/api/v1/connections"}, {"POST", "/api/v1/connections"},
+        {"GET", "/api/v1/connections/{conn}"}, {"PATCH", "/api/v1/connections/{conn}"},
+        {"DELETE", "/api/v1/connections/{conn}"}, {"GET", "/api/v1/variables"}, {"POST", "/api/v1/variables"},
+        {"GET", "/api/v1/variables/{var}"}, {"PATCH", "/api/v1/variables/{var}"}, {"DELETE", "/api/v1/variables/{var}"},
     };
 
     private static final String[] ODD_SEGMENTS = {"", "~", "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2F", "..%5C..%5Cwin.ini",
@@ -64,7 +67,8 @@ final class BadRequests {
         "include_subdags", "include_parentdag", "reset_dag_runs", "include_upstream", "include_downstream",
         "include_future", "include_past", "order_by", "page_offset", "page_limit", "dag_ids", "states", "dag_run_ids",
         "state", "pool", "duration_gte", "duration_lte", "execution_date_gte", "start_date_lte", "name", "slots",
-        "description", "include_deferred", "username", "unknown_field"};
+        "description", "include_deferred", "username", "connection_id", "conn_type", "host", "port", "schema", "login",
+        "password", "extra", "url", "key", "value", "unknown_field"};
 
     private static final String[] MALFORMED = {"", " ", "{", "}", "{\"a\":", "[1,2", "nul", "{\"is_paused\": tru}", "{,}",
         "{'single': 1}", "\u0000", "{\"a\":1}{\"b\":2}", "{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "/* c */ {}", "NaN",
@@ -92,7 +96,8 @@ final class BadRequests {
     private String fill(String template) {
         return template.replace("{dag}", segment(dagId)).replace("{run}", segment(runId)).replace("{task}", segment(taskId))
                 .replace("{try}", segment("1")).replace("{id}", segment("1")).replace("{key}", segment("return_value"))
-                .replace("{pool}", segment(pick("default_pool", "fuzz_pool")));
+                .replace("{pool}", segment(pick("default_pool", "fuzz_pool")))
+                .replace("{conn}", segment(pick("fuzz_conn", "none_such"))).replace("{var}", segment(pick("fuzz_var", "api_key")));
     }
 
     private String segment(String valid) {

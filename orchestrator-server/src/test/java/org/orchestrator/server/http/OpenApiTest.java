@@ -118,6 +118,18 @@ class OpenApiTest {
         check("POST", "/api/v1/tokens", op.post("/api/v1/tokens", "{\"name\": \"doc2\"}"));
         check("GET", "/api/v1/tokens", op.get("/api/v1/tokens"));
         check("DELETE", "/api/v1/tokens/{token_id}", op.delete("/api/v1/tokens/" + token.get("token_id").asLong()));
+        check("POST", "/api/v1/connections", admin.post("/api/v1/connections",
+                "{\"connection_id\": \"doc_db\", \"conn_type\": \"postgres\", \"host\": \"db\", \"port\": 5432, "
+                        + "\"schema\": \"sales\", \"login\": \"etl\", \"password\": \"pw-1234\", \"extra\": \"{\\\"sslmode\\\": \\\"require\\\"}\"}"));
+        check("GET", "/api/v1/connections", op.get("/api/v1/connections"));
+        check("GET", "/api/v1/connections/{connection_id}", op.get("/api/v1/connections/doc_db"));
+        check("PATCH", "/api/v1/connections/{connection_id}", admin.patch("/api/v1/connections/doc_db", "{\"port\": 5433}"));
+        check("DELETE", "/api/v1/connections/{connection_id}", admin.delete("/api/v1/connections/doc_db"));
+        check("POST", "/api/v1/variables", admin.post("/api/v1/variables", "{\"key\": \"doc_var\", \"value\": \"v\"}"));
+        check("GET", "/api/v1/variables", op.get("/api/v1/variables"));
+        check("GET", "/api/v1/variables/{variable_key}", op.get("/api/v1/variables/doc_var"));
+        check("PATCH", "/api/v1/variables/{variable_key}", admin.patch("/api/v1/variables/doc_var", "{\"value\": \"w\"}"));
+        check("DELETE", "/api/v1/variables/{variable_key}", admin.delete("/api/v1/variables/doc_var"));
         check("GET", "/api/v1/openapi.json", op.get("/api/v1/openapi.json"));
         check("GET", "/api/v1/docs", op.get("/api/v1/docs"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/no_such_dag"));

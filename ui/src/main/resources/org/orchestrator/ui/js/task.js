@@ -13,7 +13,8 @@ const dagId = decodeURIComponent(dagPart);
 const runId = decodeURIComponent(runPart);
 const taskId = decodeURIComponent(taskPart);
 const tiPath = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId);
-const state = {ti: null, shownTry: null, pinnedTry: null, session: null};
+// `?try=N` (the link in failure alerts) opens that try's log instead of the newest.
+const state = {ti: null, shownTry: null, pinnedTry: Number(new URLSearchParams(location.search).get('try')) || null, session: null};
 const log = new LogView(byId('log'), byId('log-status'), byId('follow'));
 let refresher;
 

@@ -37,6 +37,8 @@ public final class ApiRoutes {
         new EventLogRoutes(api).register(router);
         new PoolRoutes(api).register(router);
         new TokenRoutes(api).register(router);
+        new ConnectionRoutes(api).register(router);
+        new VariableRoutes(api).register(router);
         new OpenApiRoutes(router, VersionRoutes.readVersion(), problemType).register(router);
     }
 }

@@ -59,4 +59,13 @@ final class Forms {
     /** {@code POST /pools} and {@code PATCH /pools/{pool_name}}: Airflow's {@code Pool} fields a client may set. */
     record PoolForm(String name, Integer slots, String description, Boolean includeDeferred) {
     }
+
+    /** {@code POST /connections} and {@code PATCH /connections/{connection_id}}: Airflow's {@code Connection}, plus {@code url}. */
+    record ConnectionForm(String connectionId, String connType, String description, String host, String login,
+                          String schema, Integer port, String password, String extra, String url) {
+    }
+
+    /** {@code POST /variables} and {@code PATCH /variables/{variable_key}}: Airflow's {@code Variable}. */
+    record VariableForm(String key, String value, String description) {
+    }
 }

@@ -28,7 +28,7 @@ public final class DagRunQueries {
             new DataInterval(Columns.instant(rs, "data_interval_start"), Columns.instant(rs, "data_interval_end")),
             DagRunState.fromWireName(rs.getString("state")), rs.getString("conf"), rs.getString("note"),
             rs.getString("dag_version"), Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"),
-            Columns.instant(rs, "end_date"));
+            Columns.instant(rs, "end_date"), Columns.instant(rs, "sla_missed_at"));
 
     /**
      * Airflow's DAG run filters; every bound is inclusive.

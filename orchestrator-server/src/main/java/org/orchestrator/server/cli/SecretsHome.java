@@ -1,0 +1,37 @@
+package org.orchestrator.server.cli;
+
+import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.connect.ConnectionStore;
+import org.orchestrator.server.connect.SecretCipher;
+import org.orchestrator.server.connect.SecretKeys;
+import org.orchestrator.server.connect.VariableStore;
+import org.orchestrator.server.state.Database;
+
+/** The database and the secret key of a home, for the commands that manage connections and variables. */
+final class SecretsHome implements AutoCloseable {
+
+    private final Database database;
+    private final SecretCipher cipher;
+
+    SecretsHome(ServerConfig config) {
+        this.cipher = SecretKeys.load(config.home(), System.getenv());
+        this.database = Database.open(config);
+    }
+
+    Database database() {
+        return database;
+    }
+
+    ConnectionStore connections() {
+        return new ConnectionStore(cipher);
+    }
+
+    VariableStore variables() {
+        return new VariableStore(cipher);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,112 @@
+package org.orchestrator.server.connect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.orchestrator.api.Connection;
+import org.orchestrator.server.internal.Json;
+
+/**
+ * Connections in the database. The password and the extras (as one JSON object) are stored
+ * encrypted; id, type, URL, login and description are plain so they can be listed and searched.
+ */
+public final class ConnectionStore {
+
+    private final SecretCipher cipher;
+
+    /**
+     * A stored connection.
+     *
+     * @param connection  the connection, secrets decrypted
+     * @param description what it is for, or null
+     */
+    public record Stored(Connection connection, String description) {
+    }
+
+    /**
+     * A connection as listed: no secrets, nothing decrypted.
+     *
+     * @param id          id
+     * @param type        type
+     * @param url         URL
+     * @param login       login
+     * @param description description
+     */
+    public record Listed(String id, String type, String url, String login, String description) {
+    }
+
+    /** @param cipher encrypts and decrypts the secret columns */
+    public ConnectionStore(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** @return the connection, secrets decrypted */
+    public Optional<Stored> find(Handle h, String id) {
+        return h.createQuery("SELECT * FROM connection WHERE conn_id = :id").bind("id", id)
+                .map((rs, ctx) -> new Stored(new Connection(rs.getString("conn_id"), rs.getString("conn_type"),
+                        rs.getString("url"), rs.getString("login"),
+                        cipher.decrypt(rs.getString("password"), "password of connection '" + id + "'"),
+                        extras(rs.getString("extra"), id)), rs.getString("description")))
+                .findOne();
+    }
+
+    /** @return one page of connections by id, without secrets */
+    public List<Listed> list(Handle h, int limit, int offset) {
+        return h.createQuery("SELECT conn_id, conn_type, url, login, description FROM connection ORDER BY conn_id "
+                        + "LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new Listed(rs.getString("conn_id"), rs.getString("conn_type"), rs.getString("url"),
+                        rs.getString("login"), rs.getString("description")))
+                .list();
+    }
+
+    /** @return how many connections are stored */
+    public long count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM connection").mapTo(Long.class).one();
+    }
+
+    /** Inserts a connection; @return false when one with that id exists */
+    public boolean insert(Handle h, Connection c, String description, Instant now) {
+        if (find(h, c.id()).isPresent()) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO connection (conn_id, conn_type, url, login, password, extra, description, updated_at) "
+                        + "VALUES (:id, :type, :url, :login, :password, :extra, :description, :now)")
+                .bindMap(columns(c, description)).bind("now", now).execute();
+        return true;
+    }
+
+    /**
+     * Replaces a connection, possibly under a new id.
+     *
+     * @return false when there was none with {@code oldId}
+     */
+    public boolean update(Handle h, String oldId, Connection c, String description, Instant now) {
+        return h.createUpdate("UPDATE connection SET conn_id = :id, conn_type = :type, url = :url, login = :login, "
+                        + "password = :password, extra = :extra, description = :description, updated_at = :now WHERE conn_id = :old")
+                .bindMap(columns(c, description)).bind("now", now).bind("old", oldId).execute() == 1;
+    }
+
+    /** @return true when the connection existed */
+    public boolean delete(Handle h, String id) {
+        return h.createUpdate("DELETE FROM connection WHERE conn_id = :id").bind("id", id).execute() == 1;
+    }
+
+    private Map<String, Object> columns(Connection c, String description) {
+        java.util.HashMap<String, Object> map = new java.util.HashMap<>();
+        map.put("id", c.id());
+        map.put("type", c.type());
+        map.put("url", c.url());
+        map.put("login", c.login());
+        map.put("password", c.password().isEmpty() ? null : cipher.encrypt(c.password()));
+        map.put("extra", c.extra().isEmpty() ? null : cipher.encrypt(Json.write(c.extra())));
+        map.put("description", description);
+        return map;
+    }
+
+    private Map<String, String> extras(String stored, String id) {
+        String json = cipher.decrypt(stored, "extra of connection '" + id + "'");
+        return json == null ? Map.of() : ConnectionSpecs.extras(id, Json.MAPPER.valueToTree(Json.objectOf(json)));
+    }
+}
