@@ -123,8 +123,13 @@ public final class DagTester {
     }
 
     /**
-     * Declares the state of another DAG's task, for sensors that ask {@code externalTaskState}.
+     * Declares the state of another DAG's task, for sensors that ask {@code externalTaskState}
+     * (undeclared ones answer empty: no such run).
      *
+     * @param dagId       the other DAG
+     * @param taskId      its task
+     * @param logicalDate the logical date of the other run
+     * @param state       the state that task instance is in
      * @return this
      */
     public DagTester externalTaskState(String dagId, String taskId, Instant logicalDate, TaskState state) {
