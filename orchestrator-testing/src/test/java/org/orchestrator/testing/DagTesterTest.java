@@ -211,4 +211,20 @@ class DagTesterTest {
 
         assertThat(run.log("t")).contains("password is ***").contains("login failed with ***").doesNotContain("hunter22");
     }
+
+    @Test
+    void a_task_sees_the_external_task_states_the_test_declared_and_nothing_else() {
+        Instant upstreamDay = Instant.parse("2026-02-28T00:00:00Z");
+        Dag dag = Dag.builder("watcher")
+                .task("look", ctx -> {
+                    ctx.xcomPush("declared", ctx.externalTaskState("orders", "load", upstreamDay).orElseThrow().wireName());
+                    ctx.xcomPush("other_day", ctx.externalTaskState("orders", "load", DAY).isPresent());
+                })
+                .build();
+
+        DagTestRun run = DagTester.forDag(dag).externalTaskState("orders", "load", upstreamDay, TaskState.SUCCESS).run(DAY);
+
+        assertThat(run.xcom("look", "declared", String.class)).contains("success");
+        assertThat(run.xcom("look", "other_day", Boolean.class)).contains(false);
+    }
 }
