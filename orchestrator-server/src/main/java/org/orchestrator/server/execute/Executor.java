@@ -28,6 +28,7 @@ public final class Executor implements AutoCloseable {
     private final CallbackRunner callbacks;
     private final ScheduledExecutorService watchdog;
     private final Runnable onRunFinished;
+    private final TryMeters meters = new TryMeters();
 
     /**
      * Wiring of the executor's parts.
@@ -57,7 +58,8 @@ public final class Executor implements AutoCloseable {
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
         this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs, s.resources(), s.links());
         this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
-        TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit);
+        TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
+                meters);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start);
         completer.claimAlongWith(dispatcher);
@@ -80,6 +82,14 @@ public final class Executor implements AutoCloseable {
     /** @return tries claimed by this node and not yet recorded as finished */
     public int inFlight() {
         return dispatcher.inFlight();
+    }
+
+    /**
+     * @return this node's try meters (scheduling delay, durations); add an exporting registry
+     * to it to publish them
+     */
+    public io.micrometer.core.instrument.composite.CompositeMeterRegistry meters() {
+        return meters.registry();
     }
 
     /**

@@ -78,7 +78,7 @@ public final class RunProgress {
                     case WAIT -> { }
                 }
             }
-            scheduled += tis.schedule(h, toSchedule).size();
+            scheduled += tis.schedule(h, toSchedule, now).size();
         }
         return scheduled;
     }

@@ -28,9 +28,11 @@ final class TryRunner {
     private final Clock clock;
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
+    private final TryMeters meters;
 
     TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
-              ScheduledExecutorService watchdog, Consumer<Outcome> report) {
+              ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters) {
+        this.meters = meters;
         this.jdbi = jdbi;
         this.xcoms = xcoms;
         this.resources = resources;
@@ -41,6 +43,7 @@ final class TryRunner {
     }
 
     void start(ClaimedTry claimed) {
+        meters.started(claimed, clock.instant());
         AtomicBoolean reported = new AtomicBoolean();
         Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed, reported));
         if (claimed.dag().loader() != null) {
@@ -60,7 +63,9 @@ final class TryRunner {
 
     private void run(ClaimedTry claimed, AtomicBoolean reported) {
         try (TryLogger log = logs.logger(claimed.ti(), clock)) {
+            long began = System.nanoTime();
             Outcome outcome = execute(claimed, log);
+            meters.ended(claimed, outcome.result(), Duration.ofNanos(System.nanoTime() - began));
             if (reported.compareAndSet(false, true)) {
                 report.accept(outcome);
             }

@@ -17,12 +17,28 @@ public final class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final String type;
+    private final long retryAfterSeconds;
 
     private ApiProblem(int status, String typeName, String title, String detail) {
+        this(status, typeName, title, detail, 0);
+    }
+
+    private ApiProblem(int status, String typeName, String title, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.type = TYPE_BASE + typeName;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * @param detail     what was refused and why
+     * @param retryAfter how long until the client may try again
+     * @return a 429, answered with {@code Retry-After} in whole seconds (at least 1)
+     */
+    public static ApiProblem tooManyRequests(String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiProblem(429, "TooManyRequests", "Too Many Requests", detail, seconds);
     }
 
     /** @param detail what is wrong with the request @return a 400 */
@@ -82,6 +98,11 @@ public final class ApiProblem extends RuntimeException {
     public static String quote(String input) {
         String text = input.length() > 100 ? input.substring(0, 100) + "…" : input;
         return "'" + text + "'";
+    }
+
+    /** @return seconds for a {@code Retry-After} header, or 0 for none */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** @return the HTTP status */

@@ -8,6 +8,8 @@ import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.api.ApiRoutes;
 import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Authenticator;
+import org.orchestrator.server.http.auth.LoginThrottle;
+import org.orchestrator.server.http.metrics.Metrics;
 import org.orchestrator.server.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<String> routes;
+    private final Metrics metrics;
 
-    private HttpServer(Javalin app, List<String> routes) {
+    private HttpServer(Javalin app, List<String> routes, Metrics metrics) {
         this.app = app;
         this.routes = routes;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,18 +59,20 @@ public final class HttpServer implements AutoCloseable {
      * @return the running server
      */
     public static HttpServer start(Orchestrator orchestrator, String host, int port) {
-        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()));
+        LoginThrottle throttle = LoginThrottle.perMinute(orchestrator.clock());
+        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle);
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> configure(config, routes));
         Problems.install(app);
+        Metrics metrics = Metrics.install(app, orchestrator);
         app.before(PathParams::checkEncoding);
         // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
-        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check));
-        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class);
+        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check, throttle));
+        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class, metrics);
         app.start(host, port);
         orchestrator.links().serverStarted(app.port());
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
-        return new HttpServer(app, routes);
+        return new HttpServer(app, routes, metrics);
     }
 
     private static void configure(JavalinConfig config, List<String> routes) {
@@ -100,6 +106,10 @@ public final class HttpServer implements AutoCloseable {
     /** Stops accepting requests and stops the server. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            metrics.close();
+        }
     }
 }

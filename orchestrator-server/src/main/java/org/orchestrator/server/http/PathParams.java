@@ -28,6 +28,12 @@ public final class PathParams {
         if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
             throw ApiProblem.badRequest("the request path is not validly percent-encoded: " + ApiProblem.quote(raw));
         }
+        // NUL is no character of any filter, and PostgreSQL text cannot hold it (Jetty already
+        // refuses it in the path).
+        String query = ctx.queryString();
+        if (query != null && query.contains("%00")) {
+            throw ApiProblem.badRequest("the query must not contain NUL characters (%00)");
+        }
     }
 
     /**

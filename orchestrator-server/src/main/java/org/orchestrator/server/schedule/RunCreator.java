@@ -59,11 +59,32 @@ public final class RunCreator {
      * @throws DuplicateRunException when the id or the logical date is taken
      */
     public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note) {
+        return trigger(dag, runId, logicalDate, conf, note, (h, created) -> { });
+    }
+
+    /**
+     * Writes more rows in the transaction that creates a run, so they reach the disk in its commit.
+     * The REST API's audit row goes this way: one durable commit per trigger instead of two.
+     */
+    @FunctionalInterface
+    public interface InSameCommit {
+        /** @param h the creating transaction @param created the run, as inserted */
+        void write(Handle h, DagRunRow created);
+    }
+
+    /**
+     * A manual run, with more rows written in the same transaction.
+     *
+     * @param also writes the caller's rows beside the run's (not called when the run is refused)
+     * @see #trigger(LoadedDag, String, Instant, Map, String)
+     */
+    public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note,
+                             InSameCommit also) {
         Instant date = logicalDate == null ? clock.instant() : logicalDate;
         String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;
         DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, RunType.MANUAL, date, new DataInterval(date, date),
                 Json.write(conf == null ? Map.of() : conf), note, dag.version());
-        DagRunRow created = create(dag, run).orElseThrow(() -> new DuplicateRunException(
+        DagRunRow created = create(dag, run, also).orElseThrow(() -> new DuplicateRunException(
                 "dag '" + dag.dag().id() + "' already has a run with id '" + id + "' or logical date " + date));
         onCreated.run();
         return created;
@@ -164,8 +185,16 @@ public final class RunCreator {
 
     /** @return the run, or empty when its id or logical date is already taken */
     private Optional<DagRunRow> create(LoadedDag dag, DagRuns.NewRun run) {
+        return create(dag, run, (h, created) -> { });
+    }
+
+    private Optional<DagRunRow> create(LoadedDag dag, DagRuns.NewRun run, InSameCommit also) {
         try {
-            return jdbi.inTransaction(h -> insert(h, dag, run));
+            return jdbi.inTransaction(h -> {
+                Optional<DagRunRow> created = insert(h, dag, run);
+                created.ifPresent(r -> also.write(h, r));
+                return created;
+            });
         } catch (UnableToExecuteStatementException e) {
             if (jdbi.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
                 return Optional.empty();
@@ -178,11 +207,12 @@ public final class RunCreator {
         if (runs.exists(h, run.dagId(), run.runId(), run.logicalDate())) {
             return Optional.empty();
         }
-        long pk = runs.insert(h, run, clock.instant());
+        Instant now = clock.instant();
+        long pk = runs.insert(h, run, now);
         boolean started = starter != null && starter.startIfFree(h, pk, dag);
         // A started run's tasks without upstream have their dependencies met from birth.
         java.util.Set<String> ready = started ? RunProgress.startingTasks(dag.dag()) : java.util.Set.of();
-        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready);
+        tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready, now);
         return runs.find(h, pk);
     }
 }

@@ -22,20 +22,22 @@ import org.orchestrator.api.TaskState;
  * @param startDate      when the last try started
  * @param endDate        when it finished
  * @param nextRetryAt    when an up_for_retry instance is due
+ * @param scheduledAt    when it last became ready (scheduled), the start of its scheduling delay
  */
 public record TaskInstanceRow(long id, long runPk, String dagId, String runId, String taskId, TaskState state,
                               int tryNumber, int maxTries, String pool, int priorityWeight, String node,
-                              Instant queuedAt, Instant startDate, Instant endDate, Instant nextRetryAt) {
+                              Instant queuedAt, Instant startDate, Instant endDate, Instant nextRetryAt,
+                              Instant scheduledAt) {
 
     static final String COLUMNS = "id, run_pk, dag_id, run_id, task_id, state, try_number, max_tries, pool, "
-            + "priority_weight, node, queued_at, start_date, end_date, next_retry_at";
+            + "priority_weight, node, queued_at, start_date, end_date, next_retry_at, scheduled_at";
 
     static final RowMapper<TaskInstanceRow> MAPPER = (rs, ctx) -> new TaskInstanceRow(
             rs.getLong("id"), rs.getLong("run_pk"), rs.getString("dag_id"), rs.getString("run_id"),
             rs.getString("task_id"), TaskState.fromWireName(rs.getString("state")), rs.getInt("try_number"),
             rs.getInt("max_tries"), rs.getString("pool"), rs.getInt("priority_weight"), rs.getString("node"),
             Rows.instant(rs, "queued_at"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"),
-            Rows.instant(rs, "next_retry_at"));
+            Rows.instant(rs, "next_retry_at"), Rows.instant(rs, "scheduled_at"));
 
     /** @return seconds between start and end, when both are known */
     public Double durationSeconds() {

@@ -35,12 +35,13 @@ public final class TaskInstances {
      * dependencies are met from the start (the run starts in the same transaction).
      */
     public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks,
-                             java.util.Set<String> readyNow) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, "
-                + "try_number, max_tries, pool, priority_weight) VALUES (:run, :dag, :runId, :task, :state, 0, :max, :pool, :prio)");
+                             java.util.Set<String> readyNow, Instant now) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, try_number, "
+                + "max_tries, pool, priority_weight, scheduled_at) VALUES (:run, :dag, :runId, :task, :state, 0, :max, :pool, :prio, :ready)");
         for (TaskDefinition t : tasks) {
-            TaskState state = readyNow.contains(t.id()) ? SCHEDULED : NONE;
-            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id()).bind("state", state.wireName())
+            boolean ready = readyNow.contains(t.id());
+            batch.bind("run", runPk).bind("dag", dagId).bind("runId", runId).bind("task", t.id())
+                    .bind("state", (ready ? SCHEDULED : NONE).wireName()).bindByType("ready", ready ? now : null, Instant.class)
                     .bind("max", t.maxTries()).bind("pool", t.pool()).bind("prio", t.priorityWeight()).add();
         }
         batch.execute();
@@ -127,8 +128,8 @@ public final class TaskInstances {
     }
 
     /** none → scheduled, for each id; @return the ids that moved */
-    public List<Long> schedule(Handle h, Collection<Long> ids) {
-        return moveEach(h, ids, NONE, SCHEDULED, "", "", Map.of());
+    public List<Long> schedule(Handle h, Collection<Long> ids, Instant now) {
+        return moveEach(h, ids, NONE, SCHEDULED, ", scheduled_at = :now", "", Map.of("now", now));
     }
 
     /** none → skipped or upstream_failed (a trigger rule decided); @return true if it moved */
@@ -163,7 +164,8 @@ public final class TaskInstances {
         // The rows as the two updates left them, without reading them back.
         return ready.stream().filter(ti -> started.contains(ti.id()))
                 .map(ti -> new TaskInstanceRow(ti.id(), ti.runPk(), ti.dagId(), ti.runId(), ti.taskId(), RUNNING,
-                        ti.tryNumber() + 1, ti.maxTries(), ti.pool(), ti.priorityWeight(), node, now, now, null, null))
+                        ti.tryNumber() + 1, ti.maxTries(), ti.pool(), ti.priorityWeight(), node, now, now, null, null,
+                        ti.scheduledAt()))
                 .toList();
     }
 
@@ -193,7 +195,8 @@ public final class TaskInstances {
 
     /** up_for_retry → scheduled once the retry is due; @return true if it moved */
     public boolean retryDue(Handle h, long id, Instant now) {
-        return move(h, id, UP_FOR_RETRY, SCHEDULED, ", next_retry_at = NULL", " AND next_retry_at <= :now", Map.of("now", now));
+        return move(h, id, UP_FOR_RETRY, SCHEDULED, ", next_retry_at = NULL, scheduled_at = :now", " AND next_retry_at <= :now",
+                Map.of("now", now));
     }
 
     /** @return ids of up_for_retry instances whose retry is due */

@@ -6,9 +6,11 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Optional;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.auth.Authenticator;
+import org.orchestrator.server.http.auth.LoginThrottle;
 import org.orchestrator.server.http.auth.Principal;
 import org.orchestrator.server.http.auth.Role;
 
@@ -23,11 +25,13 @@ final class LoginRoutes {
     private static final int MAX_FIELD = 1024;
 
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
     private final WebSessions sessions;
     private final PageRoutes pages;
 
-    LoginRoutes(Authenticator authenticator, WebSessions sessions, PageRoutes pages) {
+    LoginRoutes(Authenticator authenticator, LoginThrottle throttle, WebSessions sessions, PageRoutes pages) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
         this.sessions = sessions;
         this.pages = pages;
     }
@@ -52,12 +56,22 @@ final class LoginRoutes {
             throw ApiProblem.forbidden("the login form was posted from another site");
         }
         String next = SafeRedirect.target(ctx.formParam("next"));
-        Optional<Principal> user = authenticate(ctx.formParam("username"), ctx.formParam("password"));
+        String username = ctx.formParam("username") == null ? "" : ctx.formParam("username");
+        Optional<Duration> wait = throttle.blockedFor(ctx.ip(), username);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            ctx.redirect("/login?error=throttled&retry=" + seconds + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
+            return;
+        }
+        Optional<Principal> user = authenticate(username, ctx.formParam("password"));
         if (user.isEmpty()) {
+            throttle.failed(ctx.ip(), username);
             ctx.redirect("/login?error=invalid&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
             return;
         }
+        throttle.succeeded(ctx.ip(), username);
         // A new token on every login: a cookie planted before login never becomes a live session.
         sessions.close(SessionCookie.read(ctx));
         SessionCookie.write(ctx, sessions.open(user.get().username()));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.auth.Authenticator;
+import org.orchestrator.server.http.auth.LoginThrottle;
 import org.orchestrator.server.internal.Json;
 
 /**
@@ -16,7 +17,7 @@ import org.orchestrator.server.internal.Json;
  *
  * <pre>{@code
  * Javalin app = Javalin.create(...);
- * app.beforeMatched(WebRoutes.register(app, orchestrator, apiGuard::check));
+ * app.beforeMatched(WebRoutes.register(app, orchestrator, apiGuard::check, throttle));
  * }</pre>
  */
 public final class WebRoutes {
@@ -34,19 +35,21 @@ public final class WebRoutes {
      * @param app          the web server
      * @param orchestrator the engine
      * @param apiGuard     the REST API's authentication check, for requests without a session
+     * @param throttle     the failed-login counter the API's Basic authentication shares
      * @return the check to run before every matched route, in place of {@code apiGuard}
      */
-    public static Handler register(Javalin app, Orchestrator orchestrator, Handler apiGuard) {
+    public static Handler register(Javalin app, Orchestrator orchestrator, Handler apiGuard, LoginThrottle throttle) {
         WebSessions sessions = new WebSessions(orchestrator.clock());
         PageRoutes pages = new PageRoutes(new Assets(WebRoutes.class.getClassLoader()));
         app.before(SecurityHeaders::apply);
         app.exception(SessionExpiredException.class, WebRoutes::sessionExpired);
         pages.register(app);
-        new LoginRoutes(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), sessions, pages).register(app);
+        new LoginRoutes(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle, sessions, pages).register(app);
         new SessionRoutes().register(app);
         new RecentRunRoutes(orchestrator.jdbi()).register(app);
         new ClusterRoutes(orchestrator).register(app);
         new GridRoutes(orchestrator).register(app);
+        new TryRoutes(orchestrator).register(app);
         return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.jdbi()));
     }
 

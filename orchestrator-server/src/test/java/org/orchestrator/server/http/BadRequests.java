@@ -132,7 +132,8 @@ final class BadRequests {
         } else if (auth < 91) {
             headers.add(RawHttp.basic(ApiFixture.VIEWER, ApiFixture.VIEWER + "-password"));
         } else if (auth < 92) {
-            headers.add(RawHttp.basic(ApiFixture.OP, "wrong"));
+            // An unknown user: wrong passwords for a real one would soon throttle it (429) for the rest of the run.
+            headers.add(RawHttp.basic("intruder", "wrong"));
         } else if (auth < 96) {
             headers.add(pick("Authorization: Basic", "Authorization: Basic %%%", "Authorization: Bearer x",
                     "Authorization: Basic " + "A".repeat(4000)));

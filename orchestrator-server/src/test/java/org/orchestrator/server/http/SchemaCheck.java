@@ -33,6 +33,10 @@ final class SchemaCheck {
 
     private void value(String at, JsonNode node, Schema<?> schema) {
         Schema<?> s = resolve(schema);
+        if (s.getAnyOf() != null) {
+            anyOf(at, node, s.getAnyOf());
+            return;
+        }
         if (s.getAllOf() != null) {
             s.getAllOf().forEach(part -> value(at, node, part));
             if (node == null || node.isNull()) {
@@ -58,6 +62,19 @@ final class SchemaCheck {
             case "boolean" -> expect(at, node.isBoolean(), "a boolean", node);
             default -> errors.add(at + ": unknown schema type " + type);
         }
+    }
+
+    /** Passes when the value matches at least one alternative; else reports why each failed. */
+    private void anyOf(String at, JsonNode node, List<Schema> alternatives) {
+        List<String> failures = new ArrayList<>();
+        for (Schema<?> alternative : alternatives) {
+            List<String> found = check(api, node, alternative);
+            if (found.isEmpty()) {
+                return;
+            }
+            failures.addAll(found);
+        }
+        errors.add(at + ": matches no alternative of anyOf: " + failures);
     }
 
     private void object(String at, JsonNode node, Schema<?> s) {

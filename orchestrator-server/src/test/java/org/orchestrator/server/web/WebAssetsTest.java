@@ -47,6 +47,20 @@ class WebAssetsTest {
     }
 
     @Test
+    void the_vendored_highlighter_ships_with_its_licence_as_javascript_modules() {
+        WebClient client = new WebClient(web.baseUrl());
+
+        for (String file : new String[] {"core.min.js", "java.min.js"}) {
+            WebClient.Response js = client.get("/static/vendor/highlight/" + file);
+            assertThat(js.status()).as(file).isEqualTo(200);
+            assertThat(js.header("Content-Type").orElseThrow()).as(file).contains("javascript");
+            assertThat(js.body()).as(file).containsPattern("export ?(default|\\{te as default\\})");
+        }
+        assertThat(client.get("/static/vendor/highlight/github-dark.min.css").status()).isEqualTo(200);
+        assertThat(client.get("/static/vendor/highlight/LICENSE-highlight.js.txt").body()).contains("BSD 3-Clause License");
+    }
+
+    @Test
     void names_outside_the_dashboard_files_are_not_found() {
         WebClient client = new WebClient(web.baseUrl());
 

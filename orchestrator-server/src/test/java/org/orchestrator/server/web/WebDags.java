@@ -16,6 +16,9 @@ final class WebDags {
     /** Opened by a test to let {@link #slow()}'s task finish. */
     static final CountDownLatch SLOW_GATE = new CountDownLatch(1);
 
+    /** Opened by a test to let {@link #ticker()}'s task finish. */
+    static final CountDownLatch TICKER_GATE = new CountDownLatch(1);
+
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     private WebDags() {
@@ -67,6 +70,21 @@ final class WebDags {
                         throw new IllegalStateException("the test never opened the gate");
                     }
                     ctx.log().info("gate opened, finishing");
+                })
+                .build();
+    }
+
+    /** {@code web_ticker}: {@code tick} logs a numbered line every 200 ms until {@link #TICKER_GATE} opens, then finishes. */
+    static Dag ticker() {
+        return Dag.builder("web_ticker").description("Writes its log slowly").owner("ops")
+                .task("tick", ctx -> {
+                    for (int i = 1; !TICKER_GATE.await(200, TimeUnit.MILLISECONDS); i++) {
+                        if (i > 600) {
+                            throw new IllegalStateException("the test never opened the gate");
+                        }
+                        ctx.log().info("tick {}", i);
+                    }
+                    ctx.log().info("ticker done");
                 })
                 .build();
     }

@@ -103,6 +103,13 @@ class WebSecurityBrowserTest {
             versions.selectByValue("xss0source0version");
             assertThat(browser.waitForText(By.cssSelector("pre [data-testid=code-source]"), WebDags.XSS))
                     .isEqualTo(source.strip());
+            // Highlighted: the comment holding the payload and the keyword are spans, and nothing else was made.
+            assertThat(browser.driver().findElement(By.cssSelector("[data-testid=code-source] .hljs-comment")).getText())
+                    .isEqualTo("// web_xss " + WebDags.XSS);
+            assertThat(browser.driver().findElement(By.cssSelector("[data-testid=code-source] .hljs-keyword")).getText())
+                    .isEqualTo("class");
+            assertThat(browser.script("return document.querySelectorAll('[data-testid=code-source] :not(span)').length"))
+                    .isEqualTo(0L);
             browser.screenshot("security-04-xss-code");
             assertNothingInjected(browser);
         }

@@ -1,5 +1,8 @@
 // The Code tab: the source of each stored version of the DAG, picked from a list (newest first),
-// shown as text. Jar bundles keep no source, so for them only the version is named.
+// syntax highlighted by highlight.js (vendored, BSD-3-Clause). Jar bundles keep no source, so for
+// them only the version is named.
+import hljs from '../vendor/highlight/core.min.js';
+import java from '../vendor/highlight/java.min.js';
 import {h, replace} from './dom.js';
 import {api, get} from './api.js';
 import {dateTime} from './time.js';
@@ -33,9 +36,25 @@ async function showVersion(body, dagId, hash) {
       text: `Source not kept for jar bundles (version ${version.version})`}));
     return;
   }
-  const code = h('code', {'data-testid': 'code-source'});
-  code.textContent = version.source;
+  const code = h('code', {class: 'hljs language-java', 'data-testid': 'code-source'});
+  code.append(...highlighted(version.source));
   replace(body,
     h('p', {class: 'small muted', text: version.fileloc || ''}),
     h('pre', {class: 'log code', tabindex: 0, 'aria-label': `Source of version ${version.version}`}, code));
+}
+
+hljs.registerLanguage('java', java);
+
+/**
+ * The source as highlighted nodes. highlight.js escapes the text it is given; on top of that its
+ * HTML is parsed in an inert document (nothing loads or runs there) and used only when it holds
+ * nothing but <span class> elements and reads back as exactly the source. Otherwise: plain text.
+ */
+function highlighted(source) {
+  const html = hljs.highlight(source, {language: 'java', ignoreIllegals: true}).value;
+  const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  const onlySpans = [...body.querySelectorAll('*')].every((el) => el.tagName === 'SPAN'
+    && [...el.attributes].every((a) => a.name === 'class'));
+  if (!onlySpans || body.textContent !== source) return [document.createTextNode(source)];
+  return [...body.childNodes].map((node) => document.importNode(node, true));
 }

@@ -12,6 +12,7 @@ import {Grid, topologicalOrder} from './grid.js';
 import {Graph} from './graph.js';
 import {renderGantt} from './gantt.js';
 import {renderDetails} from './details.js';
+import {renderVersions} from './versions.js';
 import {renderCode} from './code.js';
 import {renderDurations} from './durations.js';
 import {openTrigger} from './trigger.js';
@@ -26,7 +27,7 @@ const state = {
 const RUN_COUNTS = [25, 50, 100, 365, 500, 1000];
 const asked = Number(new URLSearchParams(location.search).get('runs'));
 const data = new RunData(dagId, RUN_COUNTS.includes(asked) ? asked : 25);
-const gantt = {key: null, instances: null};
+const gantt = {key: null, instances: null, tries: null};
 let grid;
 let graph;
 let refresher;
@@ -53,7 +54,10 @@ function draw() {
   drawRunBar(run);
   if (state.tab === 'grid') grid.render(state.order, data, runId);
   if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
-  if (state.tab === 'gantt') renderGantt(byId('panel-gantt'), dagId, run, gantt.key?.startsWith(`${runId}|`) ? gantt.instances : null);
+  if (state.tab === 'gantt') {
+    const loaded = gantt.key?.startsWith(`${runId}|`);
+    renderGantt(byId('panel-gantt'), dagId, run, loaded ? gantt.instances : null, loaded ? gantt.tries : null);
+  }
   if (state.tab === 'durations') renderDurations(byId('panel-durations'), state.order, data);
 }
 
@@ -64,13 +68,20 @@ async function refresh() {
   draw();
 }
 
-/** The Gantt needs each instance's queue, start and end times: read them for its run, again only while it changes. */
+/** The Gantt needs each instance's times and every ended try: read them for its run, again only while it changes. */
 async function loadGantt(run) {
   const key = `${run.dag_run_id}|${run.state}|${run.end_date}`;
   if (gantt.key === key && ['success', 'failed'].includes(run.state)) return;
-  const tis = await fetchAll(api('dags', dagId, 'dagRuns', run.dag_run_id, 'taskInstances'), {}, 'task_instances');
+  const [tis, tries] = await Promise.all([
+    fetchAll(api('dags', dagId, 'dagRuns', run.dag_run_id, 'taskInstances'), {}, 'task_instances'),
+    get(`/ui/api/dags/${encodeURIComponent(dagId)}/dagRuns/${encodeURIComponent(run.dag_run_id)}/tries`)]);
   gantt.key = key;
   gantt.instances = new Map(tis.map((ti) => [ti.task_id, ti]));
+  gantt.tries = new Map();
+  for (const t of tries.tries) {
+    if (!gantt.tries.has(t.task_id)) gantt.tries.set(t.task_id, []);
+    gantt.tries.get(t.task_id).push(t);
+  }
 }
 
 function drawHead() {
@@ -155,7 +166,10 @@ function showTab(tab, focus) {
   }
   if (focus) byId(`tab-${tab}`).focus();
   history.replaceState(null, '', location.pathname + location.search + '#' + tab);
-  if (tab === 'details') renderDetails(byId('panel-details'), state.details, state.tasks);
+  if (tab === 'details') {
+    renderDetails(byId('panel-details'), state.details, state.tasks);
+    renderVersions(byId('versions'), dagId).catch((error) => showFailure(byId('versions'), error));
+  }
   if (tab === 'code') showCode().catch((error) => showFailure(byId('panel-code'), error));
   if (state.dag) draw();
   if (tab === 'gantt' && refresher) refresher.now();

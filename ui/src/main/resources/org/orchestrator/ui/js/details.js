@@ -1,5 +1,6 @@
 // The Details tab: what the DAG's definition says (schedule, catchup, dates, limits, params with
-// their defaults, owner, tags, file) and a table of its tasks with their settings.
+// their defaults, owner, tags, file), a table of its tasks with their settings, and a place for
+// the version history (versions.js fills it).
 import {h, replace} from './dom.js';
 import {dateTime, duration} from './time.js';
 import {expression} from './schedule.js';
@@ -29,7 +30,10 @@ export function renderDetails(container, details, tasks) {
         paramsTable(details.params)),
       h('section', {class: 'wide'},
         h('h2', {text: `Tasks (${tasks.length})`}),
-        tasksTable(tasks))));
+        tasksTable(tasks)),
+      h('section', {class: 'wide'},
+        h('h2', {text: 'Version history'}),
+        h('div', {id: 'versions'}, h('p', {class: 'muted', text: 'Loading…'})))));
 }
 
 function paramsTable(params) {

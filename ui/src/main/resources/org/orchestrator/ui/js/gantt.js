@@ -1,54 +1,83 @@
 // The Gantt chart of one run: a row per task that started (or was queued), in start order, on a
-// shared time axis. The pale part of a bar is the time queued, the coloured part the time running
-// (up to now while it runs); a task on its second try or later is labelled with the try.
+// shared time axis, with one span per try: a retried task shows its earlier tries beside the
+// latest, each coloured by how it ended. The pale part before the latest try is its time queued;
+// a running try reaches up to now.
 import {h, replace} from './dom.js';
 import {stateClass, stateLabel} from './states.js';
 import {dateTime, duration, secondsBetween} from './time.js';
 import {taskHref} from './grid.js';
 
-export function renderGantt(container, dagId, run, instances) {
+/**
+ * @param instances the run's task instances by task id
+ * @param tries     the run's ended tries by task id (each {try_number, state, start_date, end_date})
+ */
+export function renderGantt(container, dagId, run, instances, tries) {
   if (!run) return replace(container, h('p', {class: 'empty', text: 'No run selected.'}));
-  if (!instances) return replace(container, h('p', {class: 'muted', text: 'Loading…'}));
-  const rows = [...instances.values()].filter((ti) => ti.start_date || ti.queued_when)
-    .sort((a, b) => time(a.queued_when || a.start_date) - time(b.queued_when || b.start_date) || a.task_id.localeCompare(b.task_id));
-  if (rows.length === 0) return replace(container, h('p', {class: 'empty', text: 'No task of this run has started yet.'}));
+  if (!instances || !tries) return replace(container, h('p', {class: 'muted', text: 'Loading…'}));
   const now = Date.now();
-  const start = Math.min(...rows.map((ti) => time(ti.queued_when || ti.start_date)));
-  const end = Math.max(start + 1000, ...rows.map((ti) => (ti.end_date ? time(ti.end_date) : now)));
-  const span = end - start;
-  const at = (t) => (t - start) / span * 100;
-  const pct = (t) => `${at(t).toFixed(3)}%`;
-  const width = (from, to) => `${Math.max(0.4, (to - from) / span * 100).toFixed(3)}%`;
+  const rows = [...instances.values()].map((ti) => ({ti, spans: spansOf(ti, tries.get(ti.task_id) || [], now)}))
+    .filter((row) => row.spans.length > 0 || row.ti.queued_when)
+    .map((row) => ({...row, first: Math.min(...row.spans.map((s) => s.queued ?? s.start), time(row.ti.queued_when) || Infinity)}))
+    .sort((a, b) => a.first - b.first || a.ti.task_id.localeCompare(b.ti.task_id));
+  if (rows.length === 0) return replace(container, h('p', {class: 'empty', text: 'No task of this run has started yet.'}));
+  const start = Math.min(...rows.map((row) => row.first));
+  const end = Math.max(start + 1000, ...rows.flatMap((row) => row.spans.map((s) => s.end)));
+  const scale = {start, span: end - start};
 
-  const chart = h('div', {class: 'gantt', 'data-testid': 'gantt'}, axis(start, span));
-  for (const ti of rows) {
-    const began = ti.start_date ? time(ti.start_date) : null;
-    const queued = ti.queued_when ? time(ti.queued_when) : began;
-    const finished = ti.end_date ? time(ti.end_date) : now;
+  const chart = h('div', {class: 'gantt', 'data-testid': 'gantt'}, axis(start, scale.span));
+  for (const {ti, spans} of rows) {
     const track = h('div', {class: 'gantt-track'});
-    if (queued !== null && began !== null && began > queued) track.append(bar('gantt-queued', pct(queued), width(queued, began)));
-    if (began !== null) {
-      const seconds = secondsBetween(ti.start_date, ti.end_date);
-      const label = `${duration(seconds)}${ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
-      const wide = at(finished) - at(began) > 12;
-      const main = bar(`gantt-bar ${stateClass(ti.state)}`, pct(began), width(began, finished), wide ? label : null);
-      main.title = `${ti.task_id}: ${stateLabel(ti.state)}, try ${ti.try_number}\nqueued ${dateTime(ti.queued_when)}\nstarted ${dateTime(ti.start_date)}\nended ${dateTime(ti.end_date) || '(running)'}`;
-      track.append(main);
-      if (!wide) track.append(outsideLabel(label, at(began), at(finished)));
-    } else {
-      track.append(bar(`gantt-bar ${stateClass(ti.state)}`, pct(queued), width(queued, now), 'queued'));
+    if (spans.length === 0) {
+      track.append(bar(`gantt-bar ${stateClass(ti.state)}`, scale, time(ti.queued_when), now, 'queued'));
     }
-    chart.append(h('div', {class: 'gantt-row'},
+    for (const span of spans) drawSpan(track, ti, span, scale, spans.length > 1);
+    chart.append(h('div', {class: 'gantt-row', 'data-task-id': ti.task_id},
       h('a', {class: 'gantt-label', href: taskHref(dagId, run.dag_run_id, ti.task_id), title: ti.task_id, text: ti.task_id}),
       track));
   }
   replace(container, chart);
 }
 
-function bar(className, left, width, label) {
+/** The task's tries as spans: the ended ones as recorded, then the current one from the instance when it is not among them. */
+function spansOf(ti, ended, now) {
+  const spans = ended.filter((t) => t.start_date).map((t) => ({
+    tryNumber: t.try_number, state: t.state, start: time(t.start_date), end: t.end_date ? time(t.end_date) : now,
+    startIso: t.start_date, endIso: t.end_date}));
+  const current = spans.find((s) => s.tryNumber === ti.try_number);
+  if (!current && ti.start_date && ti.try_number > 0) {
+    spans.push({tryNumber: ti.try_number, state: ti.state, start: time(ti.start_date),
+      end: ti.end_date ? time(ti.end_date) : now, startIso: ti.start_date, endIso: ti.end_date});
+  }
+  const latest = spans.find((s) => s.tryNumber === ti.try_number);
+  const queued = time(ti.queued_when);
+  if (latest && queued && queued < latest.start) latest.queued = queued;
+  return spans.sort((a, b) => a.tryNumber - b.tryNumber);
+}
+
+function drawSpan(track, ti, span, scale, numbered) {
+  if (span.queued) track.append(bar('gantt-queued', scale, span.queued, span.start));
+  const seconds = secondsBetween(span.startIso, span.endIso);
+  const label = `${duration(seconds)}${numbered || span.tryNumber > 1 ? ` · try ${span.tryNumber}` : ''}`;
+  const from = at(scale, span.start);
+  const to = at(scale, span.end);
+  const wide = to - from > 12;
+  const main = bar(`gantt-bar ${stateClass(span.state)}`, scale, span.start, span.end, wide ? label : null);
+  main.dataset.try = span.tryNumber;
+  main.dataset.state = span.state;
+  main.title = `${ti.task_id}, try ${span.tryNumber}: ${stateLabel(span.state)}\nstarted ${dateTime(span.startIso)}\n`
+    + `ended ${dateTime(span.endIso) || '(running)'}`;
+  track.append(main);
+  if (!wide) track.append(outsideLabel(label, from, to));
+}
+
+function at(scale, t) {
+  return (t - scale.start) / scale.span * 100;
+}
+
+function bar(className, scale, from, to, label) {
   const el = h('div', {class: className}, label ? h('span', {text: label}) : null);
-  el.style.left = left;
-  el.style.width = width;
+  el.style.left = `${at(scale, from).toFixed(3)}%`;
+  el.style.width = `${Math.max(0.4, (to - from) / scale.span * 100).toFixed(3)}%`;
   return el;
 }
 
@@ -74,5 +103,5 @@ function axis(start, span) {
 }
 
 function time(iso) {
-  return new Date(iso).getTime();
+  return iso ? new Date(iso).getTime() : null;
 }

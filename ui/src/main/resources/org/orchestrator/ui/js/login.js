@@ -4,9 +4,14 @@ import {byId} from './dom.js';
 
 const params = new URLSearchParams(location.search);
 byId('next').value = params.get('next') || '/dags';
-if (params.get('error') === 'invalid') {
+const errors = {
+  invalid: () => 'Wrong user name or password.',
+  throttled: () => `Too many failed logins. Try again in ${Number(params.get('retry')) || 60} seconds.`,
+};
+const message = errors[params.get('error')];
+if (message) {
   const error = byId('login-error');
-  error.textContent = 'Wrong user name or password.';
+  error.textContent = message();
   error.hidden = false;
 }
 byId('username').focus();

@@ -1,10 +1,8 @@
-// Follows one try's log: asks the logs endpoint for what is new since its continuation token,
-// appends it as text, and stops once the server says the log has ended. Switching tries starts
-// over; an answer for a try that is no longer shown is dropped.
+// Follows one try's log. The log as it is now comes from the logs endpoint in one read; if the try
+// is still running, the server then pushes each new piece over server-sent events (…/stream),
+// resuming from the last byte received, until it sends `end`. Switching tries closes the stream;
+// an event for a try that is no longer shown is dropped.
 import {api, get, query} from './api.js';
-
-/** Reads at most this many chunks per refresh, so a huge log cannot hold the page. */
-const CHUNKS_PER_REFRESH = 8;
 
 export class LogView {
   constructor(pre, status, follow) {
@@ -12,44 +10,82 @@ export class LogView {
     this.status = status;
     this.follow = follow;
     this.path = null;
+    this.source = null;
     this.generation = 0;
   }
 
   /** Shows another try's log from its start. */
   show(dagId, runId, taskId, tryNumber) {
+    this.closeStream();
     this.path = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId, 'logs', String(tryNumber));
     this.tryNumber = tryNumber;
-    this.token = null;
+    this.offset = null;
     this.ended = false;
     this.generation += 1;
     this.pre.replaceChildren();
     this.status.textContent = 'Loading…';
   }
 
-  /** Reads what is new; call it on every refresh. */
+  /** Starts following if it is not already; call it on every refresh (a stream that dropped is reopened). */
   async poll() {
+    if (!this.path || this.ended || this.source) return;
+    if (this.offset === null) {
+      await this.readOnce();
+      if (this.ended) return;
+    }
+    this.openStream();
+  }
+
+  /** The log so far, in one read; a 404 means the try never ran (marked by an operator), so there is no log. */
+  async readOnce() {
     const generation = this.generation;
-    for (let i = 0; i < CHUNKS_PER_REFRESH && this.path && !this.ended; i++) {
-      let chunk;
-      try {
-        chunk = await get(this.path + query({token: this.token}));
-      } catch (error) {
-        // A task marked by an operator without running has a try number but no try, hence no log.
-        if (error.status !== 404 || generation !== this.generation) throw error;
-        this.ended = true;
-        this.status.textContent = `Try ${this.tryNumber} has no log`;
-        return;
-      }
-      if (generation !== this.generation) return;
-      this.token = chunk.continuation_token;
-      this.ended = chunk.end_of_log;
-      if (chunk.content) this.append(chunk.content);
-      if (!chunk.content) break;
+    let chunk;
+    try {
+      chunk = await get(this.path);
+    } catch (error) {
+      if (error.status !== 404 || generation !== this.generation) throw error;
+      this.finish(`Try ${this.tryNumber} has no log`);
+      return;
     }
     if (generation !== this.generation) return;
-    this.status.textContent = this.ended ? `End of log (try ${this.tryNumber})` : 'Following live…';
-    this.status.classList.toggle('live-dot', !this.ended);
-    if (this.pre.childNodes.length === 0 && this.ended) this.pre.textContent = '(this try wrote nothing to its log)';
+    this.offset = tokenOffset(chunk.continuation_token);
+    if (chunk.content) this.append(chunk.content);
+    if (chunk.end_of_log) this.finish();
+  }
+
+  openStream() {
+    const source = new EventSource(this.path + '/stream' + query({offset: this.offset}));
+    this.source = source;
+    const current = (handler) => (event) => { if (this.source === source) handler(event); };
+    source.addEventListener('open', current(() => this.setStatus('Following live…', true)));
+    source.addEventListener('log', current((event) => {
+      const chunk = JSON.parse(event.data);
+      this.offset = chunk.next_offset;
+      this.append(chunk.content);
+    }));
+    source.addEventListener('end', current(() => this.finish()));
+    // The browser reconnects by itself (sending Last-Event-ID) after the server closes a long
+    // stream; only a refused connection is closed here and left to the next refresh to reopen.
+    source.addEventListener('error', current(() => {
+      if (source.readyState === EventSource.CLOSED) this.closeStream();
+    }));
+  }
+
+  finish(message) {
+    this.closeStream();
+    this.ended = true;
+    this.setStatus(message || `End of log (try ${this.tryNumber})`, false);
+    if (this.pre.childNodes.length === 0 && !message) this.pre.textContent = '(this try wrote nothing to its log)';
+  }
+
+  closeStream() {
+    if (this.source) this.source.close();
+    this.source = null;
+  }
+
+  setStatus(text, live) {
+    this.status.textContent = text;
+    this.status.classList.toggle('live-dot', live);
   }
 
   append(text) {
@@ -57,4 +93,10 @@ export class LogView {
     this.pre.append(document.createTextNode(text));
     if (this.follow.checked && atBottom) this.pre.scrollTop = this.pre.scrollHeight;
   }
+}
+
+/** The byte offset in a continuation token: base64url of {"log_pos": N, "end_of_log": b}. */
+function tokenOffset(token) {
+  const json = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(json).log_pos;
 }

@@ -3,6 +3,7 @@ package org.orchestrator.server.http.api;
 import io.javalin.Javalin;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.metrics.Metrics;
 import org.orchestrator.server.http.openapi.ApiRouter;
 
 /** Registers every REST route of {@code /api/v1} and {@code /health}, and the OpenAPI document of them all. */
@@ -16,10 +17,13 @@ public final class ApiRoutes {
      * @param orchestrator the engine the routes drive
      * @param audit        where mutating calls are recorded
      * @param problemType  the record errors are written as (for the document)
+     * @param metrics      the meters, whose {@code /metrics} route is documented with the rest
      */
-    public static void register(Javalin app, Orchestrator orchestrator, Audit audit, Class<?> problemType) {
+    public static void register(Javalin app, Orchestrator orchestrator, Audit audit, Class<?> problemType,
+                                Metrics metrics) {
         Api api = new Api(orchestrator, audit);
         ApiRouter router = new ApiRouter(app);
+        metrics.register(router);
         new HealthRoutes(api).register(router);
         new VersionRoutes().register(router);
         new DagRoutes(api).register(router);
@@ -28,10 +32,13 @@ public final class ApiRoutes {
         new DagRunRoutes(api).register(router);
         new DagRunListRoutes(api).register(router);
         new DagRunEditRoutes(api).register(router);
+        new DagRunClearRoutes(api).register(router);
+        new NoteRoutes(api).register(router);
         new TaskInstanceRoutes(api).register(router);
         new MarkRoutes(api).register(router);
         new ClearRoutes(api).register(router);
         new LogRoutes(api).register(router);
+        new LogStreamRoutes(api).register(router);
         new XComRoutes(api).register(router);
         new ImportErrorRoutes(api).register(router);
         new EventLogRoutes(api).register(router);

@@ -31,7 +31,8 @@ import org.orchestrator.server.http.openapi.Response;
 final class ClearRoutes {
 
     private static final List<String> FAILED = List.of(TaskState.FAILED.wireName(), TaskState.UPSTREAM_FAILED.wireName());
-    private static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
+    /** The states a clear resets; active instances (scheduled, queued, running) finish their try first. */
+    static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
             "up_for_retry");
 
     private final Api api;

@@ -12,6 +12,7 @@ import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.internal.Json;
@@ -62,14 +63,17 @@ final class DagRunRoutes {
             throw ApiProblem.badRequest("'note' may hold at most " + MAX_NOTE + " characters, got " + note.length());
         }
         LoadedDag dag = api.loadedDag(dagId);
-        DagRunRow run = admitted(() -> create(dag, runId.orElse(null), logicalDate, conf, note));
-        api.audit().record(ctx, new Audit.Action("api.post_dag_run", dagId, run.runId(), null, Json.write(conf)));
+        // The audit row is written in the run's own transaction: one durable commit per trigger.
+        RunCreator.InSameCommit audit = (h, created) -> api.audit().record(h, ctx,
+                new Audit.Action("api.post_dag_run", dagId, created.runId(), null, Json.write(conf)));
+        DagRunRow run = admitted(() -> create(dag, runId.orElse(null), logicalDate, conf, note, audit));
         ctx.json(DagRunView.of(run));
     }
 
-    private DagRunRow create(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note) {
+    private DagRunRow create(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note,
+                             RunCreator.InSameCommit audit) {
         try {
-            return api.orchestrator().runs().trigger(dag, runId, logicalDate, conf, note);
+            return api.orchestrator().runs().trigger(dag, runId, logicalDate, conf, note, audit);
         } catch (DuplicateRunException e) {
             throw ApiProblem.alreadyExists(e.getMessage());
         }

@@ -1,7 +1,9 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import org.orchestrator.server.state.Dags;
  * bundle went away still answers.
  */
 final class DagVersionRoutes {
+
+    /** Runs named per version in the list. */
+    private static final int RECENT_PER_VERSION = 5;
+    /** How many of the DAG's latest runs are looked at to name them. */
+    private static final int RECENT_SCAN = 500;
 
     private final Api api;
     private final Dags dags = new Dags();
@@ -40,9 +47,12 @@ final class DagVersionRoutes {
         String dagId = PathParams.get(ctx, "dag_id");
         List<DagVersionView> versions = api.orchestrator().jdbi().withHandle(h -> {
             String current = currentVersion(h, dagId);
+            Map<String, Long> counts = runCounts(h, dagId);
+            Map<String, List<String>> recent = recentRuns(h, dagId);
             return dags.versions(h, dagId).stream()
                     .sorted(Comparator.comparing(Dags.VersionRow::createdAt).thenComparing(Dags.VersionRow::hash).reversed())
-                    .map(v -> DagVersionView.of(v, current)).toList();
+                    .map(v -> DagVersionView.of(v, current, counts.getOrDefault(v.hash(), 0L),
+                            recent.getOrDefault(v.hash(), List.of()))).toList();
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dag_versions", versions);
@@ -59,6 +69,28 @@ final class DagVersionRoutes {
                     .orElseThrow(() -> ApiProblem.notFound("version " + ApiProblem.quote(version) + " of DAG "
                             + ApiProblem.quote(dagId) + " not found"));
         }));
+    }
+
+    private static Map<String, Long> runCounts(Handle h, String dagId) {
+        Map<String, Long> counts = new HashMap<>();
+        h.createQuery("SELECT dag_version, COUNT(*) FROM dag_run WHERE dag_id = :dag AND dag_version IS NOT NULL "
+                        + "GROUP BY dag_version").bind("dag", dagId)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The latest runs of each version, newest first; only the DAG's last runs are read, so an old version may list none. */
+    private static Map<String, List<String>> recentRuns(Handle h, String dagId) {
+        Map<String, List<String>> recent = new HashMap<>();
+        h.createQuery("SELECT dag_version, run_id FROM dag_run WHERE dag_id = :dag AND dag_version IS NOT NULL "
+                        + "ORDER BY id DESC LIMIT " + RECENT_SCAN).bind("dag", dagId)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> {
+                    List<String> ids = recent.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    if (ids.size() < RECENT_PER_VERSION) {
+                        ids.add(e.getValue());
+                    }
+                });
+        return recent;
     }
 
     private String currentVersion(Handle h, String dagId) {

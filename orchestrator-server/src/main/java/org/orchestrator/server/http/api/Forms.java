@@ -48,6 +48,14 @@ final class Forms {
                      Boolean includePast) {
     }
 
+    /** {@code PATCH …/setNote} of a run or a task instance: Airflow's {@code SetDagRunNote}. */
+    record NoteForm(String note) {
+    }
+
+    /** {@code POST …/dagRuns/{dag_run_id}/clear}: Airflow's {@code ClearDagRun}. */
+    record ClearRunForm(Boolean dryRun) {
+    }
+
     /** {@code PATCH …/taskInstances/{task_id}}: Airflow's {@code UpdateTaskInstance}. */
     record MarkForm(Boolean dryRun, String newState) {
     }

@@ -2,14 +2,10 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import java.util.Optional;
 import org.orchestrator.server.execute.TryLogs;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.TaskInstanceQueries;
-import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -26,8 +22,7 @@ import org.orchestrator.server.http.openapi.Response;
 final class LogRoutes {
 
     private final Api api;
-    private final TaskInstanceQueries tis;
-    private final TaskTries tries = new TaskTries();
+    private final TryLookup lookup;
 
     /** A piece of a log as JSON: Airflow's two fields and our {@code end_of_log}. */
     record LogChunk(String content, String continuationToken, boolean endOfLog) {
@@ -35,7 +30,7 @@ final class LogRoutes {
 
     LogRoutes(Api api) {
         this.api = api;
-        this.tis = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
+        this.lookup = new TryLookup(api);
     }
 
     void register(ApiRouter router) {
@@ -47,11 +42,10 @@ final class LogRoutes {
 
     private void log(Context ctx) {
         boolean plain = wantsPlainText(ctx.header("Accept"));
-        long tryNumber = Api.longParam(ctx, "task_try_number");
         QueryParams q = new QueryParams(ctx);
         long offset = q.bool("full_content").orElse(false) ? 0
                 : q.string("token").map(LogToken::decode).map(LogToken::logPos).orElse(0L);
-        TaskTries.TryRow row = tryRow(ctx, tryNumber);
+        TaskTries.TryRow row = lookup.find(ctx);
         TryLogs logs = api.orchestrator().logs();
         TryLogs.Chunk chunk = logs.read(row.logPath(), offset);
         boolean finished = row.endDate() != null;
@@ -62,21 +56,6 @@ final class LogRoutes {
             return;
         }
         ctx.json(new LogChunk(chunk.text(), token, end));
-    }
-
-    private TaskTries.TryRow tryRow(Context ctx, long tryNumber) {
-        String dagId = PathParams.get(ctx, "dag_id");
-        String runId = PathParams.get(ctx, "dag_run_id");
-        String taskId = PathParams.get(ctx, "task_id");
-        Optional<TaskTries.TryRow> row = api.orchestrator().jdbi().withHandle(h -> {
-            api.run(h, dagId, runId);
-            TaskInstanceRow ti = tis.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
-                    "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId))).ti();
-            boolean plausible = tryNumber >= 1 && tryNumber <= ti.tryNumber();
-            return plausible ? tries.find(h, ti.id(), (int) tryNumber) : Optional.<TaskTries.TryRow>empty();
-        });
-        return row.orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run "
-                + ApiProblem.quote(runId) + " has no try " + tryNumber));
     }
 
     /** @return true for {@code text/plain}, false for JSON; a 406 for anything else */

@@ -26,7 +26,7 @@ record TaskInstanceView(String taskId, String taskDisplayName, String dagId, Str
                 record.logicalDate(), ti.startDate(), ti.endDate(), ti.durationSeconds(), state(ti.state()),
                 ti.tryNumber(), -1, ti.maxTries(), ti.node() == null ? "" : ti.node(), "", ti.pool(), 1, "default",
                 ti.priorityWeight(), operator(dag, ti.taskId()), ti.queuedAt(), null, null, "{}", null, null, Map.of(),
-                null, null, null, ti.nextRetryAt());
+                null, null, record.note(), ti.nextRetryAt());
     }
 
     /** @return Airflow's spelling: null for {@code none} */

@@ -14,10 +14,12 @@ public final class AccessGuard {
     private static final String PRINCIPAL = "orchestrator.principal";
 
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
 
-    /** @param authenticator checks credentials */
-    public AccessGuard(Authenticator authenticator) {
+    /** @param authenticator checks credentials @param throttle slows password guessing over Basic */
+    public AccessGuard(Authenticator authenticator, LoginThrottle throttle) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     /** @param ctx the request, before its handler runs */
@@ -27,7 +29,7 @@ public final class AccessGuard {
             return;
         }
         String header = ctx.header("Authorization");
-        Principal principal = authenticator.authenticate(header).orElseThrow(() -> ApiProblem.unauthenticated(
+        Principal principal = authenticate(ctx.ip(), header).orElseThrow(() -> ApiProblem.unauthenticated(
                 header == null ? "this endpoint needs HTTP Basic authentication or a Bearer token"
                         : "the credentials are not valid"));
         if (!principal.role().includes(required)) {
@@ -35,6 +37,26 @@ public final class AccessGuard {
                     + "; this needs role " + required.wireName() + " or higher");
         }
         ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** Basic credentials pass the throttle first, and their outcome is counted; tokens are not guessable. */
+    private Optional<Principal> authenticate(String client, String header) {
+        Optional<BasicCredentials> basic = BasicCredentials.parse(header);
+        if (basic.isEmpty()) {
+            return authenticator.authenticate(header);
+        }
+        String user = basic.get().username();
+        throttle.blockedFor(client, user).ifPresent(wait -> {
+            throw ApiProblem.tooManyRequests("too many failed logins as " + ApiProblem.quote(user)
+                    + " from this address; retry in " + wait.toSeconds() + " s", wait);
+        });
+        Optional<Principal> principal = authenticator.authenticate(header);
+        if (principal.isPresent()) {
+            throttle.succeeded(client, user);
+        } else {
+            throttle.failed(client, user);
+        }
+        return principal;
     }
 
     /** @param ctx a request that passed the guard @return its user; empty on public routes */

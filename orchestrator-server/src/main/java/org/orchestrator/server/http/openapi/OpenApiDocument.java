@@ -89,14 +89,19 @@ public final class OpenApiDocument {
         }
         Map<String, Object> content = new LinkedHashMap<>();
         if (response.type() != null) {
-            Map<String, Object> schema = response.collectionName() == null ? schemas.ref(response.type())
-                    : collection(response.collectionName(), schemas.ref(response.type()));
+            Map<String, Object> schema = response.alternative() == null ? jsonSchema(response)
+                    : Map.of("anyOf", List.of(jsonSchema(response), jsonSchema(response.alternative())));
             content.put("application/json", Map.of("schema", schema));
         }
         if (response.textType() != null) {
             content.put(response.textType(), Map.of("schema", Map.of("type", "string")));
         }
         return Map.of("description", "Success", "content", content);
+    }
+
+    private Map<String, Object> jsonSchema(Response response) {
+        return response.collectionName() == null ? schemas.ref(response.type())
+                : collection(response.collectionName(), schemas.ref(response.type()));
     }
 
     private static Map<String, Object> collection(String name, Map<String, Object> itemRef) {

@@ -20,7 +20,8 @@ public final class TaskInstanceQueries {
             rs.getString("task_id"), TaskState.fromWireName(rs.getString("state")), rs.getInt("try_number"),
             rs.getInt("max_tries"), rs.getString("pool"), rs.getInt("priority_weight"), rs.getString("node"),
             Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"), Columns.instant(rs, "end_date"),
-            Columns.instant(rs, "next_retry_at")), Columns.instant(rs, "logical_date"));
+            Columns.instant(rs, "next_retry_at"), Columns.instant(rs, "scheduled_at")), Columns.instant(rs, "logical_date"),
+            rs.getString("note"));
 
     private final String duration;
     private final Map<String, String> order;
@@ -42,8 +43,9 @@ public final class TaskInstanceQueries {
      *
      * @param ti          the instance
      * @param logicalDate its run's logical date
+     * @param note        the note an operator left on it, or null
      */
-    public record TaskInstanceRecord(TaskInstanceRow ti, Instant logicalDate) {
+    public record TaskInstanceRecord(TaskInstanceRow ti, Instant logicalDate, String note) {
     }
 
     /**

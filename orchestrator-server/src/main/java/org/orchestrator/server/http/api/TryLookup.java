@@ -1,0 +1,49 @@
+package org.orchestrator.server.http.api;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.query.TaskInstanceQueries;
+import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.state.TaskTries;
+
+/**
+ * Finds the try a log request names ({@code dag_id}, {@code dag_run_id}, {@code task_id},
+ * {@code task_try_number}), or answers 404. The log file is then the one the try row names: no
+ * part of the request is ever used as a path.
+ */
+final class TryLookup {
+
+    private final Api api;
+    private final TaskInstanceQueries tis;
+    private final TaskTries tries = new TaskTries();
+
+    TryLookup(Api api) {
+        this.api = api;
+        this.tis = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
+    }
+
+    /** @return the try the path names; a 404 when the run, the task or the try does not exist */
+    TaskTries.TryRow find(Context ctx) {
+        long tryNumber = Api.longParam(ctx, "task_try_number");
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
+        String taskId = PathParams.get(ctx, "task_id");
+        Optional<TaskTries.TryRow> row = api.orchestrator().jdbi().withHandle(h -> {
+            api.run(h, dagId, runId);
+            TaskInstanceRow ti = tis.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
+                    "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId))).ti();
+            boolean plausible = tryNumber >= 1 && tryNumber <= ti.tryNumber();
+            return plausible ? tries.find(h, ti.id(), (int) tryNumber) : Optional.<TaskTries.TryRow>empty();
+        });
+        return row.orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run "
+                + ApiProblem.quote(runId) + " has no try " + tryNumber));
+    }
+
+    /** @return whether the try has ended (or is gone: cleared or deleted), so its log grows no more */
+    boolean ended(TaskTries.TryRow row) {
+        return api.orchestrator().jdbi().withHandle(h -> tries.find(h, row.tiId(), row.tryNumber()))
+                .map(r -> r.endDate() != null).orElse(true);
+    }
+}

@@ -1,0 +1,3 @@
+-- When the instance last became ready (scheduled): the start of the scheduling delay
+-- (ready → running) that /metrics reports.
+ALTER TABLE task_instance ADD COLUMN scheduled_at timestamptz;
