@@ -26,14 +26,6 @@ public final class LocalDagRunner {
     /**
      * @param out       where task logs and the summary go
      * @param resources the connections and variables tasks may use
-     */
-    public LocalDagRunner(PrintStream out, Resources resources) {
-        this(out, resources, UnaryOperator.identity());
-    }
-
-    /**
-     * @param out       where task logs and the summary go
-     * @param resources the connections and variables tasks may use
      * @param mask      applied to every log line (hides the secrets the resources handed out)
      */
     public LocalDagRunner(PrintStream out, Resources resources, UnaryOperator<String> mask) {
