@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagProvider;
+import org.orchestrator.dags.loans.LoansEtl;
+import org.orchestrator.dags.weblogs.ServerLogsHourly;
 
 /**
  * The example DAGs the server loads in standalone mode, found through
@@ -11,7 +13,11 @@ import org.orchestrator.api.DagProvider;
  * <ul>
  *   <li>{@code example_hello}: every minute; XCom, branching, a join and a shell command;</li>
  *   <li>{@code etl_orders_pipeline}: daily at 02:00, extract → transform → load → update_aggregations;</li>
- *   <li>{@code example_retries}: manual; a task that succeeds on its third try, with callbacks.</li>
+ *   <li>{@code example_retries}: manual; a task that succeeds on its third try, with callbacks;</li>
+ *   <li>{@code loans_etl}: daily; the shipped loans CSV validated, loaded and summarised per country and sector;</li>
+ *   <li>{@code server_logs_hourly}: hourly; the shipped access log aggregated per hour, status and path;</li>
+ *   <li>{@code example_fan_out_fan_in}: manual; parallel tasks per region combined by one task;</li>
+ *   <li>{@code example_sensors}: manual; a file sensor waiting for its upstream's file, a soft-fail sensor.</li>
  * </ul>
  *
  * <pre>{@code
@@ -28,6 +34,7 @@ public final class ExampleDags implements DagProvider {
 
     @Override
     public Collection<Dag> dags() {
-        return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag());
+        return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag(), LoansEtl.dag(), ServerLogsHourly.dag(),
+                ExampleFanOutFanIn.dag(), ExampleSensors.dag());
     }
 }

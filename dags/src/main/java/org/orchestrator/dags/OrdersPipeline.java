@@ -1,14 +1,26 @@
 package org.orchestrator.dags;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.TaskContext;
+import org.orchestrator.dags.support.Staging;
+import org.orchestrator.tasks.csv.ColumnType;
+import org.orchestrator.tasks.csv.CsvLoad;
+import org.orchestrator.tasks.sql.SqlParam;
+import org.orchestrator.tasks.sql.SqlTask;
 
 /**
  * {@code etl_orders_pipeline}: the daily orders ETL,
  * {@code extract_orders >> transform_orders >> load_orders >> update_aggregations}, at 02:00 UTC,
- * with 3 retries 5 minutes apart. Data moves through CSV files named after each task instance's
- * idempotency key, so a retried try overwrites its own output instead of adding to it.
+ * no catchup, 3 retries 5 minutes apart. Incremental by data interval: each run moves the orders
+ * of its interval's day. Idempotent: files are named after the interval, the load upserts by
+ * {@code order_id} and the aggregation replaces its day, so rerunning an interval changes nothing.
+ * Rows that break the {@code orders} schema go to {@code orders_rejected} with the reason. A
+ * failed run alerts through {@link OrdersAlerts}.
  */
 final class OrdersPipeline {
 
@@ -18,28 +30,72 @@ final class OrdersPipeline {
     static final String LOAD = "load_orders";
     static final String AGGREGATE = "update_aggregations";
     static final String MIN_AMOUNT = "min_amount";
+    static final String ANALYTICS = "analytics";
+    /** The XCom key under which extract and transform publish the file they wrote. */
+    static final String PATH_KEY = "path";
+
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
 
     private OrdersPipeline() {
     }
 
     static Dag dag() {
-        return dag(OrderFiles.inTempDir());
-    }
-
-    /** @param files where the tasks keep their files; tests pass a temporary directory */
-    static Dag dag(OrderFiles files) {
         return Dag.builder(DAG_ID)
-                .description("Daily orders ETL: extract the day's orders, drop bad rows and those under min_amount, "
-                        + "load them into a CSV file and publish the totals")
+                .description("Daily orders ETL: extract the day's orders, drop those under min_amount, upsert them "
+                        + "into orders (bad rows to orders_rejected) and refresh the day's totals")
                 .owner("data-eng").tags("etl", "orders")
-                .schedule("0 2 * * *").startDate(LocalDate.of(2026, 1, 1)).catchup(false)
+                .schedule("0 2 * * *").startDate(LocalDate.of(2026, 1, 1)).catchup(false).maxActiveRuns(1)
                 .defaults(d -> d.retries(3).retryDelay(Duration.ofMinutes(5)))
                 .param(MIN_AMOUNT, 0)
-                .task(EXTRACT, new ExtractOrders(files))
-                .task(TRANSFORM, new TransformOrders(files))
-                .task(LOAD, new LoadOrders(files))
-                .task(AGGREGATE, new UpdateAggregations())
+                .onFailure(new OrdersAlerts())
+                .task(EXTRACT, new ExtractOrders())
+                .task(TRANSFORM, new TransformOrders())
+                .task(LOAD, load())
+                .task(AGGREGATE, aggregate())
                 .chain(EXTRACT, TRANSFORM, LOAD, AGGREGATE)
+                .build();
+    }
+
+    /** @return the file a task of this run's interval writes: the same for every try and every rerun */
+    static Path fileFor(TaskContext ctx, String name) {
+        return Staging.dir(ctx, DAG_ID, FOLDER.format(ctx.dataInterval().start())).resolve(name + ".csv");
+    }
+
+    /** @return the day whose orders the run moves: the data interval's start, in UTC */
+    static LocalDate day(TaskContext ctx) {
+        return LocalDate.ofInstant(ctx.dataInterval().start(), ZoneOffset.UTC);
+    }
+
+    /** @return the file an upstream task published under {@link #PATH_KEY} */
+    static Path upstreamFile(TaskContext ctx, String upstreamTask) {
+        return ctx.xcomPull(upstreamTask, PATH_KEY, String.class).map(Path::of).orElseThrow(() -> new IllegalStateException(
+                "task '" + upstreamTask + "' published no '" + PATH_KEY + "' XCom; did it succeed in run " + ctx.runId() + "?"));
+    }
+
+    private static CsvLoad load() {
+        return CsvLoad.into(ANALYTICS, "orders")
+                .from(ctx -> upstreamFile(ctx, TRANSFORM))
+                .column("order_id", ColumnType.TEXT)
+                .column("customer_id", ColumnType.TEXT)
+                .column("amount", ColumnType.DECIMAL)
+                .column("order_date", ColumnType.DATE)
+                .rule("amount", a -> ((java.math.BigDecimal) a).signum() > 0, "must be positive")
+                .upsertKey("order_id")
+                .deadLetterTable("orders_rejected")
+                .build();
+    }
+
+    private static SqlTask aggregate() {
+        SqlParam day = OrdersPipeline::day;
+        return SqlTask.on(ANALYTICS)
+                .statement("CREATE TABLE IF NOT EXISTS order_daily_totals (order_date DATE NOT NULL PRIMARY KEY, "
+                        + "order_count BIGINT NOT NULL, customer_count BIGINT NOT NULL, total_amount DECIMAL(19,2) NOT NULL)")
+                .statement("DELETE FROM order_daily_totals WHERE order_date = ?", day)
+                .statement("INSERT INTO order_daily_totals (order_date, order_count, customer_count, total_amount) "
+                        + "SELECT order_date, COUNT(*), COUNT(DISTINCT customer_id), SUM(amount) FROM orders "
+                        + "WHERE order_date = ? GROUP BY order_date", day)
+                .statement("SELECT order_count, customer_count, total_amount FROM order_daily_totals WHERE order_date = ?", day)
+                .returnRows(1)
                 .build();
     }
 }

@@ -1,52 +1,45 @@
 package org.orchestrator.dags;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
+import org.orchestrator.dags.support.Staging;
 
 /**
- * Keeps the valid orders of at least {@code min_amount} (a param; a run's conf may override it)
- * and counts the rows it rejects.
+ * Applies the business rule: valid orders under {@code min_amount} (a param; a run's conf may
+ * override it) are dropped. Rows that are not valid orders pass on untouched: the load owns the
+ * schema and puts them, with the reason, into the dead-letter table.
  */
 final class TransformOrders implements Task {
-
-    private final OrderFiles files;
-
-    TransformOrders(OrderFiles files) {
-        this.files = files;
-    }
 
     @Override
     public void execute(TaskContext ctx) throws Exception {
         BigDecimal minAmount = minAmount(ctx);
-        List<String> rows = OrderFiles.readRows(OrderFiles.upstreamFile(ctx, OrdersPipeline.EXTRACT));
-        List<String> kept = new ArrayList<>();
-        int bad = 0;
-        for (String row : rows) {
+        List<String> lines = Files.readAllLines(OrdersPipeline.upstreamFile(ctx, OrdersPipeline.EXTRACT), StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>(List.of(lines.getFirst()));
+        int invalid = 0;
+        for (String row : lines.subList(1, lines.size())) {
             try {
-                Order order = Order.parse(row);
-                if (order.amount().compareTo(minAmount) >= 0) {
-                    kept.add(order.toCsv());
+                if (Order.parse(row).amount().compareTo(minAmount) >= 0) {
+                    kept.add(row);
                 }
             } catch (Order.BadRowException e) {
-                bad++;
-                ctx.log().warn("bad row '{}': {}", row, e.getMessage());
+                invalid++;
+                kept.add(row);
             }
         }
-        int belowMin = rows.size() - bad - kept.size();
-        publish(ctx, kept, bad, belowMin);
-        ctx.log().info("kept {} of {} rows: {} bad, {} under min_amount {}", kept.size(), rows.size(), bad, belowMin, minAmount);
-    }
-
-    private void publish(TaskContext ctx, List<String> kept, int bad, int belowMin) throws Exception {
-        Path file = files.fileFor(ctx);
-        OrderFiles.write(file, kept);
-        ctx.xcomPush(OrderFiles.PATH_KEY, file.toString());
-        ctx.xcomPush("kept_rows", kept.size());
-        ctx.xcomPush("bad_rows", bad);
+        int belowMin = lines.size() - kept.size();
+        Path file = Staging.write(OrdersPipeline.fileFor(ctx, OrdersPipeline.TRANSFORM), kept);
+        ctx.log().info("kept {} of {} rows ({} invalid, left for the load to reject), dropped {} under min_amount {}",
+                kept.size() - 1, lines.size() - 1, invalid, belowMin, minAmount);
+        ctx.xcomPush(OrdersPipeline.PATH_KEY, file.toString());
+        ctx.xcomPush("kept_rows", kept.size() - 1);
+        ctx.xcomPush("invalid_rows", invalid);
         ctx.xcomPush("below_min_rows", belowMin);
     }
 

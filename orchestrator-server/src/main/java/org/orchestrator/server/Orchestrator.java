@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.ZombieReaper;
+import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.connect.SecretKeys;
 import org.orchestrator.server.connect.SecretMasker;
@@ -107,7 +108,7 @@ public final class Orchestrator implements AutoCloseable {
                 node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
-                config.parallelism(), this::wakeSweeper, resources, links), progress);
+                config.parallelism(), this::wakeSweeper, HomeDefaults.over(resources, config.home()), links), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Dag;
+import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
@@ -123,7 +124,8 @@ final class DagsCommand {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             Instant logical = date == null ? Instant.now() : date;
             try (CliResources resources = CliResources.open(home.config())) {
-                LocalDagRunner.Result result = new LocalDagRunner(System.out, resources.resources(), resources.resources().masker())
+                LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker())
                         .runDag(dag.dag(), logical, parseConf(conf, spec));
                 return result.runState() == DagRunState.SUCCESS ? 0 : 1;
             }

@@ -3,6 +3,7 @@ package org.orchestrator.server.cli;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ final class TasksCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             try (CliResources resources = CliResources.open(home.config())) {
-                TaskState state = new LocalDagRunner(System.out, resources.resources(), resources.resources().masker()).runTask(dag.dag(), taskId,
+                TaskState state = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker()).runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
                 return state == TaskState.SUCCESS ? 0 : 1;
             } catch (IllegalArgumentException e) {

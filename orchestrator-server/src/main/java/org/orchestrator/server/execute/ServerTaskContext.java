@@ -13,6 +13,7 @@ import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.Branches;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.XComs;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.rules.Timetable;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.state.DagRuns;

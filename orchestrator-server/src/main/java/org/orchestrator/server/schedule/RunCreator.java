@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.rules.Timetable;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.internal.Json;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.query.DagQueries.DagRecord;
-import org.orchestrator.server.schedule.Timetable;
+import org.orchestrator.rules.Timetable;
 
 /**
  * Airflow's {@code DAG} object. Fields Airflow has but we have no use for (pickles, subdags,

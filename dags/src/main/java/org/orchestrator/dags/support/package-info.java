@@ -1,0 +1,2 @@
+/** Helpers the example pipelines share: staging files under the data folder. */
+package org.orchestrator.dags.support;

@@ -1,0 +1,136 @@
+package org.orchestrator.testing;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.TaskState;
+
+/**
+ * What a {@link DagTester} run did, for assertions: the run's state, each task's final state, its
+ * tries (outcome, error, log) and the XComs the tasks pushed.
+ *
+ * <pre>{@code
+ * DagTestRun run = DagTester.forDag(dag).run(LocalDate.of(2026, 1, 1));
+ * assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
+ * assertThat(run.tries("load").getLast().log()).contains("loaded 42 rows");
+ * assertThat(run.xcom("load", "rows", Integer.class)).contains(42);
+ * }</pre>
+ */
+public final class DagTestRun {
+
+    private final LocalRun run;
+    private final DagRunState state;
+    private final Map<String, TaskState> states;
+    private final Map<String, List<TaskTry>> tries;
+    private final List<String> callbackErrors;
+
+    DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
+               List<String> callbackErrors) {
+        this.run = run;
+        this.state = state;
+        this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+        Map<String, List<TaskTry>> copy = new LinkedHashMap<>();
+        tries.forEach((task, list) -> copy.put(task, List.copyOf(list)));
+        this.tries = Collections.unmodifiableMap(copy);
+        this.callbackErrors = List.copyOf(callbackErrors);
+    }
+
+    /** @return the run's state by the server's rule: {@code success} or {@code failed} */
+    public DagRunState state() {
+        return state;
+    }
+
+    /** @return the run id the tasks saw, {@code test__<logical date>} */
+    public String runId() {
+        return run.runId();
+    }
+
+    /** @return the logical date */
+    public Instant logicalDate() {
+        return run.logicalDate();
+    }
+
+    /** @return the data interval the tasks saw */
+    public DataInterval dataInterval() {
+        return run.interval();
+    }
+
+    /** @return every task's final state, in the DAG's order ({@code none} for tasks a single-task run left alone) */
+    public Map<String, TaskState> taskStates() {
+        return states;
+    }
+
+    /**
+     * @param taskId a task of the DAG
+     * @return its final state
+     */
+    public TaskState taskState(String taskId) {
+        return require(states, taskId);
+    }
+
+    /**
+     * @param taskId a task of the DAG
+     * @return its tries in order; empty when it never ran (skipped or upstream_failed by a rule)
+     */
+    public List<TaskTry> tries(String taskId) {
+        return require(tries, taskId);
+    }
+
+    /**
+     * @param taskId    a task of the DAG
+     * @param tryNumber a try, from 1
+     * @return that try's log
+     */
+    public String log(String taskId, int tryNumber) {
+        List<TaskTry> list = tries(taskId);
+        if (tryNumber < 1 || tryNumber > list.size()) {
+            throw new IllegalArgumentException("task '" + taskId + "' has " + list.size() + " tries, not " + tryNumber);
+        }
+        return list.get(tryNumber - 1).log();
+    }
+
+    /** @param taskId a task of the DAG @return the logs of all its tries, one after the other */
+    public String log(String taskId) {
+        return tries(taskId).stream().map(TaskTry::log).collect(Collectors.joining());
+    }
+
+    /**
+     * @param taskId the task that pushed
+     * @param key    the XCom key
+     * @param type   the type to read the JSON value as
+     * @param <T>    the type
+     * @return the value, or empty when none was pushed
+     */
+    public <T> Optional<T> xcom(String taskId, String key, Class<T> type) {
+        return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(taskId, key))).map(json -> XComJson.read(json, type));
+    }
+
+    /** @return every XCom pushed, {@code task/key} → JSON text */
+    public Map<String, String> xcoms() {
+        return Map.copyOf(run.xcoms());
+    }
+
+    /** @return one line per callback that threw (the run went on, as on the server) */
+    public List<String> callbackErrors() {
+        return callbackErrors;
+    }
+
+    private <V> V require(Map<String, V> map, String taskId) {
+        V value = map.get(taskId);
+        if (value == null) {
+            throw new IllegalArgumentException("dag '" + run.dag().id() + "' has no task '" + taskId + "'; it has " + map.keySet());
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "DagTestRun[" + run.dag().id() + " " + run.logicalDate() + " " + state.wireName() + " " + states + "]";
+    }
+}

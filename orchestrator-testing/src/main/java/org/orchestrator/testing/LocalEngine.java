@@ -1,0 +1,141 @@
+package org.orchestrator.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orchestrator.api.DagRunEvent;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.TaskCallback;
+import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskEvent;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.RunStateRule;
+import org.orchestrator.rules.TriggerDecision;
+import org.orchestrator.rules.TriggerRules;
+import org.orchestrator.rules.UpstreamSummary;
+
+/**
+ * The server's decisions, in one thread: tasks in topological order, each settled by the same
+ * trigger rules, tries retried at once (the retry delay is recorded, not waited), branches skip
+ * the unchosen downstream tasks, callbacks run once per event outside the try and never fail the
+ * run, and the run's state comes from the same run-state rule.
+ */
+final class LocalEngine {
+
+    private final LocalRun run;
+    private final Map<String, TaskState> states = new LinkedHashMap<>();
+    private final Map<String, List<TaskTry>> tries = new LinkedHashMap<>();
+    private final List<String> callbackErrors = new ArrayList<>();
+
+    LocalEngine(LocalRun run) {
+        this.run = run;
+        run.dag().tasks().forEach(t -> {
+            states.put(t.id(), TaskState.NONE);
+            tries.put(t.id(), new ArrayList<>());
+        });
+    }
+
+    DagTestRun runDag() {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (TaskDefinition task : run.dag().tasks()) {
+                if (states.get(task.id()) == TaskState.NONE) {
+                    moved |= step(task);
+                }
+            }
+        }
+        DagRunState runState = RunStateRule.resolve(states, run.dag().leaves());
+        DagRunEvent event = new DagRunEvent(run.dag().id(), run.runId(), run.logicalDate(), runState,
+                Optional.empty(), run.resources());
+        (runState == DagRunState.SUCCESS ? run.dag().onSuccess() : run.dag().onFailure())
+                .forEach(callback -> callback("dag " + runState.wireName(), () -> callback.call(event)));
+        return result(runState);
+    }
+
+    DagTestRun runTask(TaskDefinition task) {
+        states.put(task.id(), execute(task).state());
+        TaskState state = states.get(task.id());
+        return result(state == TaskState.FAILED ? DagRunState.FAILED : DagRunState.SUCCESS);
+    }
+
+    private boolean step(TaskDefinition task) {
+        List<TaskState> upstream = task.upstream().stream().map(states::get).toList();
+        TriggerDecision decision = TriggerRules.decide(task.triggerRule(), UpstreamSummary.of(upstream));
+        switch (decision) {
+            case WAIT -> {
+                return false;
+            }
+            case SKIP -> states.put(task.id(), TaskState.SKIPPED);
+            case UPSTREAM_FAILED -> states.put(task.id(), TaskState.UPSTREAM_FAILED);
+            case RUN -> {
+                TryExecution.Ended ended = execute(task);
+                states.put(task.id(), ended.state());
+                skipUnchosen(task, ended.branches());
+            }
+        }
+        return true;
+    }
+
+    private TryExecution.Ended execute(TaskDefinition task) {
+        for (int attempt = 1; ; attempt++) {
+            LocalTaskContext context = new LocalTaskContext(run, task.id(), attempt, task.maxTries());
+            TryExecution.Ended ended = TryExecution.run(task, context);
+            boolean retried = ended.state() == TaskState.FAILED && attempt < task.maxTries();
+            TaskState outcome = retried ? TaskState.UP_FOR_RETRY : ended.state();
+            tries.get(task.id()).add(new TaskTry(task.id(), attempt, outcome, Optional.ofNullable(ended.error()),
+                    context.logText(), retried ? task.retryDelayAfter(attempt) : Duration.ZERO));
+            taskCallbacks(task, attempt, outcome, ended.error());
+            if (!retried) {
+                return ended;
+            }
+        }
+    }
+
+    private void taskCallbacks(TaskDefinition task, int attempt, TaskState outcome, String error) {
+        var callbacks = switch (outcome) {
+            case SUCCESS -> task.onSuccess();
+            case FAILED -> task.onFailure();
+            case UP_FOR_RETRY -> task.onRetry();
+            default -> List.<TaskCallback>of();
+        };
+        TaskEvent event = new TaskEvent(run.dag().id(), run.runId(), task.id(), attempt, outcome, run.logicalDate(),
+                Optional.ofNullable(error), Optional.empty(), run.resources());
+        callbacks.forEach(callback -> callback(task.id() + " " + outcome.wireName(), () -> callback.call(event)));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** A callback that throws is recorded and the run goes on, as on the server. */
+    private void callback(String what, Call call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            callbackErrors.add(what + " callback failed: " + e);
+            if (run.echo() != null) {
+                run.echo().println("callback for " + what + " failed: " + e);
+            }
+        }
+    }
+
+    private void skipUnchosen(TaskDefinition task, Set<String> branches) {
+        if (branches == null) {
+            return;
+        }
+        for (String downstream : run.dag().downstream(task.id())) {
+            if (!branches.contains(downstream) && states.get(downstream) == TaskState.NONE) {
+                states.put(downstream, TaskState.SKIPPED);
+            }
+        }
+    }
+
+    private DagTestRun result(DagRunState runState) {
+        return new DagTestRun(run, runState, states, tries, callbackErrors);
+    }
+}

@@ -1,0 +1,80 @@
+package org.orchestrator.testing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.orchestrator.api.Connection;
+import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.TaskContext;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.Branches;
+import org.slf4j.Logger;
+
+/** A try's context in a local run: XComs as JSON in memory, logs captured per try. */
+final class LocalTaskContext implements TaskContext {
+
+    private final LocalRun run;
+    private final String taskId;
+    private final int tryNumber;
+    private final int maxTries;
+    private final CapturingLogger log;
+    private final Map<String, Object> params;
+    private volatile Set<String> branches;
+
+    LocalTaskContext(LocalRun run, String taskId, int tryNumber, int maxTries) {
+        this.run = run;
+        this.taskId = taskId;
+        this.tryNumber = tryNumber;
+        this.maxTries = maxTries;
+        this.log = new CapturingLogger(taskId, run.echo(), run.clock(), run.mask());
+        Map<String, Object> merged = new LinkedHashMap<>(run.dag().params());
+        merged.putAll(run.conf());
+        this.params = Collections.unmodifiableMap(merged);
+    }
+
+    @Override public String dagId() { return run.dag().id(); }
+    @Override public String runId() { return run.runId(); }
+    @Override public String taskId() { return taskId; }
+    @Override public int tryNumber() { return tryNumber; }
+    @Override public int maxTries() { return maxTries; }
+    @Override public Instant logicalDate() { return run.logicalDate(); }
+    @Override public DataInterval dataInterval() { return run.interval(); }
+    @Override public Map<String, Object> params() { return params; }
+    @Override public Map<String, Object> conf() { return Collections.unmodifiableMap(run.conf()); }
+    @Override public Logger log() { return log; }
+    @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + taskId; }
+    @Override public Connection connection(String connId) { return run.resources().connection(connId); }
+    @Override public Optional<String> variable(String key) { return run.resources().variable(key); }
+
+    @Override
+    public Optional<TaskState> externalTaskState(String dagId, String otherTask, Instant logicalDate) {
+        return run.externalState(dagId, otherTask, logicalDate);
+    }
+
+    @Override
+    public void xcomPush(String key, Object value) {
+        run.xcoms().put(LocalRun.xcomKey(taskId, key), XComJson.write(taskId, key, value));
+    }
+
+    @Override
+    public <T> Optional<T> xcomPull(String fromTask, String key, Class<T> type) {
+        return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(fromTask, key))).map(json -> XComJson.read(json, type));
+    }
+
+    @Override
+    public void followBranches(Collection<String> taskIds) {
+        branches = Branches.checked(run.dag(), taskId, taskIds);
+    }
+
+    Set<String> branches() {
+        return branches;
+    }
+
+    String logText() {
+        return log.text();
+    }
+}

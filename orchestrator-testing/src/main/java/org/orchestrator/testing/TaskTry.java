@@ -1,0 +1,19 @@
+package org.orchestrator.testing;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.orchestrator.api.TaskState;
+
+/**
+ * One try of a task in a {@link DagTester} run, as the server would record it in {@code task_try}.
+ *
+ * @param taskId    the task
+ * @param tryNumber the try, counted from 1
+ * @param outcome   {@code success}, {@code failed}, {@code up_for_retry} (failed, and retried) or {@code skipped}
+ * @param error     the failure's message (exception class and message), when it failed
+ * @param log       every line the task logged during this try
+ * @param retryDelay the delay the server would wait before the next try (the harness does not wait)
+ */
+public record TaskTry(String taskId, int tryNumber, TaskState outcome, Optional<String> error, String log,
+                      Duration retryDelay) {
+}
