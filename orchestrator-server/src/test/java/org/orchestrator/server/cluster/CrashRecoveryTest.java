@@ -18,6 +18,7 @@ import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.testing.ServerProcess;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestJars;
 
@@ -32,7 +33,7 @@ class CrashRecoveryTest {
         Path ledger = home.resolve("ledger.txt");
         Files.createFile(ledger);
         buildCrashyDag(home.resolve("dags").resolve("crashy.jar"));
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString()));
+        ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.open(config)) {
             new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "crash-test-password", "admin");
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 
 class HealthApiTest {
@@ -42,7 +43,7 @@ class HealthApiTest {
 
     @Test
     void scheduler_is_unhealthy_when_no_node_runs_the_scheduler() {
-        Map<String, String> env = Map.of("ORCHESTRATOR_HOME", TestEngine.fresh().toString());
+        Map<String, String> env = TestDatabase.withHome(TestEngine.fresh(), Map.of());
         try (Orchestrator executorOnly = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.EXECUTOR_ONLY);
              HttpServer server = HttpServer.start(executorOnly, "127.0.0.1", 0)) {
             JsonNode health = new ApiClient(server.port(), null).get("/health").json();

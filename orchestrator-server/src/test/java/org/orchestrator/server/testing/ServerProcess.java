@@ -42,7 +42,7 @@ public final class ServerProcess implements AutoCloseable {
                 "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port), "--grace", "2"));
         Path output = home.resolve("server-" + System.nanoTime() + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(env);
+        builder.environment().putAll(TestDatabase.withHome(home, env));
         builder.environment().put("ORCHESTRATOR_SWEEP_INTERVAL_MS", "200");
         ServerProcess server = new ServerProcess(builder.start(), port, output);
         server.awaitHealthy();

@@ -19,7 +19,8 @@ import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
 
 /**
- * A real engine on a real H2 file in a temporary home, with helpers to trigger runs and wait for
+ * A real engine on a real database (an H2 file in a temporary home, or PostgreSQL: see
+ * {@link TestDatabase}), with helpers to trigger runs and wait for
  * them (polling with a deadline, never sleeping blindly).
  */
 public final class TestEngine implements AutoCloseable {
@@ -39,9 +40,10 @@ public final class TestEngine implements AutoCloseable {
 
     /** @param home the home @param env extra ORCHESTRATOR_* settings @param dags DAGs to pin @return a running engine */
     public static TestEngine start(Path home, Map<String, String> env, Dag... dags) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("ORCHESTRATOR_HOME", home.toString(),
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "ORCHESTRATOR_SWEEP_INTERVAL_MS", "200", "ORCHESTRATOR_PARALLELISM", "16"));
         all.putAll(env);
+        all = TestDatabase.withHome(home, all);
         Orchestrator orchestrator = Orchestrator.start(ServerConfig.fromEnvironment(all), Orchestrator.Options.ALL, List.of(dags));
         return new TestEngine(home, orchestrator);
     }
