@@ -16,7 +16,7 @@ public final class BackgroundLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
     /** The longest pause between two failing passes. */
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final String name;
     private final Duration idle;

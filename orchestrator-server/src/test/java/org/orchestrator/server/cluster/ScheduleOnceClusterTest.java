@@ -49,8 +49,8 @@ class ScheduleOnceClusterTest {
             }
             assertThat(cluster.engineCount("SELECT count(*) FROM dag_run WHERE logical_date >= ? AND logical_date < ?", ts(start), ts(end)))
                     .isEqualTo((long) DAGS * SECONDS);
-            assertThat(cluster.engineCount("SELECT count(DISTINCT (dag_id, logical_date)) FROM dag_run")).isEqualTo(
-                    cluster.engineCount("SELECT count(*) FROM dag_run"));
+            assertThat(cluster.engineCount("SELECT count(*) - count(DISTINCT (dag_id, logical_date)) FROM dag_run"))
+                    .as("runs sharing a DAG and logical date").isZero();
         }
     }
 

@@ -50,8 +50,9 @@ final class HealthRoutes {
      * @param roles    its roles
      * @param database {@code reachable} or {@code unreachable}
      * @param detail   why it is unhealthy, or null
+     * @param staleWrites outcome writes of this node's tries rejected because the try no longer owned its instance
      */
-    record ThisNode(String nodeId, String roles, String database, String detail) {
+    record ThisNode(String nodeId, String roles, String database, String detail, long staleWrites) {
     }
 
     record Health(Status metadatabase, SchedulerStatus scheduler, ThisNode thisNode, List<NodeStatus> nodes) {
@@ -89,7 +90,8 @@ final class HealthRoutes {
             return;
         }
         ctx.json(new Health(new Status("healthy"), snapshot.scheduler(),
-                new ThisNode(orchestrator.nodeId(), roles, "reachable", null), snapshot.nodes()));
+                new ThisNode(orchestrator.nodeId(), roles, "reachable", null,
+                orchestrator.executor().staleWrites()), snapshot.nodes()));
     }
 
     private Snapshot snapshot(org.jdbi.v3.core.Handle h) {
@@ -104,7 +106,8 @@ final class HealthRoutes {
 
     private void unhealthy(Context ctx, String roles, String detail) {
         ctx.status(503).json(new Health(new Status("unhealthy"), new SchedulerStatus("unhealthy", null),
-                new ThisNode(api.orchestrator().nodeId(), roles, "unreachable", detail), List.of()));
+                new ThisNode(api.orchestrator().nodeId(), roles, "unreachable", detail,
+                        api.orchestrator().executor().staleWrites()), List.of()));
     }
 
     private static String nameOf(String nodeId) {
