@@ -50,7 +50,7 @@ final class ServerTaskContext implements TaskContext {
     @Override
     public void xcomPush(String key, Object value) {
         String json = Json.write(value);
-        jdbi.useTransaction(h -> xcoms.push(h, claimed.ti().runPk(), taskId(), key, json));
+        jdbi.useTransaction(h -> xcoms.push(h, claimed.ti(), key, json));
     }
 
     @Override

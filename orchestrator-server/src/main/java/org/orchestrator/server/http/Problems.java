@@ -74,12 +74,29 @@ final class Problems {
     }
 
     /** No database connection came free in time: overload, which a client may retry, not a bug. */
+    /**
+     * PostgreSQL refuses NUL in text (SQLState 22021) where H2 stores it; whichever parameter or
+     * field carried it, it is the client's input, not a server fault.
+     */
+    private static boolean isUnstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void busy(ConnectionException e, Context ctx) {
         LOG.warn("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         write(ctx, ApiProblem.busy("the server is busy (no database connection came free); retry shortly"));
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (isUnstorableText(e)) {
+            write(ctx, ApiProblem.badRequest("text must not contain NUL characters (U+0000)"));
+            return;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("unexpected error on {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
         write(ctx, ApiProblem.of(500, "Internal Server Error",

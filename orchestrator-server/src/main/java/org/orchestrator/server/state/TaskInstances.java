@@ -93,10 +93,13 @@ public final class TaskInstances {
                 .mapTo(Integer.class).one() == 1;
     }
 
-    /** @return up to {@code limit} scheduled instances, highest priority first, oldest first */
+    /**
+     * @return up to {@code limit} scheduled instances, highest priority first, oldest first; on
+     * PostgreSQL locked until the caller's transaction ends, skipping rows another claimer holds
+     */
     public List<TaskInstanceRow> ready(Handle h, int limit) {
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
-                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit")
+                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit" + Dialect.claimLock(h))
                 .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
     }
 
@@ -155,7 +158,8 @@ public final class TaskInstances {
 
     /**
      * running → a finished state, or up_for_retry, for the given tries only (a try that lost its
-     * instance — timed out, marked, zombie-reaped — cannot overwrite what happened since), in one batch.
+     * instance — timed out, marked, zombie-reaped — cannot overwrite what happened since), in one
+     * batch. Each rejected end is counted in {@link StaleWrites}.
      *
      * @return for each end, in order, whether it was applied
      */
@@ -169,6 +173,9 @@ public final class TaskInstances {
         boolean[] applied = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
             applied[i] = checkCount(counts[i], ends.get(i).tiId(), RUNNING, ends.get(i).to());
+            if (!applied[i]) {
+                StaleWrites.rejected("outcome " + ends.get(i).to().wireName(), ends.get(i).tiId(), ends.get(i).tryNumber());
+            }
         }
         return applied;
     }

@@ -34,9 +34,11 @@ public final class TestDatabase {
 
     /** @param home an engine home @return the ORCHESTRATOR_DB_* settings for it (none on H2) */
     public static Map<String, String> env(Path home) {
-        if (!postgres()) {
-            return Map.of();
-        }
+        return postgres() ? postgresEnv(home) : Map.of();
+    }
+
+    /** @param home an engine home @return settings for its own PostgreSQL database, whatever {@value #PROPERTY} says */
+    public static Map<String, String> postgresEnv(Path home) {
         String url = URLS.computeIfAbsent(home.toAbsolutePath().normalize(), h -> PostgresServer.shared().createDatabase());
         return Map.of("ORCHESTRATOR_DB_URL", url, "ORCHESTRATOR_DB_USER", PostgresServer.USER, "ORCHESTRATOR_DB_PASSWORD", "");
     }
@@ -44,6 +46,13 @@ public final class TestDatabase {
     /** @param home an engine home @return its configuration with the selected database */
     public static ServerConfig config(Path home) {
         return ServerConfig.fromEnvironment(withHome(home, Map.of()));
+    }
+
+    /** @param home an engine home @return its configuration on its own PostgreSQL database */
+    public static ServerConfig postgresConfig(Path home) {
+        Map<String, String> all = new HashMap<>(postgresEnv(home));
+        all.put("ORCHESTRATOR_HOME", home.toString());
+        return ServerConfig.fromEnvironment(all);
     }
 
     /** @return {@code env} plus ORCHESTRATOR_HOME and the home's database settings (which {@code env} may override) */

@@ -1,0 +1,89 @@
+package org.orchestrator.server.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.api.TaskState;
+
+/** A try that no longer owns its task instance cannot write its outcome or XComs; each attempt is counted. */
+class StaleWritesTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final StateDb db = StateDb.open();
+    private final TaskInstances tis = new TaskInstances();
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void a_late_outcome_of_a_replaced_try_is_rejected_counted_and_leaves_the_new_try_running() {
+        long id = db.scheduled(db.run("d", "r1", T0), 1).getFirst();
+        TaskInstanceRow firstTry = claim(id);
+        TaskInstanceRow secondTry = retried(firstTry);
+        long before = StaleWrites.count();
+
+        boolean applied = finish(firstTry, TaskState.SUCCESS, T0.plusSeconds(2));
+
+        assertThat(applied).isFalse();
+        assertThat(StaleWrites.count()).isEqualTo(before + 1);
+        TaskInstanceRow stored = db.instance(id);
+        assertThat(stored.state()).isEqualTo(TaskState.RUNNING);
+        assertThat(stored.tryNumber()).isEqualTo(secondTry.tryNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void an_outcome_after_an_operator_marked_the_instance_is_rejected_and_counted() {
+        long id = db.scheduled(db.run("d", "r1", T0), 1).getFirst();
+        TaskInstanceRow running = claim(id);
+        db.jdbi().useTransaction(h -> tis.mark(h, running, TaskState.FAILED, T0));
+        long before = StaleWrites.count();
+
+        assertThat(finish(running, TaskState.SUCCESS, T0.plusSeconds(1))).isFalse();
+
+        assertThat(StaleWrites.count()).isEqualTo(before + 1);
+        assertThat(db.instance(id).state()).isEqualTo(TaskState.FAILED);
+    }
+
+    @Test
+    void only_the_owning_try_can_push_an_xcom() {
+        long id = db.scheduled(db.run("d", "r1", T0), 1).getFirst();
+        TaskInstanceRow firstTry = claim(id);
+        TaskInstanceRow secondTry = retried(firstTry);
+        XComs xcoms = new XComs();
+        long before = StaleWrites.count();
+
+        boolean late = db.jdbi().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late\""));
+        boolean owner = db.jdbi().inTransaction(h -> xcoms.push(h, secondTry, "k", "\"owner\""));
+        boolean lateAgain = db.jdbi().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late again\""));
+
+        assertThat(List.of(late, owner, lateAgain)).containsExactly(false, true, false);
+        assertThat(StaleWrites.count()).isEqualTo(before + 2);
+        java.util.Optional<String> stored = db.jdbi().withHandle(h -> xcoms.pull(h, secondTry.runPk(), "t0", "k"));
+        assertThat(stored).contains("\"owner\"");
+    }
+
+    /** The try fails, its retry comes due and is claimed: @return the next try, now the owner */
+    private TaskInstanceRow retried(TaskInstanceRow ti) {
+        finish(ti, TaskState.UP_FOR_RETRY, T0);
+        db.jdbi().useTransaction(h -> tis.retryDue(h, ti.id(), T0.plusSeconds(1)));
+        return claim(ti.id());
+    }
+
+    private TaskInstanceRow claim(long id) {
+        List<TaskInstanceRow> started = db.jdbi().inTransaction(h -> tis.claimAndStart(h, List.of(db.instance(id)), "node-a", T0));
+        assertThat(started).hasSize(1);
+        return started.getFirst();
+    }
+
+    private boolean finish(TaskInstanceRow ti, TaskState to, Instant now) {
+        Instant retryAt = to == TaskState.UP_FOR_RETRY ? now : null;
+        TryEnd end = new TryEnd(ti.id(), ti.tryNumber(), to, retryAt, null, ti.node(), ti.startDate(), "log");
+        return db.jdbi().inTransaction(h -> tis.finishTries(h, List.of(end), now))[0];
+    }
+}
