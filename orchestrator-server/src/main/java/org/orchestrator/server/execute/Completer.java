@@ -41,7 +41,6 @@ public final class Completer implements AutoCloseable {
     private final RetryTimers retryTimers;
     private final Clock clock;
     private final Listener listener;
-    private final StaleWrites staleWrites = new StaleWrites();
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -64,11 +63,6 @@ public final class Completer implements AutoCloseable {
         this.clock = clock;
         this.listener = listener;
         this.thread = Thread.ofPlatform().name("completer").daemon().start(this::loop);
-    }
-
-    /** @return outcome writes of this node's own tries that the fence rejected since start */
-    long staleWrites() {
-        return staleWrites.count();
     }
 
     void submit(Outcome outcome) {
@@ -189,9 +183,6 @@ public final class Completer implements AutoCloseable {
         for (int i = 0; i < applied.length; i++) {
             if (applied[i]) {
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
-            } else if (outcomes.get(i).holdsSlot()) {
-                Outcome stale = outcomes.get(i);
-                effects.add(new Effect(() -> staleWrites.rejected(stale), false));
             }
         }
         tries.finishAll(h, ends, now);

@@ -79,11 +79,6 @@ public final class Executor implements AutoCloseable {
         callbacks.wakeup();
     }
 
-    /** @return outcome writes of this node's tries rejected because the try no longer owned its instance */
-    public long staleWrites() {
-        return completer.staleWrites();
-    }
-
     /** @return tries claimed by this node and not yet recorded as finished */
     public int inFlight() {
         return dispatcher.inFlight();

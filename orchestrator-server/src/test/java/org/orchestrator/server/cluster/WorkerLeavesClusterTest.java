@@ -82,7 +82,7 @@ class WorkerLeavesClusterTest {
             assertThat(cluster.engineCount("SELECT count(*) FROM task_try WHERE node LIKE 'worker-2@%' AND state = 'success'"))
                     .as("successes recorded for the frozen worker").isZero();
             assertThat(cluster.engineCount("SELECT count(*) FROM task_instance WHERE state = 'success' AND node LIKE 'worker-1@%'")).isEqualTo(8);
-            assertThat(Files.readString(worker2.output())).contains("stale write rejected");
+            assertThat(Files.readString(worker2.output())).contains("rejected stale outcome");
             assertThat(worker1.get("/health", null).statusCode()).isEqualTo(200);
         }
     }

@@ -9,6 +9,7 @@ import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
 import org.orchestrator.server.http.query.HealthQueries;
+import org.orchestrator.server.state.StaleWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class HealthRoutes {
      * @param roles    its roles
      * @param database {@code reachable} or {@code unreachable}
      * @param detail   why it is unhealthy, or null
-     * @param staleWrites outcome writes of this node's tries rejected because the try no longer owned its instance
+     * @param staleWrites writes of this node's tries rejected because the try no longer owned its instance (see StaleWrites)
      */
     record ThisNode(String nodeId, String roles, String database, String detail, long staleWrites) {
     }
@@ -91,7 +92,7 @@ final class HealthRoutes {
         }
         ctx.json(new Health(new Status("healthy"), snapshot.scheduler(),
                 new ThisNode(orchestrator.nodeId(), roles, "reachable", null,
-                orchestrator.executor().staleWrites()), snapshot.nodes()));
+                StaleWrites.count()), snapshot.nodes()));
     }
 
     private Snapshot snapshot(org.jdbi.v3.core.Handle h) {
@@ -107,7 +108,7 @@ final class HealthRoutes {
     private void unhealthy(Context ctx, String roles, String detail) {
         ctx.status(503).json(new Health(new Status("unhealthy"), new SchedulerStatus("unhealthy", null),
                 new ThisNode(api.orchestrator().nodeId(), roles, "unreachable", detail,
-                        api.orchestrator().executor().staleWrites()), List.of()));
+                        StaleWrites.count()), List.of()));
     }
 
     private static String nameOf(String nodeId) {
