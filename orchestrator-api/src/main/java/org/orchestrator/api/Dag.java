@@ -1,5 +1,6 @@
 package org.orchestrator.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,6 +52,8 @@ public final class Dag {
     private final Map<String, Object> params;
     private final List<DagRunCallback> onSuccess;
     private final List<DagRunCallback> onFailure;
+    private final Duration sla;
+    private final List<DagRunCallback> onSlaMiss;
     private final Map<String, TaskDefinition> tasks;
     private final Map<String, Set<String>> downstream;
 
@@ -69,6 +72,8 @@ public final class Dag {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
         onSuccess = List.copyOf(b.onSuccess);
         onFailure = List.copyOf(b.onFailure);
+        sla = b.sla;
+        onSlaMiss = List.copyOf(b.onSlaMiss);
         Map<String, TaskDefinition> ordered = new LinkedHashMap<>();
         sorted.forEach(t -> ordered.put(t.id(), t));
         tasks = Collections.unmodifiableMap(ordered);
@@ -124,6 +129,12 @@ public final class Dag {
 
     /** @return callbacks for a failed run */
     public List<DagRunCallback> onFailure() { return onFailure; }
+
+    /** @return how long after its data interval ends a run must have finished, if the DAG has an SLA */
+    public Optional<Duration> sla() { return Optional.ofNullable(sla); }
+
+    /** @return the callbacks told once when a run misses the SLA */
+    public List<DagRunCallback> onSlaMiss() { return onSlaMiss; }
 
     /** @return the tasks in topological order */
     public List<TaskDefinition> tasks() { return List.copyOf(tasks.values()); }
@@ -188,6 +199,8 @@ public final class Dag {
         private final Map<String, Object> params = new LinkedHashMap<>();
         private final List<DagRunCallback> onSuccess = new ArrayList<>();
         private final List<DagRunCallback> onFailure = new ArrayList<>();
+        private final List<DagRunCallback> onSlaMiss = new ArrayList<>();
+        private Duration sla;
         private final TaskDefaults defaults = new TaskDefaults();
         private final Map<String, TaskBuilder> tasks = new LinkedHashMap<>();
         private final List<Consumer<TaskBuilder>> taskConfigs = new ArrayList<>();
@@ -259,6 +272,28 @@ public final class Dag {
 
         /** @param callback runs once when a run fails @return this */
         public Builder onFailure(DagRunCallback callback) { onFailure.add(Objects.requireNonNull(callback)); return this; }
+
+        /**
+         * Freshness: each run must finish within {@code within} after its data interval ends (for a
+         * manual run: after it was queued). A run that has not finished by then is an SLA miss,
+         * reported once to the {@link #onSlaMiss} callbacks and shown in the API.
+         *
+         * @param within how long after the interval's end the run must be done; positive
+         * @return this builder
+         */
+        public Builder sla(Duration within) {
+            if (within.isNegative() || within.isZero()) {
+                throw new DagDefinitionException("dag '" + id + "' has a non-positive sla " + within);
+            }
+            this.sla = within;
+            return this;
+        }
+
+        /**
+         * @param callback told once when a run misses the SLA
+         * @return this builder
+         */
+        public Builder onSlaMiss(DagRunCallback callback) { onSlaMiss.add(Objects.requireNonNull(callback)); return this; }
 
         /**
          * Adds a task with the DAG's default settings.

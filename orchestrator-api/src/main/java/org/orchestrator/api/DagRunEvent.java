@@ -1,14 +1,24 @@
 package org.orchestrator.api;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * What a DAG-run callback is told.
+ * What a DAG-run callback is told: on success, on failure, or on a missed SLA (then the state is
+ * the run's state when the miss was found, usually running or queued).
  *
  * @param dagId       the DAG
  * @param runId       the run
  * @param logicalDate the run's logical date
- * @param state       success or failed
+ * @param state       the run's state
+ * @param runUrl      a link to the run in the dashboard, when the server knows its address
+ * @param resources   connections and variables, for notifiers
  */
-public record DagRunEvent(String dagId, String runId, Instant logicalDate, DagRunState state) {
+public record DagRunEvent(String dagId, String runId, Instant logicalDate, DagRunState state,
+                          Optional<String> runUrl, Resources resources) {
+
+    /** An event without a link or resources, as raised outside a server (tests, tools). */
+    public DagRunEvent(String dagId, String runId, Instant logicalDate, DagRunState state) {
+        this(dagId, runId, logicalDate, state, Optional.empty(), Resources.NONE);
+    }
 }

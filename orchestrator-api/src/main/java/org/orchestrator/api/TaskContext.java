@@ -18,7 +18,7 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  */
-public interface TaskContext {
+public interface TaskContext extends Resources {
 
     /** The XCom key used when none is given, as in Airflow. */
     String RETURN_VALUE = "return_value";
@@ -102,6 +102,18 @@ public interface TaskContext {
      * @return {@code dagId/runId/taskId}
      */
     String idempotencyKey();
+
+    /**
+     * Looks at a task of another DAG (or of this one) for the same kind of question Airflow's
+     * {@code ExternalTaskSensor} asks: did {@code dagId.taskId} of the run with that logical date
+     * succeed yet?
+     *
+     * @param dagId       the other DAG
+     * @param taskId      the task in it
+     * @param logicalDate the logical date of the run to look at
+     * @return the task instance's state, or empty when that run or task does not exist
+     */
+    Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate);
 
     /**
      * Branching: after this try succeeds, only the given direct downstream tasks run; the other

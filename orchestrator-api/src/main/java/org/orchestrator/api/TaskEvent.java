@@ -13,7 +13,16 @@ import java.util.Optional;
  * @param state       the state it ended in: success, failed or up_for_retry
  * @param logicalDate the run's logical date
  * @param error       the try's error message, when it failed
+ * @param logUrl      a link to the try's log in the dashboard, when the server knows its address
+ * @param resources   connections and variables, for notifiers that need an SMTP server or a webhook
  */
 public record TaskEvent(String dagId, String runId, String taskId, int tryNumber, TaskState state,
-                        Instant logicalDate, Optional<String> error) {
+                        Instant logicalDate, Optional<String> error, Optional<String> logUrl,
+                        Resources resources) {
+
+    /** An event without a log link or resources, as raised outside a server (tests, tools). */
+    public TaskEvent(String dagId, String runId, String taskId, int tryNumber, TaskState state,
+                     Instant logicalDate, Optional<String> error) {
+        this(dagId, runId, taskId, tryNumber, state, logicalDate, error, Optional.empty(), Resources.NONE);
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Resources;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.cluster.ZombieReaper;
@@ -105,7 +106,7 @@ public final class Orchestrator implements AutoCloseable {
                 database.isPostgres(), config.nodeName(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
-                options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper), progress);
+                options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper, Resources.NONE), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;

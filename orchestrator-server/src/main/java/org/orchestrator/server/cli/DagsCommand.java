@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.Resources;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
@@ -122,7 +123,7 @@ final class DagsCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             Instant logical = date == null ? Instant.now() : date;
-            LocalDagRunner.Result result = new LocalDagRunner(System.out).runDag(dag.dag(), logical, parseConf(conf, spec));
+            LocalDagRunner.Result result = new LocalDagRunner(System.out, Resources.NONE).runDag(dag.dag(), logical, parseConf(conf, spec));
             return result.runState() == DagRunState.SUCCESS ? 0 : 1;
         }
     }

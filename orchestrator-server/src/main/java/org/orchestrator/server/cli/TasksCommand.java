@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
@@ -31,7 +32,7 @@ final class TasksCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             try {
-                TaskState state = new LocalDagRunner(System.out).runTask(dag.dag(), taskId,
+                TaskState state = new LocalDagRunner(System.out, Resources.NONE).runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
                 return state == TaskState.SUCCESS ? 0 : 1;
             } catch (IllegalArgumentException e) {

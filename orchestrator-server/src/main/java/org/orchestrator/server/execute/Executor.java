@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Resources;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.state.CallbackRequests;
@@ -41,11 +42,12 @@ public final class Executor implements AutoCloseable {
      * @param retryTimers   how retries are timed
      * @param clock         time
      * @param node          this node's name
+     * @param resources     connections and variables tasks and callbacks may use
      * @param parallelism   tries at once on this node
      * @param onRunFinished told when a run finished (a max-active-runs slot is free)
      */
     public record Settings(Jdbi jdbi, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
-                           int parallelism, Runnable onRunFinished) {
+                           int parallelism, Runnable onRunFinished, Resources resources) {
     }
 
     /** @param s wiring @param progress run progress rules applied to state */
@@ -59,7 +61,7 @@ public final class Executor implements AutoCloseable {
         this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs);
         this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
         this.handBack = new HandBack(s.jdbi(), s.clock(), s.node());
-        this.runner = new TryRunner(s.jdbi(), new XComs(), s.logs(), s.clock(), watchdog, completer::submit);
+        this.runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start);
         completer.claimAlongWith(dispatcher);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
@@ -28,11 +29,16 @@ import org.orchestrator.server.schedule.Timetable;
 public final class LocalDagRunner {
 
     private final PrintStream out;
+    private final Resources resources;
     private final Clock clock = Clock.systemUTC();
 
-    /** @param out where task logs and the summary go */
-    public LocalDagRunner(PrintStream out) {
+    /**
+     * @param out       where task logs and the summary go
+     * @param resources the connections and variables tasks may use
+     */
+    public LocalDagRunner(PrintStream out, Resources resources) {
         this.out = out;
+        this.resources = resources;
     }
 
     /**
@@ -53,7 +59,7 @@ public final class LocalDagRunner {
      * @return the final states
      */
     public Result runDag(Dag dag, Instant logicalDate, Map<String, Object> conf) {
-        LocalRun run = new LocalRun(dag, logicalDate, intervalOf(dag, logicalDate), conf);
+        LocalRun run = new LocalRun(dag, logicalDate, intervalOf(dag, logicalDate), conf, resources);
         Map<String, TaskState> states = new LinkedHashMap<>();
         dag.tasks().forEach(t -> states.put(t.id(), TaskState.NONE));
         boolean moved = true;
@@ -78,7 +84,7 @@ public final class LocalDagRunner {
     public TaskState runTask(Dag dag, String taskId, Instant logicalDate, Map<String, Object> conf) {
         TaskDefinition task = dag.task(taskId).orElseThrow(() -> new IllegalArgumentException(
                 "dag '" + dag.id() + "' has no task '" + taskId + "'; it has " + dag.tasks().stream().map(TaskDefinition::id).toList()));
-        LocalRun run = new LocalRun(dag, logicalDate, intervalOf(dag, logicalDate), conf);
+        LocalRun run = new LocalRun(dag, logicalDate, intervalOf(dag, logicalDate), conf, resources);
         TaskState state = execute(run, task).state();
         out.println("Task " + taskId + " ended " + state.wireName());
         return state;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.Resources;
 
 /**
  * The state of a local test run: its DAG, dates, conf, and XComs kept in memory as JSON.
@@ -15,10 +16,11 @@ import org.orchestrator.api.DataInterval;
  * @param conf        the conf
  * @param xcoms       {@code task/key} → JSON value
  */
-record LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf, Map<String, String> xcoms) {
+record LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf, Resources resources,
+               Map<String, String> xcoms) {
 
-    LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf) {
-        this(dag, logicalDate, interval, conf, new ConcurrentHashMap<>());
+    LocalRun(Dag dag, Instant logicalDate, DataInterval interval, Map<String, Object> conf, Resources resources) {
+        this(dag, logicalDate, interval, conf, resources, new ConcurrentHashMap<>());
     }
 
     String runId() {

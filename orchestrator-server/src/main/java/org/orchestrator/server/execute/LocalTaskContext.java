@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.TaskContext;
+import org.orchestrator.api.TaskState;
 import org.orchestrator.server.internal.Json;
 import org.slf4j.Logger;
 
@@ -45,6 +47,22 @@ final class LocalTaskContext implements TaskContext {
     @Override public Map<String, Object> conf() { return Collections.unmodifiableMap(run.conf()); }
     @Override public Logger log() { return log; }
     @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + taskId; }
+
+    @Override
+    public Connection connection(String connId) {
+        return run.resources().connection(connId);
+    }
+
+    @Override
+    public Optional<String> variable(String key) {
+        return run.resources().variable(key);
+    }
+
+    /** A local run sees no other runs: it writes and reads no database. */
+    @Override
+    public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
+        return Optional.empty();
+    }
 
     @Override
     public void xcomPush(String key, Object value) {

@@ -8,14 +8,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskContext;
+import org.orchestrator.api.TaskState;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.XComs;
 import org.slf4j.Logger;
 
 /** The context of one try on the server: XCom goes to the database, the log to the try's file. */
 final class ServerTaskContext implements TaskContext {
+
+    private static final TaskInstances TASK_INSTANCES = new TaskInstances();
 
     private final ClaimedTry claimed;
     private final Logger log;
@@ -23,10 +29,12 @@ final class ServerTaskContext implements TaskContext {
     private final XComs xcoms;
     private final Map<String, Object> conf;
     private final Map<String, Object> params;
+    private final Resources resources;
     private volatile Set<String> branches;
 
-    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms) {
+    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources) {
         this.claimed = claimed;
+        this.resources = resources;
         this.log = log;
         this.jdbi = jdbi;
         this.xcoms = xcoms;
@@ -56,6 +64,21 @@ final class ServerTaskContext implements TaskContext {
     @Override
     public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
         return jdbi.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key)).map(json -> Json.read(json, type));
+    }
+
+    @Override
+    public Connection connection(String connId) {
+        return resources.connection(connId);
+    }
+
+    @Override
+    public Optional<String> variable(String key) {
+        return resources.variable(key);
+    }
+
+    @Override
+    public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
+        return jdbi.withHandle(h -> TASK_INSTANCES.stateAt(h, dagId, taskId, logicalDate));
     }
 
     @Override

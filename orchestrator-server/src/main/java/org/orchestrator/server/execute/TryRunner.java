@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.server.state.XComs;
@@ -21,6 +22,7 @@ final class TryRunner {
 
     private final Jdbi jdbi;
     private final XComs xcoms;
+    private final Resources resources;
     private final TryLogs logs;
     private final Clock clock;
     private final ScheduledExecutorService watchdog;
@@ -32,10 +34,11 @@ final class TryRunner {
     private record Running(ClaimedTry claimed, Thread thread, AtomicBoolean reported) {
     }
 
-    TryRunner(Jdbi jdbi, XComs xcoms, TryLogs logs, Clock clock, ScheduledExecutorService watchdog,
-              Consumer<Outcome> report) {
+    TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
+              ScheduledExecutorService watchdog, Consumer<Outcome> report) {
         this.jdbi = jdbi;
         this.xcoms = xcoms;
+        this.resources = resources;
         this.logs = logs;
         this.clock = clock;
         this.watchdog = watchdog;
@@ -90,7 +93,7 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
         try {
             claimed.task().task().execute(context);
             return Outcome.success(claimed, context.branches());

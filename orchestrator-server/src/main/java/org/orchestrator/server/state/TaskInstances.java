@@ -82,6 +82,17 @@ public final class TaskInstances {
     }
 
     /**
+     * @return the state of a task in the DAG's run for that logical date (the newest such run when
+     * a manual run shares the date), or empty when there is no such run or task
+     */
+    public Optional<TaskState> stateAt(Handle h, String dagId, String taskId, Instant logicalDate) {
+        return h.createQuery("SELECT ti.state FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk "
+                        + "WHERE r.dag_id = :dag AND r.logical_date = :date AND ti.task_id = :task ORDER BY r.id DESC LIMIT 1")
+                .bind("dag", dagId).bind("date", logicalDate).bind("task", taskId)
+                .mapTo(String.class).findOne().map(TaskState::fromWireName);
+    }
+
+    /**
      * @return true when the run still has an instance that is not finished. One index probe per
      * unfinished state: an {@code IN} list would scan every finished row of a large run.
      */

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.api.TaskState;
 
 /**
  * A {@link TaskContext} for running one task's code in a unit test: it records the log lines,
@@ -43,6 +46,10 @@ public final class TestTaskContext implements TaskContext {
     private Instant logicalDate = DEFAULT_LOGICAL_DATE;
     private DataInterval dataInterval = new DataInterval(DEFAULT_LOGICAL_DATE, DEFAULT_LOGICAL_DATE);
     private List<String> followedBranches;
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    // Concurrent: a test changes external states while a sensor polls them from its own thread.
+    private final Map<String, TaskState> externalStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestTaskContext(String dagId, String taskId, Map<String, Object> xcoms) {
         this.dagId = dagId;
@@ -84,6 +91,9 @@ public final class TestTaskContext implements TaskContext {
         next.dataInterval = dataInterval;
         next.params.putAll(params);
         next.conf.putAll(conf);
+        next.connections.putAll(connections);
+        next.variables.putAll(variables);
+        next.externalStates.putAll(externalStates);
         return next;
     }
 
@@ -181,5 +191,55 @@ public final class TestTaskContext implements TaskContext {
     @Override
     public void followBranches(Collection<String> taskIds) {
         followedBranches = List.copyOf(taskIds);
+    }
+
+    /**
+     * @param connection a connection the task may look up
+     * @return this context
+     */
+    public TestTaskContext withConnection(Connection connection) {
+        connections.put(connection.id(), connection);
+        return this;
+    }
+
+    /**
+     * @param key   a variable's key
+     * @param value its value
+     * @return this context
+     */
+    public TestTaskContext withVariable(String key, String value) {
+        variables.put(key, value);
+        return this;
+    }
+
+    /**
+     * @param dagId       another DAG
+     * @param taskId      its task
+     * @param logicalDate the run's logical date
+     * @param state       the state {@link #externalTaskState} answers
+     * @return this context
+     */
+    public TestTaskContext withExternalState(String dagId, String taskId, Instant logicalDate, TaskState state) {
+        externalStates.put(dagId + "/" + taskId + "/" + logicalDate, state);
+        return this;
+    }
+
+    @Override
+    public Connection connection(String connId) {
+        Connection connection = connections.get(connId);
+        if (connection == null) {
+            throw new OrchestratorException("unknown connection '" + connId + "'");
+        }
+        return connection;
+    }
+
+    @Override
+    public Optional<String> variable(String key) {
+        return Optional.ofNullable(variables.get(key));
+    }
+
+    @Override
+    public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
+        return Optional.ofNullable(externalStates.get(dagId + "/" + taskId + "/" + logicalDate));
     }
 }

@@ -1,0 +1,46 @@
+package org.orchestrator.api;
+
+import java.util.Optional;
+
+/**
+ * Named connections and variables, as tasks and callbacks see them. The server looks them up in
+ * the environment first ({@code ORCHESTRATOR_CONN_<ID>}, {@code ORCHESTRATOR_VAR_<KEY>}, as
+ * Airflow does with {@code AIRFLOW_CONN_}) and then in its database.
+ */
+public interface Resources {
+
+    /** No connections, no variables: for events raised outside a server. */
+    Resources NONE = new Resources() {
+        @Override
+        public Connection connection(String connId) {
+            throw new OrchestratorException("unknown connection '" + connId + "': no connections here");
+        }
+
+        @Override
+        public Optional<String> variable(String key) {
+            return Optional.empty();
+        }
+    };
+
+    /**
+     * @param connId the connection's id
+     * @return the connection
+     * @throws OrchestratorException when no connection has that id
+     */
+    Connection connection(String connId);
+
+    /**
+     * @param key the variable's key
+     * @return its value, or empty when it is not set
+     */
+    Optional<String> variable(String key);
+
+    /**
+     * @param key      the variable's key
+     * @param fallback the value when it is not set
+     * @return its value, or the fallback
+     */
+    default String variable(String key, String fallback) {
+        return variable(key).orElse(fallback);
+    }
+}

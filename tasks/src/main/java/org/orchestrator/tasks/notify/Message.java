@@ -1,0 +1,52 @@
+package org.orchestrator.tasks.notify;
+
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.orchestrator.api.DagRunEvent;
+import org.orchestrator.api.TaskEvent;
+
+/**
+ * The text of an alert, the same for every notifier: a one-line subject and a body with the DAG,
+ * task, run, try, state, error and the link to the log or run.
+ *
+ * @param subject one line, e.g. {@code [Orchestrator] orders.load failed (try 3)}
+ * @param body    the details, one per line
+ */
+record Message(String subject, String body) {
+
+    static Message of(String prefix, TaskEvent e) {
+        String state = e.state().wireName();
+        String subject = prefix + e.dagId() + "." + e.taskId() + " " + state + " (try " + e.tryNumber() + ")";
+        StringJoiner body = new StringJoiner("\n");
+        body.add("Task " + e.dagId() + "." + e.taskId() + " " + state + ".");
+        body.add("DAG: " + e.dagId());
+        body.add("Task: " + e.taskId());
+        body.add("Run: " + e.runId());
+        body.add("Logical date: " + e.logicalDate());
+        body.add("Try: " + e.tryNumber());
+        body.add("State: " + state);
+        e.error().ifPresent(error -> body.add("Error: " + error));
+        e.logUrl().ifPresent(url -> body.add("Log: " + url));
+        return new Message(subject, body.toString());
+    }
+
+    /** A DAG-run event in an unfinished state is an SLA miss: callbacks for success and failure come with finished states. */
+    static Message of(String prefix, DagRunEvent e) {
+        String what = e.state().isFinished() ? e.state().name().toLowerCase(Locale.ROOT)
+                : "missed its SLA (still " + e.state().name().toLowerCase(Locale.ROOT) + ")";
+        String subject = prefix + "DAG run " + e.dagId() + " " + e.runId() + " " + what;
+        StringJoiner body = new StringJoiner("\n");
+        body.add("DAG run " + e.dagId() + " " + e.runId() + " " + what + ".");
+        body.add("DAG: " + e.dagId());
+        body.add("Run: " + e.runId());
+        body.add("Logical date: " + e.logicalDate());
+        body.add("State: " + e.state().name().toLowerCase(Locale.ROOT));
+        e.runUrl().ifPresent(url -> body.add("Run link: " + url));
+        return new Message(subject, body.toString());
+    }
+
+    /** @return subject and body as one text, for chat messages */
+    String text() {
+        return subject + "\n" + body;
+    }
+}

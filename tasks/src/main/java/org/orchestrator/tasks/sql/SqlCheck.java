@@ -1,0 +1,178 @@
+package org.orchestrator.tasks.sql;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.orchestrator.api.Task;
+import org.orchestrator.api.TaskContext;
+import org.orchestrator.tasks.internal.Jdbc;
+
+/**
+ * A data-quality gate, like Airflow's {@code SQLCheckOperator} family: every rule is checked on a
+ * named JDBC connection and the try fails with a {@link DataQualityException} listing each broken
+ * rule. A rule is a query whose answer must lie in a range: row counts, NULL counts, values
+ * outside a range, or any query's first value.
+ *
+ * <pre>{@code
+ * .task("check_loans", SqlCheck.on("analytics")
+ *         .rowCount("loans").atLeast(1000)
+ *         .noNulls("loans", "country", "amount")
+ *         .valuesBetween("loans", "amount", 0, 1_000_000)
+ *         .queryRows("SELECT id FROM loans GROUP BY id HAVING COUNT(*) > 1").equalTo(0)
+ *         .value("SELECT SUM(amount) FROM loans_by_country").equalTo(expectedTotal)
+ *         .build())
+ * }</pre>
+ */
+public final class SqlCheck implements Task {
+
+    private final String connId;
+    private final List<Rule> rules;
+
+    private SqlCheck(String connId, List<Rule> rules) {
+        this.connId = connId;
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * @param connId a connection of type {@code jdbc}
+     * @return a builder
+     */
+    public static Builder on(String connId) {
+        return new Builder(Objects.requireNonNull(connId, "connId"));
+    }
+
+    @Override
+    public void execute(TaskContext ctx) throws Exception {
+        List<String> breaches = new ArrayList<>();
+        try (Connection conn = Jdbc.open(ctx, connId)) {
+            // One read-only transaction, so every rule sees the same data.
+            conn.setAutoCommit(false);
+            for (Rule rule : rules) {
+                rule.breach(conn, ctx).ifPresent(breaches::add);
+            }
+            conn.rollback();
+        }
+        if (!breaches.isEmpty()) {
+            throw new DataQualityException(connId, rules.size(), breaches);
+        }
+        ctx.log().info("data-quality check on '{}' passed: {} rule(s)", connId, rules.size());
+    }
+
+    /** Configures a {@link SqlCheck}: each rule method returns a {@link Bound} that states the rule's range. */
+    public static final class Builder {
+        private final String connId;
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder(String connId) {
+            this.connId = connId;
+        }
+
+        /** @param table a table @return the bound for its row count */
+        public Bound rowCount(String table) {
+            String t = Jdbc.identifier(table);
+            return bound("row count of " + t, Statement.of("SELECT COUNT(*) FROM " + t));
+        }
+
+        /**
+         * @param sql    a query; its rows are counted
+         * @param params literals or {@link SqlParam}s
+         * @return the bound for the number of rows it returns
+         */
+        public Bound queryRows(String sql, Object... params) {
+            return bound("rows of (" + sql.strip() + ")", Statement.of("SELECT COUNT(*) FROM (" + sql + ") counted", params));
+        }
+
+        /**
+         * @param sql    a query returning one number (its first column of its first row)
+         * @param params literals or {@link SqlParam}s
+         * @return the bound for that number
+         */
+        public Bound value(String sql, Object... params) {
+            return bound("value of (" + sql.strip() + ")", Statement.of(sql, params));
+        }
+
+        /** @param table a table @param columns columns that must hold no NULL @return this */
+        public Builder noNulls(String table, String... columns) {
+            String t = Jdbc.identifier(table);
+            for (String column : columns) {
+                String c = Jdbc.identifier(column);
+                bound("NULLs in " + t + "." + c, Statement.of("SELECT COUNT(*) FROM " + t + " WHERE " + c + " IS NULL")).equalTo(0);
+            }
+            return this;
+        }
+
+        /**
+         * @param table  a table
+         * @param column a numeric or comparable column
+         * @param min    the smallest allowed value
+         * @param max    the largest allowed value
+         * @return this; NULLs are not counted (use {@link #noNulls} for them)
+         */
+        public Builder valuesBetween(String table, String column, Object min, Object max) {
+            String t = Jdbc.identifier(table);
+            String c = Jdbc.identifier(column);
+            return bound("values of " + t + "." + c + " outside [" + min + ", " + max + "]",
+                    Statement.of("SELECT COUNT(*) FROM " + t + " WHERE " + c + " < ? OR " + c + " > ?", min, max)).equalTo(0);
+        }
+
+        private Bound bound(String what, Statement query) {
+            return new Bound(this, (min, max) -> rules.add(new Rule(what, query, min, max)));
+        }
+
+        /** @return the task */
+        public SqlCheck build() {
+            if (rules.isEmpty()) {
+                throw new IllegalArgumentException("SQL check on '" + connId + "' has no rule");
+            }
+            return new SqlCheck(connId, rules);
+        }
+    }
+
+    /** The range a rule's answer must lie in; each method ends the rule and returns the builder. */
+    public static final class Bound {
+        private final Builder builder;
+        private final BiFunction<BigDecimal, BigDecimal, Boolean> add;
+
+        private Bound(Builder builder, BiFunction<BigDecimal, BigDecimal, Boolean> add) {
+            this.builder = builder;
+            this.add = add;
+        }
+
+        /** @param min the smallest allowed answer @return the builder */
+        public Builder atLeast(Number min) {
+            return range(decimal(min), null);
+        }
+
+        /** @param max the largest allowed answer @return the builder */
+        public Builder atMost(Number max) {
+            return range(null, decimal(max));
+        }
+
+        /** @param min smallest allowed @param max largest allowed @return the builder */
+        public Builder between(Number min, Number max) {
+            BigDecimal lo = decimal(min);
+            BigDecimal hi = decimal(max);
+            if (lo.compareTo(hi) > 0) {
+                throw new IllegalArgumentException("empty range: " + min + " > " + max);
+            }
+            return range(lo, hi);
+        }
+
+        /** @param expected the only allowed answer @return the builder */
+        public Builder equalTo(Number expected) {
+            return range(decimal(expected), decimal(expected));
+        }
+
+        private Builder range(BigDecimal min, BigDecimal max) {
+            add.apply(min, max);
+            return builder;
+        }
+
+        private static BigDecimal decimal(Number n) {
+            return new BigDecimal(Objects.requireNonNull(n, "bound").toString());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.orchestrator.tasks.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.orchestrator.api.OrchestratorException;
+import org.orchestrator.api.TaskContext;
+
+/**
+ * A statement parameter whose value comes from the try's context, bound with {@code ?} and never
+ * concatenated into the SQL. Instants are bound as UTC timestamps.
+ *
+ * <pre>{@code
+ * SqlTask.on("analytics")
+ *         .statement("DELETE FROM orders WHERE created_at >= ? AND created_at < ?",
+ *                 SqlParam.intervalStart(), SqlParam.intervalEnd())
+ *         .build()
+ * }</pre>
+ */
+@FunctionalInterface
+public interface SqlParam {
+
+    /**
+     * @param ctx the try's context
+     * @return the value to bind
+     */
+    Object value(TaskContext ctx);
+
+    /** @return the start of the run's data interval (inclusive) */
+    static SqlParam intervalStart() {
+        return ctx -> ctx.dataInterval().start();
+    }
+
+    /** @return the end of the run's data interval (exclusive) */
+    static SqlParam intervalEnd() {
+        return ctx -> ctx.dataInterval().end();
+    }
+
+    /** @return the run's logical date */
+    static SqlParam logicalDate() {
+        return TaskContext::logicalDate;
+    }
+
+    /**
+     * @param name a DAG param or run conf key
+     * @return its value; the try fails when it is not set
+     */
+    static SqlParam param(String name) {
+        Objects.requireNonNull(name, "name");
+        return ctx -> {
+            if (!ctx.params().containsKey(name)) {
+                throw new OrchestratorException("SQL parameter: param '" + name + "' is not set for task '" + ctx.taskId() + "'");
+            }
+            return ctx.params().get(name);
+        };
+    }
+
+    /**
+     * @param taskId the task that pushed the value
+     * @param key    its XCom key
+     * @return the pushed value, or SQL NULL when none was pushed
+     */
+    static SqlParam xcom(String taskId, String key) {
+        return ctx -> ctx.xcomPull(taskId, key, Object.class).orElse(null);
+    }
+
+    /**
+     * @param key a variable's key
+     * @return its value; the try fails when it is not set
+     */
+    static SqlParam variable(String key) {
+        return ctx -> ctx.variable(key).orElseThrow(
+                () -> new OrchestratorException("SQL parameter: variable '" + key + "' is not set"));
+    }
+
+    /**
+     * Resolves a mix of literal values and {@link SqlParam}s for one try.
+     *
+     * @param params literals or {@link SqlParam}s
+     * @param ctx    the try's context
+     * @return the values to bind, in order
+     */
+    static List<Object> resolve(List<?> params, TaskContext ctx) {
+        List<Object> values = new ArrayList<>(params.size());
+        for (Object param : params) {
+            values.add(param instanceof SqlParam p ? p.value(ctx) : param);
+        }
+        return values;
+    }
+}

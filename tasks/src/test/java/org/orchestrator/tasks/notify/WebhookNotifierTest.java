@@ -1,0 +1,75 @@
+package org.orchestrator.tasks.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.api.Connection;
+import org.orchestrator.api.DagRunEvent;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.TaskEvent;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.tasks.testing.LocalHttpServer;
+import org.orchestrator.tasks.testing.TestTaskContext;
+
+/** Against a real HTTP server on loopback standing in for Slack. */
+class WebhookNotifierTest {
+
+    private static final Instant DAY = Instant.parse("2026-03-02T00:00:00Z");
+
+    @AutoClose
+    private final LocalHttpServer server = LocalHttpServer.start();
+    private final TestTaskContext resources = TestTaskContext.of("any", "any")
+            .withConnection(new Connection("slack", "webhook", server.baseUrl() + "/services/T0/B0/x", "", "", Map.of()));
+
+    @Test
+    void a_retry_posts_slack_json_with_dag_task_run_try_state_error_and_log_link() throws Exception {
+        server.respond("/services/T0/B0/x", 200, "ok");
+        TaskEvent event = new TaskEvent("loans_etl", "manual__2026-03-02", "load", 2, TaskState.UP_FOR_RETRY, DAY,
+                Optional.of("connection refused"), Optional.of("http://orch/log/2"), resources);
+
+        WebhookNotifier.via("slack").build().call(event);
+
+        LocalHttpServer.Request request = server.requests().getFirst();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.headers()).containsEntry("content-type", "application/json");
+        Map<String, Object> json = new ObjectMapper().readValue(request.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        assertThat(json.keySet()).containsExactly("text");
+        assertThat((String) json.get("text")).isEqualTo("""
+                [Orchestrator] loans_etl.load up_for_retry (try 2)
+                Task loans_etl.load up_for_retry.
+                DAG: loans_etl
+                Task: load
+                Run: manual__2026-03-02
+                Logical date: 2026-03-02T00:00:00Z
+                Try: 2
+                State: up_for_retry
+                Error: connection refused
+                Log: http://orch/log/2""");
+    }
+
+    @Test
+    void a_failed_dag_run_posts_its_state_and_run_link() throws Exception {
+        server.respond("/services/T0/B0/x", 200, "ok");
+        DagRunEvent event = new DagRunEvent("loans_etl", "r9", DAY, DagRunState.FAILED, Optional.of("http://orch/runs/r9"), resources);
+
+        WebhookNotifier.via("slack").prefix(":red_circle: ").build().call(event);
+
+        String text = (String) new ObjectMapper().readValue(server.requests().getFirst().body(), Map.class).get("text");
+        assertThat(text).startsWith(":red_circle: DAG run loans_etl r9 failed\n").contains("State: failed", "Run link: http://orch/runs/r9");
+    }
+
+    @Test
+    void a_refused_post_fails_the_callback_with_the_status() {
+        server.respond("/services/T0/B0/x", 403, "invalid_token");
+        TaskEvent event = new TaskEvent("d", "r", "t", 1, TaskState.FAILED, DAY, Optional.empty(), Optional.empty(), resources);
+
+        assertThatThrownBy(() -> WebhookNotifier.via("slack").build().call(event))
+                .hasMessage("webhook 'slack' answered 403: invalid_token");
+    }
+}

@@ -1,0 +1,11 @@
+package org.orchestrator.tasks.sql;
+
+import java.nio.file.Path;
+import org.orchestrator.api.Connection;
+
+class SqlCheckOnH2Test extends SqlCheckContract {
+    @Override
+    protected Connection database(Path dir) {
+        return h2(dir);
+    }
+}
