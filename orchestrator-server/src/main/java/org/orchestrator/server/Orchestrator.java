@@ -184,29 +184,11 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void publishDags() {
-        var changed = syncWithRetry();
+        var changed = registry.sync(bag);
         synced = true;
         if (scheduling != null) {
             // Only DAGs with a new version: a removed DAG's trigger goes when it next fires.
             changed.forEach(scheduling::refresh);
-        }
-    }
-
-    /**
-     * Nodes sharing a database may store the same new DAG at the same moment; the loser of that
-     * race sees the winner's rows when it tries again.
-     */
-    private List<LoadedDag> syncWithRetry() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return registry.sync(bag);
-            } catch (RuntimeException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-                LOG.info("storing the DAGs failed (attempt {}), trying again: {}", attempt, e.getMessage());
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200L * attempt).toNanos());
-            }
         }
     }
 
