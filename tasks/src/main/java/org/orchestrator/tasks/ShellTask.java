@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
 
@@ -16,7 +18,8 @@ import org.orchestrator.api.TaskContext;
  * writes lands in the try's log while it runs (stdout at INFO, stderr at WARN). A non-zero exit
  * code fails the try with a {@link ShellCommandException}. When the try's thread is interrupted
  * (the server does so when the execution timeout expires), the whole process tree is killed and
- * the try fails with an {@link InterruptedException}.
+ * the try fails with an {@link InterruptedException}; {@link Builder#timeout} sets a limit of the
+ * task's own, past which the tree is killed the same way and the try fails.
  *
  * <p>Besides the variables set with {@link Builder#env}, the command sees the server's environment
  * and the try's context as {@code ORCHESTRATOR_CTX_DAG_ID}, {@code _RUN_ID}, {@code _TASK_ID},
@@ -25,6 +28,7 @@ import org.orchestrator.api.TaskContext;
  * <pre>{@code
  * .task("shell_echo", ShellTask.bash("echo hello from $DAG_ID").env("DAG_ID", "example_hello").build())
  * .task("list", ShellTask.command("ls", "-l").workingDir(Path.of("/data")).build())
+ * .task("export", ShellTask.bash("./export.sh").timeout(Duration.ofMinutes(20)).build())
  * }</pre>
  */
 public final class ShellTask implements Task {
@@ -36,12 +40,14 @@ public final class ShellTask implements Task {
     private final Map<String, String> env;
     private final Path workingDir;
     private final Duration killGrace;
+    private final Duration timeout;
 
     private ShellTask(Builder b) {
         command = List.copyOf(b.command);
         env = Map.copyOf(b.env);
         workingDir = b.workingDir;
         killGrace = b.killGrace;
+        timeout = b.timeout;
     }
 
     /**
@@ -98,23 +104,37 @@ public final class ShellTask implements Task {
         return process;
     }
 
-    /** Waits for the command and for its last lines; on interrupt, kills the tree and rethrows. */
+    /**
+     * Waits for the command and for its last lines. On interrupt, kills the tree and rethrows; past
+     * the task's own timeout, kills the tree and fails.
+     */
     private int awaitExit(Process process, List<Thread> pumps, TaskContext ctx) throws InterruptedException {
         try {
-            int exitCode = process.waitFor();
+            if (timeout == null) {
+                process.waitFor();
+            } else if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                int killed = killTree(process, pumps, ctx, "timed out after " + timeout);
+                throw new OrchestratorException("shell command " + command + " timed out after " + timeout
+                        + "; killed its process tree (" + killed + " processes)");
+            }
             for (Thread pump : pumps) {
                 pump.join();
             }
-            return exitCode;
+            return process.exitValue();
         } catch (InterruptedException e) {
-            int killed = ProcessTree.kill(process.toHandle(), killGrace);
-            OutputPump.awaitQuietly(pumps, killGrace);
-            ctx.log().warn("interrupted: killed {} process(es) of {}", killed, command);
+            int killed = killTree(process, pumps, ctx, "interrupted");
             InterruptedException rethrown = new InterruptedException(
                     "shell command " + command + " was interrupted; killed its process tree (" + killed + " processes)");
             rethrown.initCause(e);
             throw rethrown;
         }
+    }
+
+    private int killTree(Process process, List<Thread> pumps, TaskContext ctx, String why) {
+        int killed = ProcessTree.kill(process.toHandle(), killGrace);
+        OutputPump.awaitQuietly(pumps, killGrace);
+        ctx.log().warn("{}: killed {} process(es) of {}", why, killed, command);
+        return killed;
     }
 
     private static Map<String, String> contextEnv(TaskContext ctx) {
@@ -146,6 +166,7 @@ public final class ShellTask implements Task {
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path workingDir;
         private Duration killGrace = Duration.ofSeconds(5);
+        private Duration timeout;
 
         private Builder(List<String> command) {
             this.command = new ArrayList<>(command);
@@ -183,6 +204,19 @@ public final class ShellTask implements Task {
                 throw new IllegalArgumentException("kill grace must be >= 0, got " + grace);
             }
             this.killGrace = grace;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the command may run before its process tree is killed and the try
+         *                fails (default: no limit of its own; the task's execution timeout still applies)
+         * @return this
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be > 0, got " + timeout);
+            }
+            this.timeout = timeout;
             return this;
         }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.tasks.testing.TestTaskContext;
 
 /** The server's execution timeout interrupts the task thread; nothing the command started may survive it. */
@@ -28,6 +29,27 @@ class ShellTaskInterruptTest {
                 .hasMessageContaining("[sh, -c, sleep 301 & sleep 301]").hasMessageContaining("killed its process tree");
         awaitNoneRunning(tree);
         assertThat(ctx.logLines()).anyMatch(line -> line.startsWith("interrupted: killed 3 process(es)"));
+    }
+
+    @Test
+    void its_own_timeout_kills_the_whole_process_tree_and_fails_the_try() throws Exception {
+        ShellTask task = ShellTask.command("sh", "-c", "sleep 304 & sleep 304").timeout(Duration.ofSeconds(3)).build();
+        TaskThread running = TaskThread.start(task, ctx);
+        List<ProcessHandle> tree = awaitProcessesWithArgument("304", 3);
+
+        Throwable failure = running.awaitFailure(PATIENCE);
+
+        assertThat(failure).isInstanceOf(OrchestratorException.class)
+                .hasMessage("shell command [sh, -c, sleep 304 & sleep 304] timed out after PT3S; killed its process tree (3 processes)");
+        awaitNoneRunning(tree);
+        assertThat(ctx.logLines()).anyMatch(line -> line.startsWith("timed out after PT3S: killed 3 process(es)"));
+    }
+
+    @Test
+    void a_command_within_its_timeout_succeeds() throws Exception {
+        ShellTask.bash("echo quick").timeout(Duration.ofMinutes(1)).build().execute(ctx);
+
+        assertThat(ctx.logLines()).contains("quick", "command exited with code 0");
     }
 
     @Test

@@ -21,21 +21,45 @@ import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
 
 /**
- * The engine's benchmarks, on embedded H2 in a temporary home: no-op task throughput, task-to-task
- * latency along a chain, and time from process start to a healthy {@code /health}.
+ * The engine's benchmarks, on embedded H2 in a temporary home or on a PostgreSQL database (a
+ * schema of its own per engine): no-op task throughput, task-to-task latency along a chain, and
+ * time from process start to a healthy {@code /health}. On PostgreSQL it also counts commits.
  */
 public final class EngineBenchmarks {
 
     private final int parallelism;
     private final String jdbcUrlOverride;
+    private final String user;
+    private final String password;
+    private final PostgresBench postgres;
 
     /**
      * @param parallelism     tries at once on the benchmark node
      * @param jdbcUrlOverride a JDBC URL to use instead of the default H2 file (e.g. to compare write delays), or null
      */
     public EngineBenchmarks(int parallelism, String jdbcUrlOverride) {
+        this(parallelism, jdbcUrlOverride, null, null);
+    }
+
+    /**
+     * @param parallelism     tries at once on the benchmark node
+     * @param jdbcUrlOverride a JDBC URL instead of the default H2 file, or null; on PostgreSQL only
+     *                        schemas named {@code orchestrator_bench_*} are created and dropped in it
+     * @param user            database user, or null for the default
+     * @param password        database password, or null for the default
+     */
+    public EngineBenchmarks(int parallelism, String jdbcUrlOverride, String user, String password) {
         this.parallelism = parallelism;
         this.jdbcUrlOverride = jdbcUrlOverride;
+        this.user = user;
+        this.password = password;
+        this.postgres = PostgresBench.isPostgres(jdbcUrlOverride)
+                ? new PostgresBench(jdbcUrlOverride, user, password == null ? "" : password) : null;
+    }
+
+    /** @return true when the runs go to PostgreSQL */
+    public boolean onPostgres() {
+        return postgres != null;
     }
 
     /**
@@ -44,11 +68,17 @@ public final class EngineBenchmarks {
      * @param tasks   tasks run
      * @param seconds wall time from trigger to the run's success
      * @param startSeconds of which: creating the run with its task instances and scheduling them
+     * @param commits transactions the engine committed over its life (start-up included), -1 off PostgreSQL
      */
-    public record Throughput(int tasks, double seconds, double startSeconds) {
+    public record Throughput(int tasks, double seconds, double startSeconds, long commits) {
         /** @return tasks per second, end to end */
         public double perSecond() {
             return tasks / seconds;
+        }
+
+        /** @return commits per task, -1 when not counted */
+        public double commitsPerTask() {
+            return commits < 0 ? -1 : (double) commits / tasks;
         }
     }
 
@@ -69,13 +99,20 @@ public final class EngineBenchmarks {
         for (int i = 0; i < tasks; i++) {
             wide.task("t" + i, ctx -> { });
         }
-        try (Orchestrator engine = start(wide.build())) {
+        long commitsBefore = postgres == null ? 0 : postgres.settledCommits();
+        double seconds;
+        double startSeconds;
+        try (Engine bench = start(wide.build())) {
+            Orchestrator engine = bench.engine();
             long begin = System.nanoTime();
             DagRunRow run = engine.runs().trigger(engine.dags().get("bench_wide").orElseThrow(), null, null, Map.of(), null);
             long started = System.nanoTime();
             awaitSuccess(engine, run);
-            return new Throughput(tasks, (System.nanoTime() - begin) / 1e9, (started - begin) / 1e9);
+            seconds = (System.nanoTime() - begin) / 1e9;
+            startSeconds = (started - begin) / 1e9;
         }
+        long commits = postgres == null ? -1 : postgres.settledCommits() - commitsBefore;
+        return new Throughput(tasks, seconds, startSeconds, commits);
     }
 
     /** @param length tasks in the chain @return the start-to-start gaps between consecutive no-op tasks */
@@ -89,7 +126,8 @@ public final class EngineBenchmarks {
             chain.task(ids[i], ctx -> started.set(index, System.nanoTime()));
         }
         chain.chain(ids);
-        try (Orchestrator engine = start(chain.build())) {
+        try (Engine bench = start(chain.build())) {
+            Orchestrator engine = bench.engine();
             DagRunRow run = engine.runs().trigger(engine.dags().get("bench_chain").orElseThrow(), null, null, Map.of(), null);
             awaitSuccess(engine, run);
         }
@@ -133,16 +171,37 @@ public final class EngineBenchmarks {
         }
     }
 
-    private Orchestrator start(Dag dag) throws IOException {
+    /** An engine and, on PostgreSQL, the schema made for it; closing stops the one and drops the other. */
+    private record Engine(Orchestrator engine, PostgresBench postgres, String schema) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                engine.close();
+            } finally {
+                if (schema != null) {
+                    postgres.dropSchema(schema);
+                }
+            }
+        }
+    }
+
+    private Engine start(Dag dag) throws IOException {
         Path home = Files.createTempDirectory("orchestrator-bench");
         Map<String, String> env = new java.util.HashMap<>(Map.of("ORCHESTRATOR_HOME", home.toString(),
                 "ORCHESTRATOR_PARALLELISM", Integer.toString(parallelism), "ORCHESTRATOR_NODE_NAME", "bench"));
+        String schema = postgres == null ? null : postgres.createSchema();
         if (jdbcUrlOverride != null) {
-            env.put("ORCHESTRATOR_DB_URL", jdbcUrlOverride.replace("{home}", home.toString()));
+            env.put("ORCHESTRATOR_DB_URL", schema != null ? postgres.urlFor(schema) : jdbcUrlOverride.replace("{home}", home.toString()));
+        }
+        if (user != null) {
+            env.put("ORCHESTRATOR_DB_USER", user);
+        }
+        if (password != null) {
+            env.put("ORCHESTRATOR_DB_PASSWORD", password);
         }
         Orchestrator engine = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.ALL, List.of(dag));
         engine.jdbi().useHandle(h -> new Pools().put(h, "default_pool", 1_000_000, "benchmark: unbounded"));
-        return engine;
+        return new Engine(engine, postgres, schema);
     }
 
     private static void awaitSuccess(Orchestrator engine, DagRunRow run) {

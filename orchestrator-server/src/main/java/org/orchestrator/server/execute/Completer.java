@@ -15,6 +15,7 @@ import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
+import org.orchestrator.server.state.XComs;
 import org.orchestrator.server.state.TryEnd;
 import org.orchestrator.server.state.TryLogPath;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class Completer implements AutoCloseable {
     private final Clock clock;
     private final Listener listener;
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final XComs xcoms = new XComs();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Dispatcher dispatcher;
@@ -177,6 +179,8 @@ public final class Completer implements AutoCloseable {
     List<Effect> applyAll(Handle h, List<Outcome> outcomes) {
         Instant now = clock.instant();
         List<TryEnd> ends = outcomes.stream().map(o -> endOf(o, now)).toList();
+        // Before the outcome: the push is fenced on the try still running, as the outcome is.
+        outcomes.forEach(o -> o.xcoms().forEach((key, json) -> xcoms.push(h, o.claimed().ti(), key, json)));
         boolean[] applied = tis.finishTries(h, ends, now);
         List<Effect> effects = new ArrayList<>();
         Map<Long, ClaimedTry> touchedRuns = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.orchestrator.server.execute;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,23 +12,24 @@ import java.util.Set;
  * @param branches the direct downstream tasks to follow; null follows all
  * @param holdsSlot true when the try holds one of this node's executor slots (not for zombies)
  */
-record Outcome(ClaimedTry claimed, Result result, String error, Set<String> branches, boolean holdsSlot) {
+record Outcome(ClaimedTry claimed, Result result, String error, Set<String> branches, boolean holdsSlot,
+               Map<String, String> xcoms) {
 
     enum Result { SUCCESS, FAILED, SKIPPED }
 
-    static Outcome success(ClaimedTry claimed, Set<String> branches) {
-        return new Outcome(claimed, Result.SUCCESS, null, branches, true);
+    static Outcome success(ClaimedTry claimed, Set<String> branches, Map<String, String> xcoms) {
+        return new Outcome(claimed, Result.SUCCESS, null, branches, true, xcoms);
     }
 
-    static Outcome failed(ClaimedTry claimed, String error) {
-        return new Outcome(claimed, Result.FAILED, error, null, true);
+    static Outcome failed(ClaimedTry claimed, String error, Map<String, String> xcoms) {
+        return new Outcome(claimed, Result.FAILED, error, null, true, xcoms);
     }
 
     static Outcome zombie(ClaimedTry claimed, String reason) {
-        return new Outcome(claimed, Result.FAILED, reason, null, false);
+        return new Outcome(claimed, Result.FAILED, reason, null, false, Map.of());
     }
 
-    static Outcome skipped(ClaimedTry claimed) {
-        return new Outcome(claimed, Result.SKIPPED, null, null, true);
+    static Outcome skipped(ClaimedTry claimed, Map<String, String> xcoms) {
+        return new Outcome(claimed, Result.SKIPPED, null, null, true, xcoms);
     }
 }

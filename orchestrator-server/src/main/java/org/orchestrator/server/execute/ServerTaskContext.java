@@ -30,6 +30,7 @@ final class ServerTaskContext implements TaskContext {
     private final Map<String, Object> conf;
     private final Map<String, Object> params;
     private final Resources resources;
+    private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
 
     ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources) {
@@ -55,15 +56,27 @@ final class ServerTaskContext implements TaskContext {
     @Override public Map<String, Object> conf() { return conf; }
     @Override public Logger log() { return log; }
 
+    /**
+     * Kept until the try ends, then written in the transaction that records its outcome: no
+     * commit (and no pooled connection) per push, and a try that lost its instance writes none.
+     * Downstream tasks only start after that commit, so they see every value.
+     */
     @Override
     public void xcomPush(String key, Object value) {
-        String json = Json.write(value);
-        jdbi.useTransaction(h -> xcoms.push(h, claimed.ti(), key, json));
+        pushed.put(java.util.Objects.requireNonNull(key, "key"), Json.write(value));
     }
 
     @Override
     public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
-        return jdbi.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key)).map(json -> Json.read(json, type));
+        String own = taskId.equals(taskId()) ? pushed.get(key) : null;
+        Optional<String> json = own != null ? Optional.of(own)
+                : jdbi.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key));
+        return json.map(value -> Json.read(value, type));
+    }
+
+    /** @return the values this try pushed, as JSON by key */
+    Map<String, String> pushed() {
+        return Map.copyOf(pushed);
     }
 
     @Override

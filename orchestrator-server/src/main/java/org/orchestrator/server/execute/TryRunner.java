@@ -2,6 +2,7 @@ package org.orchestrator.server.execute;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,16 +97,16 @@ final class TryRunner {
         ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
         try {
             claimed.task().task().execute(context);
-            return Outcome.success(claimed, context.branches());
+            return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {
             log.info("skipped: {}", e.getMessage());
-            return Outcome.skipped(claimed);
+            return Outcome.skipped(claimed, context.pushed());
         } catch (InterruptedException e) {
             log.error("interrupted", e);
-            return Outcome.failed(claimed, "interrupted");
+            return Outcome.failed(claimed, "interrupted", context.pushed());
         } catch (Throwable e) {
             log.error("task failed", e);
-            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage());
+            return Outcome.failed(claimed, e.getClass().getName() + ": " + e.getMessage(), context.pushed());
         }
     }
 
@@ -116,7 +117,7 @@ final class TryRunner {
                 log.error(error + "; interrupting the task");
             }
             thread.interrupt();
-            report.accept(Outcome.failed(claimed, error));
+            report.accept(Outcome.failed(claimed, error, Map.of()));
         }
     }
 

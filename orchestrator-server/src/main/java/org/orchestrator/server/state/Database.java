@@ -107,10 +107,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static Jdbi configure(Jdbi jdbi) {
-        // A deadlock or serialization failure (SQLState 40001 on H2 and PostgreSQL) between two
-        // writers is resolved by running the losing transaction again; every transaction here is
-        // a set of guarded updates, so a rerun decides afresh from the state it finds.
-        jdbi.setTransactionHandler(new SerializableTransactionRunner());
+        // A deadlock or serialization failure between two writers is resolved by running the
+        // losing transaction again (see RetryingTransactions for the SQLStates of each database).
+        jdbi.setTransactionHandler(new RetryingTransactions());
         jdbi.getConfig(SerializableTransactionRunner.Configuration.class).setMaxRetries(10);
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override

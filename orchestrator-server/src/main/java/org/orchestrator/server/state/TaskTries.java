@@ -34,7 +34,8 @@ public final class TaskTries {
      * Records how several tries ended, in one batch. A try's row is written once, when it ends
      * (a second report of the same try is ignored); while it runs, {@link #of} and {@link #find}
      * describe it from its task instance. A try whose instance was marked or cleared meanwhile is
-     * still recorded with what the try itself did.
+     * still recorded with what the try itself did; one whose run was deleted meanwhile is not
+     * (its instance is gone, and the outcome must not fail the whole batch).
      */
     public void finishAll(Handle h, List<TryEnd> ends, Instant now) {
         if (ends.isEmpty()) {
@@ -42,7 +43,8 @@ public final class TaskTries {
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (ti_id, try_number, state, node, start_date, end_date, "
                 + "error, log_path) SELECT :ti, :try, :state, :node, :start, :now, :error, :log "
-                + "WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try)");
+                + "WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try) "
+                + "AND EXISTS (SELECT 1 FROM task_instance WHERE id = :ti)");
         ends.forEach(end -> batch.bind("ti", end.tiId()).bind("try", end.tryNumber()).bind("state", end.to().wireName())
                 .bind("node", end.node()).bind("start", end.startDate()).bind("now", now).bind("error", end.error())
                 .bind("log", end.logPath()).add());

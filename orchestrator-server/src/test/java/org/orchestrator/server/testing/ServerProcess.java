@@ -86,6 +86,17 @@ public final class ServerProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** PATCH a JSON body with basic credentials. */
+    public HttpResponse<String> patch(String path, String credentials, String json) throws IOException {
+        return send(request(path, credentials).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** @return the server process's id */
+    public long pid() {
+        return process.pid();
+    }
+
     private HttpRequest.Builder request(String path, String credentials) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));

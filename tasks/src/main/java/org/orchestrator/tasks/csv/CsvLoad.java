@@ -1,8 +1,6 @@
 package org.orchestrator.tasks.csv;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.tasks.internal.Jdbc;
@@ -27,12 +24,14 @@ import org.orchestrator.tasks.sql.SqlParam;
  * schema, in JDBC batches and in one transaction. A row that does not fit the schema — a missing
  * required field, a field of the wrong type, a broken validation rule, the wrong number of fields —
  * goes into a dead-letter table (created when missing; source file, line number, raw line, reason)
- * instead. The counts are pushed to XCom as longs under {@code loaded} and {@code rejected}.
+ * instead. The counts are pushed to XCom as longs under {@code loaded} (rows accepted from the
+ * file) and {@code rejected}. A UTF-8 byte order mark before the header is ignored.
  *
  * <p>Reruns: {@link Builder#upsertKey} replaces rows by key, {@link Builder#replaceAll} empties the
  * table first, {@link Builder#replaceWhere} deletes a slice (e.g. the run's interval) first; with
  * any of them, loading the same file again leaves the table as it was. The dead-letter rows of the
- * same source file are always replaced.
+ * same source file are always replaced. {@link Builder#fromResource} reads a CSV shipped in the
+ * DAG bundle's jar instead of a file.
  *
  * <pre>{@code
  * .task("load_loans", CsvLoad.into("analytics", "loans")
@@ -51,7 +50,7 @@ public final class CsvLoad implements Task {
 
     private final String connId;
     private final String table;
-    private final Function<TaskContext, Path> file;
+    private final Function<TaskContext, CsvSource> source;
     private final List<Column> columns;
     private final List<String> keyColumns;
     private final boolean replaceAll;
@@ -65,7 +64,7 @@ public final class CsvLoad implements Task {
     private CsvLoad(Builder b) {
         connId = b.connId;
         table = b.table;
-        file = b.file;
+        source = b.source;
         columns = List.copyOf(b.columns.values());
         keyColumns = List.copyOf(b.keyColumns);
         replaceAll = b.replaceAll;
@@ -88,10 +87,7 @@ public final class CsvLoad implements Task {
 
     @Override
     public void execute(TaskContext ctx) throws Exception {
-        Path path = file.apply(ctx);
-        if (!Files.isRegularFile(path)) {
-            throw new OrchestratorException("CSV file " + path + " does not exist or is not a file");
-        }
+        CsvSource path = source.apply(ctx);
         try (Connection conn = Jdbc.open(ctx, connId)) {
             conn.setAutoCommit(false);
             try {
@@ -107,7 +103,7 @@ public final class CsvLoad implements Task {
         }
     }
 
-    private long[] load(Connection conn, Path path, TaskContext ctx) throws Exception {
+    private long[] load(Connection conn, CsvSource path, TaskContext ctx) throws Exception {
         TableWriter writer = new TableWriter(conn, table, columns, keyColumns, batchSize);
         if (createTable) {
             writer.createIfMissing(keyColumns);
@@ -116,8 +112,8 @@ public final class CsvLoad implements Task {
             int deleted = writer.deleteWhere(replaceWhere, SqlParam.resolve(replaceParams, ctx));
             ctx.log().info("deleted {} row(s) of {} before loading", deleted, table);
         }
-        try (DeadLetter rejects = DeadLetter.open(conn, deadLetterTable, path.toString(), batchSize);
-             Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader reader = path.open();
+             DeadLetter rejects = DeadLetter.open(conn, deadLetterTable, path.name(), batchSize);
              CSVParser parser = CSVParser.parse(reader, format)) {
             RecordMapper mapper = RecordMapper.of(columns, parser.getHeaderNames(), path);
             long previousEnd = parser.getCurrentLineNumber();
@@ -135,7 +131,7 @@ public final class CsvLoad implements Task {
             }
             writer.flush();
             rejects.flush();
-            return new long[] {writer.written(), rejects.rejected()};
+            return new long[] {writer.accepted(), rejects.rejected()};
         }
     }
 
@@ -151,7 +147,7 @@ public final class CsvLoad implements Task {
         private final Map<String, Column> columns = new LinkedHashMap<>();
         private final List<String> keyColumns = new ArrayList<>();
         private final List<Object> replaceParams = new ArrayList<>();
-        private Function<TaskContext, Path> file;
+        private Function<TaskContext, CsvSource> source;
         private boolean replaceAll;
         private String replaceWhere;
         private String deadLetterTable;
@@ -172,7 +168,21 @@ public final class CsvLoad implements Task {
 
         /** @param path chooses the file for the try, e.g. from its logical date @return this */
         public Builder from(Function<TaskContext, Path> path) {
-            file = Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(path, "path");
+            source = ctx -> CsvSource.file(path.apply(ctx));
+            return this;
+        }
+
+        /**
+         * Reads a CSV shipped in a DAG bundle's jar, e.g. a sample data set.
+         *
+         * @param anchor   a class of the bundle, whose loader finds the resource
+         * @param resource the resource's name, e.g. {@code /data/loans.csv}; also the dead-letter table's source
+         * @return this
+         */
+        public Builder fromResource(Class<?> anchor, String resource) {
+            CsvSource found = CsvSource.resource(Objects.requireNonNull(anchor, "anchor"), Objects.requireNonNull(resource, "resource"));
+            source = ctx -> found;
             return this;
         }
 
@@ -266,7 +276,7 @@ public final class CsvLoad implements Task {
 
         /** @return the task */
         public CsvLoad build() {
-            if (file == null) {
+            if (source == null) {
                 throw new IllegalArgumentException("CSV load into " + table + " has no file: call from(...)");
             }
             if (columns.isEmpty()) {

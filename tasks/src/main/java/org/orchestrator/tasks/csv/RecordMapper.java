@@ -1,6 +1,5 @@
 package org.orchestrator.tasks.csv;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,9 @@ final class RecordMapper {
     }
 
     /** @throws OrchestratorException when the header lacks a declared column: no row could load */
-    static RecordMapper of(List<Column> columns, List<String> header, Path path) {
-        List<String> lower = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    static RecordMapper of(List<Column> columns, List<String> header, CsvSource path) {
+        // A byte order mark (as spreadsheet programs write) would otherwise hide the first column.
+        List<String> lower = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
         int[] positions = new int[columns.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {

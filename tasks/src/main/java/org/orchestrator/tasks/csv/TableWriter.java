@@ -26,7 +26,7 @@ final class TableWriter {
     private final int batchSize;
     // Keyed by the row's key (or its position when there is none); a later row with the same key replaces an earlier one.
     private final Map<Object, List<Object>> pending = new LinkedHashMap<>();
-    private long written;
+    private long accepted;
 
     TableWriter(Connection conn, String table, List<Column> columns, List<String> keyColumns, int batchSize) {
         this.conn = conn;
@@ -56,8 +56,9 @@ final class TableWriter {
     }
 
     void add(List<Object> values) throws SQLException {
-        Object key = keyIndexes.isEmpty() ? (Object) (written + pending.size()) : keyIndexes.stream().map(values::get).toList();
+        Object key = keyIndexes.isEmpty() ? (Object) accepted : keyIndexes.stream().map(values::get).toList();
         pending.put(key, values);
+        accepted++;
         if (pending.size() >= batchSize) {
             flush();
         }
@@ -79,7 +80,6 @@ final class TableWriter {
             }
             ps.executeBatch();
         }
-        written += pending.size();
         pending.clear();
     }
 
@@ -94,8 +94,8 @@ final class TableWriter {
         }
     }
 
-    /** @return rows written so far (flushed) */
-    long written() {
-        return written;
+    /** @return rows accepted so far; a key repeated in the file counts each time (its last row wins) */
+    long accepted() {
+        return accepted;
     }
 }

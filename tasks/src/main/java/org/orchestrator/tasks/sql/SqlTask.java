@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class SqlTask implements Task {
     private final Result result;
     private final int maxRows;
     private final String xcomKey;
+    private final Duration queryTimeout;
 
     private SqlTask(Builder b) {
         connId = b.connId;
@@ -47,6 +49,7 @@ public final class SqlTask implements Task {
         result = b.result;
         maxRows = b.maxRows;
         xcomKey = b.xcomKey;
+        queryTimeout = b.queryTimeout;
     }
 
     /**
@@ -81,6 +84,9 @@ public final class SqlTask implements Task {
             Statement statement = statements.get(i);
             boolean last = i == statements.size() - 1;
             try (PreparedStatement ps = conn.prepareStatement(statement.sql())) {
+                if (queryTimeout != null) {
+                    ps.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
+                }
                 Jdbc.bind(ps, SqlParam.resolve(statement.params(), ctx));
                 boolean hasRows = ps.execute();
                 if (last && result != Result.NONE) {
@@ -128,6 +134,7 @@ public final class SqlTask implements Task {
         private Result result = Result.NONE;
         private int maxRows;
         private String xcomKey = TaskContext.RETURN_VALUE;
+        private Duration queryTimeout;
 
         private Builder(String connId) {
             this.connId = connId;
@@ -167,6 +174,20 @@ public final class SqlTask implements Task {
         /** @param key the XCom key for the result (default {@code return_value}) @return this */
         public Builder xcomKey(String key) {
             xcomKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * @param timeout how long each statement may run before the driver cancels it and the try
+         *                fails (whole seconds, at least 1; default: the driver's, usually none). JDBC
+         *                calls do not all react to an interrupt, so this bounds a runaway query.
+         * @return this
+         */
+        public Builder queryTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("query timeout must be > 0, got " + timeout);
+            }
+            queryTimeout = timeout;
             return this;
         }
 

@@ -100,6 +100,16 @@ abstract class CsvContract extends DatabaseTest {
                 .upsertKey("id").batchSize(2).build().execute(ctx);
 
         assertThat(rows("SELECT id, name FROM people ORDER BY id")).containsExactly(Map.of("id", 1, "name", "c"), Map.of("id", 2, "name", "b"));
+        assertThat(ctx.pushed("loaded", Long.class)).contains(3L);
+    }
+
+    @Test
+    void a_byte_order_mark_does_not_hide_the_first_column() throws Exception {
+        Path file = csv("bom.csv", "\uFEFFid,name\n1,a\n");
+
+        CsvLoad.into(DB, "people").from(file).column("id", ColumnType.INT).column("name", ColumnType.TEXT).build().execute(ctx);
+
+        assertThat(rows("SELECT id, name FROM people")).containsExactly(Map.of("id", 1, "name", "a"));
     }
 
     @Test
@@ -147,6 +157,22 @@ abstract class CsvContract extends DatabaseTest {
 
         assertThatThrownBy(() -> loans(file).build().execute(ctx))
                 .hasMessageContaining("lacks column(s) [country, funded_on, funded_at, approved, note]");
+    }
+
+    @Test
+    void a_csv_shipped_as_a_resource_loads_and_names_the_resource_as_source() throws Exception {
+        CsvLoad.into(DB, "people").fromResource(CsvContract.class, "/csv/people.csv")
+                .column("id", ColumnType.INT).column("name", ColumnType.TEXT).build().execute(ctx);
+
+        assertThat(rows("SELECT name FROM people ORDER BY id")).extracting(r -> r.get("name")).containsExactly("Ada", "Grace");
+        assertThat(rows("SELECT source_file, line_number, reason FROM people_rejected"))
+                .containsExactly(Map.of("source_file", "/csv/people.csv", "line_number", 3L, "reason", "id: 'x' is not an int"));
+    }
+
+    @Test
+    void a_missing_resource_is_refused_when_building() {
+        assertThatThrownBy(() -> CsvLoad.into(DB, "people").fromResource(CsvContract.class, "/csv/nope.csv"))
+                .hasMessage("CSV resource /csv/nope.csv not found next to " + CsvContract.class.getName());
     }
 
     @Test
