@@ -50,6 +50,9 @@ public final class JsonBody implements Inputs {
         if (!(parsed instanceof ObjectNode object)) {
             throw ApiProblem.badRequest("the request body must be a JSON object, got " + kind(parsed));
         }
+        if (text.contains("\\u0000") && hasNul(object)) {
+            throw ApiProblem.badRequest("the request body must not contain NUL characters (\\u0000)");
+        }
         return new JsonBody(object);
     }
 
@@ -128,6 +131,22 @@ public final class JsonBody implements Inputs {
     private Optional<JsonNode> value(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** NUL is no character of any id or text here, and PostgreSQL text cannot hold it. */
+    private static boolean hasNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        if (node.isObject()) {
+            return node.properties().stream().anyMatch(e -> e.getKey().indexOf('\0') >= 0 || hasNul(e.getValue()));
+        }
+        for (JsonNode element : node) {
+            if (hasNul(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode expect(boolean ok, String field, String what, JsonNode actual) {

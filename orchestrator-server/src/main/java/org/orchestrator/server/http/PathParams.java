@@ -28,6 +28,14 @@ public final class PathParams {
         if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
             throw ApiProblem.badRequest("the request path is not validly percent-encoded: " + ApiProblem.quote(raw));
         }
+        // NUL is no character of any id or filter, and PostgreSQL text cannot hold it.
+        if (hasNul(raw) || hasNul(ctx.queryString())) {
+            throw ApiProblem.badRequest("the request path and query must not contain NUL characters (%00)");
+        }
+    }
+
+    private static boolean hasNul(String raw) {
+        return raw != null && raw.contains("%00");
     }
 
     /**

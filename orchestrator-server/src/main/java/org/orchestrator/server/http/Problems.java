@@ -73,7 +73,6 @@ final class Problems {
         }
     }
 
-    /** No database connection came free in time: overload, which a client may retry, not a bug. */
     /**
      * PostgreSQL refuses NUL in text (SQLState 22021) where H2 stores it; whichever parameter or
      * field carried it, it is the client's input, not a server fault.
@@ -87,6 +86,7 @@ final class Problems {
         return false;
     }
 
+    /** No database connection came free in time: overload, which a client may retry, not a bug. */
     private static void busy(ConnectionException e, Context ctx) {
         LOG.warn("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         write(ctx, ApiProblem.busy("the server is busy (no database connection came free); retry shortly"));

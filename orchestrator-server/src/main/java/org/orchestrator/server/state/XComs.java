@@ -7,6 +7,10 @@ import org.jdbi.v3.core.Handle;
 /** Small JSON values passed between the tasks of one run. */
 public final class XComs {
 
+    /** The pushing try still owns its task instance. */
+    private static final String OWNER =
+            "EXISTS (SELECT 1 FROM task_instance WHERE id = :ti AND try_number = :try AND state = 'running')";
+
     /**
      * Stores (or replaces) a value pushed by a try, only while that try still owns its task
      * instance: a late push of a reaped try is rejected and counted in {@link StaleWrites}.
@@ -14,22 +18,22 @@ public final class XComs {
      * @return true if stored
      */
     public boolean push(Handle h, TaskInstanceRow ti, String key, String json) {
-        String owner = "EXISTS (SELECT 1 FROM task_instance WHERE id = :ti AND try_number = :try AND state = 'running')";
-        int written = h.createUpdate("UPDATE xcom SET xcom_value = :value WHERE run_pk = :run AND task_id = :task "
-                        + "AND xcom_key = :key AND " + owner)
-                .bind("value", json).bind("run", ti.runPk()).bind("task", ti.taskId()).bind("key", key)
-                .bind("ti", ti.id()).bind("try", ti.tryNumber()).execute();
+        int written = write(h, "UPDATE xcom SET xcom_value = :value WHERE run_pk = :run AND task_id = :task "
+                + "AND xcom_key = :key AND " + OWNER, ti, key, json);
         if (written == 0) {
-            written = h.createUpdate("INSERT INTO xcom (run_pk, task_id, xcom_key, xcom_value) SELECT :run, :task, :key, :value "
-                            + "WHERE " + owner + " AND NOT EXISTS (SELECT 1 FROM xcom WHERE run_pk = :run AND task_id = :task "
-                            + "AND xcom_key = :key)")
-                    .bind("value", json).bind("run", ti.runPk()).bind("task", ti.taskId()).bind("key", key)
-                    .bind("ti", ti.id()).bind("try", ti.tryNumber()).execute();
+            written = write(h, "INSERT INTO xcom (run_pk, task_id, xcom_key, xcom_value) SELECT :run, :task, :key, :value "
+                    + "WHERE " + OWNER + " AND NOT EXISTS (SELECT 1 FROM xcom WHERE run_pk = :run AND task_id = :task "
+                    + "AND xcom_key = :key)", ti, key, json);
         }
         if (written == 0) {
             StaleWrites.rejected("XCom '" + key + "'", ti.id(), ti.tryNumber());
         }
         return written == 1;
+    }
+
+    private static int write(Handle h, String sql, TaskInstanceRow ti, String key, String json) {
+        return h.createUpdate(sql).bind("value", json).bind("run", ti.runPk()).bind("task", ti.taskId()).bind("key", key)
+                .bind("ti", ti.id()).bind("try", ti.tryNumber()).execute();
     }
 
     /** @return the JSON value, if any */

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.testing.ServerProcess;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestSources;
 
@@ -39,7 +39,7 @@ class TenThousandSensorsTest {
         Path home = TestEngine.fresh();
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         TestSources.write(home.resolve("dags").resolve("many_sensors.java"), manySensorsDag());
-        try (Database database = Database.open(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString())))) {
+        try (Database database = Database.open(TestDatabase.config(home))) {
             new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "sensor-test-password", "admin");
         }
         Map<String, String> env = Map.of("SENSOR_INBOX", inbox.toString(), "ORCHESTRATOR_PARALLELISM", "10500");

@@ -54,6 +54,18 @@ class ErrorApiTest {
     }
 
     @Test
+    void nul_characters_in_path_query_or_body_are_400_on_every_database() {
+        var admin = api.as(ApiFixture.ADMIN);
+        for (String path : List.of("/api/v1/dags/gree%00ter", "/api/v1/eventLogs?dag_id=%00", "/api/v1/dags/greeter/dagRuns?state=%00")) {
+            assertThat(assertProblem(admin.get(path), 400).get("detail").asText()).as(path).contains("NUL");
+        }
+        String body = "{\"dag_run_id\": \"nul\\u0000run\"}";
+        assertThat(assertProblem(admin.post("/api/v1/dags/greeter/dagRuns", body), 400).get("detail").asText()).contains("NUL");
+        String nested = "{\"conf\": {\"list\": [\"ok\", \"bad\\u0000\"]}}";
+        assertThat(assertProblem(admin.post("/api/v1/dags/greeter/dagRuns", nested), 400).get("detail").asText()).contains("NUL");
+    }
+
+    @Test
     void a_body_over_the_size_limit_is_413_problem() {
         String huge = "{\"conf\": {\"blob\": \"" + "x".repeat(1_100_000) + "\"}}";
 

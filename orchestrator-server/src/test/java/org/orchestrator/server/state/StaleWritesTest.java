@@ -51,6 +51,28 @@ class StaleWritesTest {
     }
 
     @Test
+    void the_outcome_of_a_try_whose_run_was_deleted_is_rejected_without_failing_its_batch() {
+        long run = db.run("d", "r1", T0);
+        List<Long> ids = db.scheduled(run, 2);
+        TaskInstanceRow orphan = claim(ids.get(0));
+        TaskInstanceRow kept = claim(ids.get(1));
+        long other = db.run("d", "r2", T0.plusSeconds(60));
+        TaskInstanceRow live = claim(db.scheduled(other, 1).getFirst());
+        db.jdbi().useTransaction(h -> h.execute("DELETE FROM dag_run WHERE id = ?", run));
+        List<TryEnd> ends = List.of(end(orphan, TaskState.SUCCESS), end(kept, TaskState.SUCCESS), end(live, TaskState.SUCCESS));
+
+        boolean[] applied = db.jdbi().inTransaction(h -> {
+            boolean[] moved = tis.finishTries(h, ends, T0);
+            new TaskTries().finishAll(h, ends, T0);
+            return moved;
+        });
+
+        assertThat(applied).containsExactly(false, false, true);
+        assertThat(db.instance(live.id()).state()).isEqualTo(TaskState.SUCCESS);
+        assertThat(db.tries(live.id())).extracting(TaskTries.TryRow::state).containsExactly(TaskState.SUCCESS);
+    }
+
+    @Test
     void only_the_owning_try_can_push_an_xcom() {
         long id = db.scheduled(db.run("d", "r1", T0), 1).getFirst();
         TaskInstanceRow firstTry = claim(id);
@@ -82,8 +104,11 @@ class StaleWritesTest {
     }
 
     private boolean finish(TaskInstanceRow ti, TaskState to, Instant now) {
-        Instant retryAt = to == TaskState.UP_FOR_RETRY ? now : null;
-        TryEnd end = new TryEnd(ti.id(), ti.tryNumber(), to, retryAt, null, ti.node(), ti.startDate(), "log");
-        return db.jdbi().inTransaction(h -> tis.finishTries(h, List.of(end), now))[0];
+        return db.jdbi().inTransaction(h -> tis.finishTries(h, List.of(end(ti, to)), now))[0];
+    }
+
+    private static TryEnd end(TaskInstanceRow ti, TaskState to) {
+        Instant retryAt = to == TaskState.UP_FOR_RETRY ? T0 : null;
+        return new TryEnd(ti.id(), ti.tryNumber(), to, retryAt, null, ti.node(), ti.startDate(), "log");
     }
 }

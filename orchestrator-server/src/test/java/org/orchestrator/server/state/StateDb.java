@@ -53,6 +53,11 @@ final class StateDb implements AutoCloseable {
         return jdbi().withHandle(h -> new TaskInstances().find(h, id).orElseThrow());
     }
 
+    /** @return the instance's tries as stored */
+    List<TaskTries.TryRow> tries(long id) {
+        return jdbi().withHandle(h -> new TaskTries().of(h, id));
+    }
+
     @Override
     public void close() {
         database.close();

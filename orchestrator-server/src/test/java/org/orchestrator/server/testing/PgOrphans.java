@@ -3,6 +3,8 @@ package org.orchestrator.server.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -34,7 +36,16 @@ final class PgOrphans {
             long pid = Long.parseLong(Files.readString(root.resolve(OWNER_FILE)).trim());
             return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
         } catch (IOException | NumberFormatException e) {
-            return false; // Being created right now by another JVM, or not ours.
+            // No owner yet: being created by another JVM right now, unless it has been like that for long.
+            return olderThan(root, Duration.ofHours(1));
+        }
+    }
+
+    private static boolean olderThan(Path root, Duration age) {
+        try {
+            return Files.getLastModifiedTime(root).toInstant().isBefore(Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -50,7 +61,16 @@ final class PgOrphans {
         delete(root);
     }
 
+    /** Deletes the data folder first and the owner file last, so a JVM halted half-way leaves a folder still marked as its own. */
     static void delete(Path root) {
+        deleteTree(root.resolve("data"));
+        deleteTree(root);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> tree = Files.walk(root)) {
             tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
