@@ -52,8 +52,17 @@ class DatabaseOutageClusterTest {
             for (ServerProcess node : new ServerProcess[] {a, b, c}) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> node.get("/health", null).statusCode() == 200);
             }
-            await().atMost(Duration.ofSeconds(120)).until(() ->
-                    cluster.engineCount("SELECT count(*) FROM dag_run WHERE state = 'success'") == RUNS);
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() ->
+                        cluster.engineCount("SELECT count(*) FROM dag_run WHERE state = 'success'") == RUNS);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                for (ServerProcess node : new ServerProcess[] {a, b, c}) {
+                    System.out.println("=== threads of node " + node.pid() + "\n" + node.threadDump());
+                }
+                System.out.println("=== unfinished: " + cluster.engineRows("SELECT run_id, task_id, state, node, try_number "
+                        + "FROM task_instance WHERE state <> 'success'"));
+                throw e;
+            }
 
             assertThat(cluster.engineCount("SELECT count(*) FROM dag_run")).isEqualTo(RUNS);
             assertThat(cluster.engineCount("SELECT count(*) FROM task_instance WHERE state = 'success'")).isEqualTo(RUNS * 40L);

@@ -138,6 +138,20 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** @return the server process's id */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** @return the node JVM's thread dump ({@code jcmd PID Thread.print}), for a test that failed to see progress */
+    public String threadDump() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process dump = new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor(30, TimeUnit.SECONDS);
+        return text;
+    }
+
     /** @return whether the JVM still runs */
     public boolean isAlive() {
         return process.isAlive();

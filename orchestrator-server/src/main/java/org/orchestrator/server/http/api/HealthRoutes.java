@@ -87,7 +87,7 @@ final class HealthRoutes {
             snapshot = orchestrator.jdbi().withHandle(h -> queries.databaseAnswers(h) ? snapshot(h) : null);
         } catch (RuntimeException e) {
             LOG.warn("health check: the database does not answer: {}", e.getMessage());
-            unhealthy(ctx, roles, "database does not answer: " + e.getMessage());
+            unhealthy(ctx, roles, "database unreachable: " + e.getMessage());
             return;
         }
         ctx.json(new Health(new Status("healthy"), snapshot.scheduler(),
