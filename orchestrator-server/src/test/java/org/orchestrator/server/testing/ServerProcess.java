@@ -138,11 +138,6 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** @return the server process's id */
-    public long pid() {
-        return process.pid();
-    }
-
     /** @return the node JVM's thread dump ({@code jcmd PID Thread.print}), for a test that failed to see progress */
     public String threadDump() throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
