@@ -133,6 +133,7 @@ public final class Completer implements AutoCloseable {
                 });
             } catch (RuntimeException e) {
                 if (claimed != null) {
+                    dispatcher.lostWith(claimed, e);
                     claimed.clear();
                 }
                 if (!DatabaseErrors.isConnectionLoss(e)) {
