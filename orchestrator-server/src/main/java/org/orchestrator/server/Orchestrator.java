@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.cluster.NodeRegistry;
+import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
@@ -77,16 +78,21 @@ public final class Orchestrator implements AutoCloseable {
     private boolean synced;
 
     /**
-     * What this process runs besides the executor and the sweep.
+     * What this process runs.
      *
-     * @param scheduler whether it owns DAG schedules and retry timers through Quartz
-     * @param roles     roles recorded in the node table
+     * @param roles  its roles: scheduler (Quartz timers and the repair sweep), worker (runs tries), webserver
+     * @param sweeps whether it runs the repair sweep's chores (schedulers do; so does a backfill)
      */
-    public record Options(boolean scheduler, String roles) {
+    public record Options(NodeRoles roles, boolean sweeps) {
         /** Everything: the standalone and server modes. */
-        public static final Options ALL = new Options(true, "scheduler,executor,web");
-        /** Executor and sweep only: {@code dags backfill} runs its own. */
-        public static final Options EXECUTOR_ONLY = new Options(false, "executor");
+        public static final Options ALL = new Options(NodeRoles.SERVER, true);
+        /** Runs tries and its own repair sweep, without Quartz: {@code dags backfill}. */
+        public static final Options EXECUTOR_ONLY = new Options(new NodeRoles(false, true, false), true);
+
+        /** @param roles a cluster node's roles @return what such a node runs */
+        public static Options of(NodeRoles roles) {
+            return new Options(roles, roles.scheduler());
+        }
     }
 
     private Orchestrator(ServerConfig config, Options options, Clock clock) {
@@ -99,20 +105,23 @@ public final class Orchestrator implements AutoCloseable {
         this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
         this.logs = new TryLogs(config.logsFolder(), resources.masker());
         this.node = new NodeRegistry(jdbi, clock, config.nodeName());
-        node.register(options.roles());
+        node.register(options.roles().toString());
         this.scanner = new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout());
         this.registry = new DagRegistry(jdbi, clock, config.pausedAtCreation());
         RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
         RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
-        this.timers = options.scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(), false,
-                node.nodeId(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
+        // Clustered on PostgreSQL, where several nodes may share the job store; the instance id is
+        // the stable node name, so a restarted node recovers the triggers it was firing at once.
+        this.timers = options.roles().scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(),
+                database.isPostgres(), config.nodeName(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
-                config.parallelism(), this::wakeSweeper, HomeDefaults.over(resources, config.home()), links), progress);
+                options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
+                HomeDefaults.over(resources, config.home()), links), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
-        this.sweeper = new Sweeper(chores(jdbi, progress, retries), config.sweepInterval());
+        this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
     }
 
     /**
@@ -137,6 +146,7 @@ public final class Orchestrator implements AutoCloseable {
      */
     public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned) {
         Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
+        orchestrator.node.startHeartbeats(config.heartbeatInterval());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
         new VersionRestorer(orchestrator.jdbi(), orchestrator.bag, orchestrator.scanner).restore();
@@ -152,14 +162,16 @@ public final class Orchestrator implements AutoCloseable {
         return orchestrator;
     }
 
-    private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries) {
+    private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries, boolean sweeps) {
         Map<String, Runnable> chores = new LinkedHashMap<>();
-        chores.put("heartbeat", node::heartbeat);
-        chores.put("refresh-schedules", this::refreshSchedulesWhenDue);
         chores.put("release-dag-versions", new VersionReleaser(jdbi, bag, clock, VERSION_GRACE));
+        if (!sweeps) {
+            return chores;
+        }
+        chores.put("refresh-schedules", this::refreshSchedulesWhenDue);
         chores.put("start-queued-runs", starter::startQueued);
         chores.put("requeue-due-retries", retries);
-        chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor));
+        chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor, node));
         chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
         chores.put("flag-sla-misses", new FlagSlaMisses(jdbi, bag, clock, executor::wakeup));
         return chores;
@@ -260,6 +272,9 @@ public final class Orchestrator implements AutoCloseable {
     /** @return this node's id */
     public String nodeId() { return node.nodeId(); }
 
+    /** @return this node's membership and its link to the database, for health reporting */
+    public NodeRegistry node() { return node; }
+
     /** @return the sweep, for health reporting */
     public Sweeper sweeper() { return sweeper; }
 
@@ -270,7 +285,9 @@ public final class Orchestrator implements AutoCloseable {
     public Clock clock() { return clock; }
 
     /**
-     * Stops: no new claims, running tries get {@code grace} to finish, then everything closes.
+     * Stops: no new claims, running tries get {@code grace} to finish and those still running
+     * then are handed back to the cluster, the node deregisters, everything closes. The node keeps
+     * heartbeating during the grace period, so no other node takes its tries for zombies.
      *
      * @param grace how long running tries may take
      */
@@ -285,7 +302,9 @@ public final class Orchestrator implements AutoCloseable {
         executor.shutdown(grace);
         try {
             node.deregister();
+            LOG.info("node {} left the cluster", node.nodeId());
         } catch (RuntimeException e) {
+            node.close();
             LOG.warn("could not deregister node {}: {}", node.nodeId(), e.getMessage());
         }
         database.close();

@@ -47,7 +47,7 @@ final class StandaloneCommand implements Callable<Integer> {
             System.out.println("Admin user 'admin' created; password: " + password
                     + " (also in " + config.home().resolve(PASSWORD_FILE) + ")");
         }
-        ServerCommand.serve(config, 30, false);
+        ServerCommand.serve(config.withRoles(org.orchestrator.server.cluster.NodeRoles.SERVER), false);
         return 0;
     }
 

@@ -2,6 +2,9 @@ package org.orchestrator.server.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskState;
@@ -16,7 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds task instances held by nodes that stopped heartbeating: a queued one is handed back, a
- * running one is a zombie whose try fails (and is retried while tries are left).
+ * running one is a zombie whose try fails (and is retried while tries are left). Instances of a
+ * node that left the node table (a replaced incarnation) are reaped at once; those of a node with
+ * a stale heartbeat only once this node has itself reached the database for a whole node timeout,
+ * since right after a database outage every heartbeat is stale. This node's own tries are never
+ * zombies to it: they run here, under their execution timeouts.
  */
 public final class ZombieReaper implements Runnable {
 
@@ -27,33 +34,53 @@ public final class ZombieReaper implements Runnable {
     private final Duration nodeTimeout;
     private final DagBag bag;
     private final Executor executor;
+    private final String self;
+    private final DatabaseLink link;
     private final Nodes nodes = new Nodes();
     private final TaskInstances tis = new TaskInstances();
     private final DagRuns runs = new DagRuns();
 
-    /** @param jdbi db @param clock time @param nodeTimeout silence that means dead @param bag DAGs @param executor fails zombies */
-    public ZombieReaper(Jdbi jdbi, Clock clock, Duration nodeTimeout, DagBag bag, Executor executor) {
+    /**
+     * @param jdbi        db
+     * @param clock       time
+     * @param nodeTimeout silence that means dead
+     * @param bag         DAGs
+     * @param executor    fails zombies
+     * @param registry    this node: its id and its link to the database
+     */
+    public ZombieReaper(Jdbi jdbi, Clock clock, Duration nodeTimeout, DagBag bag, Executor executor, NodeRegistry registry) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.nodeTimeout = nodeTimeout;
         this.bag = bag;
         this.executor = executor;
+        this.self = registry.nodeId();
+        this.link = registry.link();
     }
 
     @Override
     public void run() {
-        List<String> alive = jdbi.withHandle(h -> nodes.aliveSince(h, clock.instant().minus(nodeTimeout)));
+        Instant now = clock.instant();
+        List<String> alive = new ArrayList<>(jdbi.withHandle(h -> nodes.aliveSince(h, now.minus(nodeTimeout))));
+        alive.add(self);
         List<TaskInstanceRow> orphans = jdbi.withHandle(h -> tis.activeOnNodesOtherThan(h, alive));
+        if (orphans.isEmpty()) {
+            return;
+        }
+        Set<String> registered = Set.copyOf(jdbi.withHandle(nodes::all));
+        boolean trustHeartbeats = link.upFor(now, nodeTimeout);
         for (TaskInstanceRow ti : orphans) {
+            if (!trustHeartbeats && ti.node() != null && registered.contains(ti.node())) {
+                LOG.debug("{} looks orphaned, but this node reconnected less than {} ago; waiting", ti.id(), nodeTimeout);
+                continue;
+            }
             if (ti.state() == TaskState.QUEUED) {
                 jdbi.useTransaction(h -> tis.handBack(h, ti.id()));
             } else {
                 failZombie(ti);
             }
         }
-        if (!orphans.isEmpty()) {
-            executor.wakeup();
-        }
+        executor.wakeup();
     }
 
     private void failZombie(TaskInstanceRow ti) {

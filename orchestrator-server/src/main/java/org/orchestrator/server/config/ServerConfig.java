@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.orchestrator.server.cluster.NodeRoles;
 
 /**
  * Everything a server process is configured with. Read from {@code ORCHESTRATOR_*} environment
@@ -22,11 +23,23 @@ import java.util.Optional;
  * @param dagLoadTimeout    how long one bundle's providers may take to hand over their DAGs
  * @param pausedAtCreation  whether newly found DAGs start paused
  * @param nodeName          this node's stable name
+ * @param roles             what this node does in a cluster
+ * @param heartbeatInterval how often this node records that it is alive
+ * @param shutdownGrace     how long running tries may take to finish on shutdown before they are handed back
  */
 public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
                            int parallelism, Duration sweepInterval, Duration nodeTimeout,
                            Duration dagsScanInterval, Duration dagLoadTimeout, boolean pausedAtCreation,
-                           String nodeName) {
+                           String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace) {
+
+    /** Checks what the settings must agree on. */
+    public ServerConfig {
+        if (nodeTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("ORCHESTRATOR_NODE_TIMEOUT_SECONDS (" + nodeTimeout.toSeconds()
+                    + " s) must be at least twice ORCHESTRATOR_HEARTBEAT_MS (" + heartbeatInterval.toMillis()
+                    + " ms), or live nodes would be declared dead between two heartbeats");
+        }
+    }
 
     /** Default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
@@ -50,11 +63,14 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
                 env.getOrDefault("ORCHESTRATOR_DB_PASSWORD", ""),
                 intOf(env, "ORCHESTRATOR_PARALLELISM", 32),
                 Duration.ofMillis(intOf(env, "ORCHESTRATOR_SWEEP_INTERVAL_MS", 1000)),
-                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", 30)),
+                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", 15)),
                 Duration.ofSeconds(intOf(env, "ORCHESTRATOR_DAGS_SCAN_INTERVAL_SECONDS", 5)),
                 Duration.ofMillis(intOf(env, "ORCHESTRATOR_DAG_LOAD_TIMEOUT_MS", 30_000)),
                 Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_DAGS_PAUSED_AT_CREATION", "false")),
-                env.getOrDefault("ORCHESTRATOR_NODE_NAME", "standalone"));
+                env.getOrDefault("ORCHESTRATOR_NODE_NAME", "standalone"),
+                NodeRoles.parse(env.getOrDefault("ORCHESTRATOR_ROLE", "server")),
+                Duration.ofMillis(intOf(env, "ORCHESTRATOR_HEARTBEAT_MS", 2000)),
+                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", 30)));
     }
 
     /** @return the folder scanned for DAG bundles */
@@ -85,25 +101,39 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
     /** @param newHome the home folder @return a copy with that home */
     public ServerConfig withHome(Path newHome) {
         return new ServerConfig(Objects.requireNonNull(newHome).toAbsolutePath(), port, dbUrl, dbUser, dbPassword,
-                parallelism, sweepInterval, nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
+                parallelism, sweepInterval, nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName,
+                roles, heartbeatInterval, shutdownGrace);
     }
 
     /** @param newPort the HTTP port @return a copy with that port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, newPort, dbUrl, dbUser, dbPassword, parallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace);
     }
 
     /** @param newParallelism tries running at once @return a copy with that parallelism */
     public ServerConfig withParallelism(int newParallelism) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, newParallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace);
     }
 
     /** @param name this node's stable name @return a copy with that node name */
     public ServerConfig withNodeName(String name) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
-                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name);
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name, roles, heartbeatInterval, shutdownGrace);
+    }
+
+    /** @param newRoles what this node does @return a copy with those roles */
+    public ServerConfig withRoles(NodeRoles newRoles) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, Objects.requireNonNull(newRoles),
+                heartbeatInterval, shutdownGrace);
+    }
+
+    /** @param grace how long running tries get on shutdown @return a copy with that grace period */
+    public ServerConfig withShutdownGrace(Duration grace) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, grace);
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

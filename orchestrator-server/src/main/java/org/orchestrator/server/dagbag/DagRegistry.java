@@ -16,6 +16,8 @@ import org.orchestrator.server.state.ImportErrors;
  */
 public final class DagRegistry {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DagRegistry.class);
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean pausedAtCreation;
@@ -41,6 +43,33 @@ public final class DagRegistry {
     public synchronized List<LoadedDag> sync(DagBag bag) {
         Instant now = clock.instant();
         List<LoadedDag> changed = bag.all().stream().filter(d -> synced.get(d.dag().id()) != d).toList();
+        storeWithRetry(bag, changed, now);
+        Map<String, LoadedDag> current = new HashMap<>();
+        bag.all().forEach(d -> current.put(d.dag().id(), d));
+        synced = current;
+        return changed;
+    }
+
+    /**
+     * Nodes of a cluster sharing one database may store the same new DAG at the same moment; the
+     * loser of that race (a unique-key violation) sees the winner's rows when it tries again.
+     */
+    private void storeWithRetry(DagBag bag, List<LoadedDag> changed, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store(bag, changed, now);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                LOG.info("storing the DAGs failed (attempt {}), trying again: {}", attempt, e.getMessage());
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200L * attempt).toNanos());
+            }
+        }
+    }
+
+    private void store(DagBag bag, List<LoadedDag> changed, Instant now) {
         jdbi.useTransaction(h -> {
             for (LoadedDag loaded : changed) {
                 Dag dag = loaded.dag();
@@ -52,10 +81,6 @@ public final class DagRegistry {
             dags.deactivateAllBut(h, bag.all().stream().map(d -> d.dag().id()).toList());
             importErrors.replaceAll(h, bag.importErrors(), now);
         });
-        Map<String, LoadedDag> current = new HashMap<>();
-        bag.all().forEach(d -> current.put(d.dag().id(), d));
-        synced = current;
-        return changed;
     }
 
     /** @return ids of the DAGs that are paused */

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
@@ -113,25 +114,45 @@ public final class Completer implements AutoCloseable {
         }
     }
 
-    /** Writes the outcomes (and, when {@code claimed} is given, the next claims) in one transaction. */
+    /**
+     * Writes the outcomes (and, when {@code claimed} is given, the next claims) in one transaction.
+     * While the database cannot be reached the batch is kept and retried with backoff: an outcome
+     * is never dropped because of an outage (the guarded writes reject it later if this node was
+     * declared dead meanwhile and the try was run again elsewhere).
+     */
     private List<Effect> record(List<Outcome> batch, List<ClaimedTry> claimed, int freed) {
-        try {
-            return jdbi.inTransaction(h -> {
-                List<Effect> effects = applyAll(h, batch);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(h -> {
+                    List<Effect> effects = applyAll(h, batch);
+                    if (claimed != null) {
+                        claimed.clear();
+                        claimed.addAll(dispatcher.claimWhileHeld(h, freed));
+                    }
+                    return effects;
+                });
+            } catch (RuntimeException e) {
                 if (claimed != null) {
+                    dispatcher.lostWith(claimed, e);
                     claimed.clear();
-                    claimed.addAll(dispatcher.claimWhileHeld(h, freed));
                 }
-                return effects;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
-            if (claimed != null) {
-                claimed.clear();
+                if (!DatabaseErrors.isConnectionLoss(e)) {
+                    LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
+                    List<Effect> effects = new ArrayList<>();
+                    batch.forEach(o -> effects.addAll(commitAlone(o)));
+                    return effects;
+                }
+                logOutage(batch.size(), attempt, e);
+                sleepQuietly(DatabaseErrors.backoff(attempt).toMillis());
             }
-            List<Effect> effects = new ArrayList<>();
-            batch.forEach(o -> effects.addAll(commitAlone(o)));
-            return effects;
+        }
+    }
+
+    private static void logOutage(int outcomes, int attempt, RuntimeException e) {
+        if (attempt == 1) {
+            LOG.warn("database unreachable: keeping {} outcomes and retrying until it is back: {}", outcomes, e.getMessage());
+        } else {
+            LOG.debug("database still unreachable (attempt {}): {}", attempt, e.getMessage());
         }
     }
 
@@ -141,11 +162,11 @@ public final class Completer implements AutoCloseable {
                 return jdbi.inTransaction(h -> applyAll(h, List.of(outcome)));
             } catch (RuntimeException e) {
                 LOG.error("cannot record outcome of {} (attempt {}): {}", outcome.claimed().describe(), attempt, e.getMessage());
-                if (attempt >= 5) {
+                if (attempt >= 5 && !DatabaseErrors.isConnectionLoss(e)) {
                     // Left running in the database: the zombie sweep retries it once this node is seen as gone.
                     return List.of();
                 }
-                sleepQuietly(100L << attempt);
+                sleepQuietly(DatabaseErrors.backoff(attempt).toMillis());
             }
         }
     }

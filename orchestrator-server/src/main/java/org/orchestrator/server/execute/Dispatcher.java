@@ -17,6 +17,7 @@ import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.internal.BackgroundLoop;
+import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Pools;
@@ -47,6 +48,7 @@ final class Dispatcher implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
     private final BackgroundLoop loop;
+    private final UncertainClaims uncertain;
 
     Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
@@ -59,6 +61,7 @@ final class Dispatcher implements AutoCloseable {
         this.node = node;
         this.parallelism = parallelism;
         this.starter = starter;
+        this.uncertain = new UncertainClaims(tis, node);
         this.loop = new BackgroundLoop("dispatcher", IDLE_WAIT, this::dispatchWhileReady).start();
     }
 
@@ -90,7 +93,18 @@ final class Dispatcher implements AutoCloseable {
             if (free <= 0) {
                 return 0;
             }
-            List<ClaimedTry> claimed = jdbi.inTransaction(h -> claim(h, free));
+            List<ClaimedTry> attempt = new ArrayList<>();
+            List<ClaimedTry> claimed;
+            try {
+                claimed = jdbi.inTransaction(h -> {
+                    attempt.clear();
+                    attempt.addAll(claim(h, free));
+                    return List.copyOf(attempt);
+                });
+            } catch (RuntimeException e) {
+                lostWith(attempt, e);
+                throw e;
+            }
             started(claimed);
             return claimed.size();
         } finally {
@@ -119,13 +133,37 @@ final class Dispatcher implements AutoCloseable {
         return free <= 0 || !loop.isRunning() ? List.of() : claim(h, free);
     }
 
+    /**
+     * Told that a claim transaction failed; the caller holds the claim lock. When the connection
+     * broke, the commit may have gone through: the next claim transaction finds out.
+     */
+    void lostWith(List<ClaimedTry> attempted, RuntimeException error) {
+        if (DatabaseErrors.isConnectionLoss(error) && !attempted.isEmpty()) {
+            uncertain.add(attempted);
+        }
+    }
+
     /** Counts committed claims against parallelism and starts their tries. */
     void started(List<ClaimedTry> claimed) {
+        uncertain.settled();
         inFlight.addAndGet(claimed.size());
         claimed.forEach(starter);
     }
 
     private List<ClaimedTry> claim(Handle h, int free) {
+        List<ClaimedTry> confirmed = uncertain.confirm(h);
+        if (!confirmed.isEmpty()) {
+            LOG.warn("{} claims made as the database connection broke did commit; starting them", confirmed.size());
+        }
+        if (free <= confirmed.size()) {
+            return confirmed;
+        }
+        List<ClaimedTry> claimed = new ArrayList<>(confirmed);
+        claimed.addAll(claimReady(h, free - confirmed.size()));
+        return claimed;
+    }
+
+    private List<ClaimedTry> claimReady(Handle h, int free) {
         List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return List.of();

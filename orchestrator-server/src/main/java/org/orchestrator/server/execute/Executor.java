@@ -23,12 +23,16 @@ import org.orchestrator.server.state.XComs;
  */
 public final class Executor implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Executor.class);
+
     private final Dispatcher dispatcher;
     private final Completer completer;
     private final CallbackRunner callbacks;
     private final ScheduledExecutorService watchdog;
     private final Runnable onRunFinished;
     private final TryMeters meters = new TryMeters();
+    private final TryRunner runner;
+    private final HandBack handBack;
 
     /**
      * Wiring of the executor's parts.
@@ -58,7 +62,8 @@ public final class Executor implements AutoCloseable {
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
         this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs, s.resources(), s.links());
         this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
-        TryRunner runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
+        this.handBack = new HandBack(s.jdbi(), s.clock(), s.node());
+        this.runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
                 meters);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start);
@@ -106,7 +111,8 @@ public final class Executor implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, waits up to the grace period for running tries to be recorded, then stops.
+     * Stops claiming, waits up to the grace period for running tries to be recorded, hands back
+     * the tries still running then (see {@link HandBack}), then stops.
      *
      * @param grace how long running tries may take to finish
      */
@@ -114,8 +120,12 @@ public final class Executor implements AutoCloseable {
         dispatcher.close();
         long deadline = System.nanoTime() + grace.toNanos();
         while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        var unfinished = runner.abandonAll();
+        if (!unfinished.isEmpty()) {
+            LOG.info("grace period of {} over: handing back {} unfinished tries", grace, unfinished.size());
+            handBack.handBack(unfinished);
         }
         completer.close();
         callbacks.close();

@@ -29,6 +29,12 @@ final class TryRunner {
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
     private final TryMeters meters;
+    /** Tries started and not yet reported, by task instance id, so a shutdown can give them back. */
+    private final java.util.Map<Long, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A try in progress: its thread, and the flag whose owner reports its one outcome. */
+    private record Running(ClaimedTry claimed, Thread thread, AtomicBoolean reported) {
+    }
 
     TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
               ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters) {
@@ -55,6 +61,7 @@ final class TryRunner {
         ScheduledFuture<?> timeout = task.executionTimeout()
                 .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))
                 .orElse(null);
+        running.put(claimed.ti().id(), new Running(claimed, thread, reported));
         thread.start();
         if (timeout != null) {
             Thread.ofVirtual().start(() -> cancelWhenDone(thread, timeout));
@@ -69,7 +76,26 @@ final class TryRunner {
             if (reported.compareAndSet(false, true)) {
                 report.accept(outcome);
             }
+        } finally {
+            running.remove(claimed.ti().id());
         }
+    }
+
+    /**
+     * Takes over every try still running: their own outcomes will not be reported, and their
+     * threads are interrupted. For the end of a shutdown's grace period.
+     *
+     * @return the tries taken over, for the caller to hand back
+     */
+    java.util.List<ClaimedTry> abandonAll() {
+        java.util.List<ClaimedTry> abandoned = new java.util.ArrayList<>();
+        for (Running r : running.values()) {
+            if (r.reported().compareAndSet(false, true)) {
+                abandoned.add(r.claimed());
+                r.thread().interrupt();
+            }
+        }
+        return abandoned;
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {

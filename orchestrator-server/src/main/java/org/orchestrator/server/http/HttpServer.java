@@ -75,6 +75,25 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app, routes, metrics);
     }
 
+    /**
+     * Starts a server that answers {@code /health} and {@code /api/v1/health} only: what a node
+     * without the webserver role serves, so load balancers and operators can still probe it.
+     *
+     * @param orchestrator the engine whose health is reported
+     * @param host         the address to bind
+     * @param port         the port; 0 picks a free one
+     * @return the running server
+     */
+    public static HttpServer startHealthOnly(Orchestrator orchestrator, String host, int port) {
+        List<String> routes = new CopyOnWriteArrayList<>();
+        Javalin app = Javalin.create(config -> configure(config, routes));
+        Problems.install(app);
+        ApiRoutes.registerHealth(app, orchestrator);
+        app.start(host, port);
+        LOG.info("health only (no webserver role) on http://{}:{}/health", host, app.port());
+        return new HttpServer(app, routes, null);
+    }
+
     private static void configure(JavalinConfig config, List<String> routes) {
         config.events(events -> events.handlerAdded(meta -> {
             if (meta.getHttpMethod().isHttpMethod()) {
@@ -109,7 +128,9 @@ public final class HttpServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            metrics.close();
+            if (metrics != null) {
+                metrics.close();
+            }
         }
     }
 }

@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A named platform thread that runs a pass whenever it is woken, and at least every idle period.
- * A pass that throws is logged and counted; the loop never dies. Stopping never interrupts the
+ * A pass that throws is logged and counted; the loop never dies. Passes that keep failing (the
+ * database is gone) are retried with exponential backoff, up to {@link #MAX_BACKOFF} or the idle
+ * period if that is longer, and logged in full only the first time. Stopping never interrupts the
  * thread (an interrupt could land in the middle of a database write): it sets a flag and wakes it.
  */
 public final class BackgroundLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundLoop.class);
+    /** The longest pause between two failing passes. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final String name;
     private final Duration idle;
@@ -56,18 +60,43 @@ public final class BackgroundLoop implements AutoCloseable {
     }
 
     private void loop() {
+        int failedInARow = 0;
         while (running) {
             try {
-                wakeup.await(idle);
+                if (failedInARow == 0) {
+                    wakeup.await(idle);
+                } else {
+                    backOff(failedInARow);
+                }
                 if (running) {
                     pass.run();
+                    if (failedInARow > 0) {
+                        LOG.info("{} pass succeeded again after {} failures", name, failedInARow);
+                    }
+                    failedInARow = 0;
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable e) {
                 failures.incrementAndGet();
-                LOG.error("{} pass failed; carrying on", name, e);
+                failedInARow++;
+                if (failedInARow == 1) {
+                    LOG.error("{} pass failed; retrying with backoff", name, e);
+                } else {
+                    LOG.warn("{} pass failed {} times in a row: {}", name, failedInARow, e.toString());
+                }
             }
+        }
+    }
+
+    /** Waits out the backoff; wakeups do not cut it short, only {@link #close()} does. */
+    private void backOff(int failedInARow) throws InterruptedException {
+        long cap = Math.max(idle.toMillis(), MAX_BACKOFF.toMillis());
+        long millis = Math.min(cap, Math.max(1, idle.toMillis()) << Math.min(failedInARow - 1, 20));
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long left;
+        while (running && (left = deadline - System.nanoTime()) > 0) {
+            wakeup.await(Duration.ofNanos(left));
         }
     }
 

@@ -73,7 +73,12 @@ public final class QuartzTimers implements RetryTimers, AutoCloseable {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
+        // Without it two cluster nodes can acquire and fire the same trigger.
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // Check in often enough that a dead node's fired triggers are recovered within seconds,
+        // and retry quickly once the database is back after an outage.
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.dbRetryInterval", "2000");
         return p;
     }
 

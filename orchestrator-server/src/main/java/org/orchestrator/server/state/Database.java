@@ -60,6 +60,9 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(16);
         hikari.setPoolName("orchestrator-db");
         hikari.setAutoCommit(true);
+        // While the database is down, callers (heartbeat, loops, /health) learn it within seconds
+        // instead of Hikari's default 30 s, and back off.
+        hikari.setConnectionTimeout(5_000);
         return new Database(new HikariDataSource(hikari));
     }
 

@@ -14,15 +14,21 @@ public final class Nodes {
                 .bind("id", nodeId).bind("host", host).bind("roles", roles).bind("now", now).execute();
     }
 
-    /** Records that the node is alive. */
-    public void heartbeat(Handle h, String nodeId, Instant now) {
-        h.createUpdate("UPDATE node SET heartbeat_at = :now WHERE node_id = :id").bind("id", nodeId).bind("now", now).execute();
+    /** Records that the node is alive; @return false when the node has no row (it was removed) */
+    public boolean heartbeat(Handle h, String nodeId, Instant now) {
+        return h.createUpdate("UPDATE node SET heartbeat_at = :now WHERE node_id = :id")
+                .bind("id", nodeId).bind("now", now).execute() == 1;
     }
 
     /** @return nodes whose last heartbeat is at or after the given instant */
     public List<String> aliveSince(Handle h, Instant since) {
         return h.createQuery("SELECT node_id FROM node WHERE heartbeat_at >= :since")
                 .bind("since", since).mapTo(String.class).list();
+    }
+
+    /** @return the ids of every registered node, alive or not */
+    public List<String> all(Handle h) {
+        return h.createQuery("SELECT node_id FROM node").mapTo(String.class).list();
     }
 
     /** Removes a node that stopped cleanly. */

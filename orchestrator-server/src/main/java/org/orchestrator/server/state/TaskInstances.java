@@ -211,6 +211,18 @@ public final class TaskInstances {
     }
 
     /**
+     * running → up_for_retry, due at once, for a try its node gave up on while shutting down. The
+     * try does not count against the instance's retries ({@code max_tries} grows by one), as a try
+     * Airflow restarts is not charged to the task. Guarded like {@link #finishTries}.
+     *
+     * @return true if it moved
+     */
+    public boolean handBackRunning(Handle h, long id, int tryNumber, Instant now) {
+        return move(h, id, RUNNING, UP_FOR_RETRY, ", end_date = :now, next_retry_at = :now, max_tries = max_tries + 1",
+                " AND try_number = :try", Map.of("now", now, "try", tryNumber));
+    }
+
+    /**
      * finished or up_for_retry → none, and the instance gets its retries again (Airflow's clear).
      *
      * @return true if it moved

@@ -23,7 +23,7 @@ public final class Sweeper implements AutoCloseable {
     /** @param chores named chores, run in order @param interval longest pause between passes */
     public Sweeper(Map<String, Runnable> chores, Duration interval) {
         this.chores = chores;
-        this.loop = new BackgroundLoop("sweeper", interval, this::runOnce);
+        this.loop = new BackgroundLoop("sweeper", interval, this::sweep);
     }
 
     /** Starts the loop. */
@@ -38,14 +38,29 @@ public final class Sweeper implements AutoCloseable {
 
     /** Runs one pass on the caller's thread (at start, before the loop). */
     public void runOnce() {
+        runChores();
+    }
+
+    /** A pass of the loop: when every chore failed the database is likely gone, so the loop backs off. */
+    private void sweep() {
+        if (runChores() == chores.size() && !chores.isEmpty()) {
+            throw new IllegalStateException("every sweep chore failed; backing off");
+        }
+    }
+
+    /** @return how many chores failed */
+    private int runChores() {
+        int failed = 0;
         for (Map.Entry<String, Runnable> chore : chores.entrySet()) {
             try {
                 chore.getValue().run();
             } catch (Throwable e) {
                 failures.incrementAndGet();
+                failed++;
                 LOG.error("sweep chore '{}' failed; carrying on", chore.getKey(), e);
             }
         }
+        return failed;
     }
 
     /** @return chores that failed since start */

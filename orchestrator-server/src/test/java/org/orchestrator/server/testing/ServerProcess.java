@@ -36,10 +36,23 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code server} on the home and waits until {@code /health} answers. */
     public static ServerProcess start(Path home, Map<String, String> env) throws IOException {
+        return start(home, env, List.of());
+    }
+
+    /**
+     * Starts {@code server} with extra arguments (e.g. {@code --role worker}) and waits until
+     * {@code /health} answers. Running tries get 2 s on shutdown unless the environment sets
+     * {@code ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS}.
+     */
+    public static ServerProcess start(Path home, Map<String, String> env, List<String> args) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port), "--grace", "2"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port)));
+        if (!env.containsKey("ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS")) {
+            command.addAll(List.of("--grace", "2"));
+        }
+        command.addAll(args);
         Path output = home.resolve("server-" + System.nanoTime() + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(TestDatabase.withHome(home, env));
@@ -108,14 +121,51 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as an operator or an orchestrator stopping the node would; waits until the JVM has exited. */
+    public int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("node did not stop within " + within + "; output in " + output);
+        }
+        return process.exitValue();
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) with {@code kill}. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** @return the node JVM's thread dump ({@code jcmd PID Thread.print}), for a test that failed to see progress */
+    public String threadDump() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process dump = new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor(30, TimeUnit.SECONDS);
+        return text;
+    }
+
+    /** @return whether the JVM still runs */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** @return the HTTP port */
+    public int port() {
+        return port;
+    }
+
     /** @return the process's console output file */
     public Path output() {
         return output;
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (process.isAlive()) {
+            signal("CONT"); // a node a test left stopped would ignore SIGTERM until continued
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

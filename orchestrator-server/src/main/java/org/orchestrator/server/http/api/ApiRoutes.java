@@ -13,6 +13,18 @@ public final class ApiRoutes {
     }
 
     /**
+     * Registers {@code /health} and {@code /api/v1/health} only, for nodes that serve no web.
+     *
+     * @param app          the web server, before it starts
+     * @param orchestrator the engine whose health is reported
+     */
+    public static void registerHealth(Javalin app, Orchestrator orchestrator) {
+        new HealthRoutes(new Api(orchestrator, null)).register(new ApiRouter(app));
+    }
+
+    /**
+     * Registers every route.
+     *
      * @param app          the web server, before it starts
      * @param orchestrator the engine the routes drive
      * @param audit        where mutating calls are recorded
