@@ -80,14 +80,23 @@ public final class RunCreator {
      */
     public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note,
                              InSameCommit also) {
-        Instant date = logicalDate == null ? clock.instant() : logicalDate;
-        String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;
-        DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, RunType.MANUAL, date, new DataInterval(date, date),
-                Json.write(conf == null ? Map.of() : conf), note, dag.version());
-        DagRunRow created = create(dag, run, also).orElseThrow(() -> new DuplicateRunException(
-                "dag '" + dag.dag().id() + "' already has a run with id '" + id + "' or logical date " + date));
-        onCreated.run();
-        return created;
+        for (int attempt = 1; ; attempt++) {
+            Instant date = logicalDate == null ? clock.instant() : logicalDate;
+            String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;
+            DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, RunType.MANUAL, date, new DataInterval(date, date),
+                    Json.write(conf == null ? Map.of() : conf), note, dag.version());
+            Optional<DagRunRow> created = create(dag, run, also);
+            if (created.isPresent()) {
+                onCreated.run();
+                return created.get();
+            }
+            // Two triggers without a logical date in the same microsecond: the later one takes
+            // the next instant, as it would have a moment later. A date the caller chose stays.
+            if (logicalDate != null || attempt == 3) {
+                throw new DuplicateRunException("dag '" + dag.dag().id() + "' already has a run with id '" + id
+                        + "' or logical date " + date);
+            }
+        }
     }
 
     /**
@@ -196,11 +205,22 @@ public final class RunCreator {
                 return created;
             });
         } catch (UnableToExecuteStatementException e) {
-            if (jdbi.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
+            // A concurrent insert of the same id or date: its transaction may not have committed
+            // yet, so the key's violation (SQLSTATE 23505 on H2 and PostgreSQL) is the answer.
+            if (isUniqueViolation(e) || jdbi.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<DagRunRow> insert(Handle h, LoadedDag dag, DagRuns.NewRun run) {
