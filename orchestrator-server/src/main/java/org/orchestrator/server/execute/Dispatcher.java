@@ -46,12 +46,14 @@ final class Dispatcher implements AutoCloseable {
     private final int parallelism;
     private final Consumer<ClaimedTry> starter;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final TryMeters meters;
     private final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
     private final BackgroundLoop loop;
     private final UncertainClaims uncertain;
 
     Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
-               Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter) {
+               Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter, TryMeters meters) {
+        this.meters = meters;
         this.jdbi = jdbi;
         this.bag = bag;
         this.tis = tis;
@@ -159,7 +161,12 @@ final class Dispatcher implements AutoCloseable {
             return confirmed;
         }
         List<ClaimedTry> claimed = new ArrayList<>(confirmed);
-        claimed.addAll(claimReady(h, free - confirmed.size()));
+        long began = System.nanoTime();
+        List<ClaimedTry> fresh = claimReady(h, free - confirmed.size());
+        if (!fresh.isEmpty()) {
+            meters.claimed(java.time.Duration.ofNanos(System.nanoTime() - began));
+        }
+        claimed.addAll(fresh);
         return claimed;
     }
 

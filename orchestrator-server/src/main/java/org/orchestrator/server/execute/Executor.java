@@ -66,7 +66,7 @@ public final class Executor implements AutoCloseable {
         this.runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
                 meters);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
-                s.parallelism(), runner::start);
+                s.parallelism(), runner::start, meters);
         completer.claimAlongWith(dispatcher);
     }
 

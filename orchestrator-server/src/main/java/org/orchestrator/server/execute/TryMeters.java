@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * This node's meters of tries: how long a ready instance waited to start (scheduling delay,
- * ready → running) and how long tries ran, per DAG. Kept in a composite registry that exports
+ * ready → running), how long tries ran, per DAG, and how long claims take. Kept in a composite registry that exports
  * nothing by itself; {@code /metrics} adds its Prometheus registry to it.
  */
 final class TryMeters {
@@ -25,6 +25,13 @@ final class TryMeters {
             timer("orchestrator.task.scheduling.delay", "Time from ready (scheduled) to running", claimed.ti().dagId(), null)
                     .record(Duration.between(ready, now));
         }
+    }
+
+    /** A claim of ready instances (the locking read and the update, before the commit) took {@code took}. */
+    void claimed(Duration took) {
+        Timer.builder("orchestrator.claim").description("Claiming ready task instances: the locking read and the update")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(took);
     }
 
     /** A try's code returned or threw after {@code ran}. */
