@@ -113,7 +113,9 @@ final class ConnectionRoutes {
                 throw ApiProblem.alreadyExists("connection " + ApiProblem.quote(newId) + " already exists");
             }
             store().update(h, id, c, description, api.orchestrator().clock().instant());
-            api.audit().record(h, ctx, action("api.patch_connection", newId, type));
+            api.audit().record(h, ctx, newId.equals(id) ? action("api.patch_connection", newId, type)
+                    : new Audit.Action("api.patch_connection", null, null, null,
+                            Json.write(Map.of("connection_id", newId, "conn_type", type, "renamed_from", id))));
         });
         ctx.json(ConnectionView.of(find(newId)));
     }

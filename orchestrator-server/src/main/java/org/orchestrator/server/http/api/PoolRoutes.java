@@ -1,6 +1,7 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.api.TaskOptions;
@@ -97,7 +98,11 @@ final class PoolRoutes {
             }
             queries.update(h, name, newName, slots, description);
         });
-        audit(ctx, "api.patch_pool", Map.of("name", newName, "slots", slots));
+        Map<String, Object> extra = new LinkedHashMap<>(Map.of("name", newName, "slots", slots));
+        if (!newName.equals(name)) {
+            extra.put("renamed_from", name);
+        }
+        audit(ctx, "api.patch_pool", extra);
         ctx.json(PoolView.of(find(newName)));
     }
 

@@ -84,10 +84,11 @@ final class TokenRoutes {
         Principal me = me(ctx);
         long id = Api.longParam(ctx, "token_id");
         // Another user's token is "not found" to a non-admin: its existence is not theirs to learn.
-        tokens.find(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
+        TokenRow token = tokens.find(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
                 .orElseThrow(() -> ApiProblem.notFound("token " + id + " not found"));
         tokens.revoke(id);
-        api.audit().record(ctx, new Audit.Action("api.delete_token", null, null, null, Json.write(Map.of("token_id", id))));
+        api.audit().record(ctx, new Audit.Action("api.delete_token", null, null, null,
+                Json.write(Map.of("token_id", id, "username", token.username()))));
         ctx.status(204);
     }
 
