@@ -5,6 +5,7 @@ import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,31 @@ class ConnectionApiTest {
         assertThat(admin.delete("/api/v1/connections/alerts_hook").status()).isEqualTo(204);
         assertProblem(admin.get("/api/v1/connections/alerts_hook"), 404);
         assertThat(AuditRows.of(api.engine(), "api.delete_connection")).isNotEmpty();
+    }
+
+    @Test
+    void patching_a_connection_is_audited_by_id_and_a_rename_s_old_id_never_its_secrets() {
+        ApiClient admin = api.as(ApiFixture.ADMIN);
+        admin.post("/api/v1/connections", """
+                {"connection_id": "audited_api", "conn_type": "http", "url": "https://api.example.com", "password": "old-Secret-55"}""");
+
+        assertThat(admin.patch("/api/v1/connections/audited_api", """
+                {"login": "svc", "password": "new-Secret-66", "extra": "{\\"token\\": \\"t-Secret-77\\"}"}""").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/connections/audited_api", "{\"connection_id\": \"audited_api2\"}").status()).isEqualTo(200);
+        assertProblem(api.as(ApiFixture.OP).patch("/api/v1/connections/audited_api2", "{\"login\": \"x\"}"), 403);
+
+        List<Map<String, Object>> rows = AuditRows.of(api.engine(), "api.patch_connection").stream()
+                .filter(row -> AuditRows.extra(row).path("connection_id").asText().startsWith("audited_api")).toList();
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("username")).isEqualTo(ApiFixture.ADMIN);
+            assertThat(AuditRows.extra(row).path("conn_type").asText()).isEqualTo("http");
+            assertThat((String) row.get("extra")).doesNotContain("Secret").doesNotContain("svc");
+        });
+        assertThat(AuditRows.extra(rows.get(0)).path("connection_id").asText()).isEqualTo("audited_api");
+        assertThat(AuditRows.extra(rows.get(0)).has("renamed_from")).isFalse();
+        assertThat(AuditRows.extra(rows.get(1)).path("connection_id").asText()).isEqualTo("audited_api2");
+        assertThat(AuditRows.extra(rows.get(1)).path("renamed_from").asText()).isEqualTo("audited_api");
+        admin.delete("/api/v1/connections/audited_api2");
     }
 
     @Test

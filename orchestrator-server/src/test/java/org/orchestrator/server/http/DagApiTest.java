@@ -104,6 +104,24 @@ class DagApiTest {
     }
 
     @Test
+    void bulk_patch_is_audited_once_with_the_user_and_every_matched_dag_id() {
+        List<Map<String, Object>> before = AuditRows.of(api.engine(), "api.patch_dags");
+
+        assertThat(api.as(ApiFixture.OP).patch("/api/v1/dags?dag_id_pattern=ght", "{\"is_paused\": true}").status()).isEqualTo(200);
+        assertThat(api.as(ApiFixture.ADMIN).patch("/api/v1/dags?dag_id_pattern=ght", "{\"is_paused\": false}").status()).isEqualTo(200);
+
+        List<Map<String, Object>> rows = AuditRows.of(api.engine(), "api.patch_dags");
+        assertThat(rows).hasSize(before.size() + 2);
+        Map<String, Object> paused = rows.get(before.size());
+        assertThat(paused.get("username")).isEqualTo(ApiFixture.OP);
+        assertThat((String) paused.get("extra")).contains("\"is_paused\":true").contains("\"dag_ids\":[\"nightly\"]");
+        Map<String, Object> unpaused = rows.get(before.size() + 1);
+        assertThat(unpaused.get("username")).isEqualTo(ApiFixture.ADMIN);
+        assertThat((String) unpaused.get("extra")).contains("\"is_paused\":false").contains("\"dag_ids\":[\"nightly\"]");
+        assertThat((String) unpaused.get("source_ip")).isNotBlank();
+    }
+
+    @Test
     void patch_unknown_dag_is_404() {
         assertProblem(api.as(ApiFixture.OP).patch("/api/v1/dags/no_such_dag", "{\"is_paused\": true}"), 404);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,26 @@ class PoolApiTest {
         });
         assertThat(AuditRows.of(api.engine(), "api.delete_pool")).anySatisfy(row ->
                 assertThat((String) row.get("extra")).contains("warehouse"));
+    }
+
+    @Test
+    void pool_changes_are_audited_with_the_admin_the_pool_and_a_rename_s_old_name() {
+        ApiClient admin = api.as(ApiFixture.ADMIN);
+        admin.post("/api/v1/pools", "{\"name\": \"audited\", \"slots\": 2}");
+
+        assertThat(admin.patch("/api/v1/pools/audited", "{\"slots\": 7}").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/pools/audited", "{\"name\": \"audited_renamed\"}").status()).isEqualTo(200);
+        assertProblem(api.as(ApiFixture.OP).patch("/api/v1/pools/audited_renamed", "{\"slots\": 1}"), 403);
+
+        List<Map<String, Object>> rows = AuditRows.of(api.engine(), "api.patch_pool").stream()
+                .filter(row -> ((String) row.get("extra")).contains("audited")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("username")).isEqualTo(ApiFixture.ADMIN));
+        assertThat((String) rows.get(0).get("extra")).contains("\"name\":\"audited\"").contains("\"slots\":7")
+                .doesNotContain("renamed_from");
+        assertThat((String) rows.get(1).get("extra")).contains("\"name\":\"audited_renamed\"")
+                .contains("\"renamed_from\":\"audited\"").contains("\"slots\":7");
+        admin.delete("/api/v1/pools/audited_renamed");
     }
 
     @Test

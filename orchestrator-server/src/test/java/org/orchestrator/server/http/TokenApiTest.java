@@ -6,6 +6,7 @@ import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,27 @@ class TokenApiTest {
         assertThat(api.as(ApiFixture.OP).delete("/api/v1/tokens/" + created.get("token_id").asLong()).status()).isEqualTo(204);
 
         assertProblem(bearer.get("/api/v1/dags"), 401);
+    }
+
+    @Test
+    void revoking_a_token_is_audited_with_the_revoker_the_owner_and_the_id_never_the_token() {
+        JsonNode created = api.as(ApiFixture.ADMIN).post("/api/v1/tokens", "{\"username\": \"viewer\", \"name\": \"revoked-by-admin\"}").json();
+        long id = created.get("token_id").asLong();
+        String token = created.get("token").asText();
+
+        assertThat(api.as(ApiFixture.ADMIN).delete("/api/v1/tokens/" + id).status()).isEqualTo(204);
+        assertProblem(api.as(ApiFixture.ADMIN).delete("/api/v1/tokens/999998"), 404);
+
+        List<Map<String, Object>> rows = AuditRows.of(api.engine(), "api.delete_token").stream()
+                .filter(row -> AuditRows.extra(row).path("token_id").asLong() == id).toList();
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("username")).isEqualTo(ApiFixture.ADMIN);
+            assertThat(AuditRows.extra(row).path("username").asText()).isEqualTo(ApiFixture.VIEWER);
+            assertThat(AuditRows.extra(row).properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("token_id", "username");
+            assertThat((String) row.get("extra")).doesNotContain(token);
+        });
+        assertThat(AuditRows.of(api.engine(), "api.delete_token")).as("a refused revoke is not audited")
+                .noneSatisfy(row -> assertThat(AuditRows.extra(row).path("token_id").asLong()).isEqualTo(999998));
     }
 
     @Test

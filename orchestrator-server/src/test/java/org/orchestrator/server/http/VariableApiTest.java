@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,26 @@ class VariableApiTest {
         assertThat(AuditRows.of(api.engine(), "api.post_variables")).anySatisfy(row ->
                 assertThat((String) row.get("extra")).contains("region").doesNotContain("eu-west-1"));
         assertThat(AuditRows.of(api.engine(), "api.delete_variable")).isNotEmpty();
+    }
+
+    @Test
+    void patching_a_variable_is_audited_by_key_never_by_value() {
+        ApiClient admin = api.as(ApiFixture.ADMIN);
+        admin.post("/api/v1/variables", "{\"key\": \"audited_var\", \"value\": \"first-Value-1\"}");
+
+        assertThat(admin.patch("/api/v1/variables/audited_var", "{\"value\": \"second-Value-2\", \"description\": \"d\"}")
+                .status()).isEqualTo(200);
+        assertProblem(api.as(ApiFixture.OP).patch("/api/v1/variables/audited_var", "{\"value\": \"third-Value-3\"}"), 403);
+
+        assertThat(api.engine().orchestrator().resources().variable("audited_var")).contains("second-Value-2");
+        List<Map<String, Object>> rows = AuditRows.of(api.engine(), "api.patch_variable").stream()
+                .filter(row -> AuditRows.extra(row).path("key").asText().equals("audited_var")).toList();
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("username")).isEqualTo(ApiFixture.ADMIN);
+            assertThat(AuditRows.extra(row).properties()).extracting(Map.Entry::getKey).containsExactly("key");
+            assertThat((String) row.get("extra")).doesNotContain("Value");
+        });
+        admin.delete("/api/v1/variables/audited_var");
     }
 
     @Test
