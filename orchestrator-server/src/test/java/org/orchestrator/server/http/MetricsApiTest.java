@@ -3,6 +3,10 @@ package org.orchestrator.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +78,28 @@ class MetricsApiTest {
             assertThat(value(after, "orchestrator_pool_slots_used", "pool=\"default_pool\"")).isZero();
             assertThat(scrapeValue(after, "orchestrator_queue_depth")).isZero();
         });
+    }
+
+    @Test
+    void import_errors_gauge_counts_the_bundles_that_fail_to_load() throws IOException {
+        Path dags = api.engine().orchestrator().config().dagsFolder();
+        Files.createDirectories(dags);
+        Path broken = dags.resolve("broken.jar");
+        assertThat(scrapeValue(scrape(), "orchestrator_dag_import_errors")).isZero();
+
+        Files.write(broken, "not a jar".getBytes(StandardCharsets.UTF_8));
+        try {
+            api.engine().orchestrator().scanDags();
+
+            String scrape = scrape();
+            assertThat(scrape).contains("# TYPE orchestrator_dag_import_errors gauge");
+            assertThat(scrapeValue(scrape, "orchestrator_dag_import_errors")).isEqualTo(1);
+            assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/importErrors").json().get("total_entries").asInt()).isEqualTo(1);
+        } finally {
+            Files.delete(broken);
+            api.engine().orchestrator().scanDags();
+        }
+        assertThat(scrapeValue(scrape(), "orchestrator_dag_import_errors")).as("the error is gone with its file").isZero();
     }
 
     @Test
