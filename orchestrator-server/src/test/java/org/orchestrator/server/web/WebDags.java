@@ -61,6 +61,15 @@ final class WebDags {
                 .build();
     }
 
+    /** {@code web_xss_failure}: {@code explode} fails with an exception whose message carries {@link #XSS}. */
+    static Dag xssFailure() {
+        return Dag.builder("web_xss_failure").description("Fails with markup in its error").owner("mallory").tags("security")
+                .task("explode", ctx -> {
+                    throw new IllegalStateException("refused " + XSS);
+                })
+                .build();
+    }
+
     /** {@code web_slow}: {@code tail} logs a line, waits for {@link #SLOW_GATE}, then logs another. */
     static Dag slow() {
         return Dag.builder("web_slow").description("Waits for the test").owner("ops")
