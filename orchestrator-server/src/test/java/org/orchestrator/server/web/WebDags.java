@@ -88,6 +88,15 @@ final class WebDags {
                 .build();
     }
 
+    /** {@code web_keys}: {@code first} → {@code second}, a small grid for the keyboard. */
+    static Dag keys() {
+        return Dag.builder("web_keys").description("Two quick tasks").owner("ops")
+                .task("first", ctx -> ctx.log().info("first ran"))
+                .task("second", ctx -> ctx.log().info("second ran in {}", ctx.runId()))
+                .chain("first", "second")
+                .build();
+    }
+
     /** {@code web_slow}: {@code tail} logs a line, waits for {@link #SLOW_GATE}, then logs another. */
     static Dag slow() {
         return Dag.builder("web_slow").description("Waits for the test").owner("ops")
