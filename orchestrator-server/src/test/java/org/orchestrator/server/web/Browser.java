@@ -50,10 +50,25 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Skips the calling test when Chromium is not installed (CI installs it; see .ci/run). */
+    /** Set to {@code 1} (CI does, in .ci/run), a missing Chromium fails the browser tests instead of skipping them. */
+    static final String REQUIRED_ENV = "ORCHESTRATOR_TEST_BROWSER_REQUIRED";
+
+    /**
+     * Skips the calling test when Chromium is not installed, so a developer without it can still
+     * run the suite; fails it instead when {@value #REQUIRED_ENV} is {@code 1}, so a broken install
+     * in CI is never hidden as skipped tests.
+     */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER);
+        requireOrSkip(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), System.getenv(REQUIRED_ENV));
+    }
+
+    /** The decision of {@link #assumeInstalled()}, given whether the browser is there and the variable's value (or null). */
+    static void requireOrSkip(boolean installed, String required) {
+        String missing = "needs Debian's chromium and chromium-driver at " + CHROMIUM + " and " + CHROMEDRIVER;
+        if (!installed && "1".equals(required)) {
+            throw new AssertionError(missing + " (" + REQUIRED_ENV + "=1, so a missing browser fails the test)");
+        }
+        Assumptions.assumeTrue(installed, missing);
     }
 
     /** @return a new headless browser, its window of the given size */

@@ -19,6 +19,9 @@ final class WebDags {
     /** Opened by a test to let {@link #ticker()}'s task finish. */
     static final CountDownLatch TICKER_GATE = new CountDownLatch(1);
 
+    /** Opened by a test to let {@link #gated()}'s middle task finish. */
+    static final CountDownLatch GRAPH_GATE = new CountDownLatch(1);
+
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     private WebDags() {
@@ -58,6 +61,39 @@ final class WebDags {
         return Dag.builder("web_xss").description("Danger " + XSS).owner("mallory").tags("security")
                 .param("payload", XSS)
                 .task("echo", ctx -> ctx.log().info("payload {}", XSS))
+                .build();
+    }
+
+    /** {@code web_xss_failure}: {@code explode} fails with an exception whose message carries {@link #XSS}. */
+    static Dag xssFailure() {
+        return Dag.builder("web_xss_failure").description("Fails with markup in its error").owner("mallory").tags("security")
+                .task("explode", ctx -> {
+                    throw new IllegalStateException("refused " + XSS);
+                })
+                .build();
+    }
+
+    /** {@code web_gated}: {@code start} → {@code hold} (waits for {@link #GRAPH_GATE}) → {@code finish}. */
+    static Dag gated() {
+        return Dag.builder("web_gated").description("Holds its middle task until the test lets go").owner("ops")
+                .task("start", ctx -> ctx.log().info("started"))
+                .task("hold", ctx -> {
+                    ctx.log().info("holding until the gate opens");
+                    if (!GRAPH_GATE.await(120, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never opened the gate");
+                    }
+                })
+                .task("finish", ctx -> ctx.log().info("finished"))
+                .chain("start", "hold", "finish")
+                .build();
+    }
+
+    /** {@code web_keys}: {@code first} → {@code second}, a small grid for the keyboard. */
+    static Dag keys() {
+        return Dag.builder("web_keys").description("Two quick tasks").owner("ops")
+                .task("first", ctx -> ctx.log().info("first ran"))
+                .task("second", ctx -> ctx.log().info("second ran in {}", ctx.runId()))
+                .chain("first", "second")
                 .build();
     }
 

@@ -16,7 +16,7 @@ import org.orchestrator.server.state.DagRunRow;
 /**
  * An operator's day in a real headless Chromium: find a DAG, trigger it with conf, watch the
  * grid turn green without reloading, open a failed task's log, clear it, see it rerun, and
- * follow a running task's log live.
+ * follow a running task's log live, and move through the grid with the keyboard.
  */
 class WebFlowBrowserTest {
 
@@ -25,7 +25,7 @@ class WebFlowBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumeInstalled();
-        web = WebFixture.start(WebDags.demo(), WebDags.flaky(), WebDags.slow());
+        web = WebFixture.start(WebDags.demo(), WebDags.flaky(), WebDags.slow(), WebDags.keys());
     }
 
     @AfterAll
@@ -141,6 +141,56 @@ class WebFlowBrowserTest {
             // The refused request is the one error the browser logs (as a failed resource); nothing else.
             assertThat(browser.consoleErrors()).singleElement().asString().contains("409");
         }
+    }
+
+    @Test
+    void arrow_keys_move_between_grid_cells_and_enter_opens_the_focused_task() {
+        DagRunRow older = web.engine().trigger("web_keys", Map.of());
+        web.engine().awaitState(older);
+        DagRunRow newer = web.engine().trigger("web_keys", Map.of());
+        web.engine().awaitState(newer);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_keys");
+            browser.until(d -> d.findElements(By.cssSelector(".cell[data-state='success']")).size() == 4);
+            // Rows are tasks in dependency order, columns runs oldest first.
+            browser.script("document.querySelector(\".cell[data-row='0'][data-col='0']\").focus()");
+            assertThat(focused(browser)).containsExactly("first", older.runId());
+
+            press(browser, Keys.ARROW_RIGHT);
+            assertThat(focused(browser)).containsExactly("first", newer.runId());
+            press(browser, Keys.ARROW_DOWN);
+            assertThat(focused(browser)).containsExactly("second", newer.runId());
+            press(browser, Keys.ARROW_RIGHT);
+            assertThat(focused(browser)).as("the last column stops the move").containsExactly("second", newer.runId());
+            press(browser, Keys.ARROW_LEFT);
+            assertThat(focused(browser)).containsExactly("second", older.runId());
+            press(browser, Keys.ARROW_UP);
+            assertThat(focused(browser)).containsExactly("first", older.runId());
+            press(browser, Keys.ARROW_DOWN);
+            assertThat(focused(browser)).containsExactly("second", older.runId());
+            browser.screenshot("flow-09-grid-keyboard-focus");
+
+            browser.script("window.__samePage = 'yes'");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.waitForText(By.id("log"), "second ran in " + older.runId());
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/tasks/second");
+            assertThat(browser.script("return window.__samePage")).as("Enter followed the cell's link").isNull();
+            browser.screenshot("flow-10-grid-enter-opens-task");
+            browser.assertConsoleClean();
+        }
+    }
+
+    /** Sends a key to the focused element; the grid moves focus in its keydown handler, before this returns. */
+    private static void press(Browser browser, Keys key) {
+        browser.driver().switchTo().activeElement().sendKeys(key);
+    }
+
+    /** @return the task and run of the focused grid cell, or an empty list when focus is not on a cell */
+    @SuppressWarnings("unchecked")
+    private static List<String> focused(Browser browser) {
+        return (List<String>) browser.script("const el = document.activeElement;"
+                + "return el && el.matches('.cell') ? [el.dataset.taskId, el.dataset.runId] : [];");
     }
 
     private static void replace(WebElement input, String text) {

@@ -17,8 +17,9 @@ import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Dags;
 
 /**
- * In a real Chromium: a running task's log pushed over server-sent events, the Gantt's one span
- * per try, and the DAG's version history on the Details tab. Screenshots under target/screenshots.
+ * In a real Chromium: a running task's log pushed over server-sent events, the Graph recolouring
+ * a run as it progresses, the Gantt's one span per try, and the DAG's version history on the
+ * Details tab. Screenshots under target/screenshots.
  */
 class WebLiveBrowserTest {
 
@@ -27,7 +28,7 @@ class WebLiveBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumeInstalled();
-        web = WebFixture.start(WebDags.ticker(), WebDags.flaky(), WebDags.demo());
+        web = WebFixture.start(WebDags.ticker(), WebDags.flaky(), WebDags.demo(), WebDags.gated());
     }
 
     @AfterAll
@@ -85,6 +86,46 @@ class WebLiveBrowserTest {
     }
 
     @Test
+    void the_graph_shows_the_running_task_and_turns_green_as_the_run_finishes_without_a_reload() {
+        DagRunRow run = web.engine().trigger("web_gated", Map.of());
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_gated?run_id=" + URLEncoder.encode(run.runId(), StandardCharsets.UTF_8) + "#graph");
+            browser.until(d -> "success".equals(nodeState(browser, "start")) && "running".equals(nodeState(browser, "hold")));
+            browser.script("window.__samePage = true");
+            WebElement hold = browser.driver().findElement(node("hold"));
+            assertThat(hold.getDomAttribute("class")).contains("st-running");
+            assertThat(hold.findElement(By.cssSelector(".node-state")).getText()).isEqualTo("running");
+            // The gate is closed, so hold cannot end and finish cannot have started.
+            assertThat(nodeState(browser, "finish")).isNotIn("running", "success");
+            browser.waitForText(By.cssSelector("[data-testid=run-state]"), "running");
+            browser.screenshot("live-03-graph-running");
+
+            WebDags.GRAPH_GATE.countDown();
+
+            browser.until(d -> List.of("start", "hold", "finish").stream().allMatch(t -> "success".equals(nodeState(browser, t))));
+            assertThat(browser.driver().findElements(By.cssSelector("g.node.st-success"))).hasSize(3);
+            browser.waitForText(By.cssSelector("[data-testid=run-state]"), "success");
+            assertThat(browser.script("return window.__samePage === true")).as("recoloured in place, no reload").isEqualTo(true);
+            browser.screenshot("live-04-graph-finished");
+            browser.assertConsoleClean();
+        } finally {
+            // Lets the task end should the test have failed before opening the gate.
+            WebDags.GRAPH_GATE.countDown();
+        }
+    }
+
+    private static By node(String taskId) {
+        return By.cssSelector("g.node[data-task-id='" + taskId + "']");
+    }
+
+    /** @return the state the graph shows for the task, or null while the graph is not drawn */
+    private static String nodeState(Browser browser, String taskId) {
+        List<WebElement> nodes = browser.driver().findElements(node(taskId));
+        return nodes.isEmpty() ? null : nodes.getFirst().getDomAttribute("data-state");
+    }
+
+    @Test
     void the_gantt_shows_each_try_of_a_retried_task_coloured_by_outcome() {
         DagRunRow run = web.engine().trigger("web_flaky", Map.of());
         web.engine().awaitState(run);
@@ -99,7 +140,7 @@ class WebLiveBrowserTest {
             By flakySpans = By.cssSelector(".gantt-row[data-task-id='flaky'] .gantt-bar");
             browser.until(d -> d.findElements(flakySpans).size() == 2
                     && d.findElements(By.cssSelector(".gantt-row[data-task-id='report'] .gantt-bar.st-success")).size() == 1);
-            browser.screenshot("live-03-gantt-tries");
+            browser.screenshot("live-05-gantt-tries");
 
             List<WebElement> spans = browser.driver().findElements(flakySpans);
             assertThat(spans).extracting(s -> s.getDomAttribute("data-try")).containsExactly("1", "2");
@@ -129,7 +170,7 @@ class WebLiveBrowserTest {
             browser.go("/dags/web_demo#details");
             By currentRow = By.cssSelector("[data-testid=version-history] tr[data-version='" + current + "']");
             browser.waitForText(currentRow, "current");
-            browser.screenshot("live-04-version-history");
+            browser.screenshot("live-06-version-history");
 
             WebElement row = browser.driver().findElement(currentRow);
             assertThat(Integer.parseInt(row.findElement(By.cssSelector("[data-testid=version-runs]")).getText()))

@@ -120,8 +120,10 @@ class WebPagesBrowserTest {
             assertThat(transform).isEqualTo(validate);
             assertThat(validate).isLessThan(load);
             assertThat(browser.driver().findElements(By.cssSelector("path.edge"))).hasSize(4);
+            browser.screenshot("pages-graph-01-left-to-right");
             browser.driver().findElement(By.cssSelector("g.node[data-task-id='load']")).click();
             browser.waitForText(By.id("log"), "load done");
+            browser.screenshot("pages-graph-02-node-opens-its-task");
         }
     }
 
@@ -139,6 +141,7 @@ class WebPagesBrowserTest {
 
             browser.driver().findElement(By.id("mark-failed")).click();
             browser.waitFor(By.cssSelector("[data-testid=confirm-dialog]"));
+            browser.screenshot("pages-mark-01-confirm");
             browser.driver().findElement(By.cssSelector("[data-testid=confirm-dialog] button[value=cancel]")).click();
             assertThat(web.engine().state(demoRun, "load")).isEqualTo(TaskState.SUCCESS);
 
@@ -146,10 +149,12 @@ class WebPagesBrowserTest {
             browser.waitFor(By.cssSelector("[data-testid=confirm]")).click();
             browser.waitForText(By.cssSelector("[data-testid=task-state]"), "failed");
             assertThat(web.engine().state(demoRun, "load")).isEqualTo(TaskState.FAILED);
+            browser.screenshot("pages-mark-02-marked-failed");
 
             browser.driver().findElement(By.id("mark-success")).click();
             browser.waitFor(By.cssSelector("[data-testid=confirm]")).click();
             browser.waitForText(By.cssSelector("[data-testid=task-state]"), "success");
+            browser.screenshot("pages-mark-03-marked-success");
             browser.assertConsoleClean();
         }
     }
@@ -165,8 +170,10 @@ class WebPagesBrowserTest {
 
             browser.driver().findElement(By.cssSelector(".seg[data-filter=paused]")).click();
             browser.until(d -> rows(browser).equals(List.of("web_flaky")));
+            browser.screenshot("pages-pause-01-paused-filter");
             browser.driver().navigate().refresh();
             assertThat(browser.waitFor(toggle).isSelected()).as("still paused after a reload").isFalse();
+            browser.screenshot("pages-pause-02-paused-after-reload");
 
             browser.driver().findElement(toggle).click();
             browser.until(d -> !web.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(

@@ -3,8 +3,11 @@ package org.orchestrator.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,16 +19,32 @@ import org.openqa.selenium.support.ui.Select;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Dags;
+import org.orchestrator.server.testing.TestSources;
 
 /** Roles and escaping, checked in a real headless Chromium through the DOM and the console. */
 class WebSecurityBrowserTest {
 
+    /** A DAG file whose name is markup (a file name cannot hold the script's '/'). */
+    private static final String XSS_FILE_NAME = "<img src=x onerror=\"window.__xss = 3\">.jar";
+
     private static WebFixture web;
+    private static Path brokenSource;
+    private static Path brokenJar;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         Browser.assumeInstalled();
-        web = WebFixture.start(WebDags.demo(), WebDags.xss());
+        web = WebFixture.start(WebDags.demo(), WebDags.xss(), WebDags.xssFailure());
+        // Two import errors quoting attacker-ish text: javac's message quotes the offending source
+        // line (a missing ';' before a comment holding the payload), and the loader's names the file.
+        Path dags = Files.createDirectories(web.engine().orchestrator().config().dagsFolder());
+        brokenSource = TestSources.write(dags.resolve("xss_broken.java"), TestSources.provider("xss_broken",
+                "return List.of(Dag.builder(\"xss_broken\").task(\"a\", c -> {}).build()) // " + WebDags.XSS));
+        brokenJar = Files.write(dags.resolve(XSS_FILE_NAME), "not a jar".getBytes(StandardCharsets.UTF_8));
+        web.engine().orchestrator().scanDags();
+        Map<String, String> errors = web.engine().orchestrator().dags().importErrors();
+        assertThat(errors.get(brokenSource.toString())).contains("';' expected", "// " + WebDags.XSS);
+        assertThat(errors.get(brokenJar.toString())).contains(XSS_FILE_NAME);
     }
 
     @AfterAll
@@ -111,6 +130,48 @@ class WebSecurityBrowserTest {
             assertThat(browser.script("return document.querySelectorAll('[data-testid=code-source] :not(span)').length"))
                     .isEqualTo(0L);
             browser.screenshot("security-04-xss-code");
+            assertNothingInjected(browser);
+        }
+    }
+
+    @Test
+    void script_in_a_failed_try_s_exception_message_is_shown_as_text_and_never_runs() {
+        DagRunRow run = web.engine().trigger("web_xss_failure", Map.of());
+        assertThat(web.engine().awaitState(run)).isEqualTo(DagRunState.FAILED);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.OP);
+            browser.go(taskPage("web_xss_failure", run.runId(), "explode"));
+            browser.waitForText(By.id("log"), "java.lang.IllegalStateException: refused " + WebDags.XSS);
+            browser.waitForText(By.id("log-status"), "End of log (try 1)");
+            assertThat(browser.waitForText(By.cssSelector("[data-testid=task-state]"), "failed")).isEqualTo("failed");
+            assertThat(browser.script("return document.getElementById('log').children.length")).as("the log is only text").isEqualTo(0L);
+            browser.screenshot("security-05-xss-failed-try");
+            assertNothingInjected(browser);
+        }
+    }
+
+    @Test
+    void script_in_import_error_messages_and_file_names_is_shown_as_text_and_never_runs() {
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.waitForText(By.cssSelector("[data-testid=import-errors-banner]"), "2 import errors");
+            assertNothingInjected(browser);
+
+            browser.driver().findElement(By.cssSelector("[data-testid=import-errors-banner]")).click();
+            browser.until(d -> d.findElements(By.cssSelector("[data-testid=import-error]")).size() == 2);
+            // Read in one script: the page redraws its list every few seconds, which would make held elements stale.
+            @SuppressWarnings("unchecked")
+            Map<String, String> shown = (Map<String, String>) browser.script("return Object.fromEntries("
+                    + "[...document.querySelectorAll('[data-testid=import-error]')]"
+                    + ".map(e => [e.querySelector('h2 code').textContent, e.querySelector('pre').textContent]))");
+            assertThat(shown).containsOnlyKeys(brokenSource.toString(), brokenJar.toString());
+            assertThat(brokenJar.toString()).endsWith("/" + XSS_FILE_NAME);
+            assertThat(shown.get(brokenSource.toString()))
+                    .contains("compilation of xss_broken.java failed with 1 error(s)", "';' expected", "// " + WebDags.XSS);
+            assertThat(shown.get(brokenJar.toString())).contains("cannot read " + XSS_FILE_NAME + " as a jar");
+            assertThat(browser.script("return document.querySelectorAll('[data-testid=import-error] pre *, "
+                    + "[data-testid=import-error] h2 code *').length")).as("messages and names are only text").isEqualTo(0L);
+            browser.screenshot("security-06-xss-import-errors");
             assertNothingInjected(browser);
         }
     }
