@@ -24,7 +24,11 @@ class EngineSmokeTest {
         try (TestEngine engine = TestEngine.start(dag)) {
             DagRunRow run = engine.trigger("chain", Map.of());
             assertThat(engine.awaitFinished(run, Duration.ofSeconds(20)).state()).isEqualTo(DagRunState.SUCCESS);
-            assertThat(engine.state(run, "c")).isEqualTo(TaskState.SUCCESS);
+            // Once (1 run in ~300 on a loaded VM) c read running after the run read success: the
+            // description keeps what the database held, should it happen again.
+            assertThat(engine.state(run, "c")).as("c of a finished run; instances %s, run %s", engine.instances(run),
+                    engine.orchestrator().jdbi().withHandle(h -> h.createQuery("SELECT * FROM dag_run").mapToMap().list()))
+                    .isEqualTo(TaskState.SUCCESS);
             assertThat(engine.log(run, "c", 1)).contains("got 42");
         }
     }
