@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.connect.SecretKeys;
 import org.orchestrator.server.connect.SecretMasker;
@@ -23,8 +24,9 @@ final class CliResources implements AutoCloseable {
         this.resources = resources;
     }
 
-    static CliResources open(ServerConfig config) {
-        var env = System.getenv();
+    static CliResources open(HomeOptions home) {
+        ServerConfig config = home.config();
+        Map<String, String> env = home.environment();
         boolean hasDb = !config.dbUrl().isBlank() || Files.exists(config.home().resolve(Path.of("db", "orchestrator.mv.db")));
         Database database = hasDb ? Database.open(config) : null;
         SecretMasker masker = new SecretMasker();

@@ -44,7 +44,7 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 Connection c = connection();
                 ConnectionStore store = secrets.connections();
                 boolean added = secrets.database().jdbi().inTransaction(h -> store.insert(h, c, description, Instant.now()));
@@ -76,7 +76,7 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 ConnectionStore store = secrets.connections();
                 var all = secrets.database().jdbi().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0));
                 System.out.printf("%-30s %-10s %-20s %s%n", "ID", "TYPE", "LOGIN", "URL");
@@ -94,7 +94,7 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 ConnectionStore store = secrets.connections();
                 boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, id));
                 System.out.println(deleted ? "Connection '" + id + "' deleted." : "No connection '" + id + "'.");

@@ -123,7 +123,7 @@ final class DagsCommand {
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             Instant logical = date == null ? Instant.now() : date;
-            try (CliResources resources = CliResources.open(home.config())) {
+            try (CliResources resources = CliResources.open(home)) {
                 LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
                         resources.resources().masker())
                         .runDag(dag.dag(), logical, parseConf(conf, spec));

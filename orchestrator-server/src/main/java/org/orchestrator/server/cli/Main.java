@@ -1,5 +1,6 @@
 package org.orchestrator.server.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,30 @@ public final class Main {
 
     /** @param args the command line @return the exit code */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        return run(System.getenv(), args);
+    }
+
+    /**
+     * Runs a command that reads its {@code ORCHESTRATOR_*} settings from {@code environment}
+     * instead of the process's (an embedding program's, or a test's choice of database).
+     *
+     * @param environment the environment variables the command sees
+     * @param args        the command line
+     * @return the exit code
+     */
+    public static int run(Map<String, String> environment, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = defaults.create(type);
+                if (made instanceof HomeOptions options) {
+                    options.environment = Map.copyOf(environment);
+                }
+                return made;
+            }
+        };
+        return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportKnownErrors).execute(args);
     }
 

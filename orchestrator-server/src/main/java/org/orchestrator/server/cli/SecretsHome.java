@@ -13,8 +13,9 @@ final class SecretsHome implements AutoCloseable {
     private final Database database;
     private final SecretCipher cipher;
 
-    SecretsHome(ServerConfig config) {
-        this.cipher = SecretKeys.load(config.home(), System.getenv());
+    SecretsHome(HomeOptions home) {
+        ServerConfig config = home.config();
+        this.cipher = SecretKeys.load(config.home(), home.environment());
         this.database = Database.open(config);
     }
 

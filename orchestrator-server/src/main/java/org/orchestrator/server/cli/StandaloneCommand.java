@@ -42,7 +42,7 @@ final class StandaloneCommand implements Callable<Integer> {
         config = port == null ? config : config.withPort(port);
         Files.createDirectories(config.dagsFolder());
         copyExamples(config.dagsFolder());
-        String password = ensureAdmin(config);
+        String password = ensureAdmin(config, home.environment().get("ORCHESTRATOR_ADMIN_PASSWORD"));
         if (password != null) {
             System.out.println("Admin user 'admin' created; password: " + password
                     + " (also in " + config.home().resolve(PASSWORD_FILE) + ")");
@@ -71,13 +71,12 @@ final class StandaloneCommand implements Callable<Integer> {
     }
 
     /** @return the new admin's password, or null when an admin already exists */
-    private static String ensureAdmin(ServerConfig config) throws IOException {
+    private static String ensureAdmin(ServerConfig config, String given) throws IOException {
         try (Database database = Database.open(config)) {
             UserAdmin users = new UserAdmin(database.jdbi(), Clock.systemUTC());
             if (users.exists("admin")) {
                 return null;
             }
-            String given = System.getenv("ORCHESTRATOR_ADMIN_PASSWORD");
             String password = given == null || given.isBlank() ? generatePassword() : given;
             users.create("admin", password, "admin");
             if (given == null || given.isBlank()) {

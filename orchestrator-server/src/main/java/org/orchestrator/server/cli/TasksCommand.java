@@ -31,7 +31,7 @@ final class TasksCommand {
         @Override
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
-            try (CliResources resources = CliResources.open(home.config())) {
+            try (CliResources resources = CliResources.open(home)) {
                 TaskState state = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
                         resources.resources().masker()).runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));

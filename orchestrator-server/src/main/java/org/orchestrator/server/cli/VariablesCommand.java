@@ -29,7 +29,7 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
                 secrets.database().jdbi().useTransaction(h -> store.set(h, new Variable(key, value, description), Instant.now()));
                 System.out.println("Variable '" + key + "' set.");
@@ -45,7 +45,7 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
                 Optional<Variable> found = secrets.database().jdbi().withHandle(h -> store.find(h, key));
                 if (found.isEmpty()) {
@@ -64,7 +64,7 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
                 for (Variable v : secrets.database().jdbi().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0))) {
                     System.out.println(v.key() + "=" + (SecretMasker.isSensitive(v.key()) ? SecretMasker.MASK : v.value()));
@@ -81,7 +81,7 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home.config())) {
+            try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
                 boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, key));
                 System.out.println(deleted ? "Variable '" + key + "' deleted." : "No variable '" + key + "'.");

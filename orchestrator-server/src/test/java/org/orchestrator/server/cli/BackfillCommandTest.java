@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.DagRunState;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.RunType;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestJars;
 
@@ -51,7 +50,7 @@ class BackfillCommandTest {
     }
 
     private static List<DagRunRow> backfillRuns(Path home) {
-        try (Database database = Database.connect(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString())))) {
+        try (Database database = Database.connect(TestDatabase.config(home))) {
             return database.jdbi().withHandle(h -> new DagRuns().ofDag(h, "daily", 100, 0)).stream()
                     .filter(r -> r.runType() == RunType.BACKFILL)
                     .sorted(Comparator.comparing(DagRunRow::logicalDate)).toList();

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestSources;
 
@@ -78,7 +77,7 @@ class ConnectionsCommandTest {
     }
 
     private String rawColumns() {
-        try (Database db = Database.open(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", h)))) {
+        try (Database db = Database.open(TestDatabase.config(home))) {
             return db.jdbi().withHandle(x -> x.createQuery("SELECT CONCAT(url, '|', login, '|', password, '|', extra) FROM connection")
                     .mapTo(String.class).list()).toString();
         }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.ImportErrors;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestJars;
 
@@ -30,7 +29,7 @@ class DagsMaintenanceCommandsTest {
         assertThat(listed.exitCode()).isEqualTo(1);
         assertThat(listed.out()).contains("cyclic.jar").contains("cycle a → b → a in dag 'loopy'").contains("1 import error(s).");
         assertThat(stored.exitCode()).as(stored.out()).isZero();
-        try (Database database = Database.connect(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString())))) {
+        try (Database database = Database.connect(TestDatabase.config(home))) {
             List<String> ids = database.jdbi().withHandle(h -> new Dags().all(h)).stream().map(Dags.DagRow::dagId).toList();
             List<ImportErrors.ImportErrorRow> errors = database.jdbi().withHandle(h -> new ImportErrors().all(h));
             assertThat(ids).containsExactly("okay");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 
 /** {@code dags test} and {@code tasks test} run the example DAGs in-process and write nothing. */
@@ -64,13 +65,15 @@ class LocalTestCommandsTest {
         assertThat(result.exitCode()).isEqualTo(2);
     }
 
-    /** Rows per table, every table of the schema (ours and Quartz's). */
+    /** Rows per table, every table of the schema (ours and Quartz's), on the database the home uses. */
     private Map<String, Long> rowCounts() {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString()));
+        ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.connect(config)) {
             return database.jdbi().withHandle(h -> {
+                // CURRENT_SCHEMA: PUBLIC on H2, public on PostgreSQL.
                 List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables "
-                        + "WHERE table_schema = 'PUBLIC' ORDER BY table_name").mapTo(String.class).list();
+                        + "WHERE table_schema = CURRENT_SCHEMA AND table_type = 'BASE TABLE' ORDER BY table_name")
+                        .mapTo(String.class).list();
                 Map<String, Long> counts = new LinkedHashMap<>();
                 for (String table : tables) {
                     counts.put(table, h.createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one());

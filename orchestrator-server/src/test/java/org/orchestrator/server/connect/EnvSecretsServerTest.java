@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.ServerProcess;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestSources;
@@ -31,7 +31,7 @@ class EnvSecretsServerTest {
     @Test
     void env_defined_secrets_are_used_by_tasks_and_masked_in_their_logs_even_when_printed_raw() throws Exception {
         Path home = TestEngine.fresh();
-        try (Database database = Database.open(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString())))) {
+        try (Database database = Database.open(TestDatabase.config(home))) {
             new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "env-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("env_secrets.java"), TestSources.provider("envsecrets", """

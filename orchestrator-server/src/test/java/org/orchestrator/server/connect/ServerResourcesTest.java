@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
-import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
 
-/** Lookups against a real H2 file: environment first, then the database, secrets encrypted in it. */
+/** Lookups against the real database ({@link TestDatabase}: an H2 file, or PostgreSQL): environment first, then the database, secrets encrypted in it. */
 class ServerResourcesTest {
 
     @TempDir Path home;
@@ -26,7 +26,7 @@ class ServerResourcesTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(ServerConfig.fromEnvironment(Map.of("ORCHESTRATOR_HOME", home.toString())));
+        database = Database.open(TestDatabase.config(home));
         cipher = SecretKeys.load(home, Map.of());
     }
 

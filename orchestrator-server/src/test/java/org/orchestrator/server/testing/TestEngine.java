@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.api.Dag;
@@ -72,6 +73,11 @@ public final class TestEngine implements AutoCloseable {
         return orchestrator.runs().trigger(orchestrator.dags().get(dagId).orElseThrow(), null, null, conf, null);
     }
 
+    /** Triggers a manual run for a logical date of the caller's choice, with no conf. */
+    public DagRunRow trigger(String dagId, Instant logicalDate) {
+        return orchestrator.runs().trigger(orchestrator.dags().get(dagId).orElseThrow(), null, logicalDate, Map.of(), null);
+    }
+
     /** @return the run as stored now */
     public DagRunRow run(DagRunRow run) {
         return orchestrator.jdbi().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow());
@@ -108,6 +114,12 @@ public final class TestEngine implements AutoCloseable {
     public String log(DagRunRow run, String taskId, int tryNumber) {
         TaskTries.TryRow row = tries(run, taskId).get(tryNumber - 1);
         return orchestrator.logs().read(row.logPath(), 0).text();
+    }
+
+    /** @return the log of the task's current try so far, readable while it runs (empty before it starts) */
+    public String currentLog(DagRunRow run, String taskId) {
+        TaskInstanceRow ti = instances(run).get(taskId);
+        return ti.tryNumber() == 0 ? "" : orchestrator.logs().read(orchestrator.logs().relativePath(ti, ti.tryNumber()), 0).text();
     }
 
     @Override
