@@ -190,7 +190,7 @@ public final class Completer implements AutoCloseable {
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
             }
         }
-        tries.finishAll(h, ends, now);
+        tries.finishAll(h, ends, applied, now);
         for (ClaimedTry claimed : touchedRuns.values()) {
             if (progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now) != null) {
                 effects.add(Effect.RUN_FINISHED);

@@ -11,6 +11,9 @@ import org.orchestrator.api.TaskState;
 /** One row per attempt of a task instance: its outcome, error and log location. */
 public final class TaskTries {
 
+    private static final String COLUMNS = "ti_id, try_number, state, node, start_date, end_date, error, log_path";
+    private static final String VALUES = ":ti, :try, :state, :node, :start, :now, :error, :log";
+
     /**
      * A try as stored.
      *
@@ -41,14 +44,40 @@ public final class TaskTries {
         if (ends.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (ti_id, try_number, state, node, start_date, end_date, "
-                + "error, log_path) SELECT :ti, :try, :state, :node, :start, :now, :error, :log "
-                + "WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try) "
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (" + COLUMNS + ") SELECT " + VALUES
+                + " WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try) "
                 + "AND EXISTS (SELECT 1 FROM task_instance WHERE id = :ti)");
-        ends.forEach(end -> batch.bind("ti", end.tiId()).bind("try", end.tryNumber()).bind("state", end.to().wireName())
-                .bind("node", end.node()).bind("start", end.startDate()).bind("now", now).bind("error", end.error())
-                .bind("log", end.logPath()).add());
+        ends.forEach(end -> bind(batch, end, now));
         batch.execute();
+    }
+
+    /**
+     * {@link #finishAll}, told which ends were applied to their instance: an applied end is its
+     * try's first report and its instance exists (the guarded transition saw it running that try),
+     * so its row is a plain insert, without the two probes the others need.
+     *
+     * @param applied for each end, whether its outcome was applied
+     */
+    public void finishAll(Handle h, List<TryEnd> ends, boolean[] applied, Instant now) {
+        List<TryEnd> stale = new java.util.ArrayList<>();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (" + COLUMNS + ") VALUES (" + VALUES + ")");
+        for (int i = 0; i < ends.size(); i++) {
+            if (applied[i]) {
+                bind(batch, ends.get(i), now);
+            } else {
+                stale.add(ends.get(i));
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+        finishAll(h, stale, now);
+    }
+
+    private static void bind(PreparedBatch batch, TryEnd end, Instant now) {
+        batch.bind("ti", end.tiId()).bind("try", end.tryNumber()).bind("state", end.to().wireName())
+                .bind("node", end.node()).bind("start", end.startDate()).bind("now", now).bind("error", end.error())
+                .bind("log", end.logPath()).add();
     }
 
     /** @return the tries of an instance, first first, the running one included */
