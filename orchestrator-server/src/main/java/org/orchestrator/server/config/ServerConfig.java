@@ -94,8 +94,10 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // async: does file I/O through AsynchronousFileChannel: a plain FileChannel is closed for
         // good when a thread writing to it is interrupted (a task timeout, a shutdown), which
         // would take the whole database down with it.
+        // QUERY_CACHE_SIZE: each connection keeps this many parsed statements; the engine's loop
+        // uses a few dozen, and with H2's default of 8 it re-parsed most of them every cycle.
         return "jdbc:h2:async:" + home.resolve("db").resolve("orchestrator")
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
 
     /** @param newHome the home folder @return a copy with that home */
