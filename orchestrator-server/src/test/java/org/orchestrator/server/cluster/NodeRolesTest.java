@@ -24,6 +24,7 @@ import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestUsers;
 
 /** Roles split one engine over several processes: what each node runs, and what it serves. */
 class NodeRolesTest {
@@ -79,6 +80,34 @@ class NodeRolesTest {
             assertThat(body.get("nodes").findValuesAsText("status")).containsOnly("alive");
             assertThat(body.get("nodes").findValuesAsText("name")).containsExactlyInAnyOrder("boss", "worker");
             assertThat(dags.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void a_webserver_only_node_takes_a_trigger_over_http_and_runs_nothing_while_scheduler_and_worker_nodes_do_the_work()
+            throws Exception {
+        Path home = TestEngine.fresh();
+        try (Orchestrator web = start(home, "web", "webserver");
+             Orchestrator scheduler = start(home, "sched", "scheduler");
+             Orchestrator worker = start(home, "worker", "worker");
+             HttpClient client = HttpClient.newHttpClient()) {
+            TestUsers.createOnePerRole(web);
+            try (HttpServer http = HttpServer.start(web, "127.0.0.1", 0)) {
+                String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("op:op-password".getBytes());
+                HttpResponse<String> triggered = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + http.port() + "/api/v1/dags/fan/dagRuns"))
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"dag_run_id\": \"via_web\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(200);
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> web.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT state FROM dag_run WHERE run_id = 'via_web'").mapTo(String.class).one()).equals("success"));
+            }
+            List<String> nodes = web.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT node FROM task_try").mapTo(String.class).list());
+            assertThat(nodes).containsExactly(worker.nodeId());
+            assertThat(web.sweeper().choreNames()).doesNotContain("reap-zombies", "requeue-due-retries", "refresh-schedules");
+            assertThat(scheduler.sweeper().choreNames()).contains("reap-zombies", "requeue-due-retries");
         }
     }
 
