@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
         description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, startup to healthy.")
 final class BenchCommand implements Callable<Integer> {
 
-    private static final int WARM_RUNS = 3;
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -23,6 +22,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--parallelism", defaultValue = "256", description = "Tries at once (default ${DEFAULT-VALUE}).")
     int parallelism;
+
+    @Option(names = "--warm-up", defaultValue = "3", description = "Throughput runs first, to let the JIT compile the engine (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Throughput runs measured after those; the median is the figure (default ${DEFAULT-VALUE}).")
+    int runs;
 
     @Option(names = "--skip-startup", description = "Do not measure start-up time.")
     boolean skipStartup;
@@ -39,27 +44,25 @@ final class BenchCommand implements Callable<Integer> {
         EngineBenchmarks durable = new EngineBenchmarks(parallelism, dbUrl, user, password);
         System.out.printf("JVM %s, %d cores, parallelism %d, database %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), parallelism, durable.onPostgres() ? "PostgreSQL" : "H2");
-        // The first run pays for the JIT compiling the engine's code paths; a server runs for days,
-        // so the figure is the median of the next runs in the same JVM (each gets a fresh database).
-        EngineBenchmarks.Throughput cold = durable.throughput(tasks);
-        List<EngineBenchmarks.Throughput> warm = new java.util.ArrayList<>();
-        for (int i = 0; i < WARM_RUNS; i++) {
-            warm.add(durable.throughput(tasks));
+        // The first runs pay for the JIT compiling the engine's code paths; a server runs for days,
+        // so the figures are medians of the runs after them, in the same JVM (each run gets a
+        // fresh database).
+        List<String> first = new java.util.ArrayList<>();
+        for (int i = 0; i < warmUp; i++) {
+            first.add(String.format("%.0f", durable.throughput(tasks).perSecond()));
         }
-        warm.sort(java.util.Comparator.comparingDouble(EngineBenchmarks.Throughput::perSecond));
-        EngineBenchmarks.Throughput t = warm.get(WARM_RUNS / 2);
-        System.out.printf("throughput (durable commits): %d no-op tasks in %.2f s = %.0f tasks/s"
-                + " (creating and starting the run: %.2f s of it); median of %d runs after the first, which ran %.0f tasks/s;"
-                + " all after the first: %s%n", t.tasks(), t.seconds(), t.perSecond(), t.startSeconds(), WARM_RUNS, cold.perSecond(),
-                warm.stream().map(w -> String.format("%.0f", w.perSecond())).toList());
+        Median t = median(durable);
+        System.out.printf("throughput (durable commits): %d no-op tasks in %.2f s = %.0f tasks/s (creating and starting the run:"
+                        + " %.2f s of it); median of %s after %d warm-up runs %s%n", t.median().tasks(), t.median().seconds(),
+                t.median().perSecond(), t.median().startSeconds(), t, warmUp, first);
         if (durable.onPostgres()) {
             System.out.printf("commits per task (pg_stat_database.xact_commit over the engine's life, start-up included): %.2f%n",
-                    t.commitsPerTask());
+                    t.median().commitsPerTask());
         }
-        EngineBenchmarks.Throughput buffered = buffered(user, password).throughput(tasks);
-        System.out.printf("throughput (%s): %.0f tasks/s (durability costs %.0f%%)%n",
+        Median buffered = median(buffered(user, password));
+        System.out.printf("throughput (%s): %.0f tasks/s, median of %s (durability costs %.0f%%)%n",
                 durable.onPostgres() ? "PostgreSQL, synchronous_commit=off" : "H2 default, commits buffered up to 500 ms",
-                buffered.perSecond(), 100.0 * (1 - t.perSecond() / buffered.perSecond()));
+                buffered.median().perSecond(), buffered, 100.0 * (1 - t.median().perSecond() / buffered.median().perSecond()));
         EngineBenchmarks.Latency latency = durable.chain(chain);
         System.out.printf("chain of %d no-op tasks: hop p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 chain, latency.p50(), latency.p99(), latency.max());
@@ -67,6 +70,27 @@ final class BenchCommand implements Callable<Integer> {
             printStartup(durable);
         }
         return 0;
+    }
+
+    /** Throughput runs, slowest first; {@link #toString()} lists their tasks/s. */
+    private record Median(List<EngineBenchmarks.Throughput> sorted) {
+        EngineBenchmarks.Throughput median() {
+            return sorted.get(sorted.size() / 2);
+        }
+
+        @Override
+        public String toString() {
+            return sorted.size() + " runs " + sorted.stream().map(r -> String.format("%.0f", r.perSecond())).toList();
+        }
+    }
+
+    private Median median(EngineBenchmarks bench) throws java.io.IOException {
+        List<EngineBenchmarks.Throughput> all = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.max(1, runs); i++) {
+            all.add(bench.throughput(tasks));
+        }
+        all.sort(java.util.Comparator.comparingDouble(EngineBenchmarks.Throughput::perSecond));
+        return new Median(all);
     }
 
     /** The same engine with commits acknowledged before they are on disk. */
