@@ -119,7 +119,15 @@ public final class Orchestrator implements AutoCloseable {
                 options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
                 HomeDefaults.over(resources, config.home()), links), progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
-        this.creator = new RunCreator(jdbi, clock, starter, this::wakeSweeper);
+        // A run that started as it was created only needs its first tasks claimed; one left queued
+        // waits for the sweeper, which starts queued runs.
+        this.creator = new RunCreator(jdbi, clock, starter, queued -> {
+            if (queued) {
+                wakeSweeper();
+            } else {
+                wakeExecutor();
+            }
+        });
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
     }

@@ -102,7 +102,7 @@ final class DagsCommand {
             LoadedDag dag = FolderDags.find(config, dagId, spec);
             Map<String, Object> confMap = parseConf(conf, spec);
             try (Database database = Database.open(config)) {
-                DagRunRow run = new RunCreator(database.jdbi(), Clock.systemUTC(), null, () -> { })
+                DagRunRow run = new RunCreator(database.jdbi(), Clock.systemUTC(), null, queued -> { })
                         .trigger(dag, runId, logicalDate, confMap, null);
                 System.out.println("Queued run " + run.runId() + " of " + dagId + " (logical date " + run.logicalDate() + ").");
             }

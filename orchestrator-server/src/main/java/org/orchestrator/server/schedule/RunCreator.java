@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.rules.Timetable;
 import org.orchestrator.server.dagbag.LoadedDag;
@@ -32,7 +33,7 @@ public final class RunCreator {
     private final TaskInstances tis = new TaskInstances();
     private final Clock clock;
     private final RunStarter starter;
-    private final Runnable onCreated;
+    private final Created onCreated;
 
     /**
      * @param jdbi      the database
@@ -40,11 +41,21 @@ public final class RunCreator {
      * @param starter   starts a new run in its creating transaction when there is room, or null to leave it queued
      * @param onCreated told after runs were created
      */
-    public RunCreator(Jdbi jdbi, Clock clock, RunStarter starter, Runnable onCreated) {
+    public RunCreator(Jdbi jdbi, Clock clock, RunStarter starter, Created onCreated) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.starter = starter;
         this.onCreated = onCreated;
+    }
+
+    /** Told after runs were created, outside the creating transaction. */
+    @FunctionalInterface
+    public interface Created {
+        /**
+         * @param queued true when some of them wait in {@code queued} for a free slot (whoever starts
+         *               queued runs should look now); false when all started, their first tasks ready
+         */
+        void runs(boolean queued);
     }
 
     /**
@@ -87,7 +98,7 @@ public final class RunCreator {
                     Json.write(conf == null ? Map.of() : conf), note, dag.version());
             Optional<DagRunRow> created = create(dag, run, also);
             if (created.isPresent()) {
-                onCreated.run();
+                onCreated.runs(created.get().state() == DagRunState.QUEUED);
                 return created.get();
             }
             // Two triggers without a logical date in the same microsecond: the later one takes
@@ -122,7 +133,7 @@ public final class RunCreator {
         }
         List<DagRunRow> created = createAll(dag, due, RunType.SCHEDULED);
         if (!created.isEmpty()) {
-            onCreated.run();
+            onCreated.runs(anyQueued(created));
         }
         return created;
     }
@@ -147,7 +158,7 @@ public final class RunCreator {
             result.add(create(dag, run).orElseGet(() -> existing(dag.dag(), interval.start())));
             next = interval.end().equals(interval.start()) ? Optional.empty() : timetable.nextAfter(interval.end());
         }
-        onCreated.run();
+        onCreated.runs(anyQueued(result));
         return result;
     }
 
@@ -167,13 +178,17 @@ public final class RunCreator {
                     tis.clear(h, ti, retries);
                 }
             }
-            return runs.setState(h, run.id(), org.orchestrator.api.DagRunState.FAILED,
-                    org.orchestrator.api.DagRunState.QUEUED, clock.instant());
+            return runs.setState(h, run.id(), DagRunState.FAILED,
+                    DagRunState.QUEUED, clock.instant());
         });
         if (requeued) {
-            onCreated.run();
+            onCreated.runs(true);
         }
         return requeued;
+    }
+
+    private static boolean anyQueued(List<DagRunRow> created) {
+        return created.stream().anyMatch(run -> run.state() == DagRunState.QUEUED);
     }
 
     private DagRunRow existing(Dag dag, Instant logicalDate) {

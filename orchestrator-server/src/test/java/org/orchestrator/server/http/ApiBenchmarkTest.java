@@ -7,12 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -20,6 +22,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.orchestrator.api.Dag;
+import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.testing.TestDatabase;
+import org.orchestrator.server.testing.TestEngine;
 
 /**
  * Issue 3's API benchmark, run on demand ({@code -Dbench=true}): with 1,000 DAGs and 100,000
@@ -45,18 +51,36 @@ class ApiBenchmarkTest {
             // One task each: the POST phase measures the API, not how fast the engine runs new runs.
             dags[d] = Dag.builder(String.format("d%04d", d)).task("t0", ctx -> { }).build();
         }
-        try (ApiFixture api = ApiFixture.start(dags)) {
+        // The server's own defaults, not the tests' quick sweep: this measures a server as deployed.
+        Map<String, String> defaults = Map.of("ORCHESTRATOR_SWEEP_INTERVAL_MS", "1000", "ORCHESTRATOR_PARALLELISM", "32");
+        Path home = TestEngine.fresh();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("op:op-password".getBytes(StandardCharsets.UTF_8));
+        AtomicInteger n = new AtomicInteger();
+        try (ApiFixture api = ApiFixture.start(TestEngine.start(home, defaults, dags))) {
             seed(api);
-            String auth = "Basic " + Base64.getEncoder().encodeToString("op:op-password".getBytes(StandardCharsets.UTF_8));
             String base = "http://127.0.0.1:" + api.port();
-            AtomicInteger n = new AtomicInteger();
             measure(i -> get(base + (i % 2 == 0 ? "/api/v1/dags" : "/api/v1/dags/~/dagRuns?limit=100"), auth));
             report("GET /api/v1/dags", measure(i -> get(base + "/api/v1/dags", auth)));
             report("GET /api/v1/dags/~/dagRuns?limit=100", measure(i -> get(base + "/api/v1/dags/~/dagRuns?limit=100", auth)));
             report("GET /api/v1/dags/d0500/dagRuns?limit=100", measure(i -> get(base + "/api/v1/dags/d0500/dagRuns?limit=100", auth)));
-            report("POST /api/v1/dags/{dag_id}/dagRuns", measure(i -> post(base + "/api/v1/dags/" + String.format("d%04d",
-                    n.incrementAndGet() % DAGS) + "/dagRuns", "{\"dag_run_id\": \"bench_" + n.get() + "\"}", auth)));
+            report("POST /api/v1/dags/{dag_id}/dagRuns", measure(i -> trigger(base, n, auth)));
         }
+        // The same database behind a node with only the webserver role (as a cluster deploys the
+        // API): the runs are created and started, and no worker on these two cores runs them.
+        Map<String, String> webOnly = new java.util.HashMap<>(defaults);
+        webOnly.put("ORCHESTRATOR_ROLE", "webserver");
+        ServerConfig config = ServerConfig.fromEnvironment(TestDatabase.withHome(home, webOnly));
+        try (Orchestrator web = Orchestrator.start(config, Orchestrator.Options.of(config.roles()), List.of(dags));
+             HttpServer server = HttpServer.start(web, 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            measure(i -> trigger(base, n, auth));
+            report("POST …/dagRuns on a webserver-only node", measure(i -> trigger(base, n, auth)));
+        }
+    }
+
+    private static HttpRequest trigger(String base, AtomicInteger n, String auth) {
+        int run = n.incrementAndGet();
+        return post(base + "/api/v1/dags/" + String.format("d%04d", run % DAGS) + "/dagRuns", "{\"dag_run_id\": \"bench_" + run + "\"}", auth);
     }
 
     /** Stores 10,000 finished runs of 10 task instances each, in batches, straight into the tables. */
