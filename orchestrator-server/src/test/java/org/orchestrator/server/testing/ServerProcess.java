@@ -45,13 +45,23 @@ public final class ServerProcess implements AutoCloseable {
      * {@code ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS}.
      */
     public static ServerProcess start(Path home, Map<String, String> env, List<String> args) throws IOException {
+        List<String> all = new ArrayList<>(args);
+        if (!env.containsKey("ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS")) {
+            all.addAll(List.of("--grace", "2"));
+        }
+        return launch("server", home, env, all);
+    }
+
+    /** Starts {@code standalone} (the README's quick start) on the home and waits until {@code /health} answers. */
+    public static ServerProcess standalone(Path home, Map<String, String> env) throws IOException {
+        return launch("standalone", home, env, List.of());
+    }
+
+    private static ServerProcess launch(String subcommand, Path home, Map<String, String> env, List<String> args) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "org.orchestrator.server.cli.Main", "server", "--home", home.toString(), "--port", Integer.toString(port)));
-        if (!env.containsKey("ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS")) {
-            command.addAll(List.of("--grace", "2"));
-        }
+                "org.orchestrator.server.cli.Main", subcommand, "--home", home.toString(), "--port", Integer.toString(port)));
         command.addAll(args);
         Path output = home.resolve("server-" + System.nanoTime() + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
