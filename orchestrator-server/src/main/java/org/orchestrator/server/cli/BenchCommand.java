@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.bench.EngineBenchmarks;
+import org.orchestrator.server.config.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, startup to healthy.")
 final class BenchCommand implements Callable<Integer> {
-
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             String options = "options=-c%20synchronous_commit%3Doff";
             return new EngineBenchmarks(parallelism, dbUrl + (dbUrl.contains("?") ? "&" : "?") + options, user, password);
         }
-        return new EngineBenchmarks(parallelism, "jdbc:h2:async:{home}/db/orchestrator;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+        return new EngineBenchmarks(parallelism, ServerConfig.h2Url("{home}/db/orchestrator", false));
     }
 
     /** Start-up (on H2) without and, when the build trained one beside the jar, with the class-data archive. */

@@ -88,6 +88,17 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         if (!dbUrl.isBlank()) {
             return dbUrl;
         }
+        return h2Url(home.resolve("db").resolve("orchestrator").toString(), true);
+    }
+
+    /**
+     * The embedded H2 database's URL.
+     *
+     * @param file           the database file, without H2's extension
+     * @param durableCommits false for H2's default of commits buffered up to 500 ms (benchmarks compare)
+     * @return the JDBC URL
+     */
+    public static String h2Url(String file, boolean durableCommits) {
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a
         // committed state change survives kill -9 (the default buffers commits for 500 ms).
         // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
@@ -96,8 +107,8 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // would take the whole database down with it.
         // QUERY_CACHE_SIZE: each connection keeps this many parsed statements; the engine's loop
         // uses a few dozen, and with H2's default of 8 it re-parsed most of them every cycle.
-        return "jdbc:h2:async:" + home.resolve("db").resolve("orchestrator")
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:async:" + file + (durableCommits ? ";WRITE_DELAY=0" : "")
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
 
     /** @param newHome the home folder @return a copy with that home */

@@ -178,8 +178,7 @@ public final class RunCreator {
                     tis.clear(h, ti, retries);
                 }
             }
-            return runs.setState(h, run.id(), DagRunState.FAILED,
-                    DagRunState.QUEUED, clock.instant());
+            return runs.setState(h, run.id(), DagRunState.FAILED, DagRunState.QUEUED, clock.instant());
         });
         if (requeued) {
             onCreated.runs(true);

@@ -84,7 +84,7 @@ final class ConnectionRoutes {
             if (!store().insert(h, c, description, api.orchestrator().clock().instant())) {
                 throw ApiProblem.alreadyExists("connection " + ApiProblem.quote(id) + " already exists");
             }
-            api.audit().record(h, ctx, action("api.post_connection", id, type));
+            api.audit().record(h, ctx, action("api.post_connection", id, type, id));
         });
         ctx.json(ConnectionView.of(find(id)));
     }
@@ -113,9 +113,7 @@ final class ConnectionRoutes {
                 throw ApiProblem.alreadyExists("connection " + ApiProblem.quote(newId) + " already exists");
             }
             store().update(h, id, c, description, api.orchestrator().clock().instant());
-            api.audit().record(h, ctx, newId.equals(id) ? action("api.patch_connection", newId, type)
-                    : new Audit.Action("api.patch_connection", null, null, null,
-                            Json.write(Map.of("connection_id", newId, "conn_type", type, "renamed_from", id))));
+            api.audit().record(h, ctx, action("api.patch_connection", newId, type, id));
         });
         ctx.json(ConnectionView.of(find(newId)));
     }
@@ -126,7 +124,7 @@ final class ConnectionRoutes {
             if (!store().delete(h, id)) {
                 throw ApiProblem.notFound("connection " + ApiProblem.quote(id) + " not found");
             }
-            api.audit().record(h, ctx, action("api.delete_connection", id, null));
+            api.audit().record(h, ctx, action("api.delete_connection", id, null, id));
         });
         ctx.status(204);
     }
@@ -137,9 +135,17 @@ final class ConnectionRoutes {
     }
 
     /** Audited by id and type only: a connection's URL, login or secrets never go into the audit log. */
-    private static Audit.Action action(String event, String id, String type) {
-        return new Audit.Action(event, null, null, null,
-                Json.write(type == null ? Map.of("connection_id", id) : Map.of("connection_id", id, "conn_type", type)));
+    /** @param previousId the id before the change; named as {@code renamed_from} when it differs */
+    private static Audit.Action action(String event, String id, String type, String previousId) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("connection_id", id);
+        if (type != null) {
+            extra.put("conn_type", type);
+        }
+        if (!previousId.equals(id)) {
+            extra.put("renamed_from", previousId);
+        }
+        return new Audit.Action(event, null, null, null, Json.write(extra));
     }
 
     private static Connection connection(String id, String type, String url, String login, String password,
