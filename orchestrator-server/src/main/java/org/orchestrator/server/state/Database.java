@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -68,12 +67,7 @@ public final class Database implements AutoCloseable {
 
     /** @return how many migrations were applied */
     public int migrate() {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        return Migrations.migrate(dataSource, jdbi, postgres);
     }
 
     /** @return Jdbi over the pool */

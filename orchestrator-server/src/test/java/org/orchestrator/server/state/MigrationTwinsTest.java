@@ -13,7 +13,7 @@ import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 
 /**
- * The H2 migrations and their PostgreSQL twins build the same schema: the same versions, tables,
+ * The single migration source builds the same schema on H2 and on PostgreSQL: the same versions, tables,
  * columns and unique constraints, so code written against one runs on the other.
  */
 @Tag("postgresql")
