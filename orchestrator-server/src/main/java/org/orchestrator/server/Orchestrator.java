@@ -39,6 +39,7 @@ import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.state.Reads;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.sweep.FlagSlaMisses;
 import org.orchestrator.server.sweep.ReconcileRuns;
@@ -73,6 +74,7 @@ public final class Orchestrator implements AutoCloseable {
     private final TryLogs logs;
     private final ServerResources resources;
     private final Links links;
+    private final Reads reads;
     private volatile Instant lastScheduleRefresh = Instant.EPOCH;
     private volatile DagFolderWatcher watcher;
     private boolean synced;
@@ -100,6 +102,7 @@ public final class Orchestrator implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(config);
         Jdbi jdbi = database.jdbi();
+        this.reads = new Reads(jdbi, database.isPostgres());
         Map<String, String> env = System.getenv();
         this.resources = new ServerResources(env, jdbi, SecretKeys.load(config.home(), env), new SecretMasker());
         this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
@@ -258,6 +261,9 @@ public final class Orchestrator implements AutoCloseable {
 
     /** @return the database */
     public Jdbi jdbi() { return database.jdbi(); }
+
+    /** @return the read side: lists and lookups for the API and the dashboard */
+    public Reads reads() { return reads; }
 
     /** @return the database, with its vendor */
     public Database database() { return database; }

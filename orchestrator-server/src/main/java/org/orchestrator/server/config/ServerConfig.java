@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.orchestrator.server.cluster.NodeRoles;
+import org.orchestrator.server.state.DatabaseLocation;
 
 /**
  * Everything a server process is configured with. Read from {@code ORCHESTRATOR_*} environment
@@ -30,7 +31,8 @@ import org.orchestrator.server.cluster.NodeRoles;
 public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
                            int parallelism, Duration sweepInterval, Duration nodeTimeout,
                            Duration dagsScanInterval, Duration dagLoadTimeout, boolean pausedAtCreation,
-                           String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace) {
+                           String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace)
+        implements DatabaseLocation {
 
     /** Checks what the settings must agree on. */
     public ServerConfig {

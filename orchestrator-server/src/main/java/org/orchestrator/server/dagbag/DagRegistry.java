@@ -75,7 +75,7 @@ public final class DagRegistry {
                 Dag dag = loaded.dag();
                 dags.upsert(h, new Dags.DagRow(dag.id(), pausedAtCreation, true, dag.description(), dag.owner(),
                         String.join(",", dag.tags()), dag.schedule().expression(), dag.timezone().getId(),
-                        loaded.bundle().toString(), loaded.version(), null), now);
+                        loaded.bundle().toString(), loaded.version(), null, null), now);
                 dags.addVersion(h, dag.id(), loaded.version(), loaded.bundle().toString(), dag.structure(), loaded.source(), now);
             }
             dags.deactivateAllBut(h, bag.all().stream().map(d -> d.dag().id()).toList());

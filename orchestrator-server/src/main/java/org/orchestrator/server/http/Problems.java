@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
 import org.jdbi.v3.core.ConnectionException;
 import org.orchestrator.server.state.IllegalTransitionException;
+import org.orchestrator.server.state.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ final class Problems {
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         app.exception(BadMessageException.class, (e, ctx) -> write(ctx, fromStatus(e.getCode(), e.getReason())));
         app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
+        app.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(e.getMessage())));
         app.exception(ConnectionException.class, Problems::busy);
         app.exception(Exception.class, Problems::unexpected);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.orchestrator.server.state.Page;
 
 /**
  * A request's query parameters, read with the type each must have; a value of the wrong type is a

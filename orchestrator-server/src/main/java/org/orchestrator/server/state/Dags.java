@@ -23,13 +23,19 @@ public final class Dags {
      * @param fileloc        the bundle it came from
      * @param currentVersion its latest version hash
      * @param nextDagrun     when the next scheduled run is due, if known
+     * @param lastParsed     when its bundle was last loaded (ignored when written: the write's time is stored)
      */
     public record DagRow(String dagId, boolean paused, boolean active, String description, String owners, String tags,
-                         String schedule, String timezone, String fileloc, String currentVersion, Instant nextDagrun) {
+                         String schedule, String timezone, String fileloc, String currentVersion, Instant nextDagrun,
+                         Instant lastParsed) {
+        static final String COLUMNS = "dag_id, is_paused, is_active, description, owners, tags, schedule, timezone, "
+                + "fileloc, current_version, next_dagrun, last_parsed";
+
         static final RowMapper<DagRow> MAPPER = (rs, ctx) -> new DagRow(rs.getString("dag_id"),
                 rs.getBoolean("is_paused"), rs.getBoolean("is_active"), rs.getString("description"),
                 rs.getString("owners"), rs.getString("tags"), rs.getString("schedule"), rs.getString("timezone"),
-                rs.getString("fileloc"), rs.getString("current_version"), Rows.instant(rs, "next_dagrun"));
+                rs.getString("fileloc"), rs.getString("current_version"), Rows.instant(rs, "next_dagrun"),
+                Rows.instant(rs, "last_parsed"));
     }
 
     /** Inserts or refreshes a loaded DAG; a new DAG starts paused or not as configured. */
@@ -101,12 +107,12 @@ public final class Dags {
 
     /** @return all DAGs, by id */
     public List<DagRow> all(Handle h) {
-        return h.createQuery("SELECT * FROM dag ORDER BY dag_id").map(DagRow.MAPPER).list();
+        return h.createQuery("SELECT " + DagRow.COLUMNS + " FROM dag ORDER BY dag_id").map(DagRow.MAPPER).list();
     }
 
     /** @return the DAG */
     public Optional<DagRow> find(Handle h, String dagId) {
-        return h.createQuery("SELECT * FROM dag WHERE dag_id = :dag").bind("dag", dagId).map(DagRow.MAPPER).findOne();
+        return h.createQuery("SELECT " + DagRow.COLUMNS + " FROM dag WHERE dag_id = :dag").bind("dag", dagId).map(DagRow.MAPPER).findOne();
     }
 
     /** @return true if the DAG was found */

@@ -14,7 +14,6 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
-import org.orchestrator.server.config.ServerConfig;
 
 /**
  * The connection pool, the schema and Jdbi, for H2 (default) or PostgreSQL. Times are bound and
@@ -38,7 +37,7 @@ public final class Database implements AutoCloseable {
      * @param config where the database is
      * @return an open database
      */
-    public static Database open(ServerConfig config) {
+    public static Database open(DatabaseLocation config) {
         Database database = connect(config);
         database.migrate();
         return database;
@@ -50,7 +49,7 @@ public final class Database implements AutoCloseable {
      * @param config where the database is
      * @return an open database
      */
-    public static Database connect(ServerConfig config) {
+    public static Database connect(DatabaseLocation config) {
         createH2Folder(config);
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -90,7 +89,7 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static void createH2Folder(ServerConfig config) {
+    private static void createH2Folder(DatabaseLocation config) {
         if (config.dbUrl().isBlank()) {
             try {
                 Files.createDirectories(config.home().resolve("db"));

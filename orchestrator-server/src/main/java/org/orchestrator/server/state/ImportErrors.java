@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Bundles that failed to load, one row per file, replaced on every scan. */
 public final class ImportErrors {
@@ -15,6 +16,10 @@ public final class ImportErrors {
      * @param createdAt when it was found
      */
     public record ImportErrorRow(long id, String filename, String message, Instant createdAt) {
+        static final String COLUMNS = "id, filename, message, created_at";
+
+        static final RowMapper<ImportErrorRow> MAPPER = (rs, ctx) -> new ImportErrorRow(rs.getLong("id"),
+                rs.getString("filename"), rs.getString("message"), Rows.instant(rs, "created_at"));
     }
 
     /** Replaces all import errors with the given ones (file → message). */
@@ -27,9 +32,8 @@ public final class ImportErrors {
 
     /** @return all import errors by file name */
     public List<ImportErrorRow> all(Handle h) {
-        return h.createQuery("SELECT id, filename, message, created_at FROM import_error ORDER BY filename")
-                .map((rs, ctx) -> new ImportErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.instant(rs, "created_at")))
-                .list();
+        return h.createQuery("SELECT " + ImportErrorRow.COLUMNS + " FROM import_error ORDER BY filename")
+                .map(ImportErrorRow.MAPPER).list();
     }
 
     /** @return file names with errors */

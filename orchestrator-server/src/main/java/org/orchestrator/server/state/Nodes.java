@@ -3,9 +3,31 @@ package org.orchestrator.server.state;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Node membership and heartbeats. */
 public final class Nodes {
+
+    /**
+     * A registered node as stored.
+     *
+     * @param nodeId      {@code name@incarnation}
+     * @param host        the machine
+     * @param roles       e.g. {@code scheduler,worker}
+     * @param startedAt   when it joined
+     * @param heartbeatAt its latest heartbeat
+     */
+    public record NodeRow(String nodeId, String host, String roles, Instant startedAt, Instant heartbeatAt) {
+        static final String COLUMNS = "node_id, host, roles, started_at, heartbeat_at";
+
+        static final RowMapper<NodeRow> MAPPER = (rs, ctx) -> new NodeRow(rs.getString("node_id"), rs.getString("host"),
+                rs.getString("roles"), Rows.instant(rs, "started_at"), Rows.instant(rs, "heartbeat_at"));
+    }
+
+    /** @return every registered node, by id */
+    public List<NodeRow> rows(Handle h) {
+        return h.createQuery("SELECT " + NodeRow.COLUMNS + " FROM node ORDER BY node_id").map(NodeRow.MAPPER).list();
+    }
 
     /** Registers (or re-registers) a node. */
     public void register(Handle h, String nodeId, String host, String roles, Instant now) {

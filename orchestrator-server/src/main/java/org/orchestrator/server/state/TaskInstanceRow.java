@@ -29,8 +29,14 @@ public record TaskInstanceRow(long id, long runPk, String dagId, String runId, S
                               Instant queuedAt, Instant startDate, Instant endDate, Instant nextRetryAt,
                               Instant scheduledAt) {
 
-    static final String COLUMNS = "id, run_pk, dag_id, run_id, task_id, state, try_number, max_tries, pool, "
-            + "priority_weight, node, queued_at, start_date, end_date, next_retry_at, scheduled_at";
+    static final String COLUMNS = columns("");
+
+    /** @param alias a table alias with its dot, or empty @return the columns the mapper reads, each with the alias */
+    static String columns(String alias) {
+        return alias + String.join(", " + alias, "id", "run_pk", "dag_id", "run_id", "task_id", "state", "try_number",
+                "max_tries", "pool", "priority_weight", "node", "queued_at", "start_date", "end_date", "next_retry_at",
+                "scheduled_at");
+    }
 
     static final RowMapper<TaskInstanceRow> MAPPER = (rs, ctx) -> new TaskInstanceRow(
             rs.getLong("id"), rs.getLong("run_pk"), rs.getString("dag_id"), rs.getString("run_id"),

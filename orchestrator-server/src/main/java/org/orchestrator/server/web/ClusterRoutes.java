@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.state.PoolQueries.PoolRecord;
 
 /**
  * {@code GET /ui/api/cluster}: the nodes (alive while they heartbeat within the node timeout) and
@@ -24,12 +25,26 @@ final class ClusterRoutes {
     record NodeView(String nodeId, String host, String roles, Instant startedAt, Instant heartbeatAt, boolean alive) {
     }
 
+    /**
+     * A pool and its load.
+     *
+     * @param name        pool name
+     * @param slots       slots it has
+     * @param description what it is for
+     * @param running     task instances holding a slot now (queued or running)
+     * @param waiting     task instances scheduled and waiting for a slot
+     */
+    record PoolView(String name, int slots, String description, int running, int waiting) {
+        static PoolView of(PoolRecord pool) {
+            return new PoolView(pool.name(), pool.slots(), pool.description(), pool.queued() + pool.running(), pool.scheduled());
+        }
+    }
+
     /** @param nodes the nodes @param pools the pools @param nodeTimeoutSeconds how stale a heartbeat may be */
-    record ClusterView(List<NodeView> nodes, List<ClusterQueries.PoolRow> pools, long nodeTimeoutSeconds) {
+    record ClusterView(List<NodeView> nodes, List<PoolView> pools, long nodeTimeoutSeconds) {
     }
 
     private final Orchestrator orchestrator;
-    private final ClusterQueries queries = new ClusterQueries();
 
     ClusterRoutes(Orchestrator orchestrator) {
         this.orchestrator = orchestrator;
@@ -41,10 +56,11 @@ final class ClusterRoutes {
 
     private void cluster(Context ctx) {
         Instant oldest = orchestrator.clock().instant().minus(orchestrator.config().nodeTimeout());
-        ClusterView view = orchestrator.jdbi().withHandle(h -> new ClusterView(
-                queries.nodes(h).stream().map(n -> new NodeView(n.nodeId(), n.host(), n.roles(), n.startedAt(),
+        ClusterView view = new ClusterView(
+                orchestrator.reads().nodes().stream().map(n -> new NodeView(n.nodeId(), n.host(), n.roles(), n.startedAt(),
                         n.heartbeatAt(), !n.heartbeatAt().isBefore(oldest))).toList(),
-                queries.pools(h), orchestrator.config().nodeTimeout().toSeconds()));
+                orchestrator.reads().allPools().stream().map(PoolView::of).toList(),
+                orchestrator.config().nodeTimeout().toSeconds());
         ctx.json(view);
     }
 }

@@ -10,6 +10,8 @@ import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.state.GridQueries.Cell;
+import org.orchestrator.server.state.GridQueries.Grid;
 
 /**
  * {@code GET /ui/api/dags/{dag_id}/grid?limit=N&instances=all|none|listed&run_id=…}: the DAG's
@@ -23,7 +25,6 @@ final class GridRoutes {
     private static final int MAX_LISTED = 200;
 
     private final Orchestrator orchestrator;
-    private final GridQueries queries = new GridQueries();
 
     GridRoutes(Orchestrator orchestrator) {
         this.orchestrator = orchestrator;
@@ -42,34 +43,27 @@ final class GridRoutes {
             throw ApiProblem.badRequest("'instances' is all, none or listed (with at most " + MAX_LISTED
                     + " 'run_id' values), got " + ApiProblem.quote(which) + " with " + listed.size() + " run ids");
         }
-        Map<String, Object> body = orchestrator.jdbi().withHandle(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one() == 0) {
-                throw ApiProblem.notFound("DAG " + ApiProblem.quote(dagId) + " not found");
-            }
-            List<GridQueries.GridRun> runs = queries.runs(h, dagId, limit);
-            List<GridQueries.GridRun> wanted = switch (which) {
-                case "all" -> runs;
-                case "listed" -> runs.stream().filter(run -> listed.contains(run.dagRunId())).toList();
-                default -> List.of();
-            };
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("total_runs", queries.count(h, dagId));
-            answer.put("dag_runs", runs);
-            answer.putAll(cells(queries.cells(h, wanted)));
-            return answer;
-        });
+        Grid grid = orchestrator.reads().grid(dagId, limit, runs -> switch (which) {
+            case "all" -> runs;
+            case "listed" -> runs.stream().filter(run -> listed.contains(run.dagRunId())).toList();
+            default -> List.of();
+        }).orElseThrow(() -> ApiProblem.notFound("DAG " + ApiProblem.quote(dagId) + " not found"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total_runs", grid.totalRuns());
+        body.put("dag_runs", grid.runs());
+        body.putAll(cells(grid.cells()));
         ctx.json(body);
     }
 
     /** @return {@code task_ids} and {@code instances}: per run, {@link RunCells} aligned with the task ids */
-    private static Map<String, Object> cells(List<GridQueries.Cell> cells) {
-        List<String> taskIds = cells.stream().map(GridQueries.Cell::taskId).distinct().sorted().toList();
+    private static Map<String, Object> cells(List<Cell> cells) {
+        List<String> taskIds = cells.stream().map(Cell::taskId).distinct().sorted().toList();
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < taskIds.size(); i++) {
             column.put(taskIds.get(i), i);
         }
         Map<String, RunCells.Builder> byRun = new LinkedHashMap<>();
-        for (GridQueries.Cell cell : cells) {
+        for (Cell cell : cells) {
             byRun.computeIfAbsent(cell.runId(), id -> new RunCells.Builder(taskIds.size())).put(column.get(cell.taskId()), cell);
         }
         Map<String, RunCells> instances = new LinkedHashMap<>();

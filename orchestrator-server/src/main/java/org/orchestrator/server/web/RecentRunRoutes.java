@@ -5,9 +5,10 @@ import io.javalin.http.Context;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.state.Reads;
+import org.orchestrator.server.state.RecentRuns.RunDot;
 
 /**
  * {@code GET /ui/api/recentRuns?dag_id=a&dag_id=b&limit=10}: each DAG's latest runs, newest
@@ -18,11 +19,10 @@ final class RecentRunRoutes {
     private static final int MAX_DAGS = 1000;
     private static final int MAX_PER_DAG = 50;
 
-    private final Jdbi jdbi;
-    private final RecentRuns recent = new RecentRuns();
+    private final Reads reads;
 
-    RecentRunRoutes(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    RecentRunRoutes(Reads reads) {
+        this.reads = reads;
     }
 
     void register(Javalin app) {
@@ -35,8 +35,7 @@ final class RecentRunRoutes {
             throw ApiProblem.badRequest("at most " + MAX_DAGS + " 'dag_id' values per request, got " + dagIds.size());
         }
         int limit = limit(ctx.queryParam("limit"));
-        Map<String, List<RecentRuns.RunDot>> runs = dagIds.isEmpty() ? Map.of()
-                : jdbi.withHandle(h -> recent.latest(h, dagIds, limit));
+        Map<String, List<RunDot>> runs = dagIds.isEmpty() ? Map.of() : reads.recentRuns(dagIds, limit);
         ctx.json(Map.of("dag_runs", runs));
     }
 

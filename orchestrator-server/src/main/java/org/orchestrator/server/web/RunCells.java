@@ -2,6 +2,7 @@ package org.orchestrator.server.web;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.orchestrator.server.state.GridQueries.Cell;
 
 /**
  * One run's grid cells, packed: {@code states} has one letter per task ({@link #CODES}; a space
@@ -35,7 +36,7 @@ record RunCells(String states, Long[] durationsMs, int[] tries) {
             tries = new int[tasks];
         }
 
-        void put(int column, GridQueries.Cell cell) {
+        void put(int column, Cell cell) {
             states[column] = cell.state() == null ? 'n' : CODES.getOrDefault(cell.state(), 'n');
             durations[column] = cell.duration() == null ? null : Math.round(cell.duration() * 1000);
             tries[column] = cell.tryNumber();

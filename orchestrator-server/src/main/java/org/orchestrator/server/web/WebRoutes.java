@@ -46,7 +46,7 @@ public final class WebRoutes {
         pages.register(app);
         new LoginRoutes(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle, sessions, pages).register(app);
         new SessionRoutes().register(app);
-        new RecentRunRoutes(orchestrator.jdbi()).register(app);
+        new RecentRunRoutes(orchestrator.reads()).register(app);
         new ClusterRoutes(orchestrator).register(app);
         new GridRoutes(orchestrator).register(app);
         new TryRoutes(orchestrator).register(app);

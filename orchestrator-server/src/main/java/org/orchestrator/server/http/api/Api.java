@@ -7,7 +7,7 @@ import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
-import org.orchestrator.server.http.query.DagRunQueries;
+import org.orchestrator.server.state.DagRunQueries;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
@@ -38,8 +38,16 @@ record Api(Orchestrator orchestrator, Audit audit) {
 
     /** @return the run, or a 404 */
     DagRunRow run(Handle h, String dagId, String runId) {
-        return RUNS.find(h, dagId, runId).orElseThrow(() ->
-                ApiProblem.notFound("DAG run " + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId) + " not found"));
+        return RUNS.find(h, dagId, runId).orElseThrow(() -> runNotFound(dagId, runId));
+    }
+
+    /** @return the run, or a 404 */
+    DagRunRow run(String dagId, String runId) {
+        return orchestrator.reads().run(dagId, runId).orElseThrow(() -> runNotFound(dagId, runId));
+    }
+
+    static ApiProblem runNotFound(String dagId, String runId) {
+        return ApiProblem.notFound("DAG run " + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId) + " not found");
     }
 
     /** @return a whole-number path parameter, or a 400 */

@@ -13,7 +13,6 @@ import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.DagQueries;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
@@ -33,7 +32,6 @@ final class DagDetailRoutes {
             "trigger_rule", Comparator.comparing(TaskView::triggerRule));
 
     private final Api api;
-    private final DagQueries queries = new DagQueries();
 
     DagDetailRoutes(Api api) {
         this.api = api;
@@ -50,7 +48,7 @@ final class DagDetailRoutes {
 
     private void details(Context ctx) {
         LoadedDag loaded = api.loadedDag(PathParams.get(ctx, "dag_id"));
-        DagView view = api.orchestrator().jdbi().withHandle(h -> queries.find(h, loaded.dag().id()))
+        DagView view = api.orchestrator().reads().dag(loaded.dag().id())
                 .map(row -> DagView.of(row, Optional.of(loaded), api.importErrorFiles()))
                 .orElseThrow(() -> Api.dagNotFound(loaded.dag().id()));
         ctx.json(DagDetailView.of(view, loaded.dag(), api.orchestrator().config().pausedAtCreation()));

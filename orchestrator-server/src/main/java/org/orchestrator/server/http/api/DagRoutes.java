@@ -10,10 +10,9 @@ import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.DagQueries;
-import org.orchestrator.server.http.query.DagQueries.DagFilter;
-import org.orchestrator.server.http.query.DagQueries.DagRecord;
-import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.state.DagQueries.DagFilter;
+import org.orchestrator.server.state.Dags.DagRow;
+import org.orchestrator.server.state.Listing;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.StateException;
 import org.slf4j.Logger;
@@ -29,7 +28,6 @@ final class DagRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(DagRoutes.class);
 
     private final Api api;
-    private final DagQueries queries = new DagQueries();
 
     DagRoutes(Api api) {
         this.api = api;
@@ -52,8 +50,7 @@ final class DagRoutes {
         QueryParams q = new QueryParams(ctx);
         DagFilter filter = new DagFilter(q.string("dag_id_pattern").orElse(null), q.list("tags"),
                 q.bool("paused").orElse(null), q.bool("only_active").orElse(true));
-        Listing<DagRecord> page = api.orchestrator().jdbi().withHandle(h ->
-                queries.list(h, filter, q.string("order_by").orElse(null), q.page()));
+        Listing<DagRow> page = api.orchestrator().reads().dags(filter, q.string("order_by").orElse(null), q.page());
         Set<String> errorFiles = errorFiles();
         ctx.json(collection("dags", page.map(row -> view(row, errorFiles))));
     }
@@ -81,10 +78,10 @@ final class DagRoutes {
         boolean paused = pausedField(ctx);
         DagFilter filter = new DagFilter(pattern.equals("~") ? null : pattern, q.list("tags"), null,
                 q.bool("only_active").orElse(true));
-        Listing<DagRecord> matched = api.orchestrator().jdbi().withHandle(h -> queries.list(h, filter, null, q.page()));
+        Listing<DagRow> matched = api.orchestrator().reads().dags(filter, null, q.page());
         matched.items().forEach(row -> setPaused(row.dagId(), paused));
         api.audit().record(ctx, new Audit.Action("api.patch_dags", null, null, null, Json.write(Map.of("is_paused", paused,
-                "dag_ids", matched.items().stream().map(DagRecord::dagId).toList()))));
+                "dag_ids", matched.items().stream().map(DagRow::dagId).toList()))));
         Set<String> errorFiles = errorFiles();
         ctx.json(collection("dags", matched.map(row -> view(find(row.dagId()), errorFiles))));
     }
@@ -114,11 +111,11 @@ final class DagRoutes {
         }
     }
 
-    private DagRecord find(String dagId) {
-        return api.orchestrator().jdbi().withHandle(h -> queries.find(h, dagId)).orElseThrow(() -> Api.dagNotFound(dagId));
+    private DagRow find(String dagId) {
+        return api.orchestrator().reads().dag(dagId).orElseThrow(() -> Api.dagNotFound(dagId));
     }
 
-    private DagView view(DagRecord row, Set<String> errorFiles) {
+    private DagView view(DagRow row, Set<String> errorFiles) {
         return DagView.of(row, api.maybeLoaded(row.dagId()), errorFiles);
     }
 

@@ -11,10 +11,10 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.http.query.Range;
-import org.orchestrator.server.http.query.TaskInstanceQueries;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.state.Range;
+import org.orchestrator.server.state.TaskInstanceQueries;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 

@@ -8,7 +8,7 @@ import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.DagRunQueries;
+import org.orchestrator.server.state.DagRunQueries;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;

@@ -4,13 +4,11 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Page;
+import org.orchestrator.server.state.Page;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.DagQueries;
-import org.orchestrator.server.http.query.DagRunQueries;
-import org.orchestrator.server.http.query.DagRunQueries.RunFilter;
-import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.state.DagRunQueries.RunFilter;
+import org.orchestrator.server.state.Listing;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -23,8 +21,6 @@ import org.orchestrator.server.http.openapi.Response;
 final class DagRunListRoutes {
 
     private final Api api;
-    private final DagRunQueries runs = new DagRunQueries();
-    private final DagQueries dags = new DagQueries();
 
     DagRunListRoutes(Api api) {
         this.api = api;
@@ -51,7 +47,7 @@ final class DagRunListRoutes {
     }
 
     private void respond(Context ctx, RunFilter filter, String orderBy, Page page) {
-        Listing<DagRunRow> listing = api.orchestrator().jdbi().withHandle(h -> runs.list(h, filter, orderBy, page));
+        Listing<DagRunRow> listing = api.orchestrator().reads().runs(filter, orderBy, page);
         ctx.json(DagRoutes.collection("dag_runs", listing.map(DagRunView::of)));
     }
 
@@ -60,7 +56,7 @@ final class DagRunListRoutes {
         if (dagId.equals("~")) {
             return List.of();
         }
-        api.orchestrator().jdbi().withHandle(h -> dags.find(h, dagId)).orElseThrow(() -> Api.dagNotFound(dagId));
+        api.orchestrator().reads().dag(dagId).orElseThrow(() -> Api.dagNotFound(dagId));
         return List.of(dagId);
     }
 }

@@ -97,8 +97,7 @@ final class DagRunRoutes {
     }
 
     private void get(Context ctx) {
-        DagRunRow run = api.orchestrator().jdbi().withHandle(h ->
-                api.run(h, PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id")));
+        DagRunRow run = api.run(PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id"));
         ctx.json(DagRunView.of(run));
     }
 

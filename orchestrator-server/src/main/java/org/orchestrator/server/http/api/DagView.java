@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.http.query.DagQueries.DagRecord;
+import org.orchestrator.server.state.Dags.DagRow;
 import org.orchestrator.rules.Timetable;
 
 /**
@@ -35,7 +35,7 @@ record DagView(String dagId, String dagDisplayName, String rootDagId, Boolean is
      * @param errorFiles   bundle files that failed to load
      * @return the view
      */
-    static DagView of(DagRecord row, Optional<LoadedDag> loaded, Set<String> errorFiles) {
+    static DagView of(DagRow row, Optional<LoadedDag> loaded, Set<String> errorFiles) {
         Optional<DataInterval> next = loaded.flatMap(d -> nextInterval(d, row.nextDagrun()));
         return new DagView(row.dagId(), row.dagId(), null, row.paused(), row.active(), false, row.lastParsed(),
                 null, null, null, null, "grid", row.fileloc(), csv(row.owners()), row.description(),

@@ -5,9 +5,8 @@ import java.time.Instant;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.EventLogQueries;
-import org.orchestrator.server.http.query.EventLogQueries.EventFilter;
-import org.orchestrator.server.http.query.EventLogQueries.EventRecord;
+import org.orchestrator.server.state.EventLogQueries.EventFilter;
+import org.orchestrator.server.state.EventLogQueries.EventRecord;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
@@ -16,7 +15,6 @@ import org.orchestrator.server.http.openapi.Response;
 final class EventLogRoutes {
 
     private final Api api;
-    private final EventLogQueries queries = new EventLogQueries();
 
     /** Airflow's {@code EventLog}, plus {@code source_ip}. */
     record EventLogView(long eventLogId, Instant when, String dagId, String taskId, String runId, Integer mapIndex,
@@ -46,13 +44,13 @@ final class EventLogRoutes {
         EventFilter filter = new EventFilter(q.string("dag_id").orElse(null), q.string("task_id").orElse(null),
                 q.string("run_id").orElse(null), q.string("event").orElse(null), q.string("owner").orElse(null),
                 q.list("included_events"), q.list("excluded_events"), q.instant("after"), q.instant("before"), noMatch);
-        ctx.json(DagRoutes.collection("event_logs", api.orchestrator().jdbi().withHandle(h ->
-                queries.list(h, filter, q.string("order_by").orElse(null), q.page())).map(EventLogView::of)));
+        ctx.json(DagRoutes.collection("event_logs", api.orchestrator().reads().events(filter,
+                q.string("order_by").orElse(null), q.page()).map(EventLogView::of)));
     }
 
     private void get(Context ctx) {
         long id = Api.longParam(ctx, "event_log_id");
-        ctx.json(api.orchestrator().jdbi().withHandle(h -> queries.find(h, id)).map(EventLogView::of)
+        ctx.json(api.orchestrator().reads().event(id).map(EventLogView::of)
                 .orElseThrow(() -> ApiProblem.notFound("event log " + id + " not found")));
     }
 }

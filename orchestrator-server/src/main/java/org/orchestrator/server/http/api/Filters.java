@@ -10,9 +10,9 @@ import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.Inputs;
-import org.orchestrator.server.http.query.DagRunQueries.RunFilter;
-import org.orchestrator.server.http.query.Range;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
+import org.orchestrator.server.state.DagRunQueries.RunFilter;
+import org.orchestrator.server.state.Range;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 
 /** Reads Airflow's run and task instance list filters from query parameters or a batch form. */
 final class Filters {

@@ -8,7 +8,6 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.http.query.HealthQueries;
 import org.orchestrator.server.state.StaleWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,6 @@ final class HealthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
 
     private final Api api;
-    private final HealthQueries queries = new HealthQueries();
 
     record Status(String status) {
     }
@@ -84,7 +82,7 @@ final class HealthRoutes {
         }
         Snapshot snapshot;
         try {
-            snapshot = orchestrator.jdbi().withHandle(h -> queries.databaseAnswers(h) ? snapshot(h) : null);
+            snapshot = orchestrator.reads().databaseAnswers() ? snapshot() : null;
         } catch (RuntimeException e) {
             LOG.warn("health check: the database does not answer: {}", e.getMessage());
             unhealthy(ctx, roles, "database unreachable: " + e.getMessage());
@@ -95,12 +93,12 @@ final class HealthRoutes {
                 StaleWrites.count()), snapshot.nodes()));
     }
 
-    private Snapshot snapshot(org.jdbi.v3.core.Handle h) {
+    private Snapshot snapshot() {
         Instant oldest = api.orchestrator().clock().instant().minus(api.orchestrator().config().nodeTimeout());
-        boolean schedulerAlive = queries.latestSchedulerHeartbeat(h).filter(at -> !at.isBefore(oldest)).isPresent();
+        boolean schedulerAlive = api.orchestrator().reads().latestSchedulerHeartbeat().filter(at -> !at.isBefore(oldest)).isPresent();
         SchedulerStatus scheduler = new SchedulerStatus(schedulerAlive ? "healthy" : "unhealthy",
-                queries.latestSchedulerHeartbeat(h).orElse(null));
-        List<NodeStatus> nodes = queries.nodes(h).stream().map(n -> new NodeStatus(n.nodeId(), nameOf(n.nodeId()), n.host(),
+                api.orchestrator().reads().latestSchedulerHeartbeat().orElse(null));
+        List<NodeStatus> nodes = api.orchestrator().reads().nodes().stream().map(n -> new NodeStatus(n.nodeId(), nameOf(n.nodeId()), n.host(),
                 n.roles(), n.startedAt(), n.heartbeatAt(), n.heartbeatAt().isBefore(oldest) ? "dead" : "alive")).toList();
         return new Snapshot(scheduler, nodes);
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.ImportErrorQueries;
 import org.orchestrator.server.state.ImportErrors.ImportErrorRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -16,7 +15,6 @@ import org.orchestrator.server.http.openapi.Response;
 final class ImportErrorRoutes {
 
     private final Api api;
-    private final ImportErrorQueries queries = new ImportErrorQueries();
 
     /** Airflow's {@code ImportError}; {@code stack_trace} holds the message naming the problem. */
     record ImportErrorView(long importErrorId, Instant timestamp, String filename, String stackTrace) {
@@ -38,13 +36,13 @@ final class ImportErrorRoutes {
 
     private void list(Context ctx) {
         QueryParams q = new QueryParams(ctx);
-        ctx.json(DagRoutes.collection("import_errors", api.orchestrator().jdbi().withHandle(h ->
-                queries.list(h, q.string("order_by").orElse(null), q.page())).map(ImportErrorView::of)));
+        ctx.json(DagRoutes.collection("import_errors", api.orchestrator().reads().importErrors(
+                q.string("order_by").orElse(null), q.page()).map(ImportErrorView::of)));
     }
 
     private void get(Context ctx) {
         long id = Api.longParam(ctx, "import_error_id");
-        ctx.json(api.orchestrator().jdbi().withHandle(h -> queries.find(h, id)).map(ImportErrorView::of)
+        ctx.json(api.orchestrator().reads().importError(id).map(ImportErrorView::of)
                 .orElseThrow(() -> ApiProblem.notFound("import error " + id + " not found")));
     }
 }

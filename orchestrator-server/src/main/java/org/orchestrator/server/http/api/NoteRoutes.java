@@ -10,8 +10,8 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.http.query.TaskInstanceQueries;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.state.TaskInstanceQueries;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 

@@ -11,8 +11,8 @@ import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.PoolQueries;
-import org.orchestrator.server.http.query.PoolQueries.PoolRecord;
+import org.orchestrator.server.state.PoolQueries;
+import org.orchestrator.server.state.PoolQueries.PoolRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -57,7 +57,7 @@ final class PoolRoutes {
 
     private void list(Context ctx) {
         QueryParams q = new QueryParams(ctx);
-        ctx.json(DagRoutes.collection("pools", api.orchestrator().jdbi().withHandle(h -> queries.list(h, q.page()))
+        ctx.json(DagRoutes.collection("pools", api.orchestrator().reads().pools(q.page())
                 .map(PoolView::of)));
     }
 
@@ -119,7 +119,7 @@ final class PoolRoutes {
     }
 
     private PoolRecord find(String name) {
-        return api.orchestrator().jdbi().withHandle(h -> queries.find(h, name))
+        return api.orchestrator().reads().pool(name)
                 .orElseThrow(() -> ApiProblem.notFound("pool " + ApiProblem.quote(name) + " not found"));
     }
 

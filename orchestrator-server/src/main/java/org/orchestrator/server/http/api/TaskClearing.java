@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.TaskInstances;

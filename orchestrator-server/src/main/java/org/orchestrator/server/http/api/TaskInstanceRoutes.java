@@ -5,13 +5,12 @@ import java.util.List;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.JsonBody;
-import org.orchestrator.server.http.Page;
+import org.orchestrator.server.state.Page;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.Listing;
-import org.orchestrator.server.http.query.TaskInstanceQueries;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceFilter;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.state.Listing;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
@@ -23,11 +22,9 @@ import org.orchestrator.server.http.openapi.Response;
 final class TaskInstanceRoutes {
 
     private final Api api;
-    private final TaskInstanceQueries queries;
 
     TaskInstanceRoutes(Api api) {
         this.api = api;
-        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     void register(ApiRouter router) {
@@ -48,7 +45,7 @@ final class TaskInstanceRoutes {
         Filters.refuseUpdatedAt(q);
         TaskInstanceFilter filter = Filters.taskInstances(q, all(dagId), all(runId));
         if (!dagId.equals("~") && !runId.equals("~")) {
-            api.orchestrator().jdbi().useHandle(h -> api.run(h, dagId, runId));
+            api.run(dagId, runId);
         }
         respond(ctx, filter, q.string("order_by").orElse(null), q.page());
     }
@@ -61,7 +58,7 @@ final class TaskInstanceRoutes {
     }
 
     private void respond(Context ctx, TaskInstanceFilter filter, String orderBy, Page page) {
-        Listing<TaskInstanceRecord> listing = api.orchestrator().jdbi().withHandle(h -> queries.list(h, filter, orderBy, page));
+        Listing<TaskInstanceRecord> listing = api.orchestrator().reads().taskInstances(filter, orderBy, page);
         ctx.json(DagRoutes.collection("task_instances", listing.map(ti -> TaskInstanceView.of(ti, api.maybeLoaded(ti.ti().dagId())))));
     }
 
@@ -74,10 +71,8 @@ final class TaskInstanceRoutes {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         String taskId = PathParams.get(ctx, "task_id");
-        TaskInstanceRecord ti = api.orchestrator().jdbi().withHandle(h -> {
-            api.run(h, dagId, runId);
-            return queries.find(h, dagId, runId, taskId);
-        }).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance in DAG run "
+        api.run(dagId, runId);
+        TaskInstanceRecord ti = api.orchestrator().reads().taskInstance(dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance in DAG run "
                 + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId)));
         ctx.json(TaskInstanceView.of(ti, api.maybeLoaded(dagId)));
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.LoadedDag;
-import org.orchestrator.server.http.query.TaskInstanceQueries.TaskInstanceRecord;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.state.TaskInstanceRow;
 
 /**

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.query.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskTries;
 
@@ -16,12 +15,9 @@ import org.orchestrator.server.state.TaskTries;
 final class TryLookup {
 
     private final Api api;
-    private final TaskInstanceQueries tis;
-    private final TaskTries tries = new TaskTries();
 
     TryLookup(Api api) {
         this.api = api;
-        this.tis = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     /** @return the try the path names; a 404 when the run, the task or the try does not exist */
@@ -30,20 +26,18 @@ final class TryLookup {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         String taskId = PathParams.get(ctx, "task_id");
-        Optional<TaskTries.TryRow> row = api.orchestrator().jdbi().withHandle(h -> {
-            api.run(h, dagId, runId);
-            TaskInstanceRow ti = tis.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
-                    "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId))).ti();
-            boolean plausible = tryNumber >= 1 && tryNumber <= ti.tryNumber();
-            return plausible ? tries.find(h, ti.id(), (int) tryNumber) : Optional.<TaskTries.TryRow>empty();
-        });
+        api.run(dagId, runId);
+        TaskInstanceRow ti = api.orchestrator().reads().taskInstance(dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
+                "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId))).ti();
+        boolean plausible = tryNumber >= 1 && tryNumber <= ti.tryNumber();
+        Optional<TaskTries.TryRow> row = plausible ? api.orchestrator().reads().tryOf(ti.id(), (int) tryNumber) : Optional.empty();
         return row.orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run "
                 + ApiProblem.quote(runId) + " has no try " + tryNumber));
     }
 
     /** @return whether the try has ended (or is gone: cleared or deleted), so its log grows no more */
     boolean ended(TaskTries.TryRow row) {
-        return api.orchestrator().jdbi().withHandle(h -> tries.find(h, row.tiId(), row.tryNumber()))
+        return api.orchestrator().reads().tryOf(row.tiId(), row.tryNumber())
                 .map(r -> r.endDate() != null).orElse(true);
     }
 }

@@ -16,7 +16,7 @@ import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.http.query.Listing;
+import org.orchestrator.server.state.Listing;
 import org.orchestrator.server.internal.Json;
 
 /**

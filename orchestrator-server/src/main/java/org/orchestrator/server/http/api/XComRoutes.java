@@ -6,8 +6,7 @@ import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.query.XComQueries;
-import org.orchestrator.server.http.query.XComQueries.XComRecord;
+import org.orchestrator.server.state.XComQueries.XComRecord;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
@@ -25,7 +24,6 @@ final class XComRoutes {
     private static final String BASE = "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries";
 
     private final Api api;
-    private final XComQueries queries = new XComQueries();
 
     /** Airflow's {@code XComCollectionItem}. */
     record XComItem(String key, Instant timestamp, Instant executionDate, int mapIndex, String taskId, String dagId) {
@@ -53,8 +51,8 @@ final class XComRoutes {
         DagRunRow run = run(ctx);
         String taskId = PathParams.get(ctx, "task_id");
         String task = taskId.equals("~") ? null : taskId;
-        ctx.json(DagRoutes.collection("xcom_entries", api.orchestrator().jdbi().withHandle(h ->
-                queries.list(h, run.id(), task, q.string("xcom_key").orElse(null), q.page()))
+        ctx.json(DagRoutes.collection("xcom_entries", api.orchestrator().reads().xcoms(run.id(), task,
+                q.string("xcom_key").orElse(null), q.page())
                 .map(x -> new XComItem(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId()))));
     }
 
@@ -63,7 +61,7 @@ final class XComRoutes {
         DagRunRow run = run(ctx);
         String taskId = PathParams.get(ctx, "task_id");
         String key = PathParams.get(ctx, "xcom_key");
-        XComRecord x = api.orchestrator().jdbi().withHandle(h -> queries.find(h, run.id(), taskId, key)).orElseThrow(() ->
+        XComRecord x = api.orchestrator().reads().xcom(run.id(), taskId, key).orElseThrow(() ->
                 ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run " + ApiProblem.quote(run.runId())
                         + " has no XCom " + ApiProblem.quote(key)));
         Object value = stringify ? x.json() : Json.read(x.json(), Object.class);
@@ -71,6 +69,6 @@ final class XComRoutes {
     }
 
     private DagRunRow run(Context ctx) {
-        return api.orchestrator().jdbi().withHandle(h -> api.run(h, PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id")));
+        return api.run(PathParams.get(ctx, "dag_id"), PathParams.get(ctx, "dag_run_id"));
     }
 }

@@ -1,16 +1,10 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.orchestrator.api.DagRunState;
-import org.orchestrator.api.DataInterval;
-import org.orchestrator.server.http.Page;
-import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.RunType;
 
 /** DAG runs as the API lists them: filtered by DAG, state and dates, ordered, paged. */
 public final class DagRunQueries {
@@ -21,14 +15,6 @@ public final class DagRunQueries {
             Map.entry("start_date", "start_date"), Map.entry("end_date", "end_date"), Map.entry("state", "state"),
             Map.entry("run_type", "run_type"), Map.entry("queued_at", "queued_at"),
             Map.entry("data_interval_start", "data_interval_start"), Map.entry("data_interval_end", "data_interval_end"));
-
-    private static final RowMapper<DagRunRow> MAPPER = (rs, ctx) -> new DagRunRow(
-            rs.getLong("id"), rs.getString("dag_id"), rs.getString("run_id"),
-            RunType.fromWireName(rs.getString("run_type")), Columns.instant(rs, "logical_date"),
-            new DataInterval(Columns.instant(rs, "data_interval_start"), Columns.instant(rs, "data_interval_end")),
-            DagRunState.fromWireName(rs.getString("state")), rs.getString("conf"), rs.getString("note"),
-            rs.getString("dag_version"), Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"),
-            Columns.instant(rs, "end_date"), Columns.instant(rs, "sla_missed_at"));
 
     /**
      * Airflow's DAG run filters; every bound is inclusive.
@@ -48,9 +34,9 @@ public final class DagRunQueries {
         Filter where = new Filter().in("dag_id", f.dagIds()).in("state", f.states()).within("logical_date", f.logical())
                 .within("start_date", f.start()).within("end_date", f.end());
         long total = where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
-        List<DagRunRow> items = where.bind(h.createQuery("SELECT * FROM dag_run" + where.sql()
+        List<DagRunRow> items = where.bind(h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run" + where.sql()
                         + OrderBy.sql(orderBy, ORDER, "id", "id") + " LIMIT :limit OFFSET :offset"))
-                .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
+                .bind("limit", page.limit()).bind("offset", page.offset()).map(DagRunRow.MAPPER).list();
         return new Listing<>(items, total);
     }
 
@@ -66,7 +52,7 @@ public final class DagRunQueries {
 
     /** @return the run */
     public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
-        return h.createQuery("SELECT * FROM dag_run WHERE dag_id = :dag AND run_id = :run")
-                .bind("dag", dagId).bind("run", runId).map(MAPPER).findOne();
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND run_id = :run")
+                .bind("dag", dagId).bind("run", runId).map(DagRunRow.MAPPER).findOne();
     }
 }

@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,22 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.orchestrator.api.TaskState;
-import org.orchestrator.server.http.Page;
-import org.orchestrator.server.state.TaskInstanceRow;
 
 /** Task instances as the API lists them, each with its run's logical date. */
 public final class TaskInstanceQueries {
 
     private static final String FROM = " FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk";
 
-    private static final RowMapper<TaskInstanceRecord> MAPPER = (rs, ctx) -> new TaskInstanceRecord(new TaskInstanceRow(
-            rs.getLong("id"), rs.getLong("run_pk"), rs.getString("dag_id"), rs.getString("run_id"),
-            rs.getString("task_id"), TaskState.fromWireName(rs.getString("state")), rs.getInt("try_number"),
-            rs.getInt("max_tries"), rs.getString("pool"), rs.getInt("priority_weight"), rs.getString("node"),
-            Columns.instant(rs, "queued_at"), Columns.instant(rs, "start_date"), Columns.instant(rs, "end_date"),
-            Columns.instant(rs, "next_retry_at"), Columns.instant(rs, "scheduled_at")), Columns.instant(rs, "logical_date"),
-            rs.getString("note"));
+    private static final String SELECT = "SELECT " + TaskInstanceRow.columns("ti.") + ", ti.note, r.logical_date" + FROM;
+
+    private static final RowMapper<TaskInstanceRecord> MAPPER = (rs, ctx) -> new TaskInstanceRecord(
+            TaskInstanceRow.MAPPER.map(rs, ctx), Rows.instant(rs, "logical_date"), rs.getString("note"));
 
     private final String duration;
     private final Map<String, String> order;
@@ -76,7 +70,7 @@ public final class TaskInstanceQueries {
     public Listing<TaskInstanceRecord> list(Handle h, TaskInstanceFilter f, String orderBy, Page page) {
         Filter where = where(f);
         long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
-        List<TaskInstanceRecord> items = where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql()
+        List<TaskInstanceRecord> items = where.bind(h.createQuery(SELECT + where.sql()
                         + OrderBy.sql(orderBy, order, "id", "ti.id") + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
         return new Listing<>(items, total);
@@ -85,7 +79,7 @@ public final class TaskInstanceQueries {
     /** @return every instance matching the filter, by run then creation order (for clearing) */
     public List<TaskInstanceRecord> matching(Handle h, TaskInstanceFilter f) {
         Filter where = where(f);
-        return where.bind(h.createQuery("SELECT ti.*, r.logical_date" + FROM + where.sql() + " ORDER BY ti.run_pk, ti.id"))
+        return where.bind(h.createQuery(SELECT + where.sql() + " ORDER BY ti.run_pk, ti.id"))
                 .map(MAPPER).list();
     }
 
@@ -97,7 +91,7 @@ public final class TaskInstanceQueries {
 
     /** @return one task instance of a run */
     public Optional<TaskInstanceRecord> find(Handle h, String dagId, String runId, String taskId) {
-        return h.createQuery("SELECT ti.*, r.logical_date" + FROM
+        return h.createQuery(SELECT
                         + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task")
                 .bind("dag", dagId).bind("run", runId).bind("task", taskId).map(MAPPER).findOne();
     }

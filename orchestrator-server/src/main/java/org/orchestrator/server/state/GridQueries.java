@@ -1,12 +1,11 @@
-package org.orchestrator.server.web;
+package org.orchestrator.server.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.orchestrator.server.internal.Json;
@@ -17,7 +16,7 @@ import org.orchestrator.server.internal.Json;
  * hundreds of runs of hundreds of tasks, and the API's full task instance objects for 100,000
  * cells would be tens of megabytes.
  */
-final class GridQueries {
+public final class GridQueries {
 
     /**
      * A run as the grid needs it.
@@ -31,7 +30,7 @@ final class GridQueries {
      * @param endDate     end, or null
      * @param conf        the run's conf
      */
-    record GridRun(@JsonIgnore long id, String dagRunId, String state, String runType, Instant logicalDate, Instant startDate,
+    public record GridRun(@JsonIgnore long id, String dagRunId, String state, String runType, Instant logicalDate, Instant startDate,
                    Instant endDate, Map<String, Object> conf) {
     }
 
@@ -44,27 +43,69 @@ final class GridQueries {
      * @param tryNumber tries started
      * @param duration  seconds of the latest try, or null while it runs
      */
-    record Cell(String runId, String taskId, String state, int tryNumber, Double duration) {
+    public record Cell(String runId, String taskId, String state, int tryNumber, Double duration) {
+    }
+
+    /**
+     * One try of a run's task, as the Gantt chart draws it.
+     *
+     * @param taskId    task
+     * @param tryNumber try
+     * @param state     its outcome, or running
+     * @param startDate start
+     * @param endDate   end, or null while it runs
+     */
+    public record TrySpan(String taskId, int tryNumber, String state, Instant startDate, Instant endDate) {
+    }
+
+    /**
+     * A DAG's grid.
+     *
+     * @param runs      its newest runs, oldest first
+     * @param totalRuns how many runs it has in all
+     * @param cells     the cells of the runs asked for
+     */
+    public record Grid(List<GridRun> runs, long totalRuns, List<Cell> cells) {
+    }
+
+    /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
+    Optional<Grid> grid(Handle h, String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
+        if (h.createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one() == 0) {
+            return Optional.empty();
+        }
+        List<GridRun> runs = runs(h, dagId, limit);
+        return Optional.of(new Grid(runs, count(h, dagId), cells(h, wanted.apply(runs))));
+    }
+
+    /** @return every try of the run's tasks by task and try, or empty when there is no such run */
+    Optional<List<TrySpan>> tries(Handle h, String dagId, String runId) {
+        return h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND run_id = :run")
+                .bind("dag", dagId).bind("run", runId).mapTo(Long.class).findOne()
+                .map(runPk -> h.createQuery("SELECT ti.task_id, t.try_number, t.state, t.start_date, t.end_date FROM task_try t "
+                                + "JOIN task_instance ti ON ti.id = t.ti_id WHERE ti.run_pk = :run ORDER BY ti.task_id, t.try_number")
+                        .bind("run", runPk)
+                        .map((rs, c) -> new TrySpan(rs.getString("task_id"), rs.getInt("try_number"), rs.getString("state"),
+                                Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"))).list());
     }
 
     /** @return the DAG's newest runs, at most {@code limit}, oldest first */
-    List<GridRun> runs(Handle h, String dagId, int limit) {
+    private List<GridRun> runs(Handle h, String dagId, int limit) {
         List<GridRun> newestFirst = h.createQuery("SELECT id, run_id, state, run_type, logical_date, start_date, end_date, conf "
                         + "FROM dag_run WHERE dag_id = :dag ORDER BY logical_date DESC LIMIT :limit")
                 .bind("dag", dagId).bind("limit", limit)
                 .map((rs, ctx) -> new GridRun(rs.getLong("id"), rs.getString("run_id"), rs.getString("state"), rs.getString("run_type"),
-                        instant(rs, "logical_date"), instant(rs, "start_date"), instant(rs, "end_date"),
+                        Rows.instant(rs, "logical_date"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"),
                         conf(rs.getString("conf")))).list();
         return newestFirst.reversed();
     }
 
     /** @return how many runs the DAG has in all */
-    long count(Handle h, String dagId) {
+    private long count(Handle h, String dagId) {
         return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one();
     }
 
     /** @return the cells of these runs, through the (run, task) index */
-    List<Cell> cells(Handle h, List<GridRun> runs) {
+    private List<Cell> cells(Handle h, List<GridRun> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }
@@ -73,7 +114,7 @@ final class GridQueries {
                         + "WHERE run_pk IN (<runs>)")
                 .bindList("runs", List.copyOf(runIds.keySet()))
                 .map((rs, ctx) -> new Cell(runIds.get(rs.getLong("run_pk")), rs.getString("task_id"), state(rs.getString("state")),
-                        rs.getInt("try_number"), seconds(instant(rs, "start_date"), instant(rs, "end_date")))).list();
+                        rs.getInt("try_number"), seconds(Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date")))).list();
     }
 
     private static String state(String stored) {
@@ -91,10 +132,5 @@ final class GridQueries {
             // The server writes conf as a JSON object; anything else is shown as empty, as the API does.
             return Map.of();
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

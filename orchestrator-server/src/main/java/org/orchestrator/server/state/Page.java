@@ -1,4 +1,4 @@
-package org.orchestrator.server.http;
+package org.orchestrator.server.state;
 
 /**
  * One page of a list: Airflow's {@code limit} and {@code offset}.
@@ -18,13 +18,13 @@ public record Page(int limit, int offset) {
      * @param limit  requested items per page (0 or absent: the default; above the maximum: the maximum)
      * @param offset requested items to skip (absent: 0)
      * @return the page
-     * @throws ApiProblem 400 for negative values
+     * @throws InvalidQueryException for negative values
      */
     public static Page of(java.util.Optional<Integer> limit, java.util.Optional<Integer> offset) {
         int l = limit.orElse(DEFAULT_LIMIT);
         int o = offset.orElse(0);
         if (l < 0 || o < 0) {
-            throw ApiProblem.badRequest("'limit' and 'offset' must not be negative, got limit " + l + " and offset " + o);
+            throw new InvalidQueryException("'limit' and 'offset' must not be negative, got limit " + l + " and offset " + o);
         }
         return new Page(l == 0 ? DEFAULT_LIMIT : Math.min(l, MAX_LIMIT), o);
     }

@@ -1,9 +1,8 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.orchestrator.server.http.Page;
 
 /** XCom values of a run as the API lists them. */
 public final class XComQueries {

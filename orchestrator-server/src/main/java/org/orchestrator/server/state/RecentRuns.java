@@ -1,9 +1,8 @@
-package org.orchestrator.server.web;
+package org.orchestrator.server.state;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * The latest runs of many DAGs in one query, for the DAG list's state dots: one window function
  * over the {@code (dag_id, logical_date)} index instead of one API call per DAG per refresh.
  */
-final class RecentRuns {
+public final class RecentRuns {
 
     /**
      * One run as a dot shows it.
@@ -26,7 +25,7 @@ final class RecentRuns {
      * @param startDate   when it started, or null
      * @param endDate     when it ended, or null
      */
-    record RunDot(String dagRunId, String state, String runType, Instant logicalDate, Instant startDate,
+    public record RunDot(String dagRunId, String state, String runType, Instant logicalDate, Instant startDate,
                   Instant endDate) {
     }
 
@@ -51,11 +50,7 @@ final class RecentRuns {
 
     private static RunDot dot(ResultSet rs) throws SQLException {
         return new RunDot(rs.getString("run_id"), rs.getString("state"), rs.getString("run_type"),
-                instant(rs, "logical_date"), instant(rs, "start_date"), instant(rs, "end_date"));
+                Rows.instant(rs, "logical_date"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

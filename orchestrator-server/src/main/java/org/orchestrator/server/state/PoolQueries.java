@@ -1,10 +1,9 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.orchestrator.server.http.Page;
 
 /** Pools with how many of their slots task instances use, by state; and pool writes. */
 public final class PoolQueries {
@@ -40,6 +39,11 @@ public final class PoolQueries {
         List<PoolRecord> items = h.createQuery(SELECT + " ORDER BY p.name LIMIT :limit OFFSET :offset")
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
         return new Listing<>(items, total);
+    }
+
+    /** @return every pool, by name */
+    public List<PoolRecord> all(Handle h) {
+        return h.createQuery(SELECT + " ORDER BY p.name").map(MAPPER).list();
     }
 
     /** @return the pool */

@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.orchestrator.server.http.Page;
 
 /** The audit log as Airflow's {@code eventLogs} lists it. */
 public final class EventLogQueries {
@@ -15,7 +14,7 @@ public final class EventLogQueries {
             "event", "event", "owner", "username", "dag_id", "dag_id", "task_id", "task_id", "run_id", "run_id");
 
     private static final RowMapper<EventRecord> MAPPER = (rs, ctx) -> new EventRecord(rs.getLong("id"),
-            Columns.instant(rs, "dttm"), rs.getString("username"), rs.getString("event"), rs.getString("dag_id"),
+            Rows.instant(rs, "dttm"), rs.getString("username"), rs.getString("event"), rs.getString("dag_id"),
             rs.getString("run_id"), rs.getString("task_id"), rs.getString("extra"), rs.getString("source_ip"));
 
     /**

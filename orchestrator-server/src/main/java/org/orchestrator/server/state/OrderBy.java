@@ -1,8 +1,7 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.util.Map;
 import java.util.TreeSet;
-import org.orchestrator.server.http.ApiProblem;
 
 /**
  * Airflow's {@code order_by}: a field name, {@code -} in front for descending. Only fields a list
@@ -26,7 +25,7 @@ public final class OrderBy {
         String name = descending ? field.substring(1) : field;
         String column = columns.get(name);
         if (column == null) {
-            throw ApiProblem.badRequest("cannot order by " + ApiProblem.quote(name) + "; use one of "
+            throw new InvalidQueryException("cannot order by " + InvalidQueryException.quote(name) + "; use one of "
                     + String.join(", ", new TreeSet<>(columns.keySet())) + " (prefix '-' for descending)");
         }
         String direction = descending ? " DESC" : " ASC";

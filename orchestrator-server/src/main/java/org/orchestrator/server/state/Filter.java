@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.util.ArrayList;
 import java.util.Collection;

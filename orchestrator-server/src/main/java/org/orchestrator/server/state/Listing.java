@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.query;
+package org.orchestrator.server.state;
 
 import java.util.List;
 import java.util.function.Function;
