@@ -11,7 +11,7 @@ import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Principal;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.auth.TokenAdmin;
-import org.orchestrator.server.http.auth.TokenRow;
+import org.orchestrator.server.state.TokenRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;

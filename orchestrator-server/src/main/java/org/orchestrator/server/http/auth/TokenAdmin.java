@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.ApiTokens;
+import org.orchestrator.server.state.TokenRow;
 import org.orchestrator.server.state.Users;
 
 /**

@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.auth;
+package org.orchestrator.server.state;
 
 import java.time.Instant;
 
