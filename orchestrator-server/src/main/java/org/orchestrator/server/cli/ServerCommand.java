@@ -3,6 +3,7 @@ package org.orchestrator.server.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.orchestrator.server.web.WebServer;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.config.ServerConfig;
@@ -57,7 +58,7 @@ final class ServerCommand implements Callable<Integer> {
      */
     static void serve(ServerConfig config, boolean exitWhenUp) {
         Orchestrator orchestrator = Orchestrator.start(config, Orchestrator.Options.of(config.roles()));
-        HttpServer http = config.roles().webserver() ? HttpServer.start(orchestrator, config.port())
+        HttpServer http = config.roles().webserver() ? WebServer.start(orchestrator, config.port())
                 : HttpServer.startHealthOnly(orchestrator, "0.0.0.0", config.port());
         Runnable stop = () -> {
             // /health keeps answering during the grace period; the web server goes last.

@@ -2,6 +2,7 @@ package org.orchestrator.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.orchestrator.server.Orchestrator;
@@ -10,7 +11,6 @@ import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Authenticator;
 import org.orchestrator.server.http.auth.LoginThrottle;
 import org.orchestrator.server.http.metrics.Metrics;
-import org.orchestrator.server.web.WebRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code application/problem+json}.
  *
  * <pre>{@code
- * try (HttpServer http = HttpServer.start(orchestrator, 8080)) {
+ * try (HttpServer http = WebServer.start(orchestrator, 8080)) {
  *     System.out.println("listening on " + http.port());
  * }
  * }</pre>
@@ -40,14 +40,19 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server on every interface.
-     *
-     * @param orchestrator the engine the API drives
-     * @param port         the port; 0 picks a free one
-     * @return the running server
+     * The web dashboard's routes, registered by whoever starts the server (the dashboard's package
+     * depends on this one, never the other way round).
      */
-    public static HttpServer start(Orchestrator orchestrator, int port) {
-        return start(orchestrator, "0.0.0.0", port);
+    @FunctionalInterface
+    public interface Dashboard {
+        /**
+         * @param app          the server
+         * @param orchestrator the engine
+         * @param apiGuard     the API's authentication check
+         * @param throttle     the failed-login counter the API's Basic authentication shares
+         * @return the check to run before every matched route, in place of {@code apiGuard}
+         */
+        Handler register(Javalin app, Orchestrator orchestrator, Handler apiGuard, LoginThrottle throttle);
     }
 
     /**
@@ -56,9 +61,10 @@ public final class HttpServer implements AutoCloseable {
      * @param orchestrator the engine the API drives
      * @param host         the address to bind, e.g. {@code 127.0.0.1}
      * @param port         the port; 0 picks a free one
+     * @param dashboard    the dashboard's routes
      * @return the running server
      */
-    public static HttpServer start(Orchestrator orchestrator, String host, int port) {
+    public static HttpServer start(Orchestrator orchestrator, String host, int port, Dashboard dashboard) {
         LoginThrottle throttle = LoginThrottle.perMinute(orchestrator.clock());
         AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle);
         List<String> routes = new CopyOnWriteArrayList<>();
@@ -67,7 +73,7 @@ public final class HttpServer implements AutoCloseable {
         Metrics metrics = Metrics.install(app, orchestrator);
         app.before(PathParams::checkEncoding);
         // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
-        app.beforeMatched(WebRoutes.register(app, orchestrator, guard::check, throttle));
+        app.beforeMatched(dashboard.register(app, orchestrator, guard::check, throttle));
         ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class, metrics);
         app.start(host, port);
         orchestrator.links().serverStarted(app.port());

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.server.web.WebServer;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.Orchestrator;
@@ -92,7 +93,7 @@ class NodeRolesTest {
              Orchestrator worker = start(home, "worker", "worker");
              HttpClient client = HttpClient.newHttpClient()) {
             TestUsers.createOnePerRole(web);
-            try (HttpServer http = HttpServer.start(web, "127.0.0.1", 0)) {
+            try (HttpServer http = WebServer.start(web, "127.0.0.1", 0)) {
                 String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("op:op-password".getBytes());
                 HttpResponse<String> triggered = client.send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + http.port() + "/api/v1/dags/fan/dagRuns"))

@@ -21,6 +21,7 @@ import java.util.function.IntFunction;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.orchestrator.server.web.WebServer;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
@@ -71,7 +72,7 @@ class ApiBenchmarkTest {
         webOnly.put("ORCHESTRATOR_ROLE", "webserver");
         ServerConfig config = ServerConfig.fromEnvironment(TestDatabase.withHome(home, webOnly));
         try (Orchestrator web = Orchestrator.start(config, Orchestrator.Options.of(config.roles()), List.of(dags));
-             HttpServer server = HttpServer.start(web, 0)) {
+             HttpServer server = WebServer.start(web, 0)) {
             String base = "http://127.0.0.1:" + server.port();
             measure(i -> trigger(base, n, auth));
             report("POST …/dagRuns on a webserver-only node", measure(i -> trigger(base, n, auth)));

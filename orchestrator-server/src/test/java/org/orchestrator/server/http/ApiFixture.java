@@ -1,5 +1,6 @@
 package org.orchestrator.server.http;
 
+import org.orchestrator.server.web.WebServer;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestUsers;
@@ -30,7 +31,7 @@ final class ApiFixture implements AutoCloseable {
     static ApiFixture start(TestEngine engine) {
         try {
             TestUsers.createOnePerRole(engine.orchestrator());
-            return new ApiFixture(engine, HttpServer.start(engine.orchestrator(), 0));
+            return new ApiFixture(engine, WebServer.start(engine.orchestrator(), 0));
         } catch (RuntimeException e) {
             engine.close();
             throw e;

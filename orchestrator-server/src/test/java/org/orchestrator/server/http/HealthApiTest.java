@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.server.web.WebServer;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.testing.TestDatabase;
@@ -45,7 +46,7 @@ class HealthApiTest {
     void scheduler_is_unhealthy_when_no_node_runs_the_scheduler() {
         Map<String, String> env = TestDatabase.withHome(TestEngine.fresh(), Map.of());
         try (Orchestrator executorOnly = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.EXECUTOR_ONLY);
-             HttpServer server = HttpServer.start(executorOnly, "127.0.0.1", 0)) {
+             HttpServer server = WebServer.start(executorOnly, "127.0.0.1", 0)) {
             JsonNode health = new ApiClient(server.port(), null).get("/health").json();
 
             assertThat(health.at("/metadatabase/status").asText()).isEqualTo("healthy");

@@ -27,7 +27,7 @@ final class WebFixture implements AutoCloseable {
         TestEngine engine = TestEngine.start(dags);
         try {
             TestUsers.createOnePerRole(engine.orchestrator());
-            return new WebFixture(engine, HttpServer.start(engine.orchestrator(), "127.0.0.1", 0));
+            return new WebFixture(engine, WebServer.start(engine.orchestrator(), "127.0.0.1", 0));
         } catch (RuntimeException e) {
             engine.close();
             throw e;

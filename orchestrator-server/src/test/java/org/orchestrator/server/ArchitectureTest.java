@@ -1,0 +1,162 @@
+package org.orchestrator.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's package rules (issue 16): no package cycles, {@code state} depends on nothing of the
+ * server but {@code internal}, nothing outside {@code state} touches Jdbi, and only the
+ * operations layer and the engine's packages call the classes of {@code state} that write.
+ *
+ * <p>The {@code KNOWN_*} lists name the classes that break a rule today, each waiting for the
+ * operations layer (issue 16's {@code ops}) to take their writes and transactions; a class
+ * leaves its list when it is fixed, and the lists only ever shrink. A class not listed that
+ * breaks a rule fails this test.
+ */
+class ArchitectureTest {
+
+    private static final String SERVER = "org.orchestrator.server";
+
+    /**
+     * Adapters (routes, CLI, connections and variables, the audit writer, the benchmark) that still
+     * open Jdbi handles or transactions themselves: each goes when the operations layer takes its
+     * writes (the lead empties this list after merging {@code ops}).
+     */
+    static final Set<String> KNOWN_JDBI_USERS = Set.of(
+            "Orchestrator", "bench.EngineBenchmarks", "cli.BackfillCommand", "cli.ConnectionsCommand",
+            "cli.DagsCommand", "cli.VariablesCommand", "connect.ConnectionStore", "connect.ServerResources",
+            "connect.VariableStore", "http.Audit", "http.Problems", "http.api.Api", "http.api.ClearRoutes",
+            "http.api.ConnectionRoutes", "http.api.DagRunClearRoutes", "http.api.DagRunEditRoutes",
+            "http.api.MarkRoutes", "http.api.NoteRoutes", "http.api.PoolRoutes", "http.api.RunStateChange",
+            "http.api.TaskClearing", "http.api.VariableRoutes", "http.auth.Authenticator", "http.auth.TokenAdmin",
+            "http.auth.UserAdmin", "http.metrics.EngineSnapshot", "web.SessionUsers");
+
+    /**
+     * The engine's chores, which compose state's verbs in one Jdbi transaction of their own. They
+     * leave this list when state offers a transaction type that does not expose Jdbi.
+     */
+    static final Set<String> ENGINE_TRANSACTIONS = Set.of(
+            "cluster.NodeRegistry", "cluster.ZombieReaper", "dagbag.DagRegistry", "dagbag.VersionReleaser",
+            "dagbag.VersionRestorer", "execute.CallbackRunner", "execute.Completer", "execute.Dispatcher",
+            "execute.Executor", "execute.HandBack", "execute.RunProgress", "execute.ServerTaskContext",
+            "execute.TryRunner", "execute.UncertainClaims", "schedule.DagScheduling", "schedule.RunCreator",
+            "schedule.RunStarter", "sweep.FlagSlaMisses", "sweep.ReconcileRuns", "sweep.RequeueDueRetries");
+
+    /** Adapters that still call state's write classes instead of an operation (the lead empties it after {@code ops}). */
+    static final Set<String> KNOWN_STATE_WRITERS = Set.of(
+            "bench.EngineBenchmarks", "cli.BackfillCommand", "cli.DagsCommand", "http.Audit", "http.api.Api",
+            "http.api.DagRunEditRoutes", "http.api.MarkRoutes", "http.api.PoolRoutes", "http.api.RunStateChange",
+            "http.api.TaskClearing", "http.auth.Authenticator", "http.auth.TokenAdmin", "http.auth.UserAdmin",
+            "web.SessionUsers");
+
+    /** Where the engine and the operations live: the packages allowed to call state's writers. */
+    private static final Set<String> WRITING_PACKAGES = Set.of("", "ops", "state", "execute", "schedule", "sweep",
+            "cluster", "dagbag");
+
+    private static JavaClasses server;
+
+    @BeforeAll
+    static void importServer() {
+        server = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(SERVER);
+    }
+
+    @Test
+    void server_packages_form_no_cycles() {
+        slices().assignedFrom(BY_TOP_PACKAGE).should().beFreeOfCycles().check(server);
+    }
+
+    @Test
+    void state_depends_only_on_api_rules_internal_and_its_libraries() {
+        classes().that().resideInAPackage(SERVER + ".state..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.flywaydb..",
+                        "com.zaxxer.hikari..", "org.slf4j..", "org.orchestrator.api..", "org.orchestrator.rules..",
+                        SERVER + ".state..", SERVER + ".internal..")
+                .check(server);
+    }
+
+    @Test
+    void nothing_outside_state_calls_jdbi() {
+        noClasses().that().resideOutsideOfPackage(SERVER + ".state..").and(notListedIn(KNOWN_JDBI_USERS))
+                .and(notListedIn(ENGINE_TRANSACTIONS))
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .check(server);
+    }
+
+    @Test
+    void only_operations_and_engine_packages_call_the_classes_that_write_state() {
+        noClasses().that(outside(WRITING_PACKAGES)).and(notListedIn(KNOWN_STATE_WRITERS))
+                .should().accessTargetWhere(ownerWritesState())
+                .check(server);
+    }
+
+    /** Slices by the package right under the server's ({@code http.api} belongs to {@code http}); the root package is one. */
+    private static final SliceAssignment BY_TOP_PACKAGE = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return SliceIdentifier.of(topPackage(javaClass));
+        }
+
+        @Override
+        public String getDescription() {
+            return "the server's top-level packages";
+        }
+    };
+
+    private static String topPackage(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith(SERVER)) {
+            return "";
+        }
+        String rest = name.substring(SERVER.length());
+        if (rest.isEmpty()) {
+            return "(root)";
+        }
+        int dot = rest.indexOf('.', 1);
+        return dot < 0 ? rest.substring(1) : rest.substring(1, dot);
+    }
+
+    private static DescribedPredicate<JavaClass> notListedIn(Set<String> known) {
+        return DescribedPredicate.describe("not a known violator", c -> !known.contains(outerName(c)));
+    }
+
+    private static DescribedPredicate<JavaClass> outside(Set<String> packages) {
+        return DescribedPredicate.describe("outside " + packages, c -> {
+            String top = topPackage(c);
+            return !packages.contains(top.equals("(root)") ? "" : top);
+        });
+    }
+
+    /** A class of state that writes: its code runs an UPDATE, INSERT or DELETE through Jdbi. */
+    private static DescribedPredicate<JavaAccess<?>> ownerWritesState() {
+        return DescribedPredicate.describe("a class of state that writes", access -> {
+            JavaClass owner = access.getTargetOwner();
+            return owner.getPackageName().equals(SERVER + ".state") && writes(owner);
+        });
+    }
+
+    private static boolean writes(JavaClass stateClass) {
+        return stateClass.getMethodCallsFromSelf().stream().anyMatch(call ->
+                call.getTargetOwner().getName().equals("org.jdbi.v3.core.Handle")
+                        && Set.of("createUpdate", "prepareBatch", "createBatch", "execute").contains(call.getName()));
+    }
+
+    private static String outerName(JavaClass c) {
+        String name = c.getName();
+        int nested = name.indexOf('$');
+        return (nested < 0 ? name : name.substring(0, nested)).substring(SERVER.length() + 1);
+    }
+}
