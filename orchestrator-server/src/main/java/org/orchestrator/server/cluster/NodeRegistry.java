@@ -43,7 +43,7 @@ public final class NodeRegistry implements AutoCloseable {
     public void register(String nodeRoles) {
         this.roles = nodeRoles;
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM node WHERE node_id LIKE :prefix").bind("prefix", name + "@%").execute();
+            nodes.removeIncarnations(h, name);
             nodes.register(h, nodeId, hostName(), roles, clock.instant());
         });
     }

@@ -191,9 +191,7 @@ public final class RunCreator {
     }
 
     private DagRunRow existing(Dag dag, Instant logicalDate) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND logical_date = :date")
-                .bind("dag", dag.id()).bind("date", logicalDate).mapTo(Long.class).findOne()
-                .flatMap(id -> runs.find(h, id))).orElseThrow();
+        return jdbi.withHandle(h -> runs.atLogicalDate(h, dag.id(), logicalDate)).orElseThrow();
     }
 
     private List<DagRunRow> createAll(LoadedDag dag, List<DataInterval> intervals, RunType type) {

@@ -53,6 +53,12 @@ public final class DagRuns {
                 .bind("dag", dagId).bind("runId", runId).map(DagRunRow.MAPPER).findOne();
     }
 
+    /** @return the DAG's run at this logical date */
+    public Optional<DagRunRow> atLogicalDate(Handle h, String dagId, Instant logicalDate) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND logical_date = :logical")
+                .bind("dag", dagId).bind("logical", logicalDate).map(DagRunRow.MAPPER).findOne();
+    }
+
     /** @return the run */
     public Optional<DagRunRow> find(Handle h, long id) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE id = :id")

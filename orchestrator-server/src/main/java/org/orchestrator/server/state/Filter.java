@@ -32,20 +32,19 @@ public final class Filter {
 
     /** @param column a column @param values any of these, or empty for no filter @return this */
     public Filter in(String column, Collection<?> values) {
-        if (!values.isEmpty()) {
-            String name = "p" + (binds.size() + lists.size());
-            lists.put(name, List.copyOf(values));
-            clauses.add(column + " IN (<" + name + ">)");
-        }
-        return this;
+        return list(column, " IN ", values);
     }
 
     /** @param column a column @param values none of these, or empty for no filter @return this */
     public Filter notIn(String column, Collection<?> values) {
+        return list(column, " NOT IN ", values);
+    }
+
+    private Filter list(String column, String operator, Collection<?> values) {
         if (!values.isEmpty()) {
             String name = "p" + (binds.size() + lists.size());
             lists.put(name, List.copyOf(values));
-            clauses.add(column + " NOT IN (<" + name + ">)");
+            clauses.add(column + operator + "(<" + name + ">)");
         }
         return this;
     }

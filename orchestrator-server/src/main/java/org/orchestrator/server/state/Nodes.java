@@ -53,6 +53,11 @@ public final class Nodes {
         return h.createQuery("SELECT node_id FROM node").mapTo(String.class).list();
     }
 
+    /** Removes every earlier incarnation ({@code name@…}) of a node name, alive or not. */
+    public void removeIncarnations(Handle h, String name) {
+        h.createUpdate("DELETE FROM node WHERE node_id LIKE :prefix").bind("prefix", name + "@%").execute();
+    }
+
     /** Removes a node that stopped cleanly. */
     public void remove(Handle h, String nodeId) {
         h.createUpdate("DELETE FROM node WHERE node_id = :id").bind("id", nodeId).execute();

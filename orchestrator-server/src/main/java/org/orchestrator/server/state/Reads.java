@@ -162,6 +162,11 @@ public final class Reads {
         return jdbi.withHandle(nodes::rows);
     }
 
+    /** @return the counts behind the engine's meters */
+    public EngineCounts engineCounts() {
+        return jdbi.withHandle(EngineCounts::read);
+    }
+
     /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
     public Optional<Grid> grid(String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
         return jdbi.withHandle(h -> grid.grid(h, dagId, limit, wanted));

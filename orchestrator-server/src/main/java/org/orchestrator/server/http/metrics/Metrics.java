@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.state.EngineCounts;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -52,7 +53,7 @@ public final class Metrics implements AutoCloseable {
 
     /** @param app the server, before it starts @param orchestrator the engine @return the meters, timing every request */
     public static Metrics install(Javalin app, Orchestrator orchestrator) {
-        Metrics metrics = new Metrics(new EngineSnapshot(orchestrator.jdbi()), orchestrator.executor().meters());
+        Metrics metrics = new Metrics(new EngineSnapshot(orchestrator.reads()), orchestrator.executor().meters());
         metrics.tryMeters.add(metrics.registry);
         metrics.bindJvm();
         metrics.bindEngine(orchestrator);
@@ -113,7 +114,7 @@ public final class Metrics implements AutoCloseable {
         }
     }
 
-    private void gauge(String meter, String description, String state, Function<EngineSnapshot.Counts, Long> value) {
+    private void gauge(String meter, String description, String state, Function<EngineCounts, Long> value) {
         Gauge.builder(meter, snapshot, s -> value.apply(s.counts())).description(description).tag("state", state)
                 .register(registry);
     }
