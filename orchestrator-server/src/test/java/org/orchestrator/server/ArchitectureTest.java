@@ -42,8 +42,8 @@ class ArchitectureTest {
             "connect.VariableStore", "http.Audit", "http.Problems", "http.api.Api", "http.api.ClearRoutes",
             "http.api.ConnectionRoutes", "http.api.DagRunClearRoutes", "http.api.DagRunEditRoutes",
             "http.api.MarkRoutes", "http.api.NoteRoutes", "http.api.PoolRoutes", "http.api.RunStateChange",
-            "http.api.TaskClearing", "http.api.VariableRoutes", "http.auth.Authenticator", "http.auth.TokenAdmin",
-            "http.auth.UserAdmin", "web.SessionUsers");
+            "http.api.TaskClearing", "http.api.VariableRoutes", "http.auth.TokenAdmin",
+            "http.auth.UserAdmin");
 
     /**
      * The engine's chores, which compose state's verbs in one Jdbi transaction of their own. They
@@ -60,8 +60,7 @@ class ArchitectureTest {
     static final Set<String> KNOWN_STATE_WRITERS = Set.of(
             "bench.EngineBenchmarks", "cli.BackfillCommand", "cli.DagsCommand", "http.Audit", "http.api.Api",
             "http.api.DagRunEditRoutes", "http.api.MarkRoutes", "http.api.PoolRoutes", "http.api.RunStateChange",
-            "http.api.TaskClearing", "http.auth.Authenticator", "http.auth.TokenAdmin", "http.auth.UserAdmin",
-            "web.SessionUsers");
+            "http.api.TaskClearing", "http.auth.TokenAdmin", "http.auth.UserAdmin");
 
     /** Where the engine and the operations live: the packages allowed to call state's writers. */
     private static final Set<String> WRITING_PACKAGES = Set.of("", "ops", "state", "execute", "schedule", "sweep",

@@ -66,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(Orchestrator orchestrator, String host, int port, Dashboard dashboard) {
         LoginThrottle throttle = LoginThrottle.perMinute(orchestrator.clock());
-        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle);
+        AccessGuard guard = new AccessGuard(new Authenticator(orchestrator.reads(), orchestrator.clock()), throttle);
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> configure(config, routes));
         Problems.install(app);

@@ -36,6 +36,8 @@ public final class Reads {
     private final DagRunQueries runs = new DagRunQueries();
     private final TaskInstanceQueries taskInstances;
     private final TaskTries tries = new TaskTries();
+    private final Users users = new Users();
+    private final ApiTokens tokens = new ApiTokens();
     private final PoolQueries pools = new PoolQueries();
     private final XComQueries xcoms = new XComQueries();
     private final EventLogQueries events = new EventLogQueries();
@@ -160,6 +162,16 @@ public final class Reads {
     /** @return every registered node, by id */
     public List<NodeRow> nodes() {
         return jdbi.withHandle(nodes::rows);
+    }
+
+    /** @return the user with its password hash and role */
+    public Optional<Users.UserRow> user(String username) {
+        return jdbi.withHandle(h -> users.find(h, username));
+    }
+
+    /** @return the API token with this public prefix */
+    public Optional<TokenRow> token(String prefix) {
+        return jdbi.withHandle(h -> tokens.byPrefix(h, prefix));
     }
 
     /** @return the counts behind the engine's meters */

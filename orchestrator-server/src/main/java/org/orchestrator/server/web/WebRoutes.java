@@ -44,13 +44,13 @@ public final class WebRoutes {
         app.before(SecurityHeaders::apply);
         app.exception(SessionExpiredException.class, WebRoutes::sessionExpired);
         pages.register(app);
-        new LoginRoutes(new Authenticator(orchestrator.jdbi(), orchestrator.clock()), throttle, sessions, pages).register(app);
+        new LoginRoutes(new Authenticator(orchestrator.reads(), orchestrator.clock()), throttle, sessions, pages).register(app);
         new SessionRoutes().register(app);
         new RecentRunRoutes(orchestrator.reads()).register(app);
         new ClusterRoutes(orchestrator).register(app);
         new GridRoutes(orchestrator).register(app);
         new TryRoutes(orchestrator).register(app);
-        return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.jdbi()));
+        return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.reads()));
     }
 
     private static void sessionExpired(SessionExpiredException e, Context ctx) {

@@ -2,7 +2,7 @@ package org.orchestrator.server.http.auth;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Reads;
 import org.orchestrator.server.state.Users;
 
 /**
@@ -12,29 +12,28 @@ import org.orchestrator.server.state.Users;
  */
 public final class Authenticator {
 
-    private final Jdbi jdbi;
-    private final Users users = new Users();
+    private final Reads reads;
     private final CredentialCache cache;
-    private final TokenAdmin tokens;
+    private final TokenCheck tokens;
 
-    /** @param jdbi the database @param clock time, for the verification cache */
-    public Authenticator(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    /** @param reads the database's read side @param clock time, for the verification cache */
+    public Authenticator(Reads reads, Clock clock) {
+        this.reads = reads;
         this.cache = new CredentialCache(clock);
-        this.tokens = new TokenAdmin(jdbi, clock);
+        this.tokens = new TokenCheck(reads);
     }
 
     /** @param authorization the header, or null @return the user, when the credentials are valid */
     public Optional<Principal> authenticate(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.verify(authorization.substring(7).trim())
-                    .flatMap(user -> jdbi.withHandle(h -> users.find(h, user))).flatMap(Authenticator::principal);
+                    .flatMap(reads::user).flatMap(Authenticator::principal);
         }
         return BasicCredentials.parse(authorization).flatMap(this::verify);
     }
 
     private Optional<Principal> verify(BasicCredentials credentials) {
-        Optional<Users.UserRow> row = jdbi.withHandle(h -> users.find(h, credentials.username()));
+        Optional<Users.UserRow> row = reads.user(credentials.username());
         String hash = row.map(Users.UserRow::passwordHash).orElse(null);
         if (hash != null && cache.matches(credentials.username(), credentials.password(), hash)) {
             return row.flatMap(Authenticator::principal);

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.state.ApiTokens;
 import org.orchestrator.server.state.TokenRow;
@@ -29,7 +28,6 @@ import org.orchestrator.server.state.Users;
  */
 public final class TokenAdmin {
 
-    private static final Pattern FORMAT = Pattern.compile("orc_([0-9a-f]{12})_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
@@ -92,19 +90,6 @@ public final class TokenAdmin {
     /** @param id a token's id @return true if it was valid and is now revoked */
     public boolean revoke(long id) {
         return jdbi.withHandle(h -> tokens.revoke(h, id, clock.instant()));
-    }
-
-    /** @param token what a client sent @return the user it acts as, when it is a valid, unrevoked token */
-    Optional<String> verify(String token) {
-        var matcher = FORMAT.matcher(token);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        byte[] hash = sha256(token).getBytes(StandardCharsets.US_ASCII);
-        return jdbi.withHandle(h -> tokens.byPrefix(h, matcher.group(1)))
-                .filter(row -> row.revokedAt() == null)
-                .filter(row -> MessageDigest.isEqual(row.tokenHash().getBytes(StandardCharsets.US_ASCII), hash))
-                .map(TokenRow::username);
     }
 
     private static byte[] randomBytes(int n) {
