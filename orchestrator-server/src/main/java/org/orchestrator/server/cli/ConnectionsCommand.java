@@ -1,12 +1,12 @@
 package org.orchestrator.server.cli;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.connect.ConnectionSpecs;
+import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.connect.ConnectionStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,16 +44,14 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
+            try (CliOperations cli = CliOperations.open(home)) {
                 Connection c = connection();
-                ConnectionStore store = secrets.connections();
-                boolean added = secrets.database().jdbi().inTransaction(h -> store.insert(h, c, description, Instant.now()));
-                if (!added) {
-                    System.err.println("connection '" + id + "' already exists; delete it first");
-                    return 1;
-                }
+                cli.ops().connections().add(cli.actor(), c, description);
                 System.out.println("Connection '" + id + "' added (" + c.type() + ", " + c.url() + ").");
                 return 0;
+            } catch (OperationException e) {
+                System.err.println(e.getMessage() + (e.kind() == OperationException.Kind.ALREADY_EXISTS ? "; delete it first" : ""));
+                return 1;
             } catch (OrchestratorException e) {
                 System.err.println(e.getMessage());
                 return 1;
@@ -94,11 +92,13 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                ConnectionStore store = secrets.connections();
-                boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, id));
-                System.out.println(deleted ? "Connection '" + id + "' deleted." : "No connection '" + id + "'.");
-                return deleted ? 0 : 1;
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().connections().delete(cli.actor(), id);
+                System.out.println("Connection '" + id + "' deleted.");
+                return 0;
+            } catch (OperationException e) {
+                System.out.println("No connection '" + id + "'.");
+                return 1;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.orchestrator.server.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.Users;
 import picocli.CommandLine.Command;
@@ -25,8 +26,8 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                new UserAdmin(database.jdbi(), Clock.systemUTC()).create(username, password, role);
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().accounts().createUser(cli.actor(), username, password, role);
                 System.out.println("User '" + username + "' created with role " + role + ".");
             }
             return 0;
@@ -55,10 +56,13 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                boolean deleted = new UserAdmin(database.jdbi(), Clock.systemUTC()).delete(username);
-                System.out.println(deleted ? "User '" + username + "' deleted." : "No user '" + username + "'.");
-                return deleted ? 0 : 1;
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().accounts().deleteUser(cli.actor(), username);
+                System.out.println("User '" + username + "' deleted.");
+                return 0;
+            } catch (OperationException e) {
+                System.out.println("No user '" + username + "'.");
+                return 1;
             }
         }
     }

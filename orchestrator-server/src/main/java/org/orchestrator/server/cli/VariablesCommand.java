@@ -1,11 +1,11 @@
 package org.orchestrator.server.cli;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.connect.SecretMasker;
 import org.orchestrator.server.connect.VariableStore;
 import org.orchestrator.server.connect.VariableStore.Variable;
+import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,9 +29,8 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                secrets.database().jdbi().useTransaction(h -> store.set(h, new Variable(key, value, description), Instant.now()));
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().variables().set(cli.actor(), new Variable(key, value, description));
                 System.out.println("Variable '" + key + "' set.");
                 return 0;
             }
@@ -81,11 +80,13 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, key));
-                System.out.println(deleted ? "Variable '" + key + "' deleted." : "No variable '" + key + "'.");
-                return deleted ? 0 : 1;
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().variables().delete(cli.actor(), key);
+                System.out.println("Variable '" + key + "' deleted.");
+                return 0;
+            } catch (OperationException e) {
+                System.out.println("No variable '" + key + "'.");
+                return 1;
             }
         }
     }

@@ -6,20 +6,31 @@ import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.http.Actors;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.Operations;
 import org.orchestrator.server.http.query.DagRunQueries;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
- * What the route classes share: the engine, the audit log, and lookups that answer 404 with the
+ * What the route classes share: the engine, its operations, and lookups that answer 404 with the
  * id that was not found.
  *
  * @param orchestrator the engine
- * @param audit        the audit log
  */
-record Api(Orchestrator orchestrator, Audit audit) {
+record Api(Orchestrator orchestrator) {
 
     private static final DagRunQueries RUNS = new DagRunQueries();
+
+    /** @return every operator action; mutating routes call these and nothing else */
+    Operations ops() {
+        return orchestrator.ops();
+    }
+
+    /** @return who the request acts as, for the audit row */
+    static Actor actor(io.javalin.http.Context ctx) {
+        return Actors.of(ctx);
+    }
 
     /** @return the loaded DAG, or a 404 */
     LoadedDag loadedDag(String dagId) {

@@ -7,18 +7,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** The api_token table: hashes only, never a token. */
+/** Reads of the api_token table (its writes are {@code state/ApiTokens}): hashes only, never a token. */
 final class ApiTokens {
 
     private static final RowMapper<TokenRow> MAPPER = (rs, ctx) -> new TokenRow(rs.getLong("id"), rs.getString("prefix"),
             rs.getString("token_hash"), rs.getString("username"), rs.getString("name"), instant(rs.getObject("created_at",
             OffsetDateTime.class)), instant(rs.getObject("revoked_at", OffsetDateTime.class)));
-
-    void insert(Handle h, String prefix, String hash, String username, String name, Instant now) {
-        h.createUpdate("INSERT INTO api_token (prefix, token_hash, username, name, created_at) "
-                        + "VALUES (:prefix, :hash, :user, :name, :now)")
-                .bind("prefix", prefix).bind("hash", hash).bind("user", username).bind("name", name).bind("now", now).execute();
-    }
 
     Optional<TokenRow> byPrefix(Handle h, String prefix) {
         return h.createQuery("SELECT * FROM api_token WHERE prefix = :prefix").bind("prefix", prefix).map(MAPPER).findOne();
@@ -35,11 +29,6 @@ final class ApiTokens {
             query.bind("user", username);
         }
         return query.map(MAPPER).list();
-    }
-
-    boolean revoke(Handle h, long id, Instant now) {
-        return h.createUpdate("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id).bind("now", now).execute() == 1;
     }
 
     private static Instant instant(OffsetDateTime value) {
