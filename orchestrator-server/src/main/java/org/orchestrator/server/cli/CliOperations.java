@@ -1,6 +1,7 @@
 package org.orchestrator.server.cli;
 
 import java.time.Clock;
+import java.util.function.BiConsumer;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.SecretKeys;
@@ -46,16 +47,19 @@ final class CliOperations implements AutoCloseable {
     }
 
     /**
-     * Runs an action, printing a refusal as one line on stderr.
+     * Runs one action as {@code cli:<os user>} and says how it went.
      *
-     * @return 0 when it ran, 1 when it was refused
+     * @param done    printed when it ran
+     * @param refused printed when the operations refused it (unknown id, ...)
+     * @return the exit code: 0 when it ran, 1 when it was refused
      */
-    static int refusedAsExitCode(Runnable action) {
-        try {
-            action.run();
+    static int run(HomeOptions home, BiConsumer<Operations, Actor> action, String done, String refused) {
+        try (CliOperations cli = open(home)) {
+            action.accept(cli.ops(), cli.actor());
+            System.out.println(done);
             return 0;
         } catch (OperationException e) {
-            System.err.println(e.getMessage());
+            System.out.println(refused);
             return 1;
         }
     }

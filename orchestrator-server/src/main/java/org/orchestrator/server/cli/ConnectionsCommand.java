@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.connect.ConnectionSpecs;
-import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.connect.ConnectionStore;
+import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,14 +92,8 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (CliOperations cli = CliOperations.open(home)) {
-                cli.ops().connections().delete(cli.actor(), id);
-                System.out.println("Connection '" + id + "' deleted.");
-                return 0;
-            } catch (OperationException e) {
-                System.out.println("No connection '" + id + "'.");
-                return 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.connections().delete(actor, id),
+                    "Connection '" + id + "' deleted.", "No connection '" + id + "'.");
         }
     }
 }

@@ -15,7 +15,6 @@ import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
-import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.ops.RunActions;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Database;
@@ -71,14 +70,9 @@ final class DagsCommand {
 
     /** A running server's sweep moves the DAG's schedule trigger at its next schedule refresh. */
     private static int setPaused(HomeOptions home, String dagId, boolean paused) {
-        try (CliOperations cli = CliOperations.open(home)) {
-            cli.ops().dags().pause(cli.actor(), dagId, paused);
-            System.out.println("DAG '" + dagId + "' is now " + (paused ? "paused" : "unpaused") + ".");
-            return 0;
-        } catch (OperationException e) {
-            System.out.println("No DAG '" + dagId + "' is known to the database (has the server loaded it?).");
-            return 1;
-        }
+        return CliOperations.run(home, (ops, actor) -> ops.dags().pause(actor, dagId, paused),
+                "DAG '" + dagId + "' is now " + (paused ? "paused" : "unpaused") + ".",
+                "No DAG '" + dagId + "' is known to the database (has the server loaded it?).");
     }
 
     @Command(name = "trigger", mixinStandardHelpOptions = true,

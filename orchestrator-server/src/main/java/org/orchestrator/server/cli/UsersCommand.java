@@ -3,7 +3,6 @@ package org.orchestrator.server.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.http.auth.UserAdmin;
-import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.Users;
 import picocli.CommandLine.Command;
@@ -56,14 +55,8 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (CliOperations cli = CliOperations.open(home)) {
-                cli.ops().accounts().deleteUser(cli.actor(), username);
-                System.out.println("User '" + username + "' deleted.");
-                return 0;
-            } catch (OperationException e) {
-                System.out.println("No user '" + username + "'.");
-                return 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.accounts().deleteUser(actor, username),
+                    "User '" + username + "' deleted.", "No user '" + username + "'.");
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.orchestrator.server.connect.SecretMasker;
 import org.orchestrator.server.connect.VariableStore;
 import org.orchestrator.server.connect.VariableStore.Variable;
-import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,14 +79,8 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (CliOperations cli = CliOperations.open(home)) {
-                cli.ops().variables().delete(cli.actor(), key);
-                System.out.println("Variable '" + key + "' deleted.");
-                return 0;
-            } catch (OperationException e) {
-                System.out.println("No variable '" + key + "'.");
-                return 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.variables().delete(actor, key),
+                    "Variable '" + key + "' deleted.", "No variable '" + key + "'.");
         }
     }
 }

@@ -55,6 +55,25 @@ public final class RunActions {
     }
 
     /**
+     * A backfill: one run per interval whose logical date is in [from, to]; runs that exist are
+     * kept, failed ones run again. The runs commit as they are created; the audit row, counting
+     * them, follows.
+     *
+     * @return every interval's run, as it was before failed ones were queued again
+     */
+    public List<DagRunRow> backfill(Actor actor, LoadedDag dag, Instant from, Instant to) {
+        List<DagRunRow> all = creator.backfill(dag, from, to);
+        long rerun = all.stream().filter(r -> r.state() == DagRunState.FAILED).filter(r -> creator.rerunFailed(dag, r)).count();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("from", from.toString());
+        extra.put("to", to.toString());
+        extra.put("runs", all.size());
+        extra.put("rerun", rerun);
+        ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("post_backfill", dag.dag().id(), null, null, extra)));
+        return all;
+    }
+
+    /**
      * Airflow's dag-run clear: the given finished instances of the run go back to {@code none}
      * and the run to {@code queued}, so it runs again.
      *

@@ -133,7 +133,12 @@ public final class DagRuns {
                 + "AND state IN ('queued', 'running')").bind("id", id).bind("now", now).execute() == 1;
     }
 
-    /** Deletes a run; its task instances, tries and XComs go with it (foreign keys cascade). @return true if it existed */
+    /**
+     * Deletes a run; its task instances, tries and XComs go with it (foreign keys cascade). Log
+     * files stay on disk.
+     *
+     * @return true if it existed
+     */
     public boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", id).execute() == 1;
     }
