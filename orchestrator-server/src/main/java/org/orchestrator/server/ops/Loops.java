@@ -20,9 +20,9 @@ public interface Loops {
     };
 
     /**
-     * Task instances were moved by an operator (clear, mark, run state, note-free deletes): the
-     * sweep should look now. The one place where everything such an action affects is known,
-     * after its commit: a hook that stops a try the action took its instance from belongs here.
+     * Task instances were moved by an operator (clear, mark, run state, run delete): the sweep
+     * should look now. The one place where everything such an action affects is known, after its
+     * commit: a hook that stops a try the action took its instance from belongs here.
      *
      * @param change what moved
      */
@@ -36,7 +36,8 @@ public interface Loops {
      *
      * @param action          the audit action, e.g. {@code clear_dag_run}
      * @param runIds          the primary keys of the runs touched
-     * @param taskInstanceIds the task instances moved (or, for a delete, removed)
+     * @param taskInstanceIds the task instances moved; empty when the action took whole runs
+     *                        (run state, run delete)
      */
     record Change(String action, Set<Long> runIds, Set<Long> taskInstanceIds) {
     }

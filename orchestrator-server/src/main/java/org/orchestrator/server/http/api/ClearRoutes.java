@@ -3,9 +3,9 @@ package org.orchestrator.server.http.api;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
@@ -76,7 +76,7 @@ final class ClearRoutes {
         ctx.json(new References(result.stream().map(Reference::of).toList()));
     }
 
-    static Set<Long> ids(List<TaskInstanceRow> instances) {
+    private static Set<Long> ids(List<TaskInstanceRow> instances) {
         return instances.stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
     }
 
