@@ -17,6 +17,7 @@ import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.SecretKeys;
 import org.orchestrator.server.connect.SecretMasker;
 import org.orchestrator.server.connect.ServerResources;
@@ -31,15 +32,18 @@ import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.execute.TryLogs;
+import org.orchestrator.server.http.auth.StoredCredentials;
+import org.orchestrator.server.ops.Loops;
+import org.orchestrator.server.ops.Operations;
 import org.orchestrator.server.schedule.DagScheduling;
 import org.orchestrator.server.schedule.QuartzTimers;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRuns;
-import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.Reads;
+import org.orchestrator.server.state.StateException;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.sweep.FlagSlaMisses;
 import org.orchestrator.server.sweep.ReconcileRuns;
@@ -75,6 +79,7 @@ public final class Orchestrator implements AutoCloseable {
     private final ServerResources resources;
     private final Links links;
     private final Reads reads;
+    private final Operations ops;
     private volatile Instant lastScheduleRefresh = Instant.EPOCH;
     private volatile DagFolderWatcher watcher;
     private boolean synced;
@@ -104,7 +109,8 @@ public final class Orchestrator implements AutoCloseable {
         Jdbi jdbi = database.jdbi();
         this.reads = new Reads(jdbi, database.isPostgres());
         Map<String, String> env = System.getenv();
-        this.resources = new ServerResources(env, jdbi, SecretKeys.load(config.home(), env), new SecretMasker());
+        SecretCipher cipher = SecretKeys.load(config.home(), env);
+        this.resources = new ServerResources(env, jdbi, cipher, new SecretMasker());
         this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
         this.logs = new TryLogs(config.logsFolder(), resources.masker());
         this.node = new NodeRegistry(jdbi, clock, config.nodeName());
@@ -133,6 +139,7 @@ public final class Orchestrator implements AutoCloseable {
         });
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
+        this.ops = new Operations(jdbi, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(jdbi, clock));
     }
 
     /**
@@ -244,17 +251,32 @@ public final class Orchestrator implements AutoCloseable {
         sweeper.wakeup();
     }
 
-    /**
-     * Pauses or unpauses a DAG.
-     *
-     * @return false when there is no such DAG
-     */
-    public boolean setPaused(String dagId, boolean paused) {
-        if (scheduling != null) {
-            return scheduling.setPaused(dagId, paused);
+    /** What operator actions wake in this engine, after their commit. */
+    private final class EngineLoops implements Loops {
+        @Override
+        public void tasksChanged(Change change) {
+            wakeSweeper();
         }
-        return database.jdbi().withHandle(h -> new Dags().setPaused(h, dagId, paused));
+
+        /**
+         * The flag is committed before the trigger moves; if moving it fails, the flag still rules
+         * (a due trigger of a paused DAG creates nothing), so the failure is logged, not thrown.
+         */
+        @Override
+        public void pauseChanged(String dagId) {
+            if (scheduling == null) {
+                return;
+            }
+            try {
+                bag.get(dagId).ifPresent(scheduling::refresh);
+            } catch (StateException e) {
+                LOG.warn("dag '{}' was paused or unpaused but its schedule trigger could not be updated", dagId, e);
+            }
+        }
     }
+
+    /** @return every operator action (trigger, clear, mark, pause, admin changes), audited */
+    public Operations ops() { return ops; }
 
     /** @return the configuration */
     public ServerConfig config() { return config; }

@@ -10,6 +10,7 @@ import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import picocli.CommandLine.Command;
@@ -39,9 +40,8 @@ final class BackfillCommand implements Callable<Integer> {
         ServerConfig config = home.config().withNodeName("backfill-" + ProcessHandle.current().pid());
         LoadedDag dag = FolderDags.find(config, dagId, spec);
         try (Orchestrator engine = Orchestrator.start(config, Orchestrator.Options.EXECUTOR_ONLY)) {
-            List<DagRunRow> runs = engine.runs().backfill(dag, from, to);
+            List<DagRunRow> runs = engine.ops().runs().backfill(Actor.cli(), dag, from, to);
             long skipped = runs.stream().filter(r -> r.state() == DagRunState.SUCCESS).count();
-            runs.stream().filter(r -> r.state() == DagRunState.FAILED).forEach(r -> engine.runs().rerunFailed(dag, r));
             System.out.println("Backfilling " + dagId + ": " + runs.size() + " interval(s), " + skipped + " already succeeded.");
             List<DagRunRow> finished = follow(engine, runs);
             printSummary(finished);

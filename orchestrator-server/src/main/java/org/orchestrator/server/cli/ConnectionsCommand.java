@@ -1,6 +1,5 @@
 package org.orchestrator.server.cli;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -8,6 +7,7 @@ import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.connect.ConnectionSpecs;
 import org.orchestrator.server.connect.ConnectionStore;
+import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,16 +44,14 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
+            try (CliOperations cli = CliOperations.open(home)) {
                 Connection c = connection();
-                ConnectionStore store = secrets.connections();
-                boolean added = secrets.database().jdbi().inTransaction(h -> store.insert(h, c, description, Instant.now()));
-                if (!added) {
-                    System.err.println("connection '" + id + "' already exists; delete it first");
-                    return 1;
-                }
+                cli.ops().connections().add(cli.actor(), c, description);
                 System.out.println("Connection '" + id + "' added (" + c.type() + ", " + c.url() + ").");
                 return 0;
+            } catch (OperationException e) {
+                System.err.println(e.getMessage() + (e.kind() == OperationException.Kind.ALREADY_EXISTS ? "; delete it first" : ""));
+                return 1;
             } catch (OrchestratorException e) {
                 System.err.println(e.getMessage());
                 return 1;
@@ -94,12 +92,8 @@ final class ConnectionsCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                ConnectionStore store = secrets.connections();
-                boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, id));
-                System.out.println(deleted ? "Connection '" + id + "' deleted." : "No connection '" + id + "'.");
-                return deleted ? 0 : 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.connections().delete(actor, id),
+                    "Connection '" + id + "' deleted.", "No connection '" + id + "'.");
         }
     }
 }

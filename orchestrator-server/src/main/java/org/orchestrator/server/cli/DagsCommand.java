@@ -15,10 +15,8 @@ import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
-import org.orchestrator.server.schedule.RunCreator;
-import org.orchestrator.server.state.AuditLog;
+import org.orchestrator.server.ops.RunActions;
 import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +53,7 @@ final class DagsCommand {
 
         @Override
         public Integer call() {
-            return setPaused(home.config(), dagId, true);
+            return setPaused(home, dagId, true);
         }
     }
 
@@ -66,24 +64,15 @@ final class DagsCommand {
 
         @Override
         public Integer call() {
-            return setPaused(home.config(), dagId, false);
+            return setPaused(home, dagId, false);
         }
     }
 
-    private static int setPaused(ServerConfig config, String dagId, boolean paused) {
-        try (Database database = Database.open(config)) {
-            boolean found = database.jdbi().inTransaction(h -> {
-                boolean updated = new Dags().setPaused(h, dagId, paused);
-                if (updated) {
-                    new AuditLog().append(h, new AuditLog.Entry(System.getProperty("user.name"), paused ? "pause" : "unpause",
-                            dagId, null, null, "cli", null), Clock.systemUTC().instant());
-                }
-                return updated;
-            });
-            System.out.println(found ? "DAG '" + dagId + "' is now " + (paused ? "paused" : "unpaused") + "."
-                    : "No DAG '" + dagId + "' is known to the database (has the server loaded it?).");
-            return found ? 0 : 1;
-        }
+    /** A running server's sweep moves the DAG's schedule trigger at its next schedule refresh. */
+    private static int setPaused(HomeOptions home, String dagId, boolean paused) {
+        return CliOperations.run(home, (ops, actor) -> ops.dags().pause(actor, dagId, paused),
+                "DAG '" + dagId + "' is now " + (paused ? "paused" : "unpaused") + ".",
+                "No DAG '" + dagId + "' is known to the database (has the server loaded it?).");
     }
 
     @Command(name = "trigger", mixinStandardHelpOptions = true,
@@ -101,9 +90,8 @@ final class DagsCommand {
             ServerConfig config = home.config();
             LoadedDag dag = FolderDags.find(config, dagId, spec);
             Map<String, Object> confMap = parseConf(conf, spec);
-            try (Database database = Database.open(config)) {
-                DagRunRow run = new RunCreator(database.jdbi(), Clock.systemUTC(), null, queued -> { })
-                        .trigger(dag, runId, logicalDate, confMap, null);
+            try (CliOperations cli = CliOperations.open(home)) {
+                DagRunRow run = cli.ops().runs().trigger(cli.actor(), dag, new RunActions.Trigger(runId, logicalDate, confMap, null));
                 System.out.println("Queued run " + run.runId() + " of " + dagId + " (logical date " + run.logicalDate() + ").");
             }
             return 0;

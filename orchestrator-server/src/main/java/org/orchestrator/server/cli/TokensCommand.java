@@ -1,9 +1,8 @@
 package org.orchestrator.server.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.orchestrator.server.http.auth.TokenAdmin;
-import org.orchestrator.server.state.Database;
+import org.orchestrator.server.ops.Credentials;
+import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,12 +21,12 @@ final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                TokenAdmin.Created created = new TokenAdmin(database.jdbi(), Clock.systemUTC()).create(username, name);
+            try (CliOperations cli = CliOperations.open(home)) {
+                Credentials.NewToken created = cli.ops().accounts().createToken(cli.actor(), username, name);
                 System.out.println("Token " + created.id() + " for '" + username + "' (shown only now):");
                 System.out.println(created.token());
                 return 0;
-            } catch (IllegalArgumentException e) {
+            } catch (OperationException e) {
                 System.err.println(e.getMessage());
                 return 1;
             }
@@ -41,10 +40,13 @@ final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                boolean revoked = new TokenAdmin(database.jdbi(), Clock.systemUTC()).revoke(id);
+            try (CliOperations cli = CliOperations.open(home)) {
+                boolean revoked = cli.ops().accounts().revokeToken(cli.actor(), id);
                 System.out.println(revoked ? "Token " + id + " revoked." : "No active token " + id + ".");
                 return revoked ? 0 : 1;
+            } catch (OperationException e) {
+                System.out.println("No active token " + id + ".");
+                return 1;
             }
         }
     }

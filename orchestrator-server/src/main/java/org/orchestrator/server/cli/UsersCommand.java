@@ -25,8 +25,8 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                new UserAdmin(database.jdbi(), Clock.systemUTC()).create(username, password, role);
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().accounts().createUser(cli.actor(), username, password, role);
                 System.out.println("User '" + username + "' created with role " + role + ".");
             }
             return 0;
@@ -55,11 +55,8 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(home.config())) {
-                boolean deleted = new UserAdmin(database.jdbi(), Clock.systemUTC()).delete(username);
-                System.out.println(deleted ? "User '" + username + "' deleted." : "No user '" + username + "'.");
-                return deleted ? 0 : 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.accounts().deleteUser(actor, username),
+                    "User '" + username + "' deleted.", "No user '" + username + "'.");
         }
     }
 }

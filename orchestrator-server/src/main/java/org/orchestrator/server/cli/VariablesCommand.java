@@ -1,6 +1,5 @@
 package org.orchestrator.server.cli;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.connect.SecretMasker;
@@ -29,9 +28,8 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                secrets.database().jdbi().useTransaction(h -> store.set(h, new Variable(key, value, description), Instant.now()));
+            try (CliOperations cli = CliOperations.open(home)) {
+                cli.ops().variables().set(cli.actor(), new Variable(key, value, description));
                 System.out.println("Variable '" + key + "' set.");
                 return 0;
             }
@@ -81,12 +79,8 @@ final class VariablesCommand {
 
         @Override
         public Integer call() {
-            try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                boolean deleted = secrets.database().jdbi().inTransaction(h -> store.delete(h, key));
-                System.out.println(deleted ? "Variable '" + key + "' deleted." : "No variable '" + key + "'.");
-                return deleted ? 0 : 1;
-            }
+            return CliOperations.run(home, (ops, actor) -> ops.variables().delete(actor, key),
+                    "Variable '" + key + "' deleted.", "No variable '" + key + "'.");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.orchestrator.api.Connection;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.Connections;
 
 /**
  * Connections in the database. The password and the extras (as one JSON object) are stored
@@ -15,6 +16,7 @@ import org.orchestrator.server.internal.Json;
 public final class ConnectionStore {
 
     private final SecretCipher cipher;
+    private final Connections rows = new Connections();
 
     /**
      * A stored connection.
@@ -68,12 +70,10 @@ public final class ConnectionStore {
 
     /** Inserts a connection; @return false when one with that id exists */
     public boolean insert(Handle h, Connection c, String description, Instant now) {
-        if (find(h, c.id()).isPresent()) {
+        if (rows.exists(h, c.id())) {
             return false;
         }
-        h.createUpdate("INSERT INTO connection (conn_id, conn_type, url, login, password, extra, description, updated_at) "
-                        + "VALUES (:id, :type, :url, :login, :password, :extra, :description, :now)")
-                .bindMap(columns(c, description)).bind("now", now).execute();
+        rows.insert(h, columns(c, description), now);
         return true;
     }
 
@@ -83,26 +83,19 @@ public final class ConnectionStore {
      * @return false when there was none with {@code oldId}
      */
     public boolean update(Handle h, String oldId, Connection c, String description, Instant now) {
-        return h.createUpdate("UPDATE connection SET conn_id = :id, conn_type = :type, url = :url, login = :login, "
-                        + "password = :password, extra = :extra, description = :description, updated_at = :now WHERE conn_id = :old")
-                .bindMap(columns(c, description)).bind("now", now).bind("old", oldId).execute() == 1;
+        return rows.update(h, oldId, columns(c, description), now);
     }
 
     /** @return true when the connection existed */
     public boolean delete(Handle h, String id) {
-        return h.createUpdate("DELETE FROM connection WHERE conn_id = :id").bind("id", id).execute() == 1;
+        return rows.delete(h, id);
     }
 
-    private Map<String, Object> columns(Connection c, String description) {
-        java.util.HashMap<String, Object> map = new java.util.HashMap<>();
-        map.put("id", c.id());
-        map.put("type", c.type());
-        map.put("url", c.url());
-        map.put("login", c.login());
-        map.put("password", c.password().isEmpty() ? null : cipher.encrypt(c.password()));
-        map.put("extra", c.extra().isEmpty() ? null : cipher.encrypt(Json.write(c.extra())));
-        map.put("description", description);
-        return map;
+    /** @return the columns as stored: secrets encrypted, empty ones as null */
+    private Connections.Columns columns(Connection c, String description) {
+        return new Connections.Columns(c.id(), c.type(), c.url(), c.login(),
+                c.password().isEmpty() ? null : cipher.encrypt(c.password()),
+                c.extra().isEmpty() ? null : cipher.encrypt(Json.write(c.extra())), description);
     }
 
     private Map<String, String> extras(String stored, String id) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Variables;
 
 /**
  * Variables in the database. Every value is stored encrypted, whatever its key: which values are
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 public final class VariableStore {
 
     private final SecretCipher cipher;
+    private final Variables rows = new Variables();
 
     /**
      * A variable.
@@ -53,25 +55,16 @@ public final class VariableStore {
 
     /** Creates or replaces a variable. */
     public void set(Handle h, Variable v, Instant now) {
-        int updated = h.createUpdate("UPDATE variable SET var_value = :value, description = :description, updated_at = :now "
-                        + "WHERE var_key = :key").bind("key", v.key()).bind("value", cipher.encrypt(v.value()))
-                .bind("description", v.description()).bind("now", now).execute();
-        if (updated == 0) {
-            h.createUpdate("INSERT INTO variable (var_key, var_value, description, updated_at) VALUES (:key, :value, :description, :now)")
-                    .bind("key", v.key()).bind("value", cipher.encrypt(v.value())).bind("description", v.description())
-                    .bind("now", now).execute();
-        }
+        rows.set(h, v.key(), cipher.encrypt(v.value()), v.description(), now);
     }
 
     /** Renames and changes a variable; @return false when there was none with {@code oldKey} */
     public boolean update(Handle h, String oldKey, Variable v, Instant now) {
-        return h.createUpdate("UPDATE variable SET var_key = :key, var_value = :value, description = :description, "
-                        + "updated_at = :now WHERE var_key = :old").bind("key", v.key()).bind("value", cipher.encrypt(v.value()))
-                .bind("description", v.description()).bind("now", now).bind("old", oldKey).execute() == 1;
+        return rows.update(h, oldKey, v.key(), cipher.encrypt(v.value()), v.description(), now);
     }
 
     /** @return true when the variable existed */
     public boolean delete(Handle h, String key) {
-        return h.createUpdate("DELETE FROM variable WHERE var_key = :key").bind("key", key).execute() == 1;
+        return rows.delete(h, key);
     }
 }

@@ -74,7 +74,7 @@ public final class HttpServer implements AutoCloseable {
         app.before(PathParams::checkEncoding);
         // The web dashboard: its pages, and a session gate in front of the API guard (org.orchestrator.server.web).
         app.beforeMatched(dashboard.register(app, orchestrator, guard::check, throttle));
-        ApiRoutes.register(app, orchestrator, new Audit(orchestrator.jdbi(), orchestrator.clock()), Problems.Problem.class, metrics);
+        ApiRoutes.register(app, orchestrator, Problems.Problem.class, metrics);
         app.start(host, port);
         orchestrator.links().serverStarted(app.port());
         LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());

@@ -1,5 +1,6 @@
 package org.orchestrator.server.http;
 
+import org.orchestrator.server.ops.OperationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -38,8 +39,19 @@ final class Problems {
         app.exception(BadMessageException.class, (e, ctx) -> write(ctx, fromStatus(e.getCode(), e.getReason())));
         app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(e.getMessage())));
+        app.exception(OperationException.class, (e, ctx) -> write(ctx, refused(e)));
         app.exception(ConnectionException.class, Problems::busy);
         app.exception(Exception.class, Problems::unexpected);
+    }
+
+    /** @return the problem for an operation the operations layer refused */
+    static ApiProblem refused(OperationException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
+            case ALREADY_EXISTS -> ApiProblem.alreadyExists(e.getMessage());
+            case CONFLICT -> ApiProblem.conflict(e.getMessage());
+            case INVALID -> ApiProblem.badRequest(e.getMessage());
+        };
     }
 
     /** @return the problem for a status Javalin or Jetty chose */

@@ -80,17 +80,6 @@ public final class DagScheduling {
         refresh(dag.get());
     }
 
-    /**
-     * Pauses or unpauses a DAG; an unpaused DAG catches up from its last stored interval.
-     *
-     * @return false when there is no such DAG
-     */
-    public boolean setPaused(String dagId, boolean paused) {
-        boolean found = jdbi.withHandle(h -> dags.setPaused(h, dagId, paused));
-        bag.get(dagId).ifPresent(this::refresh);
-        return found;
-    }
-
     private Optional<DataInterval> nextInterval(LoadedDag dag) {
         Instant lastEnd = jdbi.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
         Timetable timetable = Timetable.of(dag.dag());

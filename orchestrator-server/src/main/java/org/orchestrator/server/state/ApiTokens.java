@@ -15,11 +15,12 @@ public final class ApiTokens {
             rs.getString("token_hash"), rs.getString("username"), rs.getString("name"), Rows.instant(rs, "created_at"),
             Rows.instant(rs, "revoked_at"));
 
-    /** Stores a new token's hash under its public prefix. */
-    public void insert(Handle h, String prefix, String hash, String username, String name, Instant now) {
-        h.createUpdate("INSERT INTO api_token (prefix, token_hash, username, name, created_at) "
+    /** Stores a new token's hash under its public prefix; @return the new token's id */
+    public long insert(Handle h, String prefix, String hash, String username, String name, Instant now) {
+        return h.createUpdate("INSERT INTO api_token (prefix, token_hash, username, name, created_at) "
                         + "VALUES (:prefix, :hash, :user, :name, :now)")
-                .bind("prefix", prefix).bind("hash", hash).bind("user", username).bind("name", name).bind("now", now).execute();
+                .bind("prefix", prefix).bind("hash", hash).bind("user", username).bind("name", name).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     /** @return the token with this public prefix */

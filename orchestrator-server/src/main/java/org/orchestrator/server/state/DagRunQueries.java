@@ -40,16 +40,6 @@ public final class DagRunQueries {
         return new Listing<>(items, total);
     }
 
-    /**
-     * Deletes a run; its task instances, tries and XComs go with it (foreign keys cascade). Log
-     * files stay on disk.
-     *
-     * @return true if it existed
-     */
-    public boolean delete(Handle h, long id) {
-        return h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", id).execute() == 1;
-    }
-
     /** @return the run */
     public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND run_id = :run")

@@ -138,4 +138,19 @@ public final class DagRuns {
         return h.createUpdate("UPDATE dag_run SET sla_missed_at = :now WHERE id = :id AND sla_missed_at IS NULL "
                 + "AND state IN ('queued', 'running')").bind("id", id).bind("now", now).execute() == 1;
     }
+
+    /**
+     * Deletes a run; its task instances, tries and XComs go with it (foreign keys cascade). Log
+     * files stay on disk.
+     *
+     * @return true if it existed
+     */
+    public boolean delete(Handle h, long id) {
+        return h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", id).execute() == 1;
+    }
+
+    /** @param note the operator's note, or null to remove it */
+    public void setNote(Handle h, long id, String note) {
+        h.createUpdate("UPDATE dag_run SET note = :note WHERE id = :id").bind("note", note).bind("id", id).execute();
+    }
 }

@@ -50,21 +50,4 @@ public final class PoolQueries {
     public Optional<PoolRecord> find(Handle h, String name) {
         return h.createQuery(SELECT + " WHERE p.name = :name").bind("name", name).map(MAPPER).findOne();
     }
-
-    /** Inserts a pool. */
-    public void insert(Handle h, String name, int slots, String description) {
-        h.createUpdate("INSERT INTO pool (name, slots, description) VALUES (:name, :slots, :description)")
-                .bind("name", name).bind("slots", slots).bind("description", description).execute();
-    }
-
-    /** Changes a pool's name, slots and description. */
-    public void update(Handle h, String name, String newName, int slots, String description) {
-        h.createUpdate("UPDATE pool SET name = :newName, slots = :slots, description = :description WHERE name = :name")
-                .bind("name", name).bind("newName", newName).bind("slots", slots).bind("description", description).execute();
-    }
-
-    /** @return true if the pool existed */
-    public boolean delete(Handle h, String name) {
-        return h.createUpdate("DELETE FROM pool WHERE name = :name").bind("name", name).execute() == 1;
-    }
 }

@@ -308,4 +308,8 @@ public final class TaskInstances {
         return rows == 1;
     }
 
+    /** @param note the operator's note, or null to remove it */
+    public void setNote(Handle h, long id, String note) {
+        h.createUpdate("UPDATE task_instance SET note = :note WHERE id = :id").bind("note", note).bind("id", id).execute();
+    }
 }

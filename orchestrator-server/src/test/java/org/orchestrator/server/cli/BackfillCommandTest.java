@@ -47,6 +47,16 @@ class BackfillCommandTest {
         assertThat(again.exitCode()).as(again.out()).isZero();
         assertThat(again.out()).contains("10 interval(s), 10 already succeeded");
         assertThat(backfillRuns(home)).extracting(DagRunRow::id).isEqualTo(runs.stream().map(DagRunRow::id).toList());
+        assertThat(backfillAudits(home)).as("one audit row per backfill, naming the OS user").hasSize(2)
+                .allSatisfy(actor -> assertThat(actor).isEqualTo("cli:" + System.getProperty("user.name")));
+    }
+
+    private static List<String> backfillAudits(Path home) {
+        try (Database database = Database.connect(TestDatabase.config(home))) {
+            return database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT username FROM audit_log WHERE event = 'cli.post_backfill' AND dag_id = 'daily' ORDER BY id")
+                    .mapTo(String.class).list());
+        }
     }
 
     private static List<DagRunRow> backfillRuns(Path home) {

@@ -15,15 +15,15 @@ import org.orchestrator.server.testing.TestDatabase;
  * plus the database of its {@code --home} that {@link TestDatabase} selects (none on H2, the
  * home's own PostgreSQL database with {@code -Dorchestrator.test.db=postgresql}).
  */
-final class CliRunner {
+public final class CliRunner {
 
-    record Result(int exitCode, String out) {
+    public record Result(int exitCode, String out) {
     }
 
     private CliRunner() {
     }
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         List<String> list = Arrays.asList(args);
         int home = list.indexOf("--home");

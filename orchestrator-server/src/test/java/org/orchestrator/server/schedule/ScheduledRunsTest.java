@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Schedule;
+import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.RunType;
@@ -120,7 +121,7 @@ class ScheduledRunsTest {
             waitUntil(Instant.now().plusSeconds(3));
             assertThat(scheduledRuns(engine, "paused")).isEmpty();
 
-            engine.orchestrator().setPaused("paused", false);
+            engine.orchestrator().ops().dags().pause(Actor.cli(), "paused", false);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> scheduledRuns(engine, "paused").size() >= 3);
         }

@@ -1,25 +1,33 @@
 package org.orchestrator.server.http.api;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
-import org.orchestrator.server.state.DagRunQueries;
+import org.orchestrator.server.http.Actors;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.Operations;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
- * What the route classes share: the engine, the audit log, and lookups that answer 404 with the
+ * What the route classes share: the engine, its operations, and lookups that answer 404 with the
  * id that was not found.
  *
  * @param orchestrator the engine
- * @param audit        the audit log
  */
-record Api(Orchestrator orchestrator, Audit audit) {
+record Api(Orchestrator orchestrator) {
 
-    private static final DagRunQueries RUNS = new DagRunQueries();
+    /** @return every operator action; mutating routes call these and nothing else */
+    Operations ops() {
+        return orchestrator.ops();
+    }
+
+    /** @return who the request acts as, for the audit row */
+    static Actor actor(io.javalin.http.Context ctx) {
+        return Actors.of(ctx);
+    }
 
     /** @return the loaded DAG, or a 404 */
     LoadedDag loadedDag(String dagId) {
@@ -37,13 +45,15 @@ record Api(Orchestrator orchestrator, Audit audit) {
     }
 
     /** @return the run, or a 404 */
-    DagRunRow run(Handle h, String dagId, String runId) {
-        return RUNS.find(h, dagId, runId).orElseThrow(() -> runNotFound(dagId, runId));
-    }
-
-    /** @return the run, or a 404 */
     DagRunRow run(String dagId, String runId) {
         return orchestrator.reads().run(dagId, runId).orElseThrow(() -> runNotFound(dagId, runId));
+    }
+
+    /** @return the task's instance in the run, or a 404 (for the run or the task) */
+    TaskInstanceRecord taskInstance(String dagId, String runId, String taskId) {
+        run(dagId, runId);
+        return orchestrator.reads().taskInstance(dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
+                "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId)));
     }
 
     static ApiProblem runNotFound(String dagId, String runId) {

@@ -2,7 +2,6 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.Javalin;
 import org.orchestrator.server.Orchestrator;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.metrics.Metrics;
 import org.orchestrator.server.http.openapi.ApiRouter;
 
@@ -19,7 +18,7 @@ public final class ApiRoutes {
      * @param orchestrator the engine whose health is reported
      */
     public static void registerHealth(Javalin app, Orchestrator orchestrator) {
-        new HealthRoutes(new Api(orchestrator, null)).register(new ApiRouter(app));
+        new HealthRoutes(new Api(orchestrator)).register(new ApiRouter(app));
     }
 
     /**
@@ -27,13 +26,12 @@ public final class ApiRoutes {
      *
      * @param app          the web server, before it starts
      * @param orchestrator the engine the routes drive
-     * @param audit        where mutating calls are recorded
      * @param problemType  the record errors are written as (for the document)
      * @param metrics      the meters, whose {@code /metrics} route is documented with the rest
      */
-    public static void register(Javalin app, Orchestrator orchestrator, Audit audit, Class<?> problemType,
+    public static void register(Javalin app, Orchestrator orchestrator, Class<?> problemType,
                                 Metrics metrics) {
-        Api api = new Api(orchestrator, audit);
+        Api api = new Api(orchestrator);
         ApiRouter router = new ApiRouter(app);
         metrics.register(router);
         new HealthRoutes(api).register(router);

@@ -3,22 +3,21 @@ package org.orchestrator.server.http.api;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.state.Range;
-import org.orchestrator.server.state.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
-import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.ops.TaskActions;
+import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
@@ -36,8 +35,6 @@ final class ClearRoutes {
             "up_for_retry");
 
     private final Api api;
-    private final TaskInstanceQueries queries;
-    private final TaskClearing clearing = new TaskClearing();
 
     /** Airflow's {@code TaskInstanceReference}. */
     record Reference(String taskId, String dagId, Instant executionDate, String dagRunId) {
@@ -52,7 +49,6 @@ final class ClearRoutes {
 
     ClearRoutes(Api api) {
         this.api = api;
-        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     void register(ApiRouter router) {
@@ -66,16 +62,19 @@ final class ClearRoutes {
         JsonBody body = JsonBody.of(ctx).allowOnly(Forms.ClearForm.class);
         refuseUnsupported(body);
         TaskInstanceFilter filter = filter(dag, body);
-        List<TaskInstanceRecord> selected = api.orchestrator().jdbi().withHandle(h -> queries.matching(h, filter));
+        List<TaskInstanceRecord> selected = api.orchestrator().reads().matchingTaskInstances(filter);
         List<TaskInstanceRecord> result = selected;
         if (!body.bool("dry_run").orElse(true)) {
-            result = clearing.clear(api.orchestrator().jdbi(), dag, selected, body.bool("reset_dag_runs").orElse(true),
-                    api.orchestrator().clock().instant());
-            api.audit().record(ctx, new Audit.Action("api.post_clear_task_instances", dag.id(),
-                    body.string("dag_run_id").orElse(null), null, Json.write(Map.of("cleared", result.size(), "request", ctx.body()))));
-            api.orchestrator().sweeper().wakeup();
+            Set<Long> cleared = ids(api.ops().tasks().clear(Api.actor(ctx), new TaskActions.Clear(dag,
+                    selected.stream().map(TaskInstanceRecord::ti).toList(), body.bool("reset_dag_runs").orElse(true),
+                    body.string("dag_run_id").orElse(null), ctx.body())));
+            result = selected.stream().filter(r -> cleared.contains(r.ti().id())).toList();
         }
         ctx.json(new References(result.stream().map(Reference::of).toList()));
+    }
+
+    private static Set<Long> ids(List<TaskInstanceRow> instances) {
+        return instances.stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
     }
 
     private TaskInstanceFilter filter(Dag dag, JsonBody body) {
@@ -93,7 +92,7 @@ final class ClearRoutes {
         List<String> runIds = List.of();
         Optional<String> runId = body.string("dag_run_id");
         if (runId.isPresent()) {
-            Instant logical = api.orchestrator().jdbi().withHandle(h -> api.run(h, dag.id(), runId.get())).logicalDate();
+            Instant logical = api.run(dag.id(), runId.get()).logicalDate();
             boolean past = body.bool("include_past").orElse(false);
             boolean future = body.bool("include_future").orElse(false);
             runIds = past || future ? List.of() : List.of(runId.get());

@@ -11,7 +11,6 @@ import org.orchestrator.server.connect.ConnectionSpecs;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.ConnectionStore.Stored;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
@@ -23,7 +22,6 @@ import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
 import org.orchestrator.server.http.openapi.Response;
 import org.orchestrator.server.state.Listing;
-import org.orchestrator.server.internal.Json;
 
 /**
  * {@code /api/v1/connections}: everyone reads (never the password); admins create, change and
@@ -80,12 +78,7 @@ final class ConnectionRoutes {
         Connection c = connection(id, type, url, body.string("login").orElse(""), body.string("password").orElse(""),
                 extra(id, body.string("extra").orElse(null)));
         String description = description(body.string("description").orElse(null));
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (!store().insert(h, c, description, api.orchestrator().clock().instant())) {
-                throw ApiProblem.alreadyExists("connection " + ApiProblem.quote(id) + " already exists");
-            }
-            api.audit().record(h, ctx, action("api.post_connection", id, type, id));
-        });
+        api.ops().connections().add(Api.actor(ctx), c, description);
         ctx.json(ConnectionView.of(find(id)));
     }
 
@@ -108,44 +101,19 @@ final class ConnectionRoutes {
                 f.pick("password", body.string("password").orElse(null), old.password()),
                 f.sent("extra") ? extra(newId, body.string("extra").orElse(null)) : old.extra());
         String description = description(f.pick("description", body.string("description").orElse(null), current.description()));
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (!newId.equals(id) && store().find(h, newId).isPresent()) {
-                throw ApiProblem.alreadyExists("connection " + ApiProblem.quote(newId) + " already exists");
-            }
-            store().update(h, id, c, description, api.orchestrator().clock().instant());
-            api.audit().record(h, ctx, action("api.patch_connection", newId, type, id));
-        });
+        api.ops().connections().update(Api.actor(ctx), id, c, description);
         ctx.json(ConnectionView.of(find(newId)));
     }
 
     private void delete(Context ctx) {
         String id = PathParams.get(ctx, "connection_id");
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (!store().delete(h, id)) {
-                throw ApiProblem.notFound("connection " + ApiProblem.quote(id) + " not found");
-            }
-            api.audit().record(h, ctx, action("api.delete_connection", id, null, id));
-        });
+        api.ops().connections().delete(Api.actor(ctx), id);
         ctx.status(204);
     }
 
     private Stored find(String id) {
         return api.orchestrator().jdbi().withHandle(h -> store().find(h, id))
                 .orElseThrow(() -> ApiProblem.notFound("connection " + ApiProblem.quote(id) + " not found"));
-    }
-
-    /** Audited by id and type only: a connection's URL, login or secrets never go into the audit log. */
-    /** @param previousId the id before the change; named as {@code renamed_from} when it differs */
-    private static Audit.Action action(String event, String id, String type, String previousId) {
-        Map<String, Object> extra = new java.util.LinkedHashMap<>();
-        extra.put("connection_id", id);
-        if (type != null) {
-            extra.put("conn_type", type);
-        }
-        if (!previousId.equals(id)) {
-            extra.put("renamed_from", previousId);
-        }
-        return new Audit.Action(event, null, null, null, Json.write(extra));
     }
 
     private static Connection connection(String id, String type, String url, String login, String password,

@@ -6,17 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.state.DagQueries.DagFilter;
 import org.orchestrator.server.state.Dags.DagRow;
 import org.orchestrator.server.state.Listing;
-import org.orchestrator.server.internal.Json;
-import org.orchestrator.server.state.StateException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
@@ -24,8 +19,6 @@ import org.orchestrator.server.http.openapi.Response;
 
 /** {@code GET /api/v1/dags}, {@code GET|PATCH /api/v1/dags/{dag_id}}. */
 final class DagRoutes {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DagRoutes.class);
 
     private final Api api;
 
@@ -63,10 +56,7 @@ final class DagRoutes {
         String dagId = PathParams.get(ctx, "dag_id");
         boolean paused = pausedField(ctx);
         find(dagId);
-        if (!setPaused(dagId, paused)) {
-            throw Api.dagNotFound(dagId);
-        }
-        api.audit().record(ctx, new Audit.Action("api.patch_dag", dagId, null, null, Json.write(Map.of("is_paused", paused))));
+        api.ops().dags().pause(Api.actor(ctx), dagId, paused);
         get(ctx);
     }
 
@@ -79,9 +69,7 @@ final class DagRoutes {
         DagFilter filter = new DagFilter(pattern.equals("~") ? null : pattern, q.list("tags"), null,
                 q.bool("only_active").orElse(true));
         Listing<DagRow> matched = api.orchestrator().reads().dags(filter, null, q.page());
-        matched.items().forEach(row -> setPaused(row.dagId(), paused));
-        api.audit().record(ctx, new Audit.Action("api.patch_dags", null, null, null, Json.write(Map.of("is_paused", paused,
-                "dag_ids", matched.items().stream().map(DagRow::dagId).toList()))));
+        api.ops().dags().pauseAll(Api.actor(ctx), matched.items().stream().map(DagRow::dagId).toList(), paused);
         Set<String> errorFiles = errorFiles();
         ctx.json(collection("dags", matched.map(row -> view(find(row.dagId()), errorFiles))));
     }
@@ -93,22 +81,6 @@ final class DagRoutes {
         });
         return JsonBody.of(ctx).allowOnly(Forms.DagPatchForm.class).bool("is_paused").orElseThrow(() ->
                 ApiProblem.badRequest("field 'is_paused' (a boolean) is required"));
-    }
-
-    /**
-     * Pauses or unpauses through the engine. The flag is stored before the engine moves the DAG's
-     * Quartz trigger; if moving the trigger fails, the flag still rules (a due trigger of a
-     * paused DAG creates nothing), so the change stands and the failure is logged, not answered
-     * as a 500.
-     */
-    private boolean setPaused(String dagId, boolean paused) {
-        try {
-            return api.orchestrator().setPaused(dagId, paused);
-        } catch (StateException e) {
-            LOG.warn("dag '{}' is now {} but its schedule trigger could not be updated", dagId,
-                    paused ? "paused" : "unpaused", e);
-            return true;
-        }
     }
 
     private DagRow find(String dagId) {

@@ -2,9 +2,7 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import org.orchestrator.api.Dag;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.auth.Role;
@@ -12,10 +10,8 @@ import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
 import org.orchestrator.server.state.Range;
-import org.orchestrator.server.state.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
-import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
@@ -27,8 +23,6 @@ import org.orchestrator.server.state.DagRunRow;
 final class DagRunClearRoutes {
 
     private final Api api;
-    private final TaskInstanceQueries queries;
-    private final TaskClearing clearing = new TaskClearing();
 
     /** Airflow's {@code TaskInstanceCollection}. */
     record TaskInstances(List<TaskInstanceView> taskInstances, long totalEntries) {
@@ -36,7 +30,6 @@ final class DagRunClearRoutes {
 
     DagRunClearRoutes(Api api) {
         this.api = api;
-        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     void register(ApiRouter router) {
@@ -53,21 +46,14 @@ final class DagRunClearRoutes {
         Dag dag = api.loadedDag(dagId).dag();
         TaskInstanceFilter filter = new TaskInstanceFilter(List.of(dagId), List.of(runId), List.of(), ClearRoutes.CLEARABLE,
                 List.of(), Range.any(), Range.any(), Range.any(), Range.any());
-        List<TaskInstanceRecord> selected = api.orchestrator().jdbi().withHandle(h -> {
-            api.run(h, dagId, runId);
-            return queries.matching(h, filter);
-        });
+        DagRunRow run = api.run(dagId, runId);
+        List<TaskInstanceRecord> selected = api.orchestrator().reads().matchingTaskInstances(filter);
         if (dryRun) {
             List<TaskInstanceView> views = selected.stream().map(r -> TaskInstanceView.of(r, api.maybeLoaded(dagId))).toList();
             ctx.json(new TaskInstances(views, views.size()));
             return;
         }
-        List<TaskInstanceRecord> cleared = clearing.clear(api.orchestrator().jdbi(), dag, selected, true,
-                api.orchestrator().clock().instant());
-        api.audit().record(ctx, new Audit.Action("api.clear_dag_run", dagId, runId, null,
-                Json.write(Map.of("cleared", cleared.size()))));
-        api.orchestrator().sweeper().wakeup();
-        DagRunRow run = api.orchestrator().jdbi().withHandle(h -> api.run(h, dagId, runId));
-        ctx.json(DagRunView.of(run));
+        api.ops().runs().clear(Api.actor(ctx), dag, run, selected.stream().map(TaskInstanceRecord::ti).toList());
+        ctx.json(DagRunView.of(api.run(dagId, runId)));
     }
 }

@@ -1,15 +1,11 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.state.DagRunQueries;
-import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -17,15 +13,13 @@ import org.orchestrator.server.http.openapi.Response;
 
 /**
  * {@code PATCH /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}} ({@code {"state": success|failed|queued}},
- * see {@link RunStateChange}) and {@code DELETE} of a run with its task instances.
+ * see {@link org.orchestrator.server.ops.RunActions#setState}) and {@code DELETE} of a run with its task instances.
  */
 final class DagRunEditRoutes {
 
     private static final String PATH = "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}";
 
     private final Api api;
-    private final RunStateChange change = new RunStateChange();
-    private final DagRunQueries runs = new DagRunQueries();
 
     DagRunEditRoutes(Api api) {
         this.api = api;
@@ -41,19 +35,15 @@ final class DagRunEditRoutes {
         DagRunState to = state(JsonBody.of(ctx).allowOnly(Forms.DagRunStateForm.class));
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
-        DagRunRow run = api.orchestrator().jdbi().inTransaction(h ->
-                change.apply(h, api.run(h, dagId, runId), to, api.orchestrator().clock().instant()));
-        api.audit().record(ctx, new Audit.Action("api.update_dag_run_state", dagId, runId, null,
-                Json.write(Map.of("state", to.wireName()))));
-        api.orchestrator().sweeper().wakeup();
-        ctx.json(DagRunView.of(run));
+        DagRunRow run = api.run(dagId, runId);
+        ctx.json(DagRunView.of(api.ops().runs().setState(Api.actor(ctx), run, to)));
     }
 
     private void delete(Context ctx) {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
-        api.orchestrator().jdbi().useTransaction(h -> runs.delete(h, api.run(h, dagId, runId).id()));
-        api.audit().record(ctx, new Audit.Action("api.delete_dag_run", dagId, runId, null, null));
+        DagRunRow run = api.run(dagId, runId);
+        api.ops().runs().delete(Api.actor(ctx), run);
         ctx.status(204);
     }
 

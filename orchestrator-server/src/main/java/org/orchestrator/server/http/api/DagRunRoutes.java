@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
-import org.orchestrator.server.schedule.RunCreator;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.RunActions;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.schedule.DuplicateRunException;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
@@ -63,17 +62,14 @@ final class DagRunRoutes {
             throw ApiProblem.badRequest("'note' may hold at most " + MAX_NOTE + " characters, got " + note.length());
         }
         LoadedDag dag = api.loadedDag(dagId);
-        // The audit row is written in the run's own transaction: one durable commit per trigger.
-        RunCreator.InSameCommit audit = (h, created) -> api.audit().record(h, ctx,
-                new Audit.Action("api.post_dag_run", dagId, created.runId(), null, Json.write(conf)));
-        DagRunRow run = admitted(() -> create(dag, runId.orElse(null), logicalDate, conf, note, audit));
+        RunActions.Trigger request = new RunActions.Trigger(runId.orElse(null), logicalDate, conf, note);
+        DagRunRow run = admitted(() -> create(Api.actor(ctx), dag, request));
         ctx.json(DagRunView.of(run));
     }
 
-    private DagRunRow create(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note,
-                             RunCreator.InSameCommit audit) {
+    private DagRunRow create(Actor actor, LoadedDag dag, RunActions.Trigger request) {
         try {
-            return api.orchestrator().runs().trigger(dag, runId, logicalDate, conf, note, audit);
+            return api.ops().runs().trigger(actor, dag, request);
         } catch (DuplicateRunException e) {
             throw ApiProblem.alreadyExists(e.getMessage());
         }

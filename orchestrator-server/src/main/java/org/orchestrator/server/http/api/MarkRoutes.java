@@ -1,18 +1,12 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
-import java.time.Instant;
-import java.util.Map;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.state.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
-import org.orchestrator.server.internal.Json;
-import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
@@ -26,12 +20,9 @@ import org.orchestrator.server.http.openapi.Response;
 final class MarkRoutes {
 
     private final Api api;
-    private final TaskInstanceQueries queries;
-    private final TaskInstances tis = new TaskInstances();
 
     MarkRoutes(Api api) {
         this.api = api;
-        this.queries = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     void register(ApiRouter router) {
@@ -47,20 +38,9 @@ final class MarkRoutes {
         JsonBody body = JsonBody.of(ctx).allowOnly(Forms.MarkForm.class);
         TaskState target = newState(body);
         boolean dryRun = body.bool("dry_run").orElse(true);
-        Instant now = api.orchestrator().clock().instant();
-        TaskInstanceRecord record = api.orchestrator().jdbi().inTransaction(h -> {
-            api.run(h, dagId, runId);
-            TaskInstanceRecord ti = queries.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
-                    "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId)));
-            if (!dryRun && ti.ti().state() != target && !tis.mark(h, ti.ti(), target, now)) {
-                throw ApiProblem.conflict("task instance " + taskId + " changed state while being marked; try again");
-            }
-            return ti;
-        });
+        TaskInstanceRecord record = api.taskInstance(dagId, runId, taskId);
         if (!dryRun) {
-            api.audit().record(ctx, new Audit.Action("api.patch_task_instance", dagId, runId, taskId,
-                    Json.write(Map.of("new_state", target.wireName()))));
-            api.orchestrator().sweeper().wakeup();
+            api.ops().tasks().mark(Api.actor(ctx), record.ti(), target);
         }
         ctx.json(ClearRoutes.Reference.of(record));
     }

@@ -1,18 +1,14 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.state.TaskInstanceQueries;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
-import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
@@ -27,11 +23,9 @@ final class NoteRoutes {
     private static final String RUN = "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}";
 
     private final Api api;
-    private final TaskInstanceQueries tis;
 
     NoteRoutes(Api api) {
         this.api = api;
-        this.tis = new TaskInstanceQueries(api.orchestrator().database().isPostgres());
     }
 
     void register(ApiRouter router) {
@@ -46,15 +40,8 @@ final class NoteRoutes {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         String note = note(ctx);
-        DagRunRow run = api.orchestrator().jdbi().inTransaction(h -> {
-            DagRunRow found = api.run(h, dagId, runId);
-            h.createUpdate("UPDATE dag_run SET note = :note WHERE id = :id").bind("note", note)
-                    .bind("id", found.id()).execute();
-            api.audit().record(h, ctx, new Audit.Action("api.set_dag_run_note", dagId, runId, null,
-                    Json.write(Map.of("note", note == null ? "" : note))));
-            return api.run(h, dagId, runId);
-        });
-        ctx.json(DagRunView.of(run));
+        DagRunRow run = api.run(dagId, runId);
+        ctx.json(DagRunView.of(api.ops().runs().setNote(Api.actor(ctx), run, note)));
     }
 
     private void taskNote(Context ctx) {
@@ -62,17 +49,9 @@ final class NoteRoutes {
         String runId = PathParams.get(ctx, "dag_run_id");
         String taskId = PathParams.get(ctx, "task_id");
         String note = note(ctx);
-        TaskInstanceRecord record = api.orchestrator().jdbi().inTransaction(h -> {
-            api.run(h, dagId, runId);
-            TaskInstanceRecord found = tis.find(h, dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound(
-                    "task " + ApiProblem.quote(taskId) + " has no instance in DAG run " + ApiProblem.quote(runId)));
-            h.createUpdate("UPDATE task_instance SET note = :note WHERE id = :id").bind("note", note)
-                    .bind("id", found.ti().id()).execute();
-            api.audit().record(h, ctx, new Audit.Action("api.set_task_instance_note", dagId, runId, taskId,
-                    Json.write(Map.of("note", note == null ? "" : note))));
-            return new TaskInstanceRecord(found.ti(), found.logicalDate(), note);
-        });
-        ctx.json(TaskInstanceView.of(record, api.maybeLoaded(dagId)));
+        TaskInstanceRecord found = api.taskInstance(dagId, runId, taskId);
+        api.ops().tasks().setNote(Api.actor(ctx), found.ti(), note);
+        ctx.json(TaskInstanceView.of(new TaskInstanceRecord(found.ti(), found.logicalDate(), note), api.maybeLoaded(dagId)));
     }
 
     /** @return the body's note, null for an empty one; a 400 when missing or too long */

@@ -1,19 +1,13 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.orchestrator.api.TaskOptions;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.state.PoolQueries;
 import org.orchestrator.server.state.PoolQueries.PoolRecord;
-import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
@@ -26,7 +20,6 @@ import org.orchestrator.server.http.openapi.Response;
 final class PoolRoutes {
 
     private final Api api;
-    private final PoolQueries queries = new PoolQueries();
 
     /** Airflow's {@code Pool}; we have no deferred state, so those counts are 0. */
     record PoolView(String name, int slots, int occupiedSlots, int runningSlots, int queuedSlots, int openSlots,
@@ -70,13 +63,7 @@ final class PoolRoutes {
         String name = name(body.string("name").orElseThrow(() -> ApiProblem.badRequest("field 'name' is required")));
         int slots = slots(body.integer("slots").orElseThrow(() -> ApiProblem.badRequest("field 'slots' is required")));
         refuseDeferred(body);
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (queries.find(h, name).isPresent()) {
-                throw ApiProblem.alreadyExists("pool " + ApiProblem.quote(name) + " already exists");
-            }
-            queries.insert(h, name, slots, body.string("description").orElse(null));
-        });
-        audit(ctx, "api.post_pool", Map.of("name", name, "slots", slots));
+        api.ops().pools().create(Api.actor(ctx), name, slots, body.string("description").orElse(null));
         ctx.json(PoolView.of(find(name)));
     }
 
@@ -89,42 +76,19 @@ final class PoolRoutes {
         String newName = name(pick(mask, "name", body.string("name").orElse(null), current.name()));
         int slots = slots(pick(mask, "slots", body.integer("slots").orElse(null), current.slots()));
         String description = pick(mask, "description", body.string("description").orElse(null), current.description());
-        if (name.equals(TaskOptions.DEFAULT_POOL) && !newName.equals(name)) {
-            throw ApiProblem.badRequest("the default pool cannot be renamed");
-        }
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (!newName.equals(name) && queries.find(h, newName).isPresent()) {
-                throw ApiProblem.alreadyExists("pool " + ApiProblem.quote(newName) + " already exists");
-            }
-            queries.update(h, name, newName, slots, description);
-        });
-        Map<String, Object> extra = new LinkedHashMap<>(Map.of("name", newName, "slots", slots));
-        if (!newName.equals(name)) {
-            extra.put("renamed_from", name);
-        }
-        audit(ctx, "api.patch_pool", extra);
+        api.ops().pools().update(Api.actor(ctx), name, newName, slots, description);
         ctx.json(PoolView.of(find(newName)));
     }
 
     private void delete(Context ctx) {
         String name = PathParams.get(ctx, "pool_name");
-        if (name.equals(TaskOptions.DEFAULT_POOL)) {
-            throw ApiProblem.badRequest("the default pool cannot be deleted");
-        }
-        if (!api.orchestrator().jdbi().withHandle(h -> queries.delete(h, name))) {
-            throw ApiProblem.notFound("pool " + ApiProblem.quote(name) + " not found");
-        }
-        audit(ctx, "api.delete_pool", Map.of("name", name));
+        api.ops().pools().delete(Api.actor(ctx), name);
         ctx.status(204);
     }
 
     private PoolRecord find(String name) {
         return api.orchestrator().reads().pool(name)
                 .orElseThrow(() -> ApiProblem.notFound("pool " + ApiProblem.quote(name) + " not found"));
-    }
-
-    private void audit(Context ctx, String event, Map<String, Object> extra) {
-        api.audit().record(ctx, new Audit.Action(event, null, null, null, Json.write(extra)));
     }
 
     /** With an update mask only the named fields change; without one, every field sent changes. */

@@ -3,9 +3,8 @@ package org.orchestrator.server.http.api;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.Audit;
+import org.orchestrator.server.ops.Credentials;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Principal;
@@ -15,7 +14,6 @@ import org.orchestrator.server.state.TokenRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.internal.Json;
 
 /**
  * {@code /api/v1/tokens} (ours; Airflow has none): every user creates, lists and revokes their
@@ -63,14 +61,7 @@ final class TokenRoutes {
         if (!owner.equals(me.username()) && me.role() != Role.ADMIN) {
             throw ApiProblem.forbidden("only an admin creates tokens for other users");
         }
-        TokenAdmin.Created created;
-        try {
-            created = tokens.create(owner, body.string("name").orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
-        api.audit().record(ctx, new Audit.Action("api.post_token", null, null, null,
-                Json.write(Map.of("token_id", created.id(), "username", owner))));
+        Credentials.NewToken created = api.ops().accounts().createToken(Api.actor(ctx), owner, body.string("name").orElse(null));
         ctx.json(new NewToken(created.id(), created.token(), owner, body.string("name").orElse(null)));
     }
 
@@ -84,11 +75,9 @@ final class TokenRoutes {
         Principal me = me(ctx);
         long id = Api.longParam(ctx, "token_id");
         // Another user's token is "not found" to a non-admin: its existence is not theirs to learn.
-        TokenRow token = tokens.find(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
+        tokens.find(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
                 .orElseThrow(() -> ApiProblem.notFound("token " + id + " not found"));
-        tokens.revoke(id);
-        api.audit().record(ctx, new Audit.Action("api.delete_token", null, null, null,
-                Json.write(Map.of("token_id", id, "username", token.username()))));
+        api.ops().accounts().revokeToken(Api.actor(ctx), id);
         ctx.status(204);
     }
 

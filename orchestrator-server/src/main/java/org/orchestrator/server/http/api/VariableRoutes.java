@@ -1,12 +1,10 @@
 package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import org.orchestrator.server.connect.SecretMasker;
 import org.orchestrator.server.connect.VariableStore;
 import org.orchestrator.server.connect.VariableStore.Variable;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.http.Audit;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.QueryParams;
@@ -17,7 +15,6 @@ import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
 import org.orchestrator.server.http.openapi.Response;
 import org.orchestrator.server.state.Listing;
-import org.orchestrator.server.internal.Json;
 
 /**
  * {@code /api/v1/variables}: everyone reads, admins write. As in Airflow, lists carry no values;
@@ -81,10 +78,7 @@ final class VariableRoutes {
         String key = key(body.string("key").orElseThrow(() -> ApiProblem.badRequest("field 'key' is required")));
         Variable v = variable(key, body.string("value").orElseThrow(() -> ApiProblem.badRequest("field 'value' is required")),
                 body.string("description").orElse(null));
-        api.orchestrator().jdbi().useTransaction(h -> {
-            store().set(h, v, api.orchestrator().clock().instant());
-            api.audit().record(h, ctx, action("api.post_variables", key));
-        });
+        api.ops().variables().set(Api.actor(ctx), v);
         ctx.json(VariableView.of(find(key)));
     }
 
@@ -98,32 +92,19 @@ final class VariableRoutes {
         Variable current = find(key);
         Variable v = variable(key, f.pick("value", body.string("value").orElse(null), current.value()),
                 f.pick("description", body.string("description").orElse(null), current.description()));
-        api.orchestrator().jdbi().useTransaction(h -> {
-            store().update(h, key, v, api.orchestrator().clock().instant());
-            api.audit().record(h, ctx, action("api.patch_variable", key));
-        });
+        api.ops().variables().update(Api.actor(ctx), key, v);
         ctx.json(VariableView.of(find(key)));
     }
 
     private void delete(Context ctx) {
         String key = PathParams.get(ctx, "variable_key");
-        api.orchestrator().jdbi().useTransaction(h -> {
-            if (!store().delete(h, key)) {
-                throw ApiProblem.notFound("variable " + ApiProblem.quote(key) + " not found");
-            }
-            api.audit().record(h, ctx, action("api.delete_variable", key));
-        });
+        api.ops().variables().delete(Api.actor(ctx), key);
         ctx.status(204);
     }
 
     private Variable find(String key) {
         return api.orchestrator().jdbi().withHandle(h -> store().find(h, key))
                 .orElseThrow(() -> ApiProblem.notFound("variable " + ApiProblem.quote(key) + " not found"));
-    }
-
-    /** Audited by key only: values never go into the audit log. */
-    private static Audit.Action action(String event, String key) {
-        return new Audit.Action(event, null, null, null, Json.write(Map.of("key", key)));
     }
 
     private static Variable variable(String key, String value, String description) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.state.ApiTokens;
 import org.orchestrator.server.state.TokenRow;
@@ -61,6 +62,15 @@ public final class TokenAdmin {
      * @throws IllegalArgumentException when the user does not exist or the name is too long
      */
     public Created create(String username, String name) {
+        return jdbi.inTransaction(h -> create(h, username, name));
+    }
+
+    /**
+     * Creates a token in the caller's transaction.
+     *
+     * @see #create(String, String)
+     */
+    public Created create(Handle h, String username, String name) {
         if (name != null && name.length() > 250) {
             throw new IllegalArgumentException("a token name may have at most 250 characters");
         }
@@ -68,13 +78,10 @@ public final class TokenAdmin {
         RANDOM.nextBytes(secret);
         String prefix = HexFormat.of().formatHex(randomBytes(6));
         String token = "orc_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return jdbi.inTransaction(h -> {
-            if (users.find(h, username).isEmpty()) {
-                throw new IllegalArgumentException("no user '" + username + "'");
-            }
-            tokens.insert(h, prefix, sha256(token), username, name, clock.instant());
-            return new Created(tokens.byPrefix(h, prefix).orElseThrow().id(), token);
-        });
+        if (users.find(h, username).isEmpty()) {
+            throw new IllegalArgumentException("no user '" + username + "'");
+        }
+        return new Created(tokens.insert(h, prefix, sha256(token), username, name, clock.instant()), token);
     }
 
     /** @param username a user, or null for every user @return their tokens, revoked ones included */
@@ -84,12 +91,22 @@ public final class TokenAdmin {
 
     /** @param id a token's id @return the token, if it exists */
     public Optional<TokenRow> find(long id) {
-        return jdbi.withHandle(h -> tokens.byId(h, id));
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    /** @param id a token's id @return the token, if it exists, read in the caller's transaction */
+    public Optional<TokenRow> find(Handle h, long id) {
+        return tokens.byId(h, id);
     }
 
     /** @param id a token's id @return true if it was valid and is now revoked */
     public boolean revoke(long id) {
-        return jdbi.withHandle(h -> tokens.revoke(h, id, clock.instant()));
+        return jdbi.withHandle(h -> revoke(h, id));
+    }
+
+    /** @param id a token's id @return true if it was valid and is now revoked, in the caller's transaction */
+    public boolean revoke(Handle h, long id) {
+        return tokens.revoke(h, id, clock.instant());
     }
 
     private static byte[] randomBytes(int n) {

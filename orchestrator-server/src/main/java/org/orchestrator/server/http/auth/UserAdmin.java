@@ -3,6 +3,7 @@ package org.orchestrator.server.http.auth;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.state.Users;
 
@@ -36,21 +37,37 @@ public final class UserAdmin {
      * @throws IllegalArgumentException for a bad name, empty password, unknown role or taken name
      */
     public void create(String username, String password, String role) {
+        Role checked = check(username, password, role);
+        String hash = Passwords.hash(password);
+        jdbi.useTransaction(h -> store(h, username, hash, checked));
+    }
+
+    private static Role check(String username, String password, String role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("bad username '" + username + "': use 1-250 letters, digits, '_', '.', '@', '+' or '-'");
         }
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("the password of user '" + username + "' must not be empty");
         }
-        Role checked = Role.ofUser(role).orElseThrow(() ->
+        return Role.ofUser(role).orElseThrow(() ->
                 new IllegalArgumentException("unknown role '" + role + "': use admin, op or viewer"));
-        String hash = Passwords.hash(password);
-        jdbi.useTransaction(h -> {
-            if (users.find(h, username).isPresent()) {
-                throw new IllegalArgumentException("user '" + username + "' already exists");
-            }
-            users.create(h, username, hash, checked.wireName(), clock.instant());
-        });
+    }
+
+    /**
+     * Creates a user in the caller's transaction.
+     *
+     * @see #create(String, String, String)
+     */
+    public void create(Handle h, String username, String password, String role) {
+        Role checked = check(username, password, role);
+        store(h, username, Passwords.hash(password), checked);
+    }
+
+    private void store(Handle h, String username, String hash, Role role) {
+        if (users.find(h, username).isPresent()) {
+            throw new IllegalArgumentException("user '" + username + "' already exists");
+        }
+        users.create(h, username, hash, role.wireName(), clock.instant());
     }
 
     /** @param username a login @return true when the user exists */
@@ -65,6 +82,11 @@ public final class UserAdmin {
 
     /** @param username a login @return true if the user existed and was deleted */
     public boolean delete(String username) {
-        return jdbi.withHandle(h -> users.delete(h, username));
+        return jdbi.withHandle(h -> delete(h, username));
+    }
+
+    /** @param username a login @return true if the user existed and was deleted, in the caller's transaction */
+    public boolean delete(Handle h, String username) {
+        return users.delete(h, username);
     }
 }

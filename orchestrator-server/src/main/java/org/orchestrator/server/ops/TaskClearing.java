@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.api;
+package org.orchestrator.server.ops;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
-import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.XComs;
 
@@ -39,29 +39,29 @@ final class TaskClearing {
      * @param now         the time
      * @return the instances that were cleared (another actor may have moved some first)
      */
-    List<TaskInstanceRecord> clear(Jdbi jdbi, Dag dag, List<TaskInstanceRecord> selected, boolean resetRuns,
+    List<TaskInstanceRow> clear(Jdbi jdbi, Dag dag, List<TaskInstanceRow> selected, boolean resetRuns,
                                    Instant now) {
-        List<TaskInstanceRecord> cleared = new ArrayList<>();
-        for (List<TaskInstanceRecord> ofRun : byRun(selected).values()) {
+        List<TaskInstanceRow> cleared = new ArrayList<>();
+        for (List<TaskInstanceRow> ofRun : byRun(selected).values()) {
             cleared.addAll(jdbi.inTransaction(h -> clearRun(h, dag, ofRun, resetRuns, now)));
         }
         return cleared;
     }
 
-    private List<TaskInstanceRecord> clearRun(Handle h, Dag dag, List<TaskInstanceRecord> ofRun, boolean resetRuns,
+    private List<TaskInstanceRow> clearRun(Handle h, Dag dag, List<TaskInstanceRow> ofRun, boolean resetRuns,
                                               Instant now) {
-        long runPk = ofRun.get(0).ti().runPk();
+        long runPk = ofRun.get(0).runPk();
         if (resetRuns) {
             // The run row first: its lock orders us against a run finishing at the same moment,
             // whose guarded running → finished update then no longer matches.
             requeue(h, runPk, now);
         }
-        List<TaskInstanceRecord> cleared = new ArrayList<>();
-        for (TaskInstanceRecord record : ofRun) {
-            int retries = dag.task(record.ti().taskId()).map(TaskDefinition::retries).orElse(0);
-            if (tis.clear(h, record.ti(), retries)) {
-                xcoms.clear(h, runPk, record.ti().taskId());
-                cleared.add(record);
+        List<TaskInstanceRow> cleared = new ArrayList<>();
+        for (TaskInstanceRow ti : ofRun) {
+            int retries = dag.task(ti.taskId()).map(TaskDefinition::retries).orElse(0);
+            if (tis.clear(h, ti, retries)) {
+                xcoms.clear(h, runPk, ti.taskId());
+                cleared.add(ti);
             }
         }
         return cleared;
@@ -76,9 +76,9 @@ final class TaskClearing {
         }
     }
 
-    private static Map<Long, List<TaskInstanceRecord>> byRun(List<TaskInstanceRecord> selected) {
-        Map<Long, List<TaskInstanceRecord>> byRun = new LinkedHashMap<>();
-        selected.forEach(r -> byRun.computeIfAbsent(r.ti().runPk(), pk -> new ArrayList<>()).add(r));
+    private static Map<Long, List<TaskInstanceRow>> byRun(List<TaskInstanceRow> selected) {
+        Map<Long, List<TaskInstanceRow>> byRun = new LinkedHashMap<>();
+        selected.forEach(r -> byRun.computeIfAbsent(r.runPk(), pk -> new ArrayList<>()).add(r));
         return byRun;
     }
 }

@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.api;
+package org.orchestrator.server.ops;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;

@@ -1,0 +1,90 @@
+package org.orchestrator.server.cli;
+
+import java.time.Clock;
+import java.util.function.BiConsumer;
+import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.connect.SecretCipher;
+import org.orchestrator.server.connect.SecretKeys;
+import org.orchestrator.server.http.auth.StoredCredentials;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.OperationException;
+import org.orchestrator.server.ops.Operations;
+import org.orchestrator.server.state.Database;
+
+/**
+ * The operations on a home's database for the mutating commands, acting as {@code cli:<os user>}.
+ * No engine runs here: a running server's sweep picks the changes up. The secret key is read
+ * only by the commands that need it (connections, variables).
+ */
+final class CliOperations implements AutoCloseable {
+
+    private final Database database;
+    private final Operations ops;
+
+    private CliOperations(Database database, Operations ops) {
+        this.database = database;
+        this.ops = ops;
+    }
+
+    static CliOperations open(HomeOptions home) {
+        ServerConfig config = home.config();
+        Database database = Database.open(config);
+        Clock clock = Clock.systemUTC();
+        return new CliOperations(database, Operations.withoutLoops(database.jdbi(), clock,
+                new LazyCipher(config, home)::get, new StoredCredentials(database.jdbi(), clock)));
+    }
+
+    Operations ops() {
+        return ops;
+    }
+
+    Actor actor() {
+        return Actor.cli();
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /**
+     * Runs one action as {@code cli:<os user>} and says how it went.
+     *
+     * @param done    printed when it ran
+     * @param refused printed when the operations refused it (unknown id, ...)
+     * @return the exit code: 0 when it ran, 1 when it was refused
+     */
+    static int run(HomeOptions home, BiConsumer<Operations, Actor> action, String done, String refused) {
+        try (CliOperations cli = open(home)) {
+            action.accept(cli.ops(), cli.actor());
+            System.out.println(done);
+            return 0;
+        } catch (OperationException e) {
+            System.out.println(refused);
+            return 1;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /** Loads the home's secret key on first use, once. */
+    private static final class LazyCipher {
+        private final ServerConfig config;
+        private final HomeOptions home;
+        private SecretCipher cipher;
+
+        LazyCipher(ServerConfig config, HomeOptions home) {
+            this.config = config;
+            this.home = home;
+        }
+
+        synchronized SecretCipher get() {
+            if (cipher == null) {
+                cipher = SecretKeys.load(config.home(), home.environment());
+            }
+            return cipher;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.orchestrator.server.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Creating and deleting users, creating and revoking API tokens. A token is in the answer to its
+ * creation and nowhere else, never in the audit log.
+ */
+public final class AccountActions {
+
+    private final Ground ground;
+    private final Credentials credentials;
+
+    AccountActions(Ground ground, Credentials credentials) {
+        this.ground = ground;
+        this.credentials = credentials;
+    }
+
+    /** @throws OperationException (invalid) for a bad or taken name, an empty password or an unknown role */
+    public void createUser(Actor actor, String username, String password, String role) {
+        ground.audited(actor, h -> {
+            refused(() -> {
+                credentials.createUser(h, username, password, role);
+                return username;
+            });
+            return new Ground.Done<>(null, AuditTrail.Entry.of("post_user", pair("username", username, "role", role)));
+        });
+    }
+
+    /** @throws OperationException (not found) when there is no such user */
+    public void deleteUser(Actor actor, String username) {
+        ground.audited(actor, h -> {
+            if (!credentials.deleteUser(h, username)) {
+                throw OperationException.notFound("user " + OperationException.quote(username) + " not found");
+            }
+            return new Ground.Done<>(null, AuditTrail.Entry.of("delete_user", Map.of("username", username)));
+        });
+    }
+
+    /**
+     * @param owner the user the token acts as
+     * @param name  what it is for, or null
+     * @return the token, shown only now
+     */
+    public Credentials.NewToken createToken(Actor actor, String owner, String name) {
+        return ground.audited(actor, h -> {
+            Credentials.NewToken created = refused(() -> credentials.createToken(h, owner, name));
+            return new Ground.Done<>(created, AuditTrail.Entry.of("post_token", pair("token_id", created.id(), "username", owner)));
+        });
+    }
+
+    /**
+     * Revokes a token; revoking one already revoked changes nothing but is still audited.
+     *
+     * @return true if it was valid until now
+     * @throws OperationException (not found) when there is no such token
+     */
+    public boolean revokeToken(Actor actor, long tokenId) {
+        return ground.audited(actor, h -> {
+            String owner = credentials.tokenOwner(h, tokenId)
+                    .orElseThrow(() -> OperationException.notFound("token " + tokenId + " not found"));
+            return new Ground.Done<>(credentials.revokeToken(h, tokenId), AuditTrail.Entry.of("delete_token",
+                    pair("token_id", tokenId, "username", owner)));
+        });
+    }
+
+    /** The credential layer's refusals become the operations' own. */
+    private static <T> T refused(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw OperationException.invalid(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> pair(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put(key1, value1);
+        extra.put(key2, value2);
+        return extra;
+    }
+}

@@ -1,0 +1,95 @@
+package org.orchestrator.server.ops;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.connect.ConnectionStore;
+import org.orchestrator.server.connect.SecretCipher;
+import org.orchestrator.server.connect.VariableStore;
+import org.orchestrator.server.schedule.RunCreator;
+
+/**
+ * Every operator action, once: the REST API, the dashboard (through the REST API) and the
+ * command line call these and nothing else to change what operators change. Each action is one
+ * transaction that checks the transition tables, writes one audit row naming its {@link Actor},
+ * and wakes the {@link Loops} it affects after its commit.
+ *
+ * <pre>{@code
+ * Operations ops = orchestrator.ops();
+ * ops.dags().pause(Actor.cli(), "orders", true);
+ * ops.runs().setState(actor, run, DagRunState.FAILED);
+ * }</pre>
+ */
+public final class Operations {
+
+    private final RunActions runs;
+    private final TaskActions tasks;
+    private final DagActions dags;
+    private final PoolActions pools;
+    private final ConnectionActions connections;
+    private final VariableActions variables;
+    private final AccountActions accounts;
+
+    /**
+     * @param jdbi        the database
+     * @param clock       time
+     * @param creator     creates runs (and, in a server, starts them)
+     * @param loops       woken after a commit
+     * @param cipher      the secrets' key, asked for only by connection and variable changes
+     * @param credentials users and tokens as the authentication layer keeps them
+     */
+    public Operations(Jdbi jdbi, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
+                      Credentials credentials) {
+        Ground ground = new Ground(jdbi, clock, new AuditTrail(clock), loops);
+        this.runs = new RunActions(ground, creator);
+        this.tasks = new TaskActions(ground);
+        this.dags = new DagActions(ground);
+        this.pools = new PoolActions(ground);
+        this.connections = new ConnectionActions(ground, () -> new ConnectionStore(cipher.get()));
+        this.variables = new VariableActions(ground, () -> new VariableStore(cipher.get()));
+        this.accounts = new AccountActions(ground, credentials);
+    }
+
+    /**
+     * The actions for a process that runs no engine loops (the command line): runs it creates
+     * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
+     */
+    public static Operations withoutLoops(Jdbi jdbi, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials) {
+        return new Operations(jdbi, clock, new RunCreator(jdbi, clock, null, queued -> { }), Loops.NONE, cipher, credentials);
+    }
+
+    /** @return trigger, clear, set state, delete, note a DAG run */
+    public RunActions runs() {
+        return runs;
+    }
+
+    /** @return clear, mark, note task instances */
+    public TaskActions tasks() {
+        return tasks;
+    }
+
+    /** @return pause and unpause DAGs */
+    public DagActions dags() {
+        return dags;
+    }
+
+    /** @return create, change, delete pools */
+    public PoolActions pools() {
+        return pools;
+    }
+
+    /** @return add, change, delete connections */
+    public ConnectionActions connections() {
+        return connections;
+    }
+
+    /** @return set, change, delete variables */
+    public VariableActions variables() {
+        return variables;
+    }
+
+    /** @return create and delete users, create and revoke tokens */
+    public AccountActions accounts() {
+        return accounts;
+    }
+}

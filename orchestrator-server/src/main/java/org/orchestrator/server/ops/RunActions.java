@@ -1,0 +1,131 @@
+package org.orchestrator.server.ops;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.schedule.RunCreator;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.TaskInstanceRow;
+
+/**
+ * What an operator does to a DAG run: trigger it, clear it, set its state, delete it, note it.
+ * Each is one transaction with its audit row; the loops it affects are woken after the commit.
+ */
+public final class RunActions {
+
+    private final Ground ground;
+    private final RunCreator creator;
+    private final DagRuns runs = new DagRuns();
+    private final RunStateChange change = new RunStateChange();
+    private final TaskClearing clearing = new TaskClearing();
+
+    RunActions(Ground ground, RunCreator creator) {
+        this.ground = ground;
+        this.creator = creator;
+    }
+
+    /**
+     * What a manual run is asked for.
+     *
+     * @param runId       the run id, or null for {@code manual__<logical date>}
+     * @param logicalDate the logical date, or null for now
+     * @param conf        the run's conf
+     * @param note        a note, or null
+     */
+    public record Trigger(String runId, Instant logicalDate, Map<String, Object> conf, String note) {
+    }
+
+    /**
+     * Creates a manual run, its audit row in the run's own transaction (one durable commit).
+     *
+     * @return the run
+     * @throws org.orchestrator.server.schedule.DuplicateRunException when the id or the logical date is taken
+     */
+    public DagRunRow trigger(Actor actor, LoadedDag dag, Trigger request) {
+        Map<String, Object> conf = request.conf() == null ? Map.of() : request.conf();
+        return creator.trigger(dag, request.runId(), request.logicalDate(), conf, request.note(), (h, created) ->
+                ground.trail().record(h, actor, new AuditTrail.Entry("post_dag_run", dag.dag().id(), created.runId(), null, conf)));
+    }
+
+    /**
+     * A backfill: one run per interval whose logical date is in [from, to]; runs that exist are
+     * kept, failed ones run again. The runs commit as they are created; the audit row, counting
+     * them, follows.
+     *
+     * @return every interval's run, as it was before failed ones were queued again
+     */
+    public List<DagRunRow> backfill(Actor actor, LoadedDag dag, Instant from, Instant to) {
+        List<DagRunRow> all = creator.backfill(dag, from, to);
+        long rerun = all.stream().filter(r -> r.state() == DagRunState.FAILED).filter(r -> creator.rerunFailed(dag, r)).count();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("from", from.toString());
+        extra.put("to", to.toString());
+        extra.put("runs", all.size());
+        extra.put("rerun", rerun);
+        ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("post_backfill", dag.dag().id(), null, null, extra)));
+        return all;
+    }
+
+    /**
+     * Airflow's dag-run clear: the given finished instances of the run go back to {@code none}
+     * and the run to {@code queued}, so it runs again.
+     *
+     * @param selected the run's instances to clear (another actor may move some first)
+     * @return the instances cleared
+     */
+    public List<TaskInstanceRow> clear(Actor actor, Dag dag, DagRunRow run, List<TaskInstanceRow> selected) {
+        List<TaskInstanceRow> cleared = clearing.clear(ground.jdbi(), dag, selected, true, ground.clock().instant());
+        ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("clear_dag_run", run.dagId(),
+                run.runId(), null, Map.of("cleared", cleared.size()))));
+        ground.loops().tasksChanged(new Loops.Change("clear_dag_run", Set.of(run.id()), ids(cleared)));
+        return cleared;
+    }
+
+    /**
+     * Airflow's "set DAG run state" (see {@link RunStateChange}).
+     *
+     * @return the run after the change
+     */
+    public DagRunRow setState(Actor actor, DagRunRow run, DagRunState to) {
+        DagRunRow after = ground.audited(actor, h -> new Ground.Done<>(change.apply(h, run, to, ground.clock().instant()),
+                new AuditTrail.Entry("update_dag_run_state", run.dagId(), run.runId(), null, Map.of("state", to.wireName()))));
+        ground.loops().tasksChanged(new Loops.Change("update_dag_run_state", Set.of(run.id()), Set.of()));
+        return after;
+    }
+
+    /** Deletes a run with its task instances, tries and XComs. */
+    public void delete(Actor actor, DagRunRow run) {
+        ground.audited(actor, h -> new Ground.Done<>(runs.delete(h, run.id()),
+                new AuditTrail.Entry("delete_dag_run", run.dagId(), run.runId(), null, null)));
+        ground.loops().tasksChanged(new Loops.Change("delete_dag_run", Set.of(run.id()), Set.of()));
+    }
+
+    /**
+     * @param note the note, or null to remove it
+     * @return the run with its note
+     */
+    public DagRunRow setNote(Actor actor, DagRunRow run, String note) {
+        return ground.audited(actor, h -> {
+            runs.setNote(h, run.id(), note);
+            return new Ground.Done<>(runs.find(h, run.id()).orElseThrow(), noteEntry("set_dag_run_note", run.dagId(),
+                    run.runId(), null, note));
+        });
+    }
+
+    static AuditTrail.Entry noteEntry(String action, String dagId, String runId, String taskId, String note) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("note", note == null ? "" : note);
+        return new AuditTrail.Entry(action, dagId, runId, taskId, extra);
+    }
+
+    static Set<Long> ids(List<TaskInstanceRow> instances) {
+        return instances.stream().map(TaskInstanceRow::id).collect(Collectors.toUnmodifiableSet());
+    }
+}
