@@ -46,26 +46,19 @@ public final class ConnectionStore {
 
     /** @return the connection, secrets decrypted */
     public Optional<Stored> find(Handle h, String id) {
-        return h.createQuery("SELECT * FROM connection WHERE conn_id = :id").bind("id", id)
-                .map((rs, ctx) -> new Stored(new Connection(rs.getString("conn_id"), rs.getString("conn_type"),
-                        rs.getString("url"), rs.getString("login"),
-                        cipher.decrypt(rs.getString("password"), "password of connection '" + id + "'"),
-                        extras(rs.getString("extra"), id)), rs.getString("description")))
-                .findOne();
+        return rows.find(h, id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(), c.login(),
+                cipher.decrypt(c.password(), "password of connection '" + id + "'"), extras(c.extra(), id)), c.description()));
     }
 
     /** @return one page of connections by id, without secrets */
     public List<Listed> list(Handle h, int limit, int offset) {
-        return h.createQuery("SELECT conn_id, conn_type, url, login, description FROM connection ORDER BY conn_id "
-                        + "LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new Listed(rs.getString("conn_id"), rs.getString("conn_type"), rs.getString("url"),
-                        rs.getString("login"), rs.getString("description")))
-                .list();
+        return rows.page(h, limit, offset).stream()
+                .map(c -> new Listed(c.id(), c.type(), c.url(), c.login(), c.description())).toList();
     }
 
     /** @return how many connections are stored */
     public long count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM connection").mapTo(Long.class).one();
+        return rows.count(h);
     }
 
     /** Inserts a connection; @return false when one with that id exists */

@@ -32,25 +32,17 @@ public final class VariableStore {
 
     /** @return the variable, decrypted */
     public Optional<Variable> find(Handle h, String key) {
-        return h.createQuery("SELECT var_key, var_value, description FROM variable WHERE var_key = :key").bind("key", key)
-                .map((rs, ctx) -> new Variable(rs.getString("var_key"),
-                        cipher.decrypt(rs.getString("var_value"), "value of variable '" + key + "'"), rs.getString("description")))
-                .findOne();
+        return rows.find(h, key).map(this::decrypted);
     }
 
     /** @return one page of variables by key, decrypted */
     public List<Variable> list(Handle h, int limit, int offset) {
-        return h.createQuery("SELECT var_key, var_value, description FROM variable ORDER BY var_key LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> new Variable(rs.getString("var_key"),
-                        cipher.decrypt(rs.getString("var_value"), "value of variable '" + rs.getString("var_key") + "'"),
-                        rs.getString("description")))
-                .list();
+        return rows.page(h, limit, offset).stream().map(this::decrypted).toList();
     }
 
     /** @return how many variables are stored */
     public long count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM variable").mapTo(Long.class).one();
+        return rows.count(h);
     }
 
     /** Creates or replaces a variable. */
@@ -61,6 +53,11 @@ public final class VariableStore {
     /** Renames and changes a variable; @return false when there was none with {@code oldKey} */
     public boolean update(Handle h, String oldKey, Variable v, Instant now) {
         return rows.update(h, oldKey, v.key(), cipher.encrypt(v.value()), v.description(), now);
+    }
+
+    private Variable decrypted(Variables.Row row) {
+        return new Variable(row.key(), cipher.decrypt(row.encryptedValue(), "value of variable '" + row.key() + "'"),
+                row.description());
     }
 
     /** @return true when the variable existed */

@@ -1,9 +1,12 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Writes to the connection table; secrets arrive encrypted (see {@code connect/ConnectionStore}). */
+/** The connection table; secrets are stored and read encrypted (connect/ConnectionStore encrypts and decrypts them). */
 public final class Connections {
 
     /**
@@ -19,6 +22,28 @@ public final class Connections {
      */
     public record Columns(String id, String type, String url, String login, String password, String extra,
                           String description) {
+        static final String NAMES = "conn_id, conn_type, url, login, password, extra, description";
+
+        static final RowMapper<Columns> MAPPER = (rs, ctx) -> new Columns(rs.getString("conn_id"), rs.getString("conn_type"),
+                rs.getString("url"), rs.getString("login"), rs.getString("password"), rs.getString("extra"),
+                rs.getString("description"));
+    }
+
+    /** @return the connection as stored, secrets still encrypted */
+    public Optional<Columns> find(Handle h, String id) {
+        return h.createQuery("SELECT " + Columns.NAMES + " FROM connection WHERE conn_id = :id").bind("id", id)
+                .map(Columns.MAPPER).findOne();
+    }
+
+    /** @return one page of connections by id, secrets still encrypted */
+    public List<Columns> page(Handle h, int limit, int offset) {
+        return h.createQuery("SELECT " + Columns.NAMES + " FROM connection ORDER BY conn_id LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).map(Columns.MAPPER).list();
+    }
+
+    /** @return how many connections are stored */
+    public long count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM connection").mapTo(Long.class).one();
     }
 
     /** @return true when a connection with that id exists */

@@ -1,10 +1,44 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Writes to the variable table; values arrive encrypted (see {@code connect/VariableStore}). */
+/** The variable table; values are stored and read encrypted (connect/VariableStore encrypts and decrypts them). */
 public final class Variables {
+
+    /**
+     * A variable as stored.
+     *
+     * @param key            key
+     * @param encryptedValue its value, encrypted
+     * @param description    description, or null
+     */
+    public record Row(String key, String encryptedValue, String description) {
+        static final String NAMES = "var_key, var_value, description";
+
+        static final RowMapper<Row> MAPPER = (rs, ctx) -> new Row(rs.getString("var_key"), rs.getString("var_value"),
+                rs.getString("description"));
+    }
+
+    /** @return the variable as stored */
+    public Optional<Row> find(Handle h, String key) {
+        return h.createQuery("SELECT " + Row.NAMES + " FROM variable WHERE var_key = :key").bind("key", key)
+                .map(Row.MAPPER).findOne();
+    }
+
+    /** @return one page of variables by key, as stored */
+    public List<Row> page(Handle h, int limit, int offset) {
+        return h.createQuery("SELECT " + Row.NAMES + " FROM variable ORDER BY var_key LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).map(Row.MAPPER).list();
+    }
+
+    /** @return how many variables are stored */
+    public long count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM variable").mapTo(Long.class).one();
+    }
 
     /** Creates or replaces a variable. */
     public void set(Handle h, String key, String encryptedValue, String description, Instant now) {
