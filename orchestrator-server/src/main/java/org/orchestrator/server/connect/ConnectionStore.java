@@ -46,19 +46,19 @@ public final class ConnectionStore {
 
     /** @return the connection, secrets decrypted */
     public Optional<Stored> find(Handle h, String id) {
-        return rows.find(h, id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(), c.login(),
+        return rows.reads().find(h, id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(), c.login(),
                 cipher.decrypt(c.password(), "password of connection '" + id + "'"), extras(c.extra(), id)), c.description()));
     }
 
     /** @return one page of connections by id, without secrets */
     public List<Listed> list(Handle h, int limit, int offset) {
-        return rows.page(h, limit, offset).stream()
+        return rows.reads().page(h, limit, offset).stream()
                 .map(c -> new Listed(c.id(), c.type(), c.url(), c.login(), c.description())).toList();
     }
 
     /** @return how many connections are stored */
     public long count(Handle h) {
-        return rows.count(h);
+        return rows.reads().count(h);
     }
 
     /** Inserts a connection; @return false when one with that id exists */

@@ -32,17 +32,17 @@ public final class VariableStore {
 
     /** @return the variable, decrypted */
     public Optional<Variable> find(Handle h, String key) {
-        return rows.find(h, key).map(this::decrypted);
+        return rows.reads().find(h, key).map(this::decrypted);
     }
 
     /** @return one page of variables by key, decrypted */
     public List<Variable> list(Handle h, int limit, int offset) {
-        return rows.page(h, limit, offset).stream().map(this::decrypted).toList();
+        return rows.reads().page(h, limit, offset).stream().map(this::decrypted).toList();
     }
 
     /** @return how many variables are stored */
     public long count(Handle h) {
-        return rows.count(h);
+        return rows.reads().count(h);
     }
 
     /** Creates or replaces a variable. */

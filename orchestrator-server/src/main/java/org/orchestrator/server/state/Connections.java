@@ -1,13 +1,14 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The connection table; secrets are stored and read encrypted (connect/ConnectionStore encrypts and decrypts them). */
 public final class Connections {
+
+    private static final KeyedTable<Columns> READS =
+            new KeyedTable<>("connection", "conn_id", Columns.NAMES, Columns.MAPPER);
 
     /**
      * A connection's columns as stored.
@@ -29,21 +30,9 @@ public final class Connections {
                 rs.getString("description"));
     }
 
-    /** @return the connection as stored, secrets still encrypted */
-    public Optional<Columns> find(Handle h, String id) {
-        return h.createQuery("SELECT " + Columns.NAMES + " FROM connection WHERE conn_id = :id").bind("id", id)
-                .map(Columns.MAPPER).findOne();
-    }
-
-    /** @return one page of connections by id, secrets still encrypted */
-    public List<Columns> page(Handle h, int limit, int offset) {
-        return h.createQuery("SELECT " + Columns.NAMES + " FROM connection ORDER BY conn_id LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset).map(Columns.MAPPER).list();
-    }
-
-    /** @return how many connections are stored */
-    public long count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM connection").mapTo(Long.class).one();
+    /** @return reads of the connections by id, secrets still encrypted: one, a page, the count */
+    public KeyedTable<Columns> reads() {
+        return READS;
     }
 
     /** @return true when a connection with that id exists */

@@ -1,13 +1,13 @@
 package org.orchestrator.server.state;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The variable table; values are stored and read encrypted (connect/VariableStore encrypts and decrypts them). */
 public final class Variables {
+
+    private static final KeyedTable<Row> READS = new KeyedTable<>("variable", "var_key", Row.NAMES, Row.MAPPER);
 
     /**
      * A variable as stored.
@@ -23,21 +23,9 @@ public final class Variables {
                 rs.getString("description"));
     }
 
-    /** @return the variable as stored */
-    public Optional<Row> find(Handle h, String key) {
-        return h.createQuery("SELECT " + Row.NAMES + " FROM variable WHERE var_key = :key").bind("key", key)
-                .map(Row.MAPPER).findOne();
-    }
-
-    /** @return one page of variables by key, as stored */
-    public List<Row> page(Handle h, int limit, int offset) {
-        return h.createQuery("SELECT " + Row.NAMES + " FROM variable ORDER BY var_key LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset).map(Row.MAPPER).list();
-    }
-
-    /** @return how many variables are stored */
-    public long count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM variable").mapTo(Long.class).one();
+    /** @return reads of the variables by key, values still encrypted: one, a page, the count */
+    public KeyedTable<Row> reads() {
+        return READS;
     }
 
     /** Creates or replaces a variable. */
