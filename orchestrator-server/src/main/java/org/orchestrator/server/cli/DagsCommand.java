@@ -16,6 +16,7 @@ import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.schedule.RunCreator;
+import org.orchestrator.server.schedule.RunIds;
 import org.orchestrator.server.state.AuditLog;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Dags;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -98,6 +100,13 @@ final class DagsCommand {
 
         @Override
         public Integer call() {
+            if (runId != null) {
+                try {
+                    RunIds.check(runId);
+                } catch (RunIds.InvalidRunIdException e) {
+                    throw new ParameterException(spec.commandLine(), "--run-id: " + e.getMessage());
+                }
+            }
             ServerConfig config = home.config();
             LoadedDag dag = FolderDags.find(config, dagId, spec);
             Map<String, Object> confMap = parseConf(conf, spec);
