@@ -28,6 +28,7 @@ import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
 import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
+import org.orchestrator.server.execute.LegacyTryLogs;
 import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -170,6 +171,7 @@ public final class Orchestrator implements AutoCloseable {
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
+        new LegacyTryLogs(orchestrator.jdbi(), config.logsFolder()).adopt();
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
         LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
