@@ -237,8 +237,7 @@ public final class Completer implements AutoCloseable {
 
     private void requestCallbacks(Handle h, ClaimedTry claimed, TaskState to, String error, Instant now) {
         if (!CallbackRule.forTask(claimed.task(), to).isEmpty()) {
-            callbacks.add(h, "task", to.wireName(), claimed.ti().dagId(), claimed.ti().runId(), claimed.ti().taskId(),
-                    claimed.ti().tryNumber(), error, now);
+            callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
         }
     }
 

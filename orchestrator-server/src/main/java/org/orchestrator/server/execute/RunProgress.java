@@ -113,7 +113,7 @@ public final class RunProgress {
             return null;
         }
         if (!CallbackRule.forRun(dag, state).isEmpty()) {
-            callbacks.add(h, "dag_run", state.wireName(), dag.id(), run.runId(), null, null, null, now);
+            callbacks.add(h, CallbackRequests.forRun(state.wireName(), dag.id(), run.runId()), now);
         }
         return state;
     }
