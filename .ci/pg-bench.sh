@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n | tail -1)
 [[ -x "$bin/initdb" ]] || { echo "no PostgreSQL binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql)" >&2; exit 1; }
-jar=orchestrator-server/target/orchestrator.jar
+jar=orchestrator-bench/target/orchestrator-bench.jar
 [[ -f "$jar" ]] || { echo "$jar is missing: ./mvnw -q -B package -DskipTests" >&2; exit 1; }
 
 root=$(mktemp -d /tmp/orchestrator-pg-bench-XXXXXX)

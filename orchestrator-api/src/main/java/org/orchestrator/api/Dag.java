@@ -347,7 +347,7 @@ public final class Dag {
         public Dag build() {
             List<TaskBuilder> builders = new ArrayList<>(tasks.values());
             for (int i = 0; i < builders.size(); i++) {
-                builders.get(i).copyFrom(defaults);
+                builders.get(i).startFrom(defaults.settings());
                 taskConfigs.get(i).accept(builders.get(i));
             }
             for (String[] edge : edges) {

@@ -14,34 +14,14 @@ public final class TaskDefinition {
     private final Task task;
     private final Set<String> upstream;
     private final String doc;
-    private final int retries;
-    private final Duration retryDelay;
-    private final boolean exponentialBackoff;
-    private final Duration maxRetryDelay;
-    private final Duration executionTimeout;
-    private final TriggerRule triggerRule;
-    private final String pool;
-    private final int priorityWeight;
-    private final List<TaskCallback> onSuccess;
-    private final List<TaskCallback> onFailure;
-    private final List<TaskCallback> onRetry;
+    private final TaskSettings settings;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
         task = b.task;
         upstream = Set.copyOf(b.upstream);
         doc = b.doc;
-        retries = b.retries;
-        retryDelay = b.retryDelay;
-        exponentialBackoff = b.exponentialBackoff;
-        maxRetryDelay = b.maxRetryDelay;
-        executionTimeout = b.executionTimeout;
-        triggerRule = b.triggerRule;
-        pool = b.pool;
-        priorityWeight = b.priorityWeight;
-        onSuccess = List.copyOf(b.onSuccess);
-        onFailure = List.copyOf(b.onFailure);
-        onRetry = List.copyOf(b.onRetry);
+        settings = b.settings();
     }
 
     /** @return the task id, unique in its DAG */
@@ -57,55 +37,50 @@ public final class TaskDefinition {
     public String doc() { return doc; }
 
     /** @return how many times a failed try is retried */
-    public int retries() { return retries; }
+    public int retries() { return settings.retries(); }
 
     /** @return retries + 1 */
-    public int maxTries() { return retries + 1; }
+    public int maxTries() { return settings.maxTries(); }
 
     /** @return the base retry delay */
-    public Duration retryDelay() { return retryDelay; }
+    public Duration retryDelay() { return settings.retryDelay(); }
 
     /** @return true when the delay doubles after each failed try */
-    public boolean exponentialBackoff() { return exponentialBackoff; }
+    public boolean exponentialBackoff() { return settings.exponentialBackoff(); }
 
     /** @return the cap on a backed-off delay */
-    public Duration maxRetryDelay() { return maxRetryDelay; }
+    public Duration maxRetryDelay() { return settings.maxRetryDelay(); }
 
     /** @return the execution timeout of one try, if any */
-    public Optional<Duration> executionTimeout() { return Optional.ofNullable(executionTimeout); }
+    public Optional<Duration> executionTimeout() { return settings.timeout(); }
 
     /** @return when the task may run given its upstream states */
-    public TriggerRule triggerRule() { return triggerRule; }
+    public TriggerRule triggerRule() { return settings.triggerRule(); }
 
     /** @return the slot pool the task's tries use */
-    public String pool() { return pool; }
+    public String pool() { return settings.pool(); }
 
     /** @return scheduling priority; higher runs first */
-    public int priorityWeight() { return priorityWeight; }
+    public int priorityWeight() { return settings.priorityWeight(); }
 
     /** @return callbacks for success */
-    public List<TaskCallback> onSuccess() { return onSuccess; }
+    public List<TaskCallback> onSuccess() { return settings.onSuccess(); }
 
     /** @return callbacks for final failure */
-    public List<TaskCallback> onFailure() { return onFailure; }
+    public List<TaskCallback> onFailure() { return settings.onFailure(); }
 
     /** @return callbacks for a failed try that is retried */
-    public List<TaskCallback> onRetry() { return onRetry; }
+    public List<TaskCallback> onRetry() { return settings.onRetry(); }
+
+    /** @return the task's settings (its DAG's defaults with its own overrides) as one value */
+    public TaskSettings settings() { return settings; }
 
     /**
-     * The wait after failed try {@code tryNumber} before the next one: the retry delay, doubled per
-     * earlier failed try when backing off exponentially, never above the max retry delay.
-     *
      * @param tryNumber the try that failed, from 1
-     * @return the delay before the next try
+     * @return the delay before the next try; see {@link TaskSettings#retryDelayAfter}
      */
     public Duration retryDelayAfter(int tryNumber) {
-        if (!exponentialBackoff) {
-            return retryDelay;
-        }
-        int doublings = Math.min(Math.max(tryNumber - 1, 0), 30);
-        Duration delay = retryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return settings.retryDelayAfter(tryNumber);
     }
 
     @Override

@@ -17,19 +17,20 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     /** The pool every task uses unless it names another, as in Airflow. */
     public static final String DEFAULT_POOL = "default_pool";
 
-    int retries;
-    Duration retryDelay = Duration.ofMinutes(5);
-    boolean exponentialBackoff;
-    Duration maxRetryDelay = Duration.ofHours(24);
-    Duration executionTimeout;
-    TriggerRule triggerRule = TriggerRule.ALL_SUCCESS;
-    String pool = DEFAULT_POOL;
-    int priorityWeight = 1;
-    final List<TaskCallback> onSuccess = new ArrayList<>();
-    final List<TaskCallback> onFailure = new ArrayList<>();
-    final List<TaskCallback> onRetry = new ArrayList<>();
+    private int retries;
+    private Duration retryDelay;
+    private boolean exponentialBackoff;
+    private Duration maxRetryDelay;
+    private Duration executionTimeout;
+    private TriggerRule triggerRule;
+    private String pool;
+    private int priorityWeight;
+    private final List<TaskCallback> onSuccess = new ArrayList<>();
+    private final List<TaskCallback> onFailure = new ArrayList<>();
+    private final List<TaskCallback> onRetry = new ArrayList<>();
 
     TaskOptions() {
+        startFrom(TaskSettings.DEFAULTS);
     }
 
     abstract S self();
@@ -141,18 +142,28 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
         return self();
     }
 
-    void copyFrom(TaskOptions<?> other) {
-        retries = other.retries;
-        retryDelay = other.retryDelay;
-        exponentialBackoff = other.exponentialBackoff;
-        maxRetryDelay = other.maxRetryDelay;
-        executionTimeout = other.executionTimeout;
-        triggerRule = other.triggerRule;
-        pool = other.pool;
-        priorityWeight = other.priorityWeight;
-        onSuccess.addAll(other.onSuccess);
-        onFailure.addAll(other.onFailure);
-        onRetry.addAll(other.onRetry);
+    /** @return what is set so far, as one value */
+    TaskSettings settings() {
+        return new TaskSettings(retries, retryDelay, exponentialBackoff, maxRetryDelay, executionTimeout, triggerRule,
+                pool, priorityWeight, onSuccess, onFailure, onRetry);
+    }
+
+    /** Starts over from the given settings (a task from its DAG's defaults); callbacks added later come after theirs. */
+    void startFrom(TaskSettings settings) {
+        retries = settings.retries();
+        retryDelay = settings.retryDelay();
+        exponentialBackoff = settings.exponentialBackoff();
+        maxRetryDelay = settings.maxRetryDelay();
+        executionTimeout = settings.executionTimeout();
+        triggerRule = settings.triggerRule();
+        pool = settings.pool();
+        priorityWeight = settings.priorityWeight();
+        onSuccess.clear();
+        onSuccess.addAll(settings.onSuccess());
+        onFailure.clear();
+        onFailure.addAll(settings.onFailure());
+        onRetry.clear();
+        onRetry.addAll(settings.onRetry());
     }
 
     private static Duration nonNegative(String what, Duration value) {

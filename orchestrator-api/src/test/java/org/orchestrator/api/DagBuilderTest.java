@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,25 @@ class DagBuilderTest {
         assertThat(dag.task("a").orElseThrow().pool()).isEqualTo("etl");
         assertThat(dag.task("b").orElseThrow().retries()).isZero();
         assertThat(dag.task("b").orElseThrow().maxTries()).isEqualTo(1);
+    }
+
+    @Test
+    void a_task_s_settings_are_its_dag_s_defaults_with_its_own_overrides_and_callbacks_after_the_defaults() {
+        TaskCallback fromDefaults = e -> { };
+        TaskCallback own = e -> { };
+        Dag dag = Dag.builder("d")
+                .defaults(d -> d.retries(2).executionTimeout(Duration.ofMinutes(1)).onFailure(fromDefaults))
+                .task("a", NOOP, t -> t.priorityWeight(7).onFailure(own))
+                .task("b", NOOP)
+                .build();
+
+        TaskSettings a = dag.task("a").orElseThrow().settings();
+        assertThat(a).isEqualTo(new TaskSettings(2, Duration.ofMinutes(5), false, Duration.ofHours(24),
+                Duration.ofMinutes(1), TriggerRule.ALL_SUCCESS, TaskOptions.DEFAULT_POOL, 7, List.of(),
+                List.of(fromDefaults, own), List.of()));
+        assertThat(dag.task("b").orElseThrow().onFailure()).containsExactly(fromDefaults);
+        assertThat(Dag.builder("e").task("c", NOOP).build().task("c").orElseThrow().settings())
+                .isEqualTo(TaskSettings.DEFAULTS);
     }
 
     @Test

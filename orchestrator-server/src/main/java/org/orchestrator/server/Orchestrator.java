@@ -28,6 +28,7 @@ import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
 import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.Executor;
+import org.orchestrator.server.execute.LegacyTryLogs;
 import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
@@ -163,7 +164,34 @@ public final class Orchestrator implements AutoCloseable {
      * @return the running engine
      */
     public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned) {
-        Orchestrator orchestrator = new Orchestrator(config, options, Clock.systemUTC());
+        return start(config, options, pinned, Clock.systemUTC());
+    }
+
+    /**
+     * Starts an engine that reads business time (run dates, retry due times, SLA deadlines,
+     * heartbeats, audit times) from the given clock. Quartz still fires its triggers on real
+     * time, and timeouts and backoffs wait real time.
+     *
+     * @param config  configuration
+     * @param options what to run
+     * @param clock   the engine's clock; tests pass a settable one
+     * @return the running engine
+     */
+    public static Orchestrator start(ServerConfig config, Options options, Clock clock) {
+        return start(config, options, List.of(), clock);
+    }
+
+    /**
+     * Starts an engine with DAGs defined in code and a clock of the caller's choice.
+     *
+     * @param config  configuration
+     * @param options what to run
+     * @param pinned  DAGs defined in code (benchmarks, tests)
+     * @param clock   the engine's clock
+     * @return the running engine
+     */
+    public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned, Clock clock) {
+        Orchestrator orchestrator = new Orchestrator(config, options, clock);
         orchestrator.node.startHeartbeats(config.heartbeatInterval());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
@@ -173,6 +201,7 @@ public final class Orchestrator implements AutoCloseable {
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
+        new LegacyTryLogs(orchestrator.jdbi(), config.logsFolder()).adopt();
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
         LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),

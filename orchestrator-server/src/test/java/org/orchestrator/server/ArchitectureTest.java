@@ -34,11 +34,11 @@ class ArchitectureTest {
     /**
      * Adapters that still hold Jdbi: the connection and variable reads (decrypted in connect),
      * credential administration in http/auth, the CLI's backfill and secrets commands, the
-     * benchmark, Orchestrator handing out jdbi(), and Problems mapping Jdbi's pool timeout to a
+     * Orchestrator handing out jdbi(), and Problems mapping Jdbi's pool timeout to a
      * 503. Each leaves the list when its reads go through state's Reads.
      */
     static final Set<String> KNOWN_JDBI_USERS = Set.of(
-            "Orchestrator", "bench.EngineBenchmarks", "cli.BackfillCommand", "cli.ConnectionsCommand",
+            "Orchestrator", "cli.BackfillCommand", "cli.ConnectionsCommand",
             "cli.VariablesCommand", "connect.ConnectionStore", "connect.ServerResources", "connect.VariableStore",
             "http.Problems", "http.api.ConnectionRoutes", "http.api.VariableRoutes", "http.auth.StoredCredentials",
             "http.auth.TokenAdmin", "http.auth.UserAdmin");
@@ -51,7 +51,7 @@ class ArchitectureTest {
     static final Set<String> TRANSACTION_OWNERS = Set.of(
             "cluster.NodeRegistry", "cluster.ZombieReaper", "dagbag.DagRegistry", "dagbag.VersionReleaser",
             "dagbag.VersionRestorer", "execute.CallbackRunner", "execute.Completer", "execute.Dispatcher",
-            "execute.Executor", "execute.HandBack", "execute.RunProgress", "execute.ServerTaskContext",
+            "execute.Executor", "execute.HandBack", "execute.LegacyTryLogs", "execute.RunProgress", "execute.ServerTaskContext",
             "execute.TryRunner", "execute.UncertainClaims", "ops.AuditTrail", "ops.Credentials", "ops.Ground",
             "ops.Operations", "ops.RunStateChange", "ops.TaskClearing", "schedule.DagScheduling",
             "schedule.RunCreator", "schedule.RunStarter", "sweep.FlagSlaMisses", "sweep.ReconcileRuns",
@@ -59,7 +59,7 @@ class ArchitectureTest {
 
     /** Adapters that still call state's write classes instead of an operation (the lead empties it after {@code ops}). */
     static final Set<String> KNOWN_STATE_WRITERS = Set.of(
-            "bench.EngineBenchmarks", "cli.BackfillCommand", "connect.ConnectionStore", "connect.VariableStore",
+            "cli.BackfillCommand", "connect.ConnectionStore", "connect.VariableStore",
             "http.auth.TokenAdmin", "http.auth.UserAdmin");
 
     /** Where the engine and the operations live: the packages allowed to call state's writers. */

@@ -1,6 +1,5 @@
 package org.orchestrator.testing;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
-import org.orchestrator.api.TaskCallback;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.Branches;
+import org.orchestrator.rules.CallbackRule;
+import org.orchestrator.rules.RetryRule;
 import org.orchestrator.rules.RunStateRule;
 import org.orchestrator.rules.TriggerDecision;
 import org.orchestrator.rules.TriggerRules;
@@ -52,8 +53,7 @@ final class LocalEngine {
         DagRunState runState = RunStateRule.resolve(states, run.dag().leaves());
         DagRunEvent event = new DagRunEvent(run.dag().id(), run.runId(), run.logicalDate(), runState,
                 Optional.empty(), run.resources());
-        (runState == DagRunState.SUCCESS ? run.dag().onSuccess() : run.dag().onFailure())
-                .forEach(callback -> callback("dag " + runState.wireName(), () -> callback.call(event)));
+        CallbackRule.forRun(run.dag(), runState).forEach(callback -> callback("dag " + runState.wireName(), () -> callback.call(event)));
         return result(runState);
     }
 
@@ -85,27 +85,20 @@ final class LocalEngine {
         for (int attempt = 1; ; attempt++) {
             LocalTaskContext context = new LocalTaskContext(run, task.id(), attempt, task.maxTries());
             TryExecution.Ended ended = TryExecution.run(task, context);
-            boolean retried = ended.state() == TaskState.FAILED && attempt < task.maxTries();
-            TaskState outcome = retried ? TaskState.UP_FOR_RETRY : ended.state();
-            tries.get(task.id()).add(new TaskTry(task.id(), attempt, outcome, Optional.ofNullable(ended.error()),
-                    context.logText(), retried ? task.retryDelayAfter(attempt) : Duration.ZERO));
-            taskCallbacks(task, attempt, outcome, ended.error());
-            if (!retried) {
+            RetryRule.Verdict verdict = RetryRule.afterTry(ended.state(), attempt, task.maxTries(), task);
+            tries.get(task.id()).add(new TaskTry(task.id(), attempt, verdict.state(), Optional.ofNullable(ended.error()),
+                    context.logText(), verdict.retryDelay()));
+            taskCallbacks(task, attempt, verdict.state(), ended.error());
+            if (!verdict.retries()) {
                 return ended;
             }
         }
     }
 
     private void taskCallbacks(TaskDefinition task, int attempt, TaskState outcome, String error) {
-        var callbacks = switch (outcome) {
-            case SUCCESS -> task.onSuccess();
-            case FAILED -> task.onFailure();
-            case UP_FOR_RETRY -> task.onRetry();
-            default -> List.<TaskCallback>of();
-        };
         TaskEvent event = new TaskEvent(run.dag().id(), run.runId(), task.id(), attempt, outcome, run.logicalDate(),
                 Optional.ofNullable(error), Optional.empty(), run.resources());
-        callbacks.forEach(callback -> callback(task.id() + " " + outcome.wireName(), () -> callback.call(event)));
+        CallbackRule.forTask(task, outcome).forEach(callback -> callback(task.id() + " " + outcome.wireName(), () -> callback.call(event)));
     }
 
     private interface Call {
@@ -128,9 +121,9 @@ final class LocalEngine {
         if (branches == null) {
             return;
         }
-        for (String downstream : run.dag().downstream(task.id())) {
-            if (!branches.contains(downstream) && states.get(downstream) == TaskState.NONE) {
-                states.put(downstream, TaskState.SKIPPED);
+        for (String unchosen : Branches.unchosen(run.dag(), task.id(), branches)) {
+            if (states.get(unchosen) == TaskState.NONE) {
+                states.put(unchosen, TaskState.SKIPPED);
             }
         }
     }

@@ -8,6 +8,7 @@ import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.connect.ConnectionSpecs;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.ops.OperationException;
+import org.orchestrator.server.connect.UrlCredentials;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,7 @@ final class ConnectionsCommand {
                 var all = secrets.database().jdbi().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0));
                 System.out.printf("%-30s %-10s %-20s %s%n", "ID", "TYPE", "LOGIN", "URL");
                 all.forEach(c -> System.out.printf("%-30s %-10s %-20s %s%n", c.id(), c.type(),
-                        c.login() == null ? "" : c.login(), c.url()));
+                        c.login() == null ? "" : c.login(), UrlCredentials.masked(c.url())));
                 return 0;
             }
         }

@@ -16,12 +16,14 @@ import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.ops.RunActions;
+import org.orchestrator.server.schedule.RunIds;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -87,6 +89,13 @@ final class DagsCommand {
 
         @Override
         public Integer call() {
+            if (runId != null) {
+                try {
+                    RunIds.check(runId);
+                } catch (RunIds.InvalidRunIdException e) {
+                    throw new ParameterException(spec.commandLine(), "--run-id: " + e.getMessage());
+                }
+            }
             ServerConfig config = home.config();
             LoadedDag dag = FolderDags.find(config, dagId, spec);
             Map<String, Object> confMap = parseConf(conf, spec);

@@ -1,6 +1,7 @@
 package org.orchestrator.server.cli;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +12,11 @@ import picocli.CommandLine.Command;
         description = "An Airflow-style workflow orchestrator for DAGs written in Java.",
         subcommands = {StandaloneCommand.class, ServerCommand.class, DagsCommand.class, TasksCommand.class,
                 UsersCommand.class, TokensCommand.class, ConnectionsCommand.class, VariablesCommand.class,
-                DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DbCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    /** The command of orchestrator-bench, named here only to say where it went when it is missing. */
+    private static final String BENCH = "bench";
 
     private Main() {
     }
@@ -47,7 +51,14 @@ public final class Main {
                 return made;
             }
         };
-        return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cli = new CommandLine(new Main(), factory);
+        ServiceLoader.load(PluginCommand.class).forEach(cli::addSubcommand);
+        if (args.length > 0 && BENCH.equals(args[0]) && !cli.getSubcommands().containsKey(BENCH)) {
+            cli.getErr().println("'bench' is not in this jar: the benchmark harness ships apart from the server. "
+                    + "Build it (./mvnw -B package -DskipTests) and run java -jar orchestrator-bench/target/orchestrator-bench.jar bench");
+            return 2;
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportKnownErrors).execute(args);
     }
 

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
@@ -39,6 +42,13 @@ public final class ZombieReaper implements Runnable {
     private final Nodes nodes = new Nodes();
     private final TaskInstances tis = new TaskInstances();
     private final DagRuns runs = new DagRuns();
+    /**
+     * Zombie tries whose failure this reaper handed to the executor, and when. The failure is
+     * written asynchronously, so the next pass (the first sweep right after start-up's, say) may
+     * still see the try running: failing it again would be rejected as a stale write and counted.
+     * A try is reaped again only if it is still running a node timeout later (its failure lost).
+     */
+    private final Map<String, Instant> submitted = new ConcurrentHashMap<>();
 
     /**
      * @param jdbi        db
@@ -64,6 +74,8 @@ public final class ZombieReaper implements Runnable {
         List<String> alive = new ArrayList<>(jdbi.withHandle(h -> nodes.aliveSince(h, now.minus(nodeTimeout))));
         alive.add(self);
         List<TaskInstanceRow> orphans = jdbi.withHandle(h -> tis.activeOnNodesOtherThan(h, alive));
+        Set<String> orphaned = orphans.stream().map(ZombieReaper::tryKey).collect(Collectors.toSet());
+        submitted.keySet().retainAll(orphaned);
         if (orphans.isEmpty()) {
             return;
         }
@@ -76,17 +88,31 @@ public final class ZombieReaper implements Runnable {
             }
             if (ti.state() == TaskState.QUEUED) {
                 jdbi.useTransaction(h -> tis.handBack(h, ti.id()));
-            } else {
+            } else if (claim(ti, now)) {
                 failZombie(ti);
             }
         }
         executor.wakeup();
     }
 
+    /**
+     * @return true when this pass is to fail the try: no pass (of this node, on any thread) did
+     * lately. The pass whose own {@code now} (compared by identity) ends up stored wins.
+     */
+    private boolean claim(TaskInstanceRow ti, Instant now) {
+        Instant lately = now.minus(nodeTimeout);
+        return submitted.compute(tryKey(ti), (key, at) -> at == null || at.isBefore(lately) ? now : at) == now;
+    }
+
+    private static String tryKey(TaskInstanceRow ti) {
+        return ti.id() + "#" + ti.tryNumber();
+    }
+
     private void failZombie(TaskInstanceRow ti) {
         var run = jdbi.withHandle(h -> runs.find(h, ti.runPk()));
         var dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {
+            submitted.remove(tryKey(ti));
             LOG.warn("zombie {}/{}/{} belongs to a DAG that is not loaded; left for later", ti.dagId(), ti.runId(), ti.taskId());
             return;
         }

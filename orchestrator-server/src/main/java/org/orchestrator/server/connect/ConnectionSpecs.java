@@ -18,7 +18,8 @@ import org.orchestrator.server.internal.Json;
  * Reads a connection written as one string, as in {@code ORCHESTRATOR_CONN_<ID>} or
  * {@code connections add --conn-uri}:
  * <ul>
- *   <li>a JDBC URL, taken as it is: {@code jdbc:h2:/data/analytics};</li>
+ *   <li>a JDBC URL, taken as it is ({@code jdbc:h2:/data/analytics}) but for a password in it,
+ *       which moves to the password field (see {@link UrlCredentials});</li>
  *   <li>a URI {@code scheme://login:password@host:port/path?key=value}: login and password are
  *       URL-decoded; {@code postgres(ql)}, {@code mysql} and {@code mariadb} become a JDBC URL
  *       (query kept), other schemes keep {@code scheme://host:port/path} and turn the query into
@@ -42,6 +43,10 @@ public final class ConnectionSpecs {
      * @throws OrchestratorException naming the id when the text is none of those
      */
     public static Connection parse(String id, String spec) {
+        return credentialsOutOfUrl(parseAsWritten(id, spec));
+    }
+
+    private static Connection parseAsWritten(String id, String spec) {
         String text = spec.strip();
         if (text.startsWith("{")) {
             return fromJson(id, text);
@@ -54,6 +59,29 @@ public final class ConnectionSpecs {
         } catch (IllegalArgumentException e) {
             throw new OrchestratorException("connection '" + id + "' has a malformed %-escape in its URI");
         }
+    }
+
+    /**
+     * A password written into the URL ({@code jdbc:postgresql://db/x?user=etl&password=…},
+     * {@code jdbc:h2:/data/x;PASSWORD=…}) moves to the password field, which is encrypted at rest,
+     * never shown and masked in task logs; the user beside it becomes the login. The URL keeps
+     * every other parameter.
+     */
+    private static Connection credentialsOutOfUrl(Connection c) {
+        UrlCredentials found = UrlCredentials.split(c.url());
+        if (!found.hasPassword()) {
+            return c;
+        }
+        if (!c.password().isEmpty() && !c.password().equals(found.password())) {
+            throw new OrchestratorException("connection '" + c.id() + "' has one password in its URL and another one "
+                    + "beside it; give it once");
+        }
+        if (!c.login().isEmpty() && !found.user().isEmpty() && !c.login().equals(found.user())) {
+            throw new OrchestratorException("connection '" + c.id() + "' has one user in its URL and another login "
+                    + "beside it; give it once");
+        }
+        String login = c.login().isEmpty() ? found.user() : c.login();
+        return new Connection(c.id(), c.type(), found.url(), login, found.password(), c.extra());
     }
 
     private static Connection fromUri(String id, String text) {
@@ -81,22 +109,19 @@ public final class ConnectionSpecs {
     }
 
     /**
-     * Refuses a URL that carries a password ({@code https://user:pw@host}): the URL is stored and
-     * shown in clear, so credentials belong in the login and password fields.
+     * Refuses a URL that carries a password, whatever its scheme ({@code https://user:pw@host},
+     * {@code jdbc:postgresql://db/x?password=pw}, {@code jdbc:h2:/data/x;PASSWORD=pw}; see
+     * {@link UrlCredentials}): the URL is stored and shown in clear, so credentials belong in the
+     * login and password fields.
      *
      * @param id  the connection, for the message
      * @param url the URL given for it
      * @return the URL
      */
     public static String withoutCredentials(String id, String url) {
-        try {
-            String userInfo = new URI(url.startsWith("jdbc:") ? url.substring(5) : url).getRawUserInfo();
-            if (userInfo != null && userInfo.contains(":")) {
-                throw new OrchestratorException("the url of connection '" + id
-                        + "' holds a password; give it as the password (and the user as the login) instead");
-            }
-        } catch (URISyntaxException e) {
-            // not a hierarchical URI (e.g. jdbc:h2:/data/x): nothing to look for
+        if (UrlCredentials.split(url).hasPassword()) {
+            throw new OrchestratorException("the url of connection '" + id + "' holds a password; give it as the "
+                    + "password (and the user as the login) and send the url without them");
         }
         return url;
     }

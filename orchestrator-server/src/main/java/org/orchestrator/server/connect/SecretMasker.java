@@ -1,5 +1,10 @@
 package org.orchestrator.server.connect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,9 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.orchestrator.api.Connection;
+import org.orchestrator.server.internal.Json;
 
 /**
- * Replaces known secret values with {@code ***} in text bound for a task log. It learns a secret
+ * Replaces known secret values with {@code ***} in text bound for a task log (and in XCom
+ * values the API serves). It learns a secret
  * when a connection or variable holding one is looked up (and, at start, every secret defined in
  * the environment), and from then on masks it in every try's log of this process, as Airflow's
  * masker does. A secret shorter than {@value #MIN_LENGTH} characters is not masked: it would
@@ -81,6 +88,42 @@ public final class SecretMasker implements UnaryOperator<String> {
             }
         }
         return out;
+    }
+
+    /**
+     * Masks the strings (values and keys) inside a JSON value, e.g. an XCom a task pushed after
+     * looking a secret up: the JSON stays valid, and a secret that JSON escapes (quotes,
+     * backslashes) is still found.
+     *
+     * @param json a JSON value as text
+     * @return it with every known secret in its strings replaced by {@code ***}
+     */
+    public String applyToJson(String json) {
+        if (ordered.isEmpty() || json == null) {
+            return json;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(masked(Json.MAPPER.readTree(json)));
+        } catch (JsonProcessingException e) {
+            return apply(json);
+        }
+    }
+
+    private JsonNode masked(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(apply(node.asText()));
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            node.forEach(item -> out.add(masked(item)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            node.fields().forEachRemaining(field -> out.set(apply(field.getKey()), masked(field.getValue())));
+            return out;
+        }
+        return node;
     }
 
     /** @return how many secrets are known */

@@ -13,6 +13,7 @@ import org.orchestrator.api.TaskCallback;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.internal.BackgroundLoop;
@@ -87,13 +88,7 @@ final class CallbackRunner implements AutoCloseable {
         TaskEvent event = new TaskEvent(request.dagId(), request.runId(), request.taskId(), request.tryNumber(), state,
                 run.logicalDate(), Optional.ofNullable(request.error()),
                 links.tryLog(request.dagId(), request.runId(), request.taskId(), request.tryNumber()), resources);
-        List<TaskCallback> callbacks = switch (state) {
-            case SUCCESS -> task.get().onSuccess();
-            case FAILED -> task.get().onFailure();
-            case UP_FOR_RETRY -> task.get().onRetry();
-            default -> List.of();
-        };
-        for (TaskCallback callback : callbacks) {
+        for (TaskCallback callback : CallbackRule.forTask(task.get(), state)) {
             try {
                 callback.call(event);
             } catch (Throwable e) {
@@ -109,8 +104,7 @@ final class CallbackRunner implements AutoCloseable {
         DagRunState state = slaMiss ? run.state() : DagRunState.fromWireName(request.event());
         DagRunEvent event = new DagRunEvent(dag.id(), run.runId(), run.logicalDate(), state,
                 links.run(dag.id(), run.runId()), resources);
-        List<DagRunCallback> callbacks = slaMiss ? dag.onSlaMiss()
-                : state == DagRunState.SUCCESS ? dag.onSuccess() : dag.onFailure();
+        List<DagRunCallback> callbacks = slaMiss ? dag.onSlaMiss() : CallbackRule.forRun(dag, state);
         for (DagRunCallback callback : callbacks) {
             try {
                 callback.call(event);

@@ -9,8 +9,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.CallbackRule;
+import org.orchestrator.rules.RetryRule;
 import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.TaskInstances;
@@ -201,9 +202,10 @@ public final class Completer implements AutoCloseable {
 
     private TryEnd endOf(Outcome outcome, Instant now) {
         ClaimedTry claimed = outcome.claimed();
-        TaskState to = targetState(outcome);
-        Instant retryAt = to == TaskState.UP_FOR_RETRY ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
-        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, outcome.error(), claimed.ti().node(),
+        RetryRule.Verdict verdict = RetryRule.afterTry(tryEnded(outcome.result()), claimed.ti().tryNumber(),
+                claimed.ti().maxTries(), claimed.task());
+        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), verdict.state(), verdict.retryAt(now),
+                outcome.error(), claimed.ti().node(),
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
@@ -225,26 +227,17 @@ public final class Completer implements AutoCloseable {
         return Effect.NONE;
     }
 
-    private static TaskState targetState(Outcome outcome) {
-        return switch (outcome.result()) {
+    private static TaskState tryEnded(Outcome.Result result) {
+        return switch (result) {
             case SUCCESS -> TaskState.SUCCESS;
             case SKIPPED -> TaskState.SKIPPED;
-            case FAILED -> outcome.claimed().ti().tryNumber() < outcome.claimed().ti().maxTries()
-                    ? TaskState.UP_FOR_RETRY : TaskState.FAILED;
+            case FAILED -> TaskState.FAILED;
         };
     }
 
     private void requestCallbacks(Handle h, ClaimedTry claimed, TaskState to, String error, Instant now) {
-        TaskDefinition task = claimed.task();
-        boolean wanted = switch (to) {
-            case SUCCESS -> !task.onSuccess().isEmpty();
-            case FAILED -> !task.onFailure().isEmpty();
-            case UP_FOR_RETRY -> !task.onRetry().isEmpty();
-            default -> false;
-        };
-        if (wanted) {
-            callbacks.add(h, "task", to.wireName(), claimed.ti().dagId(), claimed.ti().runId(), claimed.ti().taskId(),
-                    claimed.ti().tryNumber(), error, now);
+        if (!CallbackRule.forTask(claimed.task(), to).isEmpty()) {
+            callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
         }
     }
 

@@ -9,12 +9,10 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskState;
-import org.orchestrator.testing.DagTestRun;
-import org.orchestrator.testing.DagTester;
 
 /**
  * {@code dags test} and {@code tasks test}: runs a DAG or one task in this process with
- * {@link DagTester} (the harness DAG authors use in their unit tests, on the engine's own rules),
+ * DagTester (the harness DAG authors use in their unit tests, on the engine's own rules; see {@link TestHarness}),
  * echoing the logs to the console and printing a summary. Nothing is written to the database.
  */
 public final class LocalDagRunner {
@@ -52,7 +50,7 @@ public final class LocalDagRunner {
      * @return the final states
      */
     public Result runDag(Dag dag, Instant logicalDate, Map<String, Object> conf) {
-        DagTestRun run = tester(dag, conf).run(logicalDate);
+        TestHarness.Run run = harness(dag, conf).run(logicalDate);
         printSummary(run.taskStates(), run.state());
         return new Result(run.taskStates(), run.state());
     }
@@ -64,13 +62,13 @@ public final class LocalDagRunner {
      * @throws IllegalArgumentException when the DAG has no such task
      */
     public TaskState runTask(Dag dag, String taskId, Instant logicalDate, Map<String, Object> conf) {
-        TaskState state = tester(dag, conf).runTask(taskId, logicalDate).taskState(taskId);
+        TaskState state = harness(dag, conf).runTask(taskId, logicalDate).taskStates().get(taskId);
         out.println("Task " + taskId + " ended " + state.wireName());
         return state;
     }
 
-    private DagTester tester(Dag dag, Map<String, Object> conf) {
-        return DagTester.forDag(dag).resources(resources).conf(conf).maskLogs(mask).echoTo(out);
+    private TestHarness harness(Dag dag, Map<String, Object> conf) {
+        return TestHarness.forDag(dag, resources, conf, mask, out);
     }
 
     private void printSummary(Map<String, TaskState> states, DagRunState runState) {

@@ -17,6 +17,8 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.Branches;
+import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.RunStateRule;
 import org.orchestrator.rules.TriggerDecision;
 import org.orchestrator.rules.TriggerRules;
@@ -85,7 +87,7 @@ public final class RunProgress {
 
     /** Skips the direct downstream tasks a branch did not choose, and what that reaches. */
     public void skipUnchosen(Handle h, DagRunRow run, Dag dag, String taskId, Set<String> chosen, Instant now) {
-        Set<String> unchosen = dag.downstream(taskId).stream().filter(d -> !chosen.contains(d)).collect(Collectors.toSet());
+        Set<String> unchosen = Branches.unchosen(dag, taskId, chosen);
         Deque<String> work = new ArrayDeque<>();
         for (TaskInstanceRow row : rowsFor(h, run.id(), dag, unchosen).values()) {
             if (unchosen.contains(row.taskId()) && row.state() == NONE) {
@@ -110,9 +112,8 @@ public final class RunProgress {
         if (!state.isFinished() || !runs.finish(h, run.id(), state, now)) {
             return null;
         }
-        boolean hasCallbacks = state == DagRunState.SUCCESS ? !dag.onSuccess().isEmpty() : !dag.onFailure().isEmpty();
-        if (hasCallbacks) {
-            callbacks.add(h, "dag_run", state.wireName(), dag.id(), run.runId(), null, null, null, now);
+        if (!CallbackRule.forRun(dag, state).isEmpty()) {
+            callbacks.add(h, CallbackRequests.forRun(state.wireName(), dag.id(), run.runId()), now);
         }
         return state;
     }

@@ -46,6 +46,7 @@ final class TryRunner {
         this.clock = clock;
         this.watchdog = watchdog;
         this.report = report;
+        TaskOutput.install();
     }
 
     void start(ClaimedTry claimed) {
@@ -69,7 +70,7 @@ final class TryRunner {
     }
 
     private void run(ClaimedTry claimed, AtomicBoolean reported) {
-        try (TryLogger log = logs.logger(claimed.ti(), clock)) {
+        try (TryLogger log = logs.logger(claimed.ti(), clock); TaskOutput.Binding printed = TaskOutput.bind(log)) {
             long began = System.nanoTime();
             Outcome outcome = execute(claimed, log);
             meters.ended(claimed, outcome.result(), Duration.ofNanos(System.nanoTime() - began));

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
 import org.jdbi.v3.core.ConnectionException;
-import org.orchestrator.server.state.IllegalTransitionException;
+import org.orchestrator.rules.IllegalTransitionException;
 import org.orchestrator.server.state.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -68,6 +68,7 @@ public final class RunCreator {
      * @param note        a note, or null
      * @return the run
      * @throws DuplicateRunException when the id or the logical date is taken
+     * @throws RunIds.InvalidRunIdException when the id is not one {@link RunIds} allows
      */
     public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note) {
         return trigger(dag, runId, logicalDate, conf, note, (h, created) -> { });
@@ -91,6 +92,9 @@ public final class RunCreator {
      */
     public DagRunRow trigger(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf, String note,
                              InSameCommit also) {
+        if (runId != null) {
+            RunIds.check(runId);
+        }
         for (int attempt = 1; ; attempt++) {
             Instant date = logicalDate == null ? clock.instant() : logicalDate;
             String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;

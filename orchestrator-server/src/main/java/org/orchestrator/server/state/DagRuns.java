@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.rules.DagRunTransitions;
 
 /** DAG runs: created queued, started under max active runs, finished by the run-state rule. */
 public final class DagRuns {
@@ -115,8 +116,14 @@ public final class DagRuns {
                 .bind("to", to.wireName()).bind("id", id).bind("now", now).execute() == 1;
     }
 
-    /** any → a state, by an operator or a clear; @return true if it moved */
+    /**
+     * A change by an operator or a clear, guarded on the state it leaves.
+     *
+     * @return true if it moved
+     * @throws org.orchestrator.rules.IllegalTransitionException when {@link DagRunTransitions} forbids it
+     */
     public boolean setState(Handle h, long id, DagRunState from, DagRunState to, Instant now) {
+        DagRunTransitions.check(from, to);
         String ends = to.isFinished() ? ", end_date = :now" : ", end_date = NULL";
         return h.createUpdate("UPDATE dag_run SET state = :to" + ends + " WHERE id = :id AND state = :from")
                 .bind("to", to.wireName()).bind("from", from.wireName()).bind("id", id).bind("now", now)

@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
     public static Database connect(DatabaseLocation config) {
         createH2Folder(config);
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setJdbcUrl(withoutResultReuse(config.jdbcUrl()));
         hikari.setUsername(config.dbUser());
         hikari.setPassword(config.dbPassword());
         hikari.setMaximumPoolSize(16);
@@ -62,6 +62,24 @@ public final class Database implements AutoCloseable {
         // instead of Hikari's default 30 s, and back off.
         hikari.setConnectionTimeout(5_000);
         return new Database(new HikariDataSource(hikari));
+    }
+
+    /**
+     * Turns H2's result reuse off. H2 (2.3) answers a repeated query from the result a connection
+     * cached while another transaction was writing, until that table's change counter moves,
+     * which happens only after the writer's commit is already visible: in between, a read on one
+     * connection can return an older state than a read just made on another (a run read
+     * {@code success}, then one of its tasks {@code running}). The engine decides on such reads
+     * and the API serves them; with reuse off every query reads the committed state. Tables
+     * change all the time here, so reuse rarely saved a query anyway.
+     *
+     * @param url the configured JDBC URL
+     * @return it, with {@code OPTIMIZE_REUSE_RESULTS=FALSE} added for H2 unless it sets it
+     */
+    static String withoutResultReuse(String url) {
+        boolean h2 = url.startsWith("jdbc:h2:");
+        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("OPTIMIZE_REUSE_RESULTS")
+                ? url + ";OPTIMIZE_REUSE_RESULTS=FALSE" : url;
     }
 
     /** @return how many migrations were applied */

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.TaskTransitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

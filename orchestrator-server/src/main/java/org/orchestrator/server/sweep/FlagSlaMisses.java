@@ -62,7 +62,7 @@ public final class FlagSlaMisses implements Runnable {
             if (!runs.flagSlaMiss(h, run.id(), now)) {
                 return false;
             }
-            requests.add(h, "dag_run", CallbackRequests.SLA_MISS, run.dagId(), run.runId(), null, null, null, now);
+            requests.add(h, CallbackRequests.forRun(CallbackRequests.SLA_MISS, run.dagId(), run.runId()), now);
             return true;
         });
     }

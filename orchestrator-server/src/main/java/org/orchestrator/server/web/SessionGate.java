@@ -3,17 +3,18 @@ package org.orchestrator.server.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.auth.Principal;
 import org.orchestrator.server.http.auth.Role;
+import org.orchestrator.server.http.auth.RouteAccess;
 
 /**
  * Runs before every matched route, in front of the REST API's own guard. A request that carries
  * the session cookie and no {@code Authorization} header is the dashboard calling: it is
- * authenticated by its session, held to the route's role exactly as the API guard would, and,
+ * authenticated by its session, held to the route's role by the API guard's own check
+ * ({@link RouteAccess}), and,
  * when it changes anything, must carry the session's CSRF token in {@value #CSRF_HEADER}. Every
  * other request (scripts with HTTP Basic) goes to the API guard unchanged.
  */
@@ -21,14 +22,6 @@ final class SessionGate implements Handler {
 
     /** The header mutating dashboard requests carry the CSRF token in. */
     static final String CSRF_HEADER = "X-CSRF-Token";
-
-    /**
-     * The request attribute {@code AccessGuard.principal(ctx)} reads (the API guard keeps the
-     * name private). The audit log finds the session's user through it;
-     * {@code WebSessionTest.a_run_triggered_from_a_session_is_audited_under_its_user} fails if
-     * the two ever drift apart.
-     */
-    static final String PRINCIPAL_ATTRIBUTE = "orchestrator.principal";
 
     /** The request attribute holding the live {@link WebSession}, for the page routes. */
     static final String SESSION_ATTRIBUTE = "orchestrator.web.session";
@@ -54,20 +47,17 @@ final class SessionGate implements Handler {
         }
         Optional<WebSession> session = sessions.find(token);
         session.ifPresent(s -> ctx.attribute(SESSION_ATTRIBUTE, s));
-        Role required = required(ctx);
+        Role required = RouteAccess.required(ctx);
         if (required == Role.PUBLIC) {
             return;
         }
         WebSession live = session.orElseThrow(SessionExpiredException::new);
         Principal principal = users.principal(live).orElseThrow(SessionExpiredException::new);
-        if (!principal.role().includes(required)) {
-            throw ApiProblem.forbidden("user '" + principal.username() + "' has role " + principal.role().wireName()
-                    + "; this needs role " + required.wireName() + " or higher");
-        }
+        RouteAccess.check(principal, required);
         if (!SAFE.contains(ctx.method())) {
             checkCsrf(ctx, live);
         }
-        ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
+        RouteAccess.admit(ctx, principal);
     }
 
     /** @return the live session of a request that passed this gate, if it came with one */
@@ -83,16 +73,5 @@ final class SessionGate implements Handler {
         if (!RequestOrigin.isSameOrigin(ctx)) {
             throw ApiProblem.forbidden("this request came from another site");
         }
-    }
-
-    /** The least role the route declares; none declared means admin, as the API guard decides. */
-    private static Role required(Context ctx) {
-        Role least = null;
-        for (RouteRole role : ctx.routeRoles()) {
-            if (role instanceof Role r && (least == null || r.compareTo(least) < 0)) {
-                least = r;
-            }
-        }
-        return least == null ? Role.ADMIN : least;
     }
 }

@@ -17,7 +17,7 @@ import org.orchestrator.server.testing.TestDatabase;
  */
 public final class CliRunner {
 
-    public record Result(int exitCode, String out) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliRunner() {
@@ -31,13 +31,17 @@ public final class CliRunner {
             environment.putAll(TestDatabase.env(Path.of(args[home + 1])));
         }
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try {
             int code = Main.run(environment, args);
-            return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+            return new Result(code, buffer.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 }

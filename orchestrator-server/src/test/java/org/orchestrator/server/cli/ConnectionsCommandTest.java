@@ -40,6 +40,26 @@ class ConnectionsCommandTest {
     }
 
     @Test
+    void a_password_in_a_jdbc_url_is_stored_encrypted_and_never_listed_and_a_conn_url_holding_one_is_refused() {
+        CliRunner.Result byUri = CliRunner.run("connections", "add", "pg", "--conn-uri",
+                "jdbc:postgresql://db.internal:5432/x?user=etl&password=jdbc-Secret-6&sslmode=require", "--home", h);
+        CliRunner.Result h2 = CliRunner.run("connections", "add", "h2", "--conn-uri", "jdbc:h2:/data/x;USER=sa;PASSWORD=h2-Secret-7", "--home", h);
+        CliRunner.Result byUrl = CliRunner.run("connections", "add", "refused", "--conn-type", "jdbc", "--conn-url",
+                "jdbc:postgresql://db/x?password=url-Secret-8", "--home", h);
+        CliRunner.Result listed = CliRunner.run("connections", "list", "--home", h);
+
+        assertThat(byUri.exitCode()).as(byUri.out() + byUri.err()).isZero();
+        assertThat(h2.exitCode()).as(h2.out() + h2.err()).isZero();
+        assertThat(byUrl.exitCode()).isEqualTo(1);
+        assertThat(byUrl.err()).contains("holds a password").contains("give it as the password");
+        assertThat(listed.out()).contains("jdbc:postgresql://db.internal:5432/x?sslmode=require").contains("etl")
+                .contains("jdbc:h2:/data/x").doesNotContain("refused");
+        String printed = byUri.out() + byUri.err() + h2.out() + h2.err() + byUrl.out() + byUrl.err() + listed.out();
+        assertThat(printed).doesNotContain("jdbc-Secret-6").doesNotContain("h2-Secret-7").doesNotContain("url-Secret-8");
+        assertThat(rawColumns()).doesNotContain("jdbc-Secret-6").doesNotContain("h2-Secret-7");
+    }
+
+    @Test
     void variables_are_set_got_listed_with_secrets_starred_and_deleted() {
         assertThat(CliRunner.run("variables", "set", "region", "eu-west-1", "--home", h).exitCode()).isZero();
         assertThat(CliRunner.run("variables", "set", "db_password", "var-Secret-3", "--home", h).exitCode()).isZero();

@@ -79,4 +79,42 @@ class ConnectionSpecsTest {
         assertThatThrownBy(() -> ConnectionSpecs.parse("broken", "http://u:%zz@host/"))
                 .isInstanceOf(OrchestratorException.class).hasMessageContaining("'broken'");
     }
+
+    @Test
+    void a_password_inside_a_jdbc_url_moves_to_the_password_field_in_every_form() {
+        Connection query = ConnectionSpecs.parse("pg", "jdbc:postgresql://db:5432/x?user=etl&password=q-Secret&sslmode=require");
+        Connection property = ConnectionSpecs.parse("h2", "jdbc:h2:/data/x;MODE=PostgreSQL;USER=sa;PASSWORD=p-Secret");
+        Connection userInfo = ConnectionSpecs.parse("my", "jdbc:mysql://etl:u%40Secret@db:3306/x");
+        Connection uri = ConnectionSpecs.parse("pg2", "postgresql://db:5432/x?password=uri-Secret&user=etl");
+
+        assertThat(query).extracting(Connection::url, Connection::login, Connection::password)
+                .containsExactly("jdbc:postgresql://db:5432/x?sslmode=require", "etl", "q-Secret");
+        assertThat(property).extracting(Connection::url, Connection::login, Connection::password)
+                .containsExactly("jdbc:h2:/data/x;MODE=PostgreSQL", "sa", "p-Secret");
+        assertThat(userInfo).extracting(Connection::url, Connection::login, Connection::password)
+                .containsExactly("jdbc:mysql://db:3306/x", "etl", "u@Secret");
+        assertThat(uri).extracting(Connection::url, Connection::login, Connection::password)
+                .containsExactly("jdbc:postgresql://db:5432/x", "etl", "uri-Secret");
+    }
+
+    @Test
+    void a_url_given_as_a_url_field_is_refused_when_it_holds_a_password_whatever_its_scheme() {
+        for (String url : new String[] {"https://bot:pw@api.example.com", "jdbc:postgresql://db/x?password=pw",
+                "jdbc:h2:/data/x;PASSWORD=pw", "jdbc:mysql://etl:pw@db/x", "jdbc:sqlserver://db;user=u;Password=pw"}) {
+            assertThatThrownBy(() -> ConnectionSpecs.withoutCredentials("c", url)).as(url)
+                    .isInstanceOf(OrchestratorException.class).hasMessageContaining("holds a password")
+                    .hasMessageContaining("give it as the password").hasMessageNotContaining("pw@").hasMessageNotContaining("=pw");
+        }
+        assertThat(ConnectionSpecs.withoutCredentials("c", "jdbc:postgresql://db/x?user=etl&sslmode=require"))
+                .isEqualTo("jdbc:postgresql://db/x?user=etl&sslmode=require");
+    }
+
+    @Test
+    void a_url_stored_with_a_password_before_is_shown_with_the_password_masked() {
+        assertThat(UrlCredentials.masked("jdbc:postgresql://db/x?user=etl&password=old-Secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/x?user=etl&password=***&ssl=true");
+        assertThat(UrlCredentials.masked("jdbc:h2:/data/x;PASSWORD=old-Secret")).isEqualTo("jdbc:h2:/data/x;PASSWORD=***");
+        assertThat(UrlCredentials.masked("jdbc:mysql://etl:old-Secret@db/x")).isEqualTo("jdbc:mysql://etl:***@db/x");
+        assertThat(UrlCredentials.masked("https://api.example.com/v1?token=t")).isEqualTo("https://api.example.com/v1?token=t");
+    }
 }

@@ -43,4 +43,15 @@ class SecretMaskerTest {
         assertThat(masker.apply("x abcdefgh y abcd z abc")).isEqualTo("x *** y *** z abc");
         assertThat(masker.size()).isEqualTo(2);
     }
+
+    @Test
+    void secrets_inside_json_strings_are_masked_even_where_json_escapes_them_and_the_json_stays_valid() {
+        SecretMasker masker = new SecretMasker();
+        masker.add("pa\"ss-wo\\rd");
+
+        String masked = masker.applyToJson("{\"pa\\\"ss-wo\\\\rd\": [\"x pa\\\"ss-wo\\\\rd y\", 42, null, {\"k\": \"pa\\\"ss-wo\\\\rd\"}]}");
+
+        assertThat(masked).isEqualTo("{\"***\":[\"x *** y\",42,null,{\"k\":\"***\"}]}");
+        assertThat(new SecretMasker().applyToJson("{\"a\": 1}")).isEqualTo("{\"a\": 1}");
+    }
 }

@@ -80,7 +80,7 @@ class SourceBundlesTest {
         int line = lines.indexOf(lines.stream().filter(l -> l.endsWith("build())")).findFirst().orElseThrow()) + 1;
         int column = lines.get(line - 1).length() + 1;
         assertThat(bag.importErrors().get(file.toString()))
-                .contains("compilation of typo.java failed with 1 error(s)")
+                .contains("compilation of typo.java failed with 1 error:")
                 .contains("typo.java:" + line + ":" + column + ": error: ';' expected");
         assertThat(bag.get("typo")).containsSame(good);
 
@@ -90,6 +90,21 @@ class SourceBundlesTest {
         assertThat(bag.importErrors()).isEmpty();
         assertThat(bag.get("typo").orElseThrow().dag().task("b")).isPresent();
         assertThat(bag.get("typo").orElseThrow().version()).isNotEqualTo(good.version());
+    }
+
+    @Test
+    void two_errors_on_one_line_are_counted_twice_but_the_line_is_shown_once_with_a_caret_under_each() {
+        Path file = dags.resolve("unknown.java");
+        TestSources.write(file, TestSources.provider("unknown", "Missing m = new Missing(); return List.of();"));
+
+        scanner().scan();
+
+        String error = bag.importErrors().get(file.toString());
+        assertThat(error).startsWith("compilation of unknown.java failed with 2 errors:\n")
+                .contains("unknown.java:9:9: error: cannot find symbol\n  symbol:   class Missing")
+                .contains("unknown.java:9:25: error: cannot find symbol\n  symbol:   class Missing");
+        assertThat(error.lines().filter(l -> l.contains("Missing m = new Missing();"))).hasSize(1);
+        assertThat(error).endsWith("Missing m = new Missing(); return List.of();\n        ^               ^");
     }
 
     @Test

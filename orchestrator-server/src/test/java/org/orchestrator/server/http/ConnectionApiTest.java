@@ -118,6 +118,29 @@ class ConnectionApiTest {
     }
 
     @Test
+    void a_password_inside_a_jdbc_url_is_refused_saying_how_and_one_stored_earlier_is_never_shown() {
+        ApiClient admin = api.as(ApiFixture.ADMIN);
+        for (String url : List.of("jdbc:postgresql://db/x?user=etl&password=jdbc-Secret-1", "jdbc:h2:/data/x;PASSWORD=jdbc-Secret-1",
+                "jdbc:mysql://etl:jdbc-Secret-1@db/x")) {
+            ApiClient.Response refused = admin.post("/api/v1/connections",
+                    "{\"connection_id\": \"jdbc_pw\", \"conn_type\": \"jdbc\", \"url\": \"" + url + "\"}");
+            assertProblem(refused, 400);
+            assertThat(refused.body()).as(url).contains("holds a password").contains("give it as the password")
+                    .doesNotContain("jdbc-Secret-1");
+        }
+        admin.post("/api/v1/connections", "{\"connection_id\": \"older\", \"conn_type\": \"jdbc\", \"url\": \"jdbc:postgresql://db/x\"}");
+        // As a row stored before URLs were checked for passwords.
+        api.engine().orchestrator().jdbi().useHandle(h -> h.execute("UPDATE connection SET url = ? WHERE conn_id = ?",
+                "jdbc:postgresql://db/x?user=etl&password=older-Secret-2", "older"));
+
+        String shown = api.as(ApiFixture.VIEWER).get("/api/v1/connections/older").body()
+                + api.as(ApiFixture.VIEWER).get("/api/v1/connections?limit=100").body();
+
+        assertThat(shown).contains("jdbc:postgresql://db/x?user=etl&password=***").doesNotContain("older-Secret-2");
+        assertThat(admin.get("/api/v1/eventLogs").body()).doesNotContain("jdbc-Secret-1");
+    }
+
+    @Test
     void only_admins_write_connections() {
         String body = "{\"connection_id\": \"x\", \"conn_type\": \"http\"}";
         assertProblem(api.as(ApiFixture.OP).post("/api/v1/connections", body), 403);

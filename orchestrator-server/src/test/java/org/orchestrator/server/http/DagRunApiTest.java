@@ -131,6 +131,8 @@ class DagRunApiTest {
             assertProblem(api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns", body), 400);
         }
         assertThat(runCount()).isEqualTo(before);
+        assertThat(assertProblem(api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns", "{\"dag_run_id\": \"a/b\"}"), 400)
+                .get("detail").asText()).isEqualTo("'dag_run_id': a run id must be 1-250 letters, digits or _ . ~ : + -, got 'a/b'");
     }
 
     @Test

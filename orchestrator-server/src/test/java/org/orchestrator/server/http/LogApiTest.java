@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,53 @@ class LogApiTest {
 
         assertThat(answer.status()).isBetween(400, 404);
         assertThat(answer.body()).doesNotContain("root:");
+    }
+
+    @Test
+    void runs_whose_ids_the_old_paths_confused_write_and_serve_three_logs() throws Exception {
+        Map<String, String> greetings = Map.of("a:b", "colon", "a~b", "tilde", "a_b", "underscore");
+        greetings.forEach((runId, greeting) -> api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns",
+                "{\"dag_run_id\": \"" + runId + "\", \"conf\": {\"greeting\": \"" + greeting + "\"}}"));
+        greetings.keySet().forEach(runId -> await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/" + runId).json().get("state").asText().equals("success")));
+
+        for (Map.Entry<String, String> run : greetings.entrySet()) {
+            String content = api.as(ApiFixture.VIEWER).get(logPath("greeter", run.getKey(), "echo", 1)).json().get("content").asText();
+            assertThat(content).as("log of run %s", run.getKey()).contains("greeting is " + run.getValue());
+            greetings.values().stream().filter(other -> !other.equals(run.getValue()))
+                    .forEach(other -> assertThat(content).as("log of run %s", run.getKey()).doesNotContain("greeting is " + other));
+        }
+        try (Stream<Path> files = Files.walk(logsFolder().resolve("dag_id=greeter"))) {
+            assertThat(files.filter(f -> f.toString().contains("run_id=a")).filter(Files::isRegularFile)
+                    .map(f -> logsFolder().relativize(f).toString()))
+                    .containsExactlyInAnyOrder("dag_id=greeter/run_id=a%3Ab/task_id=echo/attempt=1.log",
+                            "dag_id=greeter/run_id=a%7Eb/task_id=echo/attempt=1.log",
+                            "dag_id=greeter/run_id=a_b/task_id=echo/attempt=1.log");
+        }
+    }
+
+    @Test
+    void a_log_written_under_the_earlier_path_scheme_is_still_served() throws Exception {
+        api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns", "{\"dag_run_id\": \"old:scheme\", \"conf\": {\"greeting\": \"from before\"}}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/old:scheme").json().get("state").asText().equals("success"));
+        // As the earlier version left it: the file under the lossy path, which the try's row names.
+        String legacy = "dag_id=greeter/run_id=old_scheme/task_id=echo/attempt=1.log";
+        Path current = logsFolder().resolve("dag_id=greeter/run_id=old%3Ascheme/task_id=echo/attempt=1.log");
+        Files.createDirectories(logsFolder().resolve(legacy).getParent());
+        Files.move(current, logsFolder().resolve(legacy));
+        int updated = api.engine().orchestrator().jdbi().withHandle(h -> h.createUpdate(
+                "UPDATE task_try SET log_path = :legacy WHERE log_path = :current")
+                .bind("legacy", legacy).bind("current", logsFolder().relativize(current).toString()).execute());
+        assertThat(updated).isEqualTo(1);
+
+        JsonNode log = api.as(ApiFixture.VIEWER).get(logPath("greeter", "old:scheme", "echo", 1)).json();
+
+        assertThat(log.get("content").asText()).contains("greeting is from before");
+    }
+
+    private static Path logsFolder() {
+        return api.engine().home().resolve("logs");
     }
 
     private static String logPath(String dagId, String runId, String taskId, int tryNumber) {

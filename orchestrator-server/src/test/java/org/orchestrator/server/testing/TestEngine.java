@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +42,20 @@ public final class TestEngine implements AutoCloseable {
 
     /** @param home the home @param env extra ORCHESTRATOR_* settings @param dags DAGs to pin @return a running engine */
     public static TestEngine start(Path home, Map<String, String> env, Dag... dags) {
+        return start(home, env, Clock.systemUTC(), dags);
+    }
+
+    /** @param clock the engine's clock (a {@link SettableClock}) @param dags DAGs to pin @return a running engine in a fresh home */
+    public static TestEngine start(Clock clock, Dag... dags) {
+        return start(fresh(), Map.of(), clock, dags);
+    }
+
+    private static TestEngine start(Path home, Map<String, String> env, Clock clock, Dag... dags) {
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "ORCHESTRATOR_SWEEP_INTERVAL_MS", "200", "ORCHESTRATOR_PARALLELISM", "16"));
         all.putAll(env);
         all = TestDatabase.withHome(home, all);
-        Orchestrator orchestrator = Orchestrator.start(ServerConfig.fromEnvironment(all), Orchestrator.Options.ALL, List.of(dags));
+        Orchestrator orchestrator = Orchestrator.start(ServerConfig.fromEnvironment(all), Orchestrator.Options.ALL, List.of(dags), clock);
         return new TestEngine(home, orchestrator);
     }
 

@@ -167,7 +167,7 @@ class WebSecurityBrowserTest {
             assertThat(shown).containsOnlyKeys(brokenSource.toString(), brokenJar.toString());
             assertThat(brokenJar.toString()).endsWith("/" + XSS_FILE_NAME);
             assertThat(shown.get(brokenSource.toString()))
-                    .contains("compilation of xss_broken.java failed with 1 error(s)", "';' expected", "// " + WebDags.XSS);
+                    .contains("compilation of xss_broken.java failed with 1 error:", "';' expected", "// " + WebDags.XSS);
             assertThat(shown.get(brokenJar.toString())).contains("cannot read " + XSS_FILE_NAME + " as a jar");
             assertThat(browser.script("return document.querySelectorAll('[data-testid=import-error] pre *, "
                     + "[data-testid=import-error] h2 code *').length")).as("messages and names are only text").isEqualTo(0L);

@@ -61,9 +61,15 @@ public final class Jdbc {
         if (!TYPE.equalsIgnoreCase(conn.type())) {
             throw new OrchestratorException("connection '" + connId + "' is of type '" + conn.type() + "', a SQL task needs 'jdbc'");
         }
-        return conn.login().isEmpty()
-                ? DriverManager.getConnection(conn.url())
-                : DriverManager.getConnection(conn.url(), conn.login(), conn.password());
+        // Only what is set: a password without a login (H2's default user) still reaches the driver.
+        java.util.Properties credentials = new java.util.Properties();
+        if (!conn.login().isEmpty()) {
+            credentials.setProperty("user", conn.login());
+        }
+        if (!conn.password().isEmpty()) {
+            credentials.setProperty("password", conn.password());
+        }
+        return DriverManager.getConnection(conn.url(), credentials);
     }
 
     /**

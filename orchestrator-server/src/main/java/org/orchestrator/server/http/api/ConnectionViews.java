@@ -7,13 +7,15 @@ import java.util.Map;
 import org.orchestrator.api.Connection;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.SecretMasker;
+import org.orchestrator.server.connect.UrlCredentials;
 import org.orchestrator.server.internal.Json;
 
 /**
  * Airflow's connection objects. Our connections carry one {@code url}; Airflow's {@code host},
  * {@code port} and {@code schema} are read from it ({@code schema} is the URL's path without its
  * leading slash: the database of a JDBC URL, a base path for HTTP) and are null when the URL has
- * no such part (e.g. {@code jdbc:h2:/data/x}). The password is never returned; the extras are,
+ * no such part (e.g. {@code jdbc:h2:/data/x}). The password is never returned (nor one a URL stored
+ * before passwords were refused in URLs still holds: it reads {@code ***}); the extras are,
  * with the values of secret-looking names shown as {@code ***}.
  */
 final class ConnectionViews {
@@ -27,7 +29,7 @@ final class ConnectionViews {
         static ConnectionCollectionItemView of(ConnectionStore.Listed c) {
             Parts p = Parts.of(c.url());
             return new ConnectionCollectionItemView(c.id(), c.type(), c.description(), p.host(), c.login(), p.schema(),
-                    p.port(), c.url());
+                    p.port(), UrlCredentials.masked(c.url()));
         }
     }
 
@@ -38,7 +40,7 @@ final class ConnectionViews {
             Connection c = stored.connection();
             Parts p = Parts.of(c.url());
             return new ConnectionView(c.id(), c.type(), stored.description(), p.host(), c.login(), p.schema(), p.port(),
-                    c.url(), c.extra().isEmpty() ? null : Json.write(masked(c.extra())));
+                    UrlCredentials.masked(c.url()), c.extra().isEmpty() ? null : Json.write(masked(c.extra())));
         }
     }
 

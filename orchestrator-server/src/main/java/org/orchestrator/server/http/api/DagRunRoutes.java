@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
@@ -16,6 +15,7 @@ import org.orchestrator.server.ops.RunActions;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.schedule.DuplicateRunException;
+import org.orchestrator.server.schedule.RunIds;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -23,9 +23,6 @@ import org.orchestrator.server.http.openapi.Response;
 
 /** Triggering and reading DAG runs. */
 final class DagRunRoutes {
-
-    /** Airflow's default {@code allowed_run_id_pattern}. */
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.~:+-]{1,250}");
 
     /** The width of the note column. */
     private static final int MAX_NOTE = 4000;
@@ -106,11 +103,12 @@ final class DagRunRoutes {
         return logical.or(() -> execution).orElse(null);
     }
 
+    /** Checked before the DAG is looked up, so a bad id is a 400 whatever the DAG. */
     private static String checkRunId(String runId) {
-        if (!RUN_ID.matcher(runId).matches()) {
-            throw ApiProblem.badRequest("'dag_run_id' must be 1-250 letters, digits or _ . ~ : + -, got "
-                    + ApiProblem.quote(runId));
+        try {
+            return RunIds.check(runId);
+        } catch (RunIds.InvalidRunIdException e) {
+            throw ApiProblem.badRequest("'dag_run_id': " + e.getMessage());
         }
-        return runId;
     }
 }

@@ -64,7 +64,10 @@ final class XComRoutes {
         XComRecord x = api.orchestrator().reads().xcom(run.id(), taskId, key).orElseThrow(() ->
                 ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " of DAG run " + ApiProblem.quote(run.runId())
                         + " has no XCom " + ApiProblem.quote(key)));
-        Object value = stringify ? x.json() : Json.read(x.json(), Object.class);
+        // A task may push a secret it looked up: served masked, as its log is; stored as pushed,
+        // since downstream tasks may need the value itself.
+        String json = api.orchestrator().resources().masker().applyToJson(x.json());
+        Object value = stringify ? json : Json.read(json, Object.class);
         ctx.json(new XComEntry(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId(), value));
     }
 

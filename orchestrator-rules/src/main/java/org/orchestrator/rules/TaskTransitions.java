@@ -1,4 +1,4 @@
-package org.orchestrator.server.state;
+package org.orchestrator.rules;
 
 import static org.orchestrator.api.TaskState.FAILED;
 import static org.orchestrator.api.TaskState.NONE;
@@ -11,15 +11,13 @@ import static org.orchestrator.api.TaskState.SUCCESS;
 import static org.orchestrator.api.TaskState.UPSTREAM_FAILED;
 import static org.orchestrator.api.TaskState.UP_FOR_RETRY;
 
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.orchestrator.api.TaskState;
 
 /**
  * The one table of allowed task-instance state changes (DESIGN "States"). Every verb of
- * {@link TaskInstances} checks it before writing.
+ * {@code TaskInstances} (the server's state package) checks it before writing.
  *
  * <pre>
  * none ──deps met──▶ scheduled ──▶ queued ──▶ running ──▶ success | failed | up_for_retry | skipped
@@ -30,7 +28,7 @@ import org.orchestrator.api.TaskState;
  */
 public final class TaskTransitions {
 
-    private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
+    private static final TransitionTable<TaskState> TABLE = new TransitionTable<>(TaskState.class);
 
     static {
         allow(NONE, SCHEDULED, UPSTREAM_FAILED, SKIPPED, REMOVED);
@@ -55,7 +53,7 @@ public final class TaskTransitions {
     }
 
     private static void allow(TaskState from, TaskState... to) {
-        ALLOWED.computeIfAbsent(from, f -> EnumSet.noneOf(TaskState.class)).addAll(Set.of(to));
+        TABLE.allow(from, to);
     }
 
     /**
@@ -64,7 +62,7 @@ public final class TaskTransitions {
      * @return true when the table allows the move
      */
     public static boolean isAllowed(TaskState from, TaskState to) {
-        return ALLOWED.getOrDefault(from, Set.of()).contains(to);
+        return TABLE.isAllowed(from, to);
     }
 
     /**
@@ -80,6 +78,6 @@ public final class TaskTransitions {
 
     /** @param from a state @return the states it may move to */
     public static Set<TaskState> allowedFrom(TaskState from) {
-        return EnumSet.copyOf(ALLOWED.getOrDefault(from, EnumSet.noneOf(TaskState.class)));
+        return TABLE.allowedFrom(from);
     }
 }

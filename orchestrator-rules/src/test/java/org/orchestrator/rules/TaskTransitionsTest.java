@@ -1,4 +1,4 @@
-package org.orchestrator.server.state;
+package org.orchestrator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,10 +2,15 @@ package org.orchestrator.rules;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.OrchestratorException;
 
-/** Checks a branch choice: only direct downstream tasks may be chosen (server and test harness alike). */
+/**
+ * Branching, for the server and the test harness alike: only direct downstream tasks may be
+ * chosen, and the direct downstream tasks not chosen are skipped (their skip then follows the
+ * trigger rules further down).
+ */
 public final class Branches {
 
     private Branches() {
@@ -27,5 +32,15 @@ public final class Branches {
             }
         }
         return Set.copyOf(chosen);
+    }
+
+    /**
+     * @param dag    the DAG
+     * @param taskId the branching task
+     * @param chosen the downstream tasks it chose
+     * @return its direct downstream tasks that were not chosen: the ones to skip
+     */
+    public static Set<String> unchosen(Dag dag, String taskId, Set<String> chosen) {
+        return dag.downstream(taskId).stream().filter(id -> !chosen.contains(id)).collect(Collectors.toSet());
     }
 }

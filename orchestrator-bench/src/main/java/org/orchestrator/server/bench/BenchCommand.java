@@ -1,18 +1,22 @@
-package org.orchestrator.server.cli;
+package org.orchestrator.server.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.orchestrator.server.bench.EngineBenchmarks;
+import org.orchestrator.server.cli.Main;
+import org.orchestrator.server.cli.PluginCommand;
 import org.orchestrator.server.config.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: prints the engine's benchmark figures (see BENCHMARKS.md). */
+/**
+ * {@code bench}: prints the engine's benchmark figures (see BENCHMARKS.md). Not in the production
+ * jar: the server's CLI finds it with ServiceLoader when orchestrator-bench's jar is on the class path.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, startup to healthy.")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -105,7 +109,8 @@ final class BenchCommand implements Callable<Integer> {
     /** Start-up (on H2) without and, when the build trained one beside the jar, with the class-data archive. */
     private static void printStartup(EngineBenchmarks bench) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path code = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // The server's own jar (and its class-data archive), not this one: start-up is the production jar's.
+        Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!code.toString().endsWith(".jar")) {
             List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
             System.out.printf("process start to /health ready: %d ms%n", bench.startupMillis(command));

@@ -1,0 +1,36 @@
+package org.orchestrator.server.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.server.cli.Main;
+
+/** {@code bench} on a small scale, found by the server's CLI: every figure it promises is printed, from runs that finished. */
+class BenchCommandTest {
+
+    @Test
+    void bench_prints_throughput_medians_for_durable_and_buffered_commits_and_the_hop_latency() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            // Through the server's own entry point: the command is found on the class path, not listed in Main.
+            exitCode = Main.run("bench", "--tasks", "40", "--chain", "5", "--warm-up", "1", "--runs", "3",
+                    "--parallelism", "8", "--skip-startup");
+        } finally {
+            System.setOut(original);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(exitCode).as(out).isZero();
+        assertThat(out)
+                .containsPattern("throughput \\(durable commits\\): 40 no-op tasks in [0-9.]+ s = [0-9]+ tasks/s")
+                .containsPattern("median of 3 runs \\[[0-9]+, [0-9]+, [0-9]+\\] after 1 warm-up runs \\[[0-9]+\\]")
+                .containsPattern("H2 default, commits buffered up to 500 ms\\): [0-9]+ tasks/s, median of 3 runs")
+                .containsPattern("chain of 5 no-op tasks: hop p50 [0-9.]+ ms, p99 [0-9.]+ ms");
+    }
+}

@@ -1,0 +1,42 @@
+package org.orchestrator.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
+import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestSources;
+
+/** {@code dags trigger --run-id} accepts exactly the run ids the REST API accepts. */
+class DagsTriggerCommandTest {
+
+    private final Path home = TestEngine.fresh();
+
+    @Test
+    void run_ids_the_api_refuses_are_refused_with_its_rule_and_create_nothing() {
+        TestSources.write(home.resolve("dags").resolve("okay.java"), TestSources.provider("okay",
+                "return List.of(Dag.builder(\"okay\").task(\"a\", c -> {}).build());"));
+
+        for (String bad : List.of("", "a/b", "../../x y", "x".repeat(251))) {
+            CliRunner.Result refused = CliRunner.run("dags", "trigger", "okay", "--run-id", bad, "--home", home.toString());
+
+            assertThat(refused.exitCode()).as("run id '%s'", bad).isEqualTo(2);
+            assertThat(refused.err()).as("run id '%s'", bad).contains("--run-id: a run id must be 1-250 letters, digits or _ . ~ : + -");
+        }
+        assertThat(runIds()).isEmpty();
+
+        CliRunner.Result queued = CliRunner.run("dags", "trigger", "okay", "--run-id", "ci:42~a+b", "--home", home.toString());
+
+        assertThat(queued.exitCode()).as(queued.out() + queued.err()).isZero();
+        assertThat(runIds()).containsExactly("ci:42~a+b");
+    }
+
+    private List<String> runIds() {
+        try (Database database = Database.open(TestDatabase.config(home))) {
+            return database.jdbi().withHandle(h -> h.createQuery("SELECT run_id FROM dag_run").mapTo(String.class).list());
+        }
+    }
+}
