@@ -2,7 +2,6 @@ package org.orchestrator.server.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
+import org.orchestrator.server.config.OwnerOnly;
 import org.orchestrator.server.config.ServerConfig;
 
 /**
@@ -22,6 +22,11 @@ import org.orchestrator.server.config.ServerConfig;
  * read as UTC {@link OffsetDateTime}s so no JVM time zone ever leaks into stored values.
  */
 public final class Database implements AutoCloseable {
+
+    static {
+        // Before any H2 class loads: H2 reads its bind address once.
+        EmbeddedH2.pinLoopback();
+    }
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -52,18 +57,31 @@ public final class Database implements AutoCloseable {
      * @return an open database
      */
     public static Database connect(ServerConfig config) {
-        createH2Folder(config);
+        OwnerOnly.secureHome(config.home());
+        if (!config.embeddedH2()) {
+            return new Database(pool(config, config.dbPassword()));
+        }
+        EmbeddedH2.checkLoopback();
+        String password = EmbeddedH2.password(config);
+        try (java.sql.Connection first = EmbeddedH2.openUpgrading(config.jdbcUrl(), config.dbUser(), password)) {
+            return new Database(pool(config, password));
+        } catch (java.sql.SQLException e) {
+            throw new StateException("cannot close the first connection to " + config.jdbcUrl(), e);
+        }
+    }
+
+    private static HikariDataSource pool(ServerConfig config, String password) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.dbUser());
-        hikari.setPassword(config.dbPassword());
+        hikari.setPassword(password);
         hikari.setMaximumPoolSize(16);
         hikari.setPoolName("orchestrator-db");
         hikari.setAutoCommit(true);
         // While the database is down, callers (heartbeat, loops, /health) learn it within seconds
         // instead of Hikari's default 30 s, and back off.
         hikari.setConnectionTimeout(5_000);
-        return new Database(new HikariDataSource(hikari));
+        return new HikariDataSource(hikari);
     }
 
     /** @return how many migrations were applied */
@@ -94,16 +112,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-    }
-
-    private static void createH2Folder(ServerConfig config) {
-        if (config.dbUrl().isBlank()) {
-            try {
-                Files.createDirectories(config.home().resolve("db"));
-            } catch (java.io.IOException e) {
-                throw new StateException("cannot create the database folder in " + config.home(), e);
-            }
-        }
     }
 
     private static Jdbi configure(Jdbi jdbi) {
