@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.config.OwnerOnly;
 import org.orchestrator.server.testing.Listeners;
@@ -23,6 +24,7 @@ import org.orchestrator.server.testing.TestEngine;
  * auto-server's port and key, and nothing but the HTTP port listens off loopback. The CLI of the
  * home's owner still works beside the running server.
  */
+@Tag("h2-only")
 class LocalIsolationTest {
 
     @Test
