@@ -14,8 +14,8 @@ import org.orchestrator.server.cluster.NodeRoles;
  * @param home              holds the H2 database, the dags folder and the task logs
  * @param port              HTTP port (0 picks a free one)
  * @param dbUrl             JDBC URL; empty means the embedded H2 file database in {@code home}
- * @param dbUser            database user
- * @param dbPassword        database password
+ * @param dbUser            database user (on the embedded H2, its owner, who migrates the schema)
+ * @param dbPassword        database password; empty on the embedded H2 means the one generated into the home
  * @param parallelism       task tries running at once on this node
  * @param sweepInterval     how often the level-triggered sweep repairs what edges missed
  * @param nodeTimeout       a node silent this long is dead; its running tries are zombies
@@ -97,12 +97,21 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         return dbUrl.isBlank();
     }
 
-    /** @return the JDBC URL to use: the configured one, or the embedded H2 file in home */
+    /** @return the JDBC URL to use: the configured one, or the embedded H2 file in home (as its owner opens it) */
     public String jdbcUrl() {
-        if (!embeddedH2()) {
-            return dbUrl;
-        }
-        return h2Url(home.resolve("db").resolve("orchestrator").toString(), true);
+        return embeddedH2() ? h2Url(h2File(), true) : dbUrl;
+    }
+
+    /**
+     * @return the embedded H2 file's URL for the engine's own login, which is no admin and so may not
+     *         set WRITE_DELAY: the owner's session set it, and H2 keeps it in the database
+     */
+    public String h2AppUrl() {
+        return h2Url(h2File(), false);
+    }
+
+    private String h2File() {
+        return home.resolve("db").resolve("orchestrator").toString();
     }
 
     /**

@@ -29,11 +29,14 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    /** Who runs the migrations: the pool's login, or on the embedded H2 its owner (the pool's login may not change the schema). */
+    private final DataSource schemaOwner;
     private final Jdbi jdbi;
     private final boolean postgres;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, DataSource schemaOwner) {
         this.dataSource = dataSource;
+        this.schemaOwner = schemaOwner;
         this.jdbi = configure(Jdbi.create(dataSource));
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
@@ -59,21 +62,18 @@ public final class Database implements AutoCloseable {
     public static Database connect(ServerConfig config) {
         OwnerOnly.secureHome(config.home());
         if (!config.embeddedH2()) {
-            return new Database(pool(config, config.dbPassword()));
+            HikariDataSource pool = pool(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            return new Database(pool, pool);
         }
-        EmbeddedH2.checkLoopback();
-        String password = EmbeddedH2.password(config);
-        try (java.sql.Connection first = EmbeddedH2.openUpgrading(config.jdbcUrl(), config.dbUser(), password)) {
-            return new Database(pool(config, password));
-        } catch (java.sql.SQLException e) {
-            throw new StateException("cannot close the first connection to " + config.jdbcUrl(), e);
+        try (EmbeddedH2 h2 = EmbeddedH2.open(config)) {
+            return new Database(pool(h2.appUrl(), EmbeddedH2.APP_USER, h2.password()), h2.owner());
         }
     }
 
-    private static HikariDataSource pool(ServerConfig config, String password) {
+    private static HikariDataSource pool(String url, String user, String password) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setUsername(config.dbUser());
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(16);
         hikari.setPoolName("orchestrator-db");
@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
     /** @return how many migrations were applied */
     public int migrate() {
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(schemaOwner)
                 .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
                 .load()
                 .migrate()

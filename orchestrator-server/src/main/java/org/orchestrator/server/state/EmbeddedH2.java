@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.orchestrator.server.config.OwnerOnly;
 import org.orchestrator.server.config.ServerConfig;
 import org.slf4j.Logger;
@@ -23,15 +25,85 @@ import org.slf4j.LoggerFactory;
  *       {@code <home>/db.password} (0600). A home created by an older version, whose user has an
  *       empty password, is given that password on its first start.</li>
  * </ul>
+ * The owner ({@code ORCHESTRATOR_DB_USER}, {@code sa}) is H2's admin and only migrates the schema;
+ * the engine's pool logs in as {@value #APP_USER}, which may read and write rows and nothing
+ * else: no DDL, no {@code CREATE ALIAS} (Java code run inside the server), no {@code SCRIPT}.
  */
-final class EmbeddedH2 {
+final class EmbeddedH2 implements AutoCloseable {
+
+    /** The engine's own login: rows only. */
+    static final String APP_USER = "ORCHESTRATOR_APP";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedH2.class);
     private static final String BIND_ADDRESS = "h2.bindAddress";
     /** H2's ErrorCode.WRONG_USER_OR_PASSWORD. */
     private static final int WRONG_USER_OR_PASSWORD = 28000;
 
-    private EmbeddedH2() {
+    private final ServerConfig config;
+    private final String password;
+    private final Connection owner;
+
+    private EmbeddedH2(ServerConfig config, String password, Connection owner) {
+        this.config = config;
+        this.password = password;
+        this.owner = owner;
+    }
+
+    /**
+     * Opens the database as its owner, upgrading an old empty password, and makes sure the
+     * engine's login exists with the current password and its rights. The owner's connection stays
+     * open until {@link #close()}, so H2 opens the file once while the pool starts.
+     *
+     * @param config where the database is
+     * @return the open database
+     */
+    static EmbeddedH2 open(ServerConfig config) {
+        checkLoopback();
+        String password = password(config);
+        Connection owner = openUpgrading(config.jdbcUrl(), config.dbUser(), password);
+        try (Statement grant = owner.createStatement()) {
+            String quoted = "'" + password.replace("'", "''") + "'";
+            grant.execute("CREATE USER IF NOT EXISTS " + APP_USER + " PASSWORD " + quoted);
+            grant.execute("ALTER USER " + APP_USER + " SET PASSWORD " + quoted);
+            grant.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + APP_USER);
+            return new EmbeddedH2(config, password, owner);
+        } catch (SQLException e) {
+            closeQuietly(owner);
+            throw new StateException("cannot set up the login " + APP_USER + " of the embedded H2 database " + config.jdbcUrl()
+                    + " as " + config.dbUser() + " (must be the database's admin): " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the URL the engine's login uses */
+    String appUrl() {
+        return config.h2AppUrl();
+    }
+
+    /** @return the password of both logins */
+    String password() {
+        return password;
+    }
+
+    /** @return connections as the owner, who may change the schema (for the migrations) */
+    DataSource owner() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(config.jdbcUrl());
+        dataSource.setUser(config.dbUser());
+        dataSource.setPassword(password);
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(owner);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the owner's first connection failed", e);
+        }
     }
 
     /**
@@ -45,7 +117,7 @@ final class EmbeddedH2 {
     }
 
     /** Refuses an auto-server that would listen on more than loopback (H2 was loaded before {@link #pinLoopback()}, or it was overridden). */
-    static void checkLoopback() {
+    private static void checkLoopback() {
         String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
         if (!isLoopback(bound)) {
             throw new StateException("the embedded H2 database's auto-server would listen on " + (bound == null ? "every interface" : bound)
@@ -54,7 +126,7 @@ final class EmbeddedH2 {
     }
 
     /** @return the password of the database user: the configured one, else the home's generated one */
-    static String password(ServerConfig config) {
+    private static String password(ServerConfig config) {
         return config.dbPassword().isEmpty()
                 ? OwnerOnly.readOrCreateSecret(config.home().resolve(OwnerOnly.DB_PASSWORD_FILE)) : config.dbPassword();
     }
@@ -65,7 +137,7 @@ final class EmbeddedH2 {
      *
      * @return an open connection as {@code user}
      */
-    static Connection openUpgrading(String url, String user, String password) {
+    private static Connection openUpgrading(String url, String user, String password) {
         try {
             return DriverManager.getConnection(url, user, password);
         } catch (SQLException refused) {

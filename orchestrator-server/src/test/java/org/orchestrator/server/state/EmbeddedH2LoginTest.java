@@ -42,6 +42,20 @@ class EmbeddedH2LoginTest {
     }
 
     @Test
+    void the_engines_login_reads_and_writes_rows_but_cannot_create_java_functions_or_change_the_schema() {
+        try (Database database = Database.open(config(TestEngine.fresh(), Map.of()))) {
+            database.jdbi().useHandle(h -> h.execute("INSERT INTO pool (name, slots) VALUES ('rows_only', 1)"));
+            assertThatThrownBy(() -> database.jdbi().useHandle(h ->
+                    h.execute("CREATE ALIAS RUN_IT AS 'String run(String c) throws Exception { return c; }'")))
+                    .hasMessageContaining("Admin rights are required");
+            assertThatThrownBy(() -> database.jdbi().useHandle(h -> h.execute("CREATE TABLE sneaky (id INT)")))
+                    .hasMessageContaining("Not enough rights");
+            assertThatThrownBy(() -> database.jdbi().useHandle(h -> h.execute("SCRIPT TO '/tmp/everything.sql'")))
+                    .hasMessageContaining("Admin rights are required");
+        }
+    }
+
+    @Test
     void a_home_of_an_older_version_with_an_empty_password_is_moved_to_the_generated_one() throws Exception {
         ServerConfig config = config(TestEngine.fresh(), Map.of());
         Files.createDirectories(config.home().resolve("db"));
