@@ -40,8 +40,8 @@ class LocalIsolationTest {
             assertThat(permissions(home.resolve("logs"))).isEqualTo("rwx------");
             assertThat(permissions(home.resolve(OwnerOnly.DB_PASSWORD_FILE))).isEqualTo("rw-------");
 
-            OtherOsUser.Result asTheCliWould = nobody.connect("jdbc:h2:" + db.resolve("orchestrator") + ";AUTO_SERVER=TRUE", "sa", "");
-            assertThat(asTheCliWould.output()).contains("REFUSED").doesNotContain("CONNECTED");
+            OtherOsUser.Result throughTheLockFile = nobody.connect("lock:" + db.resolve("orchestrator.lock.db"), "sa", "");
+            assertThat(throughTheLockFile.output()).contains("REFUSED").doesNotContain("CONNECTED");
 
             // Even a user who learnt the auto-server's port and key (read here as root) needs the password.
             Properties lock = lockFile(db);

@@ -26,11 +26,26 @@ public final class OtherOsUser implements AutoCloseable {
 
     private static final String USER = "nobody";
 
-    /** A small JDBC client the other user runs: prints CONNECTED and the answer to a query, or the error. */
+    /**
+     * A small JDBC client the other user runs: prints CONNECTED and the answer to a query, or the
+     * error. Given {@code lock:<file>}, it reads the auto-server's address and key from H2's lock
+     * file first, as an attacker would.
+     */
     private static final String PROBE = """
             public class H2Probe {
                 public static void main(String[] args) throws Exception {
-                    try (var c = java.sql.DriverManager.getConnection(args[0], args[1], args[2]);
+                    String url = args[0];
+                    if (url.startsWith("lock:")) {
+                        var lock = new java.util.Properties();
+                        try (var in = new java.io.FileInputStream(url.substring(5))) {
+                            lock.load(in);
+                        } catch (java.io.IOException e) {
+                            System.out.println("REFUSED: " + e);
+                            System.exit(3);
+                        }
+                        url = "jdbc:h2:tcp://" + lock.getProperty("server") + "/" + lock.getProperty("id");
+                    }
+                    try (var c = java.sql.DriverManager.getConnection(url, args[1], args[2]);
                          var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS")) {
                         rs.next();
                         System.out.println("CONNECTED, users: " + rs.getInt(1));
@@ -63,7 +78,7 @@ public final class OtherOsUser implements AutoCloseable {
         return new OtherOsUser(tools);
     }
 
-    /** @return what the other user gets trying to log into the database at {@code url} */
+    /** @return what the other user gets trying to log into the database at {@code url} ({@code lock:<file>}: the auto-server of that lock file) */
     public Result connect(String url, String user, String password) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return run(java, "-cp", tools.resolve("h2.jar").toString(), tools.resolve("H2Probe.java").toString(), url, user, password);
