@@ -1,6 +1,7 @@
 package org.orchestrator.server.cli;
 
 import java.util.Map;
+import org.orchestrator.server.state.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +37,7 @@ public final class Main {
      * @return the exit code
      */
     public static int run(Map<String, String> environment, String... args) {
+        Database.keepH2OnLoopback();
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override

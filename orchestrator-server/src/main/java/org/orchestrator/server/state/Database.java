@@ -24,7 +24,15 @@ import org.orchestrator.server.config.ServerConfig;
 public final class Database implements AutoCloseable {
 
     static {
-        // Before any H2 class loads: H2 reads its bind address once.
+        keepH2OnLoopback();
+    }
+
+    /**
+     * Makes every H2 auto-server of this JVM (the engine's database, the default analytics
+     * database of the example DAGs) listen on loopback only. H2 reads the setting once, when its
+     * first class loads, so entry points call this before anything else.
+     */
+    public static void keepH2OnLoopback() {
         EmbeddedH2.pinLoopback();
     }
 

@@ -56,6 +56,7 @@ class LocalIsolationTest {
             assertThat(listening).as("the H2 auto-server").anySatisfy(l -> assertThat(l.port()).isEqualTo(h2Port));
             assertThat(listening).filteredOn(l -> !l.loopback()).as("listeners off loopback")
                     .extracting(Listeners.Listener::port).containsOnly(server.port());
+            assertThat(Files.readString(server.output())).contains("http://0.0.0.0:" + server.port() + "/ (every interface)");
 
             assertThat(CliRunner.run("users", "create", "ops-person", "--role", "op", "--password", "pw-123456",
                     "--home", home.toString()).exitCode()).as("the CLI beside the running server").isZero();
