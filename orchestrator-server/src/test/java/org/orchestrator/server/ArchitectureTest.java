@@ -87,7 +87,7 @@ class ArchitectureTest {
     void state_depends_only_on_api_rules_internal_and_its_libraries() {
         classes().that().resideInAPackage(SERVER + ".state..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.flywaydb..",
-                        "com.zaxxer.hikari..", "org.slf4j..", "org.orchestrator.api..", "org.orchestrator.rules..",
+                        "com.zaxxer.hikari..", "org.h2..", "org.slf4j..", "org.orchestrator.api..", "org.orchestrator.rules..",
                         SERVER + ".state..", SERVER + ".internal..")
                 .check(server);
     }

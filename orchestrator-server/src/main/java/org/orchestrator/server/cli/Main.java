@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.orchestrator.server.state.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class Main {
      * @return the exit code
      */
     public static int run(Map<String, String> environment, String... args) {
+        Database.keepH2OnLoopback();
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override

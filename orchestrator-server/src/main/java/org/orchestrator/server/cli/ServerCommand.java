@@ -2,7 +2,6 @@ package org.orchestrator.server.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.orchestrator.server.web.WebServer;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.cluster.NodeRoles;
@@ -22,6 +21,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP port. Default: $ORCHESTRATOR_PORT or 8080.")
     Integer port;
+
+    @Option(names = "--host", description = "Address the HTTP server binds. Default: $ORCHESTRATOR_HOST or 0.0.0.0 (every interface).")
+    String host;
 
     @Option(names = "--grace", description = "Seconds running tries get to finish on shutdown before they are handed back. "
             + "Default: $ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS or 30.")
@@ -43,6 +45,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config = home.config();
         config = port == null ? config : config.withPort(port);
+        config = host == null ? config : config.withHost(host);
         config = graceSeconds == null ? config : config.withShutdownGrace(Duration.ofSeconds(graceSeconds));
         config = role == null ? config : config.withRoles(NodeRoles.parse(role));
         config = nodeName == null ? config : config.withNodeName(nodeName);
@@ -58,8 +61,8 @@ final class ServerCommand implements Callable<Integer> {
      */
     static void serve(ServerConfig config, boolean exitWhenUp) {
         Orchestrator orchestrator = Orchestrator.start(config, Orchestrator.Options.of(config.roles()));
-        HttpServer http = config.roles().webserver() ? WebServer.start(orchestrator, config.port())
-                : HttpServer.startHealthOnly(orchestrator, "0.0.0.0", config.port());
+        HttpServer http = config.roles().webserver() ? WebServer.start(orchestrator, config.host(), config.port())
+                : HttpServer.startHealthOnly(orchestrator, config.host(), config.port());
         Runnable stop = () -> {
             // /health keeps answering during the grace period; the web server goes last.
             orchestrator.shutdown(config.shutdownGrace());
@@ -67,25 +70,12 @@ final class ServerCommand implements Callable<Integer> {
         };
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.println("Orchestrator node " + orchestrator.nodeId() + " (" + config.roles() + ") is up after " + uptime
-                + " ms: http://localhost:" + http.port() + "/  (API: /api/v1, health: /health)");
+                + " ms: " + http.address() + "  (API: /api/v1, health: /health)");
         System.out.println("Home: " + config.home());
         if (exitWhenUp) {
             stop.run();
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.run();
-            stopped.countDown();
-        }, "shutdown"));
-        awaitQuietly(stopped);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StopSignals.install(stop).awaitStopped();
     }
 }

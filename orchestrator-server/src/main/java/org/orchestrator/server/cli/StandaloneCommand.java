@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.orchestrator.server.internal.OwnerOnly;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.state.Database;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "standalone", mixinStandardHelpOptions = true,
         description = {"Quick start: create the home, copy in the example DAGs, create an 'admin' user, run everything.",
-                "The admin password is $ORCHESTRATOR_ADMIN_PASSWORD, or generated, printed and written to "
-                        + "<home>/standalone_admin_password.txt."})
+                "The admin password is $ORCHESTRATOR_ADMIN_PASSWORD (neither printed nor written anywhere), or generated, "
+                        + "printed and written to <home>/standalone_admin_password.txt (0600).",
+                "Listens on 127.0.0.1 unless --host or $ORCHESTRATOR_HOST says otherwise."})
 final class StandaloneCommand implements Callable<Integer> {
 
     static final String EXAMPLES = "/org/orchestrator/server/examples/example-dags.jar";
@@ -36,19 +37,32 @@ final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port. Default: $ORCHESTRATOR_PORT or 8080.")
     Integer port;
 
+    @Option(names = "--host", description = "Address the HTTP server binds. Default: $ORCHESTRATOR_HOST or 127.0.0.1 (this machine only).")
+    String host;
+
     @Override
     public Integer call() throws IOException {
         ServerConfig config = home.config();
         config = port == null ? config : config.withPort(port);
+        config = config.withHost(bindAddress(home.environment()));
+        OwnerOnly.secureHome(config.home());
         Files.createDirectories(config.dagsFolder());
         copyExamples(config.dagsFolder());
-        String password = ensureAdmin(config, home.environment().get("ORCHESTRATOR_ADMIN_PASSWORD"));
-        if (password != null) {
-            System.out.println("Admin user 'admin' created; password: " + password
-                    + " (also in " + config.home().resolve(PASSWORD_FILE) + ")");
+        String given = home.environment().get("ORCHESTRATOR_ADMIN_PASSWORD");
+        if (ensureAdmin(config, given)) {
+            announceAdmin(config, given);
         }
         ServerCommand.serve(config.withRoles(org.orchestrator.server.cluster.NodeRoles.SERVER), false);
         return 0;
+    }
+
+    /** Loopback unless asked: standalone creates an admin whose password it prints, which is no setup for a network. */
+    private String bindAddress(Map<String, String> environment) {
+        if (host != null) {
+            return host;
+        }
+        String configured = environment.get("ORCHESTRATOR_HOST");
+        return configured == null || configured.isBlank() ? ServerConfig.LOOPBACK : configured;
     }
 
     /** Copies the bundled example DAG jar into the dags folder (replacing an older copy). */
@@ -70,35 +84,42 @@ final class StandaloneCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the new admin's password, or null when an admin already exists */
-    private static String ensureAdmin(ServerConfig config, String given) throws IOException {
+    /**
+     * Creates the admin user when there is none, with the given password or a generated one that
+     * goes into the password file (owner-only).
+     *
+     * @return whether the admin was created now
+     */
+    private static boolean ensureAdmin(ServerConfig config, String given) throws IOException {
         try (Database database = Database.open(config)) {
             UserAdmin users = new UserAdmin(database.jdbi(), Clock.systemUTC());
             if (users.exists("admin")) {
-                return null;
+                return false;
             }
-            String password = given == null || given.isBlank() ? generatePassword() : given;
+            if (chosen(given)) {
+                users.create("admin", given, "admin");
+                return true;
+            }
+            String password = OwnerOnly.randomSecret();
             users.create("admin", password, "admin");
-            if (given == null || given.isBlank()) {
-                Path file = config.home().resolve(PASSWORD_FILE);
-                Files.writeString(file, password + System.lineSeparator());
-                restrictToOwner(file);
-            }
-            return password;
+            Path file = config.home().resolve(PASSWORD_FILE);
+            Files.deleteIfExists(file); // left by an earlier home whose database was deleted
+            OwnerOnly.create(file, password);
+            return true;
         }
     }
 
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** A password the operator chose is theirs: it is neither echoed (terminals are logged) nor written to a file. */
+    private static void announceAdmin(ServerConfig config, String given) throws IOException {
+        if (chosen(given)) {
+            System.out.println("Admin user 'admin' created with the password of ORCHESTRATOR_ADMIN_PASSWORD (not written to any file).");
+            return;
+        }
+        Path file = config.home().resolve(PASSWORD_FILE);
+        System.out.println("Admin user 'admin' created; password: " + Files.readString(file).strip() + " (also in " + file + ", readable by you only)");
     }
 
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: the file keeps the default permissions
-        }
+    private static boolean chosen(String given) {
+        return given != null && !given.isBlank();
     }
 }

@@ -15,8 +15,8 @@ import org.orchestrator.server.state.DatabaseLocation;
  * @param home              holds the H2 database, the dags folder and the task logs
  * @param port              HTTP port (0 picks a free one)
  * @param dbUrl             JDBC URL; empty means the embedded H2 file database in {@code home}
- * @param dbUser            database user
- * @param dbPassword        database password
+ * @param dbUser            database user (on the embedded H2, its owner, who migrates the schema)
+ * @param dbPassword        database password; empty on the embedded H2 means the one generated into the home
  * @param parallelism       task tries running at once on this node
  * @param sweepInterval     how often the level-triggered sweep repairs what edges missed
  * @param nodeTimeout       a node silent this long is dead; its running tries are zombies
@@ -27,11 +27,14 @@ import org.orchestrator.server.state.DatabaseLocation;
  * @param roles             what this node does in a cluster
  * @param heartbeatInterval how often this node records that it is alive
  * @param shutdownGrace     how long running tries may take to finish on shutdown before they are handed back
+ * @param host              the address the HTTP server binds ({@code 0.0.0.0}: every interface)
+ * @param trustProxy        whether {@code X-Forwarded-Proto} from a reverse proxy in front is believed
  */
 public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
                            int parallelism, Duration sweepInterval, Duration nodeTimeout,
                            Duration dagsScanInterval, Duration dagLoadTimeout, boolean pausedAtCreation,
-                           String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace)
+                           String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace,
+                           String host, boolean trustProxy)
         implements DatabaseLocation {
 
     /** Checks what the settings must agree on. */
@@ -45,6 +48,10 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
 
     /** Default HTTP port. */
     public static final int DEFAULT_PORT = 8080;
+    /** Every interface: what {@code server} binds unless told otherwise. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
+    /** Loopback only: what {@code standalone} binds unless told otherwise. */
+    public static final String LOOPBACK = DatabaseLocation.LOOPBACK;
 
     /** @return the configuration from the process environment */
     public static ServerConfig fromEnvironment() {
@@ -72,7 +79,9 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
                 env.getOrDefault("ORCHESTRATOR_NODE_NAME", "standalone"),
                 NodeRoles.parse(env.getOrDefault("ORCHESTRATOR_ROLE", "server")),
                 Duration.ofMillis(intOf(env, "ORCHESTRATOR_HEARTBEAT_MS", 2000)),
-                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", 30)));
+                Duration.ofSeconds(intOf(env, "ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", 30)),
+                env.getOrDefault("ORCHESTRATOR_HOST", ALL_INTERFACES).strip(),
+                Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_TRUST_PROXY", "false").strip()));
     }
 
     /** @return the folder scanned for DAG bundles */
@@ -85,12 +94,26 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         return home.resolve("logs");
     }
 
-    /** @return the JDBC URL to use: the configured one, or the embedded H2 file in home */
+    /** @return true when the database is the embedded H2 file in the home (no ORCHESTRATOR_DB_URL) */
+    public boolean embeddedH2() {
+        return dbUrl.isBlank();
+    }
+
+    /** @return the JDBC URL to use: the configured one, or the embedded H2 file in home (as its owner opens it) */
     public String jdbcUrl() {
-        if (!dbUrl.isBlank()) {
-            return dbUrl;
-        }
-        return h2Url(home.resolve("db").resolve("orchestrator").toString(), true);
+        return embeddedH2() ? h2Url(h2File(), true) : dbUrl;
+    }
+
+    /**
+     * @return the embedded H2 file's URL for the engine's own login, which is no admin and so may not
+     *         set WRITE_DELAY: the owner's session set it, and H2 keeps it in the database
+     */
+    public String h2AppUrl() {
+        return h2Url(h2File(), false);
+    }
+
+    private String h2File() {
+        return home.resolve("db").resolve("orchestrator").toString();
     }
 
     /**
@@ -103,12 +126,17 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
     public static String h2Url(String file, boolean durableCommits) {
         // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a
         // committed state change survives kill -9 (the default buffers commits for 500 ms).
-        // AUTO_SERVER lets CLI commands reach the database while a server holds it open.
+        // AUTO_SERVER lets CLI commands reach the database while a server holds it open: the
+        // process holding it listens on a loopback port (see H2Loopback) for clients that know the
+        // key in the lock file and the password.
         // async: does file I/O through AsynchronousFileChannel: a plain FileChannel is closed for
         // good when a thread writing to it is interrupted (a task timeout, a shutdown), which
         // would take the whole database down with it.
         // QUERY_CACHE_SIZE: each connection keeps this many parsed statements; the engine's loop
         // uses a few dozen, and with H2's default of 8 it re-parsed most of them every cycle.
+        // No DB_CLOSE_ON_EXIT=FALSE: H2 refuses it with AUTO_SERVER. H2's shutdown hook closes the
+        // database at exit, so `server` runs its graceful shutdown from the SIGTERM/SIGINT handler,
+        // before the JVM's hooks start (see StopSignals).
         return "jdbc:h2:async:" + file + (durableCommits ? ";WRITE_DELAY=0" : "")
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
@@ -117,38 +145,45 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
     public ServerConfig withHome(Path newHome) {
         return new ServerConfig(Objects.requireNonNull(newHome).toAbsolutePath(), port, dbUrl, dbUser, dbPassword,
                 parallelism, sweepInterval, nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName,
-                roles, heartbeatInterval, shutdownGrace);
+                roles, heartbeatInterval, shutdownGrace, host, trustProxy);
     }
 
     /** @param newPort the HTTP port @return a copy with that port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, newPort, dbUrl, dbUser, dbPassword, parallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
     }
 
     /** @param newParallelism tries running at once @return a copy with that parallelism */
     public ServerConfig withParallelism(int newParallelism) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, newParallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
     }
 
     /** @param name this node's stable name @return a copy with that node name */
     public ServerConfig withNodeName(String name) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
-                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name, roles, heartbeatInterval, shutdownGrace);
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
     }
 
     /** @param newRoles what this node does @return a copy with those roles */
     public ServerConfig withRoles(NodeRoles newRoles) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
                 dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, Objects.requireNonNull(newRoles),
-                heartbeatInterval, shutdownGrace);
+                heartbeatInterval, shutdownGrace, host, trustProxy);
     }
 
     /** @param grace how long running tries get on shutdown @return a copy with that grace period */
     public ServerConfig withShutdownGrace(Duration grace) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
-                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, grace);
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, grace, host, trustProxy);
+    }
+
+    /** @param newHost the address the HTTP server binds @return a copy with that address */
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace,
+                Objects.requireNonNull(newHost).strip(), trustProxy);
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -3,6 +3,10 @@ package org.orchestrator.server.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.orchestrator.server.Orchestrator;
@@ -11,6 +15,7 @@ import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Authenticator;
 import org.orchestrator.server.http.auth.LoginThrottle;
 import org.orchestrator.server.http.metrics.Metrics;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +82,9 @@ public final class HttpServer implements AutoCloseable {
         ApiRoutes.register(app, orchestrator, Problems.Problem.class, metrics);
         app.start(host, port);
         orchestrator.links().serverStarted(app.port());
-        LOG.info("REST API listening on http://{}:{}/api/v1", host, app.port());
-        return new HttpServer(app, routes, metrics);
+        HttpServer server = new HttpServer(app, routes, metrics);
+        LOG.info("REST API listening on {}", server.address());
+        return server;
     }
 
     /**
@@ -96,8 +102,9 @@ public final class HttpServer implements AutoCloseable {
         Problems.install(app);
         ApiRoutes.registerHealth(app, orchestrator);
         app.start(host, port);
-        LOG.info("health only (no webserver role) on http://{}:{}/health", host, app.port());
-        return new HttpServer(app, routes, null);
+        HttpServer server = new HttpServer(app, routes, null);
+        LOG.info("health only (no webserver role) on {}", server.address());
+        return server;
     }
 
     private static void configure(JavalinConfig config, List<String> routes) {
@@ -121,6 +128,26 @@ public final class HttpServer implements AutoCloseable {
     /** @return every route Javalin registered, as {@code METHOD /path/{param}} (for the OpenAPI test) */
     List<String> registeredRoutes() {
         return List.copyOf(routes);
+    }
+
+    /**
+     * @return where the server really listens, read from its socket: {@code http://127.0.0.1:8080/},
+     *         or {@code http://0.0.0.0:8080/ (every interface)}
+     */
+    public String address() {
+        InetSocketAddress bound = boundAddress();
+        String host = bound.getAddress().isAnyLocalAddress() ? "0.0.0.0" : bound.getAddress().getHostAddress();
+        host = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + host + ":" + bound.getPort() + "/" + (bound.getAddress().isAnyLocalAddress() ? " (every interface)" : "");
+    }
+
+    private InetSocketAddress boundAddress() {
+        ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+        try {
+            return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the HTTP server's address", e);
+        }
     }
 
     /** @return the port the server listens on */

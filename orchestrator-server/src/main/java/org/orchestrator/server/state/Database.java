@@ -2,7 +2,6 @@ package org.orchestrator.server.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
+import org.orchestrator.server.internal.OwnerOnly;
 
 /**
  * The connection pool, the schema and Jdbi, for H2 (default) or PostgreSQL. Times are bound and
@@ -21,12 +21,28 @@ import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        keepH2OnLoopback();
+    }
+
+    /**
+     * Makes every H2 auto-server of this JVM (the engine's database, the default analytics
+     * database of the example DAGs) listen on loopback only. H2 reads the setting once, when its
+     * first class loads, so entry points call this before anything else.
+     */
+    public static void keepH2OnLoopback() {
+        EmbeddedH2.pinLoopback();
+    }
+
     private final HikariDataSource dataSource;
+    /** Who runs the migrations: the pool's login, or on the embedded H2 its owner (the pool's login may not change the schema). */
+    private final DataSource schemaOwner;
     private final Jdbi jdbi;
     private final boolean postgres;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, DataSource schemaOwner) {
         this.dataSource = dataSource;
+        this.schemaOwner = schemaOwner;
         this.jdbi = configure(Jdbi.create(dataSource));
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
@@ -50,18 +66,28 @@ public final class Database implements AutoCloseable {
      * @return an open database
      */
     public static Database connect(DatabaseLocation config) {
-        createH2Folder(config);
+        OwnerOnly.secureHome(config.home());
+        if (!config.embeddedH2()) {
+            HikariDataSource pool = pool(withoutResultReuse(config.jdbcUrl()), config.dbUser(), config.dbPassword());
+            return new Database(pool, pool);
+        }
+        try (EmbeddedH2 h2 = EmbeddedH2.open(config)) {
+            return new Database(pool(h2.appUrl(), EmbeddedH2.APP_USER, h2.password()), h2.owner());
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(withoutResultReuse(config.jdbcUrl()));
-        hikari.setUsername(config.dbUser());
-        hikari.setPassword(config.dbPassword());
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
         hikari.setMaximumPoolSize(16);
         hikari.setPoolName("orchestrator-db");
         hikari.setAutoCommit(true);
         // While the database is down, callers (heartbeat, loops, /health) learn it within seconds
         // instead of Hikari's default 30 s, and back off.
         hikari.setConnectionTimeout(5_000);
-        return new Database(new HikariDataSource(hikari));
+        return new HikariDataSource(hikari);
     }
 
     /**
@@ -84,7 +110,17 @@ public final class Database implements AutoCloseable {
 
     /** @return how many migrations were applied */
     public int migrate() {
-        return Migrations.migrate(dataSource, jdbi, postgres);
+        return Migrations.migrate(schemaOwner, schemaOwnerJdbi(), postgres);
+    }
+
+    /** @return who may change the schema: the pool, or on the embedded H2 its owner */
+    DataSource schemaOwner() {
+        return schemaOwner;
+    }
+
+    /** @return Jdbi as the schema's owner, for this package's schema work (the pool's login may not create tables) */
+    Jdbi schemaOwnerJdbi() {
+        return configure(Jdbi.create(schemaOwner));
     }
 
     /** @return Jdbi over the pool */
@@ -105,16 +141,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-    }
-
-    private static void createH2Folder(DatabaseLocation config) {
-        if (config.dbUrl().isBlank()) {
-            try {
-                Files.createDirectories(config.home().resolve("db"));
-            } catch (java.io.IOException e) {
-                throw new StateException("cannot create the database folder in " + config.home(), e);
-            }
-        }
     }
 
     private static Jdbi configure(Jdbi jdbi) {

@@ -8,6 +8,9 @@ import java.nio.file.Path;
  */
 public interface DatabaseLocation {
 
+    /** The loopback address embedded H2 servers listen on. */
+    String LOOPBACK = "127.0.0.1";
+
     /** @return the engine home, whose {@code db/} folder holds the embedded H2 file */
     Path home();
 
@@ -22,4 +25,10 @@ public interface DatabaseLocation {
 
     /** @return the database password */
     String dbPassword();
+
+    /** @return true for the home's own H2 file (no database URL configured) */
+    boolean embeddedH2();
+
+    /** @return the JDBC URL the engine's pool uses for the embedded H2 file, as its unprivileged login */
+    String h2AppUrl();
 }

@@ -28,12 +28,14 @@ final class LoginRoutes {
     private final LoginThrottle throttle;
     private final WebSessions sessions;
     private final PageRoutes pages;
+    private final SessionCookie cookie;
 
-    LoginRoutes(Authenticator authenticator, LoginThrottle throttle, WebSessions sessions, PageRoutes pages) {
+    LoginRoutes(Authenticator authenticator, LoginThrottle throttle, WebSessions sessions, PageRoutes pages, SessionCookie cookie) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.sessions = sessions;
         this.pages = pages;
+        this.cookie = cookie;
     }
 
     void register(Javalin app) {
@@ -74,7 +76,7 @@ final class LoginRoutes {
         throttle.succeeded(ctx.ip(), username);
         // A new token on every login: a cookie planted before login never becomes a live session.
         sessions.close(SessionCookie.read(ctx));
-        SessionCookie.write(ctx, sessions.open(user.get().username()));
+        cookie.write(ctx, sessions.open(user.get().username()));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
@@ -93,7 +95,7 @@ final class LoginRoutes {
 
     private void logout(Context ctx) {
         sessions.close(SessionCookie.read(ctx));
-        SessionCookie.clear(ctx);
+        cookie.clear(ctx);
         ctx.status(204);
     }
 }

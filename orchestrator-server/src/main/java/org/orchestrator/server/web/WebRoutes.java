@@ -42,9 +42,10 @@ public final class WebRoutes {
         WebSessions sessions = new WebSessions(orchestrator.clock());
         PageRoutes pages = new PageRoutes(new Assets(WebRoutes.class.getClassLoader()));
         app.before(SecurityHeaders::apply);
-        app.exception(SessionExpiredException.class, WebRoutes::sessionExpired);
+        SessionCookie cookie = new SessionCookie(orchestrator.config().trustProxy());
+        app.exception(SessionExpiredException.class, (e, ctx) -> sessionExpired(e, ctx, cookie));
         pages.register(app);
-        new LoginRoutes(new Authenticator(orchestrator.reads(), orchestrator.clock()), throttle, sessions, pages).register(app);
+        new LoginRoutes(new Authenticator(orchestrator.reads(), orchestrator.clock()), throttle, sessions, pages, cookie).register(app);
         new SessionRoutes().register(app);
         new RecentRunRoutes(orchestrator.reads()).register(app);
         new ClusterRoutes(orchestrator).register(app);
@@ -53,14 +54,14 @@ public final class WebRoutes {
         return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.reads()));
     }
 
-    private static void sessionExpired(SessionExpiredException e, Context ctx) {
+    private static void sessionExpired(SessionExpiredException e, Context ctx, SessionCookie cookie) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", UNAUTHENTICATED);
         problem.put("title", "Unauthorized");
         problem.put("status", 401);
         problem.put("detail", e.getMessage());
         problem.put("instance", ctx.path());
-        SessionCookie.clear(ctx);
+        cookie.clear(ctx);
         ctx.status(401).contentType("application/problem+json").result(Json.write(problem));
     }
 }

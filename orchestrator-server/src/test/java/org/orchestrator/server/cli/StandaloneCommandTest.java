@@ -5,16 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.server.testing.Listeners;
 import org.orchestrator.server.testing.ServerProcess;
 import org.orchestrator.server.testing.TestEngine;
 
 /**
  * The README's quick start, command 1, in a real JVM: {@code standalone} on an empty home creates
- * the admin user with a generated password (printed and written to a file), loads the example
- * DAGs and runs one when asked.
+ * the admin user with a generated password (printed and written to an owner-only file), listens
+ * on loopback only, loads the example DAGs and runs one when asked.
  */
 class StandaloneCommandTest {
 
@@ -27,7 +29,12 @@ class StandaloneCommandTest {
             String password = Files.readString(passwordFile).strip();
             assertThat(password).hasSizeGreaterThanOrEqualTo(12);
             assertThat(Files.readString(server.output())).as("printed for the user").contains(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
             String admin = "admin:" + password;
+
+            assertThat(Files.readString(server.output())).contains("http://127.0.0.1:" + server.port() + "/");
+            assertThat(Listeners.of(server.pid())).as("standalone listens on this machine only, HTTP and H2 alike")
+                    .isNotEmpty().allMatch(Listeners.Listener::loopback);
 
             assertThat(server.get("/api/v1/dags", "admin:wrong").statusCode()).isEqualTo(401);
             var dags = server.get("/api/v1/dags?limit=100", admin);
@@ -38,6 +45,18 @@ class StandaloneCommandTest {
             assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                     server.get("/api/v1/dags/example_hello/dagRuns/quick_start", admin).body().contains("\"state\":\"success\""));
+        }
+    }
+
+    @Test
+    void an_admin_password_the_operator_chose_is_neither_echoed_nor_written_to_a_file() throws Exception {
+        Path home = TestEngine.fresh();
+        String chosen = "chosen-by-the-operator-" + System.nanoTime();
+        try (ServerProcess server = ServerProcess.standalone(home, Map.of("ORCHESTRATOR_ADMIN_PASSWORD", chosen))) {
+            String output = Files.readString(server.output());
+            assertThat(output).doesNotContain(chosen).contains("not written to any file");
+            assertThat(home.resolve(StandaloneCommand.PASSWORD_FILE)).doesNotExist();
+            assertThat(server.get("/api/v1/dags", "admin:" + chosen).statusCode()).isEqualTo(200);
         }
     }
 }

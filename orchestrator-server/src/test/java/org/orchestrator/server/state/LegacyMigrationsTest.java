@@ -71,21 +71,31 @@ class LegacyMigrationsTest {
 
     /** Builds the schema as a release before the single source did: that database's own copy of V1..V7. */
     private static void migrateWithLegacyFiles(ServerConfig config, UnaryOperator<String> edit) throws IOException {
-        Path folder = Files.createTempDirectory("legacy-migrations-");
         String dialect = config.jdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
-        for (String file : LEGACY_FILES) {
-            try (InputStream in = LegacyMigrationsTest.class.getResourceAsStream("/legacy-migrations/" + dialect + "/" + file + ".frozen")) {
-                String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                Files.writeString(folder.resolve(file), file.startsWith("V3") ? edit.apply(sql) : sql);
-            }
-        }
+        Path folder = legacyMigrations(dialect, edit);
         try (Database database = Database.connect(config)) {
-            Flyway.configure().dataSource(database.dataSource()).locations("filesystem:" + folder).load().migrate();
+            Flyway.configure().dataSource(database.schemaOwner()).locations("filesystem:" + folder).load().migrate();
         }
     }
 
+    /**
+     * @param dialect {@code h2} or {@code postgresql}
+     * @param editV3  applied to V3's text (to fake a migration edited after its release)
+     * @return a folder holding that database's V1..V7 as released before the single source
+     */
+    static Path legacyMigrations(String dialect, UnaryOperator<String> editV3) throws IOException {
+        Path folder = Files.createTempDirectory("legacy-migrations-");
+        for (String file : LEGACY_FILES) {
+            try (InputStream in = LegacyMigrationsTest.class.getResourceAsStream("/legacy-migrations/" + dialect + "/" + file + ".frozen")) {
+                String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve(file), file.startsWith("V3") ? editV3.apply(sql) : sql);
+            }
+        }
+        return folder;
+    }
+
     private static boolean appliedChecksumsMatch(Database database) {
-        Flyway flyway = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
+        Flyway flyway = Flyway.configure().dataSource(database.schemaOwner()).locations("classpath:db/migration")
                 .placeholders(Migrations.placeholders(database.isPostgres())).load();
         return flyway.validateWithResult().validationSuccessful;
     }

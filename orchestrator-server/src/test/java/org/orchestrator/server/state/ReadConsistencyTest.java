@@ -34,7 +34,7 @@ class ReadConsistencyTest {
     void a_read_never_sees_an_older_commit_than_a_read_made_before_it_on_another_connection() throws Exception {
         try (Database database = Database.open(TestDatabase.config(TestEngine.fresh()))) {
             Jdbi jdbi = database.jdbi();
-            jdbi.useHandle(h -> {
+            database.schemaOwnerJdbi().useHandle(h -> {
                 h.execute("CREATE TABLE race_run (id INT PRIMARY KEY, state VARCHAR(20), gen INT)");
                 h.execute("CREATE TABLE race_ti (id INT PRIMARY KEY, run_pk INT, state VARCHAR(20), gen INT)");
                 h.execute("CREATE INDEX race_ti_run_state ON race_ti (run_pk, state)");

@@ -55,6 +55,17 @@ final class WebClient {
 
     /** Posts the login form as a page of {@code origin} would. */
     Response login(String origin, String user, String password, String next) {
+        return login(Map.of("Origin", origin), user, password, next);
+    }
+
+    /** Posts the login form with these headers (e.g. a reverse proxy's {@code X-Forwarded-Proto}) and our own origin. */
+    Response loginWith(Map<String, String> headers, String user, String password) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Origin", base);
+        return login(all, user, password, null);
+    }
+
+    private Response login(Map<String, String> headers, String user, String password, String next) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", user);
         form.put("password", password);
@@ -64,8 +75,9 @@ final class WebClient {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        Response response = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder request = request("/login").header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        Response response = send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
         response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SessionCookie.NAME + "="))
                 .findFirst().ifPresent(c -> sessionCookie = c.substring(0, c.indexOf(';')));
         return response;

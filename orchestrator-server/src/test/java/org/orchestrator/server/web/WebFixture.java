@@ -1,5 +1,6 @@
 package org.orchestrator.server.web;
 
+import java.util.Map;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.http.HttpServer;
 import org.orchestrator.server.testing.TestEngine;
@@ -24,7 +25,12 @@ final class WebFixture implements AutoCloseable {
     }
 
     static WebFixture start(Dag... dags) {
-        TestEngine engine = TestEngine.start(dags);
+        return start(Map.of(), dags);
+    }
+
+    /** @param env extra ORCHESTRATOR_* settings of the engine (e.g. ORCHESTRATOR_TRUST_PROXY) */
+    static WebFixture start(Map<String, String> env, Dag... dags) {
+        TestEngine engine = TestEngine.start(TestEngine.fresh(), env, dags);
         try {
             TestUsers.createOnePerRole(engine.orchestrator());
             return new WebFixture(engine, WebServer.start(engine.orchestrator(), "127.0.0.1", 0));
