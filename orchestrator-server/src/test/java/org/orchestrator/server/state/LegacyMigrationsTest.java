@@ -69,6 +69,33 @@ class LegacyMigrationsTest {
         }
     }
 
+    @Test
+    void the_single_source_builds_the_schema_the_per_database_files_built() throws IOException {
+        ServerConfig legacy = TestDatabase.config(TestEngine.fresh());
+        migrateWithLegacyFiles(legacy, UnaryOperator.identity());
+        try (Database before = Database.connect(legacy);
+             Database now = Database.open(TestDatabase.config(TestEngine.fresh()))) {
+            assertThat(schema(now)).isEqualTo(schema(before)).isNotEmpty();
+        }
+    }
+
+    /** @return every column with its type and every index, lower case, of every table but Flyway's */
+    private static java.util.SortedSet<String> schema(Database database) {
+        String schema = database.isPostgres() ? "public" : "PUBLIC";
+        String indexes = database.isPostgres()
+                ? "SELECT tablename || ' index ' || indexname FROM pg_indexes WHERE schemaname = :schema"
+                : "SELECT TABLE_NAME || ' index ' || INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = :schema";
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        database.jdbi().useHandle(h -> {
+            all.addAll(h.createQuery("SELECT table_name || ' ' || column_name || ' ' || data_type FROM information_schema.columns "
+                    + "WHERE table_schema = :schema").bind("schema", schema).mapTo(String.class).list());
+            all.addAll(h.createQuery(indexes).bind("schema", schema).mapTo(String.class).list());
+        });
+        all.removeIf(row -> row.toLowerCase(java.util.Locale.ROOT).startsWith("flyway_schema_history"));
+        return all.stream().map(row -> row.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** Builds the schema as a release before the single source did: that database's own copy of V1..V7. */
     private static void migrateWithLegacyFiles(ServerConfig config, UnaryOperator<String> edit) throws IOException {
         String dialect = config.jdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
