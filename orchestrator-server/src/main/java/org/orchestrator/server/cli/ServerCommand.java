@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.orchestrator.server.Orchestrator;
+import org.orchestrator.server.execute.OperatorStop;
 import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.http.HttpServer;
@@ -72,6 +73,7 @@ final class ServerCommand implements Callable<Integer> {
             stop.run();
             return;
         }
+        OperatorStop.installSignalHandlers();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.run();

@@ -18,6 +18,7 @@ import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.state.XComs;
 import org.orchestrator.server.state.TryEnd;
 import org.orchestrator.server.state.TryLogPath;
+import org.orchestrator.server.state.TryStops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public final class Completer implements AutoCloseable {
     private final RetryTimers retryTimers;
     private final Clock clock;
     private final Listener listener;
+    private final CrashLimit crashLimit;
+    private final TryStops stops = new TryStops();
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final XComs xcoms = new XComs();
     private final Thread thread;
@@ -55,7 +58,8 @@ public final class Completer implements AutoCloseable {
     }
 
     Completer(Jdbi jdbi, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
-              RetryTimers retryTimers, Clock clock, Listener listener) {
+              RetryTimers retryTimers, Clock clock, CrashLimit crashLimit, Listener listener) {
+        this.crashLimit = crashLimit;
         this.jdbi = jdbi;
         this.tis = tis;
         this.tries = tries;
@@ -177,9 +181,12 @@ public final class Completer implements AutoCloseable {
      *
      * @return what to do once the transaction committed
      */
-    List<Effect> applyAll(Handle h, List<Outcome> outcomes) {
+    List<Effect> applyAll(Handle h, List<Outcome> all) {
         Instant now = clock.instant();
-        List<TryEnd> ends = outcomes.stream().map(o -> endOf(o, now)).toList();
+        all.stream().filter(o -> o.result() == Outcome.Result.STOPPED).forEach(o -> stopped(h, o, now));
+        List<Outcome> outcomes = all.stream().filter(o -> o.result() != Outcome.Result.STOPPED).toList();
+        List<TryEnd> ends = new ArrayList<>(outcomes.size());
+        outcomes.forEach(o -> ends.add(endOf(h, o, now)));
         // Before the outcome: the push is fenced on the try still running, as the outcome is.
         outcomes.forEach(o -> o.xcoms().forEach((key, json) -> xcoms.push(h, o.claimed().ti(), key, json)));
         boolean[] applied = tis.finishTries(h, ends, now);
@@ -199,11 +206,24 @@ public final class Completer implements AutoCloseable {
         return effects;
     }
 
-    private TryEnd endOf(Outcome outcome, Instant now) {
+    private void stopped(Handle h, Outcome outcome, Instant now) {
+        var ti = outcome.claimed().ti();
+        stops.stopped(h, ti.id(), ti.tryNumber(), outcome.error() != null, now);
+    }
+
+    private TryEnd endOf(Handle h, Outcome outcome, Instant now) {
         ClaimedTry claimed = outcome.claimed();
         TaskState to = targetState(outcome);
+        String error = outcome.error();
+        if (outcome.result() == Outcome.Result.CRASHED) {
+            int crashes = stops.crashed(h, claimed.ti().id(), claimed.ti().tryNumber()).orElse(0);
+            if (crashLimit.reached(crashes)) {
+                to = TaskState.FAILED;
+                error = crashLimit.error(crashes) + " (" + error + ")";
+            }
+        }
         Instant retryAt = to == TaskState.UP_FOR_RETRY ? now.plus(claimed.task().retryDelayAfter(claimed.ti().tryNumber())) : null;
-        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, outcome.error(), claimed.ti().node(),
+        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, error, claimed.ti().node(),
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
@@ -229,8 +249,9 @@ public final class Completer implements AutoCloseable {
         return switch (outcome.result()) {
             case SUCCESS -> TaskState.SUCCESS;
             case SKIPPED -> TaskState.SKIPPED;
-            case FAILED -> outcome.claimed().ti().tryNumber() < outcome.claimed().ti().maxTries()
+            case FAILED, CRASHED -> outcome.claimed().ti().tryNumber() < outcome.claimed().ti().maxTries()
                     ? TaskState.UP_FOR_RETRY : TaskState.FAILED;
+            case STOPPED -> throw new IllegalStateException("a stopped try has no target state");
         };
     }
 

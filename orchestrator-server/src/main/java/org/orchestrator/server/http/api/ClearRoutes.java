@@ -31,9 +31,12 @@ import org.orchestrator.server.http.openapi.Response;
 final class ClearRoutes {
 
     private static final List<String> FAILED = List.of(TaskState.FAILED.wireName(), TaskState.UPSTREAM_FAILED.wireName());
-    /** The states a clear resets; active instances (scheduled, queued, running) finish their try first. */
+    /**
+     * The states a clear resets; a running try is stopped before the next starts (see TryStops);
+     * scheduled and queued instances are about to run anyway.
+     */
     static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
-            "up_for_retry");
+            "up_for_retry", "running");
 
     private final Api api;
     private final TaskInstanceQueries queries;
@@ -74,6 +77,7 @@ final class ClearRoutes {
             api.audit().record(ctx, new Audit.Action("api.post_clear_task_instances", dag.id(),
                     body.string("dag_run_id").orElse(null), null, Json.write(Map.of("cleared", result.size(), "request", ctx.body()))));
             api.orchestrator().sweeper().wakeup();
+            api.orchestrator().executor().checkRunningTries();
         }
         ctx.json(new References(result.stream().map(Reference::of).toList()));
     }
@@ -105,8 +109,8 @@ final class ClearRoutes {
 
     private static void refuseUnsupported(JsonBody body) {
         if (body.bool("only_running").orElse(false)) {
-            throw ApiProblem.badRequest("'only_running' is not supported: running task instances are not cleared, "
-                    + "they finish their try first");
+            throw ApiProblem.badRequest("'only_running' is not supported: set 'only_failed' to false and name "
+                    + "the tasks to clear (running ones included)");
         }
         if (body.bool("include_subdags").orElse(false) || body.bool("include_parentdag").orElse(false)) {
             throw ApiProblem.badRequest("there are no subdags: 'include_subdags' and 'include_parentdag' must be false");

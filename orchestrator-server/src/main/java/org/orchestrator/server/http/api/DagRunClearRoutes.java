@@ -67,6 +67,7 @@ final class DagRunClearRoutes {
         api.audit().record(ctx, new Audit.Action("api.clear_dag_run", dagId, runId, null,
                 Json.write(Map.of("cleared", cleared.size()))));
         api.orchestrator().sweeper().wakeup();
+        api.orchestrator().executor().checkRunningTries();
         DagRunRow run = api.orchestrator().jdbi().withHandle(h -> api.run(h, dagId, runId));
         ctx.json(DagRunView.of(run));
     }

@@ -46,6 +46,7 @@ final class DagRunEditRoutes {
         api.audit().record(ctx, new Audit.Action("api.update_dag_run_state", dagId, runId, null,
                 Json.write(Map.of("state", to.wireName()))));
         api.orchestrator().sweeper().wakeup();
+        api.orchestrator().executor().checkRunningTries();
         ctx.json(DagRunView.of(run));
     }
 
@@ -54,6 +55,7 @@ final class DagRunEditRoutes {
         String runId = PathParams.get(ctx, "dag_run_id");
         api.orchestrator().jdbi().useTransaction(h -> runs.delete(h, api.run(h, dagId, runId).id()));
         api.audit().record(ctx, new Audit.Action("api.delete_dag_run", dagId, runId, null, null));
+        api.orchestrator().executor().checkRunningTries();
         ctx.status(204);
     }
 

@@ -61,6 +61,7 @@ final class MarkRoutes {
             api.audit().record(ctx, new Audit.Action("api.patch_task_instance", dagId, runId, taskId,
                     Json.write(Map.of("new_state", target.wireName()))));
             api.orchestrator().sweeper().wakeup();
+            api.orchestrator().executor().checkRunningTries();
         }
         ctx.json(ClearRoutes.Reference.of(record));
     }
