@@ -78,7 +78,8 @@ final class TryRunner {
                 report.accept(outcome);
             }
         } finally {
-            running.remove(claimed.ti().id());
+            // Only this try's entry: after a stop declared lost, a later try of the instance may run here too.
+            running.remove(claimed.ti().id(), self);
             if (self.stopAsked()) {
                 settleStop(self, null);
             }
@@ -108,7 +109,7 @@ final class TryRunner {
         }
         r.askStop(clock.instant());
         r.thread().interrupt();
-        if (!running.containsKey(tiId)) {
+        if (running.get(tiId) != r) {
             settleStop(r, null); // it ended between the check and the ask: its finally missed the ask
         }
         return true;

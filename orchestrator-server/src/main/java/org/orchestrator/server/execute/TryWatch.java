@@ -46,28 +46,22 @@ final class TryWatch implements AutoCloseable {
         if (!mine.isEmpty()) {
             List<Owner> owners = jdbi.withHandle(h -> stops.owners(h, mine.keySet()));
             Map<Long, Owner> byId = owners.stream().collect(Collectors.toMap(Owner::tiId, Function.identity()));
-            mine.forEach((id, tryNumber) -> {
-                String lostTo = lostTo(byId.get(id), tryNumber);
-                if (lostTo != null) {
-                    runner.stop(id, tryNumber, lostTo);
-                }
-            });
+            mine.forEach((id, tryNumber) -> check(id, tryNumber, byId.get(id)));
         }
         runner.declareLost(STOP_PATIENCE);
     }
 
-    /** @return why the try no longer owns its instance, or null while it does */
-    private String lostTo(Owner owner, int tryNumber) {
+    private void check(long id, int tryNumber, Owner owner) {
         if (owner == null) {
-            return "its task instance was deleted (its run or its DAG was deleted)";
+            runner.stop(id, tryNumber, "its task instance was deleted (its run or its DAG was deleted)");
+        } else if (owner.tookAway(tryNumber, node)) {
+            runner.stop(id, tryNumber, "its task instance is now " + owner.state().wireName()
+                    + " (marked, cleared or its run's state set)");
+        } else if ((owner.state() != TaskState.RUNNING || owner.tryNumber() != tryNumber || !node.equals(owner.node()))
+                && runner.stop(id, tryNumber, "its task instance went to try " + owner.tryNumber() + " on node "
+                + owner.node() + " (this node was taken for dead)")) {
+            TryStops.discarded(id, tryNumber);
         }
-        if (owner.state() != TaskState.RUNNING) {
-            return "its task instance is now " + owner.state().wireName() + " (marked, cleared or its run's state set)";
-        }
-        if (owner.tryNumber() != tryNumber || !node.equals(owner.node())) {
-            return "its task instance runs try " + owner.tryNumber() + " on node " + owner.node() + " now";
-        }
-        return null;
     }
 
     @Override

@@ -237,7 +237,9 @@ public final class TaskInstances {
     public boolean clear(Handle h, TaskInstanceRow ti, int retries) {
         String set = ", max_tries = try_number + :tries, end_date = NULL, next_retry_at = NULL, crashes = 0";
         if (ti.state() != RUNNING) {
-            return move(h, ti.id(), ti.state(), NONE, set + ", node = NULL", "", Map.of("tries", retries + 1));
+            // The node stays while a try taken away earlier (a mark) is still being stopped there.
+            return move(h, ti.id(), ti.state(), NONE, set + ", node = CASE WHEN stopping_try IS NULL THEN NULL ELSE node END", "",
+                    Map.of("tries", retries + 1));
         }
         return takeAway(h, ti, NONE, set, Map.of("tries", retries + 1), TaskState.FAILED, "cleared");
     }

@@ -37,8 +37,14 @@ public final class TryStops {
      * @param state     its state now
      * @param tryNumber its current try
      * @param node      the node holding it
+     * @param stoppingTry the try an action took it away from, still to be stopped, or null
      */
-    public record Owner(long tiId, TaskState state, int tryNumber, String node) {
+    public record Owner(long tiId, TaskState state, int tryNumber, String node, Integer stoppingTry) {
+
+        /** @return whether an action took the instance away from this try of this node */
+        public boolean tookAway(int tryNumber, String node) {
+            return stoppingTry != null && stoppingTry == tryNumber && node.equals(this.node);
+        }
     }
 
     /** @return how many stops this JVM declared lost (the try did not stop in time, or its node died) */
@@ -64,10 +70,10 @@ public final class TryStops {
         List<Long> all = List.copyOf(ids);
         List<Owner> owners = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            owners.addAll(h.createQuery("SELECT id, state, try_number, node FROM task_instance WHERE id IN (<ids>)")
+            owners.addAll(h.createQuery("SELECT id, state, try_number, node, stopping_try FROM task_instance WHERE id IN (<ids>)")
                     .bindList("ids", all.subList(from, Math.min(all.size(), from + IN_CHUNK)))
                     .map((rs, ctx) -> new Owner(rs.getLong(1), TaskState.fromWireName(rs.getString(2)), rs.getInt(3),
-                            rs.getString(4))).list());
+                            rs.getString(4), rs.getObject(5, Integer.class))).list());
         }
         return owners;
     }
@@ -87,6 +93,14 @@ public final class TryStops {
     }
 
     /**
+     * A try was stopped because its instance was given to another try meanwhile (its node was
+     * taken for dead): the outcome it would have written is a stale write, counted as such.
+     */
+    public static void discarded(long tiId, int tryNumber) {
+        StaleWrites.rejected("outcome (the try was stopped)", tiId, tryNumber);
+    }
+
+    /**
      * Declares lost the stops waited for on nodes that are gone: their tries died with them.
      *
      * @return how many were released
@@ -96,7 +110,7 @@ public final class TryStops {
                         + "WHERE stopping_try IS NOT NULL AND (node IS NULL OR node NOT IN (<nodes>))")
                 .bindList("nodes", List.copyOf(liveNodes))
                 .map((rs, ctx) -> new Owner(rs.getLong(1), TaskState.fromWireName(rs.getString(2)), rs.getInt(3),
-                        rs.getString(4))).list();
+                        rs.getString(4), rs.getInt(3))).list();
         for (Owner o : lost) {
             LOG.warn("task instance {}: try {} was to be stopped on node {}, which is gone; declared lost", o.tiId(),
                     o.tryNumber(), o.node());
