@@ -54,29 +54,15 @@ class StopOnOtherNodeClusterTest {
                 return List.of(Dag.builder("stoppable").task("hang", ctx -> record(ctx)).build());
                     }
                     static void record(org.orchestrator.api.TaskContext ctx) throws Exception {
-                        String url = System.getenv("LEDGER_URL");
-                        long id;
-                        try (var c = java.sql.DriverManager.getConnection(url, "orchestrator", "");
-                             var s = c.prepareStatement("INSERT INTO ledger (idem_key, try_number, node) VALUES (?, ?, ?) RETURNING id")) {
-                            s.setString(1, ctx.idempotencyKey());
-                            s.setInt(2, ctx.tryNumber());
-                            s.setString(3, System.getenv("ORCHESTRATOR_NODE_NAME"));
-                            try (var rs = s.executeQuery()) {
-                                rs.next();
-                                id = rs.getLong(1);
-                            }
-                        }
+                        long id = started(ctx);
                         try {
                             if (ctx.tryNumber() == 1) {
                                 Thread.sleep(Duration.ofMinutes(2));
                             }
                         } finally {
-                            try (var c = java.sql.DriverManager.getConnection(url, "orchestrator", "");
-                                 var s = c.prepareStatement("UPDATE ledger SET ended_at = clock_timestamp() WHERE id = ?")) {
-                                s.setLong(1, id);
-                                s.executeUpdate();
-                            }
+                            ended(id);
                         }
-                """);
+                    }
+                """ + ClusterDags.LEDGER_METHODS);
     }
 }
