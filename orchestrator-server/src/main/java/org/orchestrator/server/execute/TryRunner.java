@@ -31,8 +31,19 @@ final class TryRunner {
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
     private final TryMeters meters;
-    /** Tries started and not yet ended, by task instance id, so a shutdown can give them back. */
-    private final java.util.Map<Long, RunningTry> running = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
+     * after this node was taken for dead, a retry of an instance may start here while the try
+     * that was reaped still runs (until the watch stops it).
+     */
+    private final java.util.Map<Key, RunningTry> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One try of a task instance. */
+    record Key(long tiId, int tryNumber) {
+        static Key of(ClaimedTry claimed) {
+            return new Key(claimed.ti().id(), claimed.ti().tryNumber());
+        }
+    }
 
     TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
               ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters) {
@@ -61,7 +72,7 @@ final class TryRunner {
                 .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))
                 .orElse(null);
         self[0] = new RunningTry(claimed, thread, reported);
-        running.put(claimed.ti().id(), self[0]);
+        running.put(Key.of(claimed), self[0]);
         thread.start();
         if (timeout != null) {
             Thread.ofVirtual().start(() -> cancelWhenDone(thread, timeout));
@@ -78,19 +89,16 @@ final class TryRunner {
                 report.accept(outcome);
             }
         } finally {
-            // Only this try's entry: after a stop declared lost, a later try of the instance may run here too.
-            running.remove(claimed.ti().id(), self);
+            running.remove(Key.of(claimed));
             if (self.stopAsked()) {
                 settleStop(self, null);
             }
         }
     }
 
-    /** @return the try number of each try running here, by task instance id */
-    Map<Long, Integer> runningTries() {
-        Map<Long, Integer> tries = new java.util.HashMap<>();
-        running.forEach((id, r) -> tries.put(id, r.claimed().ti().tryNumber()));
-        return tries;
+    /** @return the tries running here */
+    java.util.Set<Key> runningTries() {
+        return java.util.Set.copyOf(running.keySet());
     }
 
     /**
@@ -99,9 +107,9 @@ final class TryRunner {
      *
      * @return false when the try already ended or reported its outcome
      */
-    boolean stop(long tiId, int tryNumber, String why) {
-        RunningTry r = running.get(tiId);
-        if (r == null || r.claimed().ti().tryNumber() != tryNumber || !r.reported().compareAndSet(false, true)) {
+    boolean stop(Key key, String why) {
+        RunningTry r = running.get(key);
+        if (r == null || !r.reported().compareAndSet(false, true)) {
             return false;
         }
         try (TryLogger log = logs.logger(r.claimed().ti(), clock)) {
@@ -109,7 +117,7 @@ final class TryRunner {
         }
         r.askStop(clock.instant());
         r.thread().interrupt();
-        if (running.get(tiId) != r) {
+        if (!running.containsKey(key)) {
             settleStop(r, null); // it ended between the check and the ask: its finally missed the ask
         }
         return true;

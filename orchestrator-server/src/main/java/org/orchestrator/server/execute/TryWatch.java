@@ -3,6 +3,7 @@ package org.orchestrator.server.execute;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -42,25 +43,27 @@ final class TryWatch implements AutoCloseable {
     }
 
     private void check() {
-        Map<Long, Integer> mine = runner.runningTries();
+        Set<TryRunner.Key> mine = runner.runningTries();
         if (!mine.isEmpty()) {
-            List<Owner> owners = jdbi.withHandle(h -> stops.owners(h, mine.keySet()));
+            Set<Long> ids = mine.stream().map(TryRunner.Key::tiId).collect(Collectors.toSet());
+            List<Owner> owners = jdbi.withHandle(h -> stops.owners(h, ids));
             Map<Long, Owner> byId = owners.stream().collect(Collectors.toMap(Owner::tiId, Function.identity()));
-            mine.forEach((id, tryNumber) -> check(id, tryNumber, byId.get(id)));
+            mine.forEach(key -> check(key, byId.get(key.tiId())));
         }
         runner.declareLost(STOP_PATIENCE);
     }
 
-    private void check(long id, int tryNumber, Owner owner) {
+    private void check(TryRunner.Key key, Owner owner) {
+        int tryNumber = key.tryNumber();
         if (owner == null) {
-            runner.stop(id, tryNumber, "its task instance was deleted (its run or its DAG was deleted)");
+            runner.stop(key, "its task instance was deleted (its run or its DAG was deleted)");
         } else if (owner.tookAway(tryNumber, node)) {
-            runner.stop(id, tryNumber, "its task instance is now " + owner.state().wireName()
+            runner.stop(key, "its task instance is now " + owner.state().wireName()
                     + " (marked, cleared or its run's state set)");
         } else if ((owner.state() != TaskState.RUNNING || owner.tryNumber() != tryNumber || !node.equals(owner.node()))
-                && runner.stop(id, tryNumber, "its task instance went to try " + owner.tryNumber() + " on node "
+                && runner.stop(key, "its task instance went to try " + owner.tryNumber() + " on node "
                 + owner.node() + " (this node was taken for dead)")) {
-            TryStops.discarded(id, tryNumber);
+            TryStops.discarded(key.tiId(), tryNumber);
         }
     }
 
