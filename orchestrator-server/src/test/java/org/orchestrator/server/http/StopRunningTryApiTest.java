@@ -36,7 +36,7 @@ class StopRunningTryApiTest {
     @BeforeAll
     static void start() {
         api = ApiFixture.start(TestEngine.start(TestEngine.fresh(),
-                Map.of("ORCHESTRATOR_HEARTBEAT_MS", "20000", "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", "60"), ledgered()));
+                Map.of("ORCHESTRATOR_HEARTBEAT_MS", "20000", "ORCHESTRATOR_NODE_TIMEOUT_SECONDS", "60"), ledgered(), oneAtATime()));
         runs = new RunWaits(api);
     }
 
@@ -54,6 +54,14 @@ class StopRunningTryApiTest {
                 .build();
     }
 
+    /** Two independent tasks, one at a time: {@code first} is the ledgered tick, {@code second} notes its start. */
+    private static Dag oneAtATime() {
+        return Dag.builder("one_at_a_time").maxActiveTasks(1)
+                .task("first", StopRunningTryApiTest::tick)
+                .task("second", ctx -> note(ctx, "start"))
+                .build();
+    }
+
     private static void tick(TaskContext ctx) throws InterruptedException {
         note(ctx, "start");
         try {
@@ -63,7 +71,7 @@ class StopRunningTryApiTest {
                 Thread.sleep(20);
             }
         } finally {
-            windDown(ctx.runId().equals("mc1") ? Duration.ofSeconds(3) : Duration.ofMillis(300));
+            windDown(ctx.runId().equals("mc1") || ctx.runId().equals("one1") ? Duration.ofSeconds(3) : Duration.ofMillis(300));
             note(ctx, "end");
         }
     }
@@ -128,6 +136,21 @@ class StopRunningTryApiTest {
         assertThat(ledger.subList(0, ledger.indexOf("tick start 2"))).as("try 1 ended before try 2 started: %s", ledger)
                 .contains("tick end 1");
         assertThat(tries("mc1", "tick")).extracting(TaskTries.TryRow::state).containsExactly(TaskState.FAILED, TaskState.SUCCESS);
+    }
+
+    @Test
+    void a_try_still_stopping_holds_its_slot_of_the_dags_max_active_tasks() {
+        runs.trigger("one_at_a_time", "one1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledgerOf("one1").contains("first tick 1"));
+
+        api.as(ApiFixture.OP).patch("/api/v1/dags/one_at_a_time/dagRuns/one1/taskInstances/first",
+                "{\"new_state\": \"failed\", \"dry_run\": false}");
+
+        runs.awaitRun("one_at_a_time", "one1", "failed");
+        List<String> ledger = ledgerOf("one1");
+        assertThat(ledger).contains("second start 1");
+        assertThat(ledger.subList(0, ledger.indexOf("second start 1"))).as("second started once first had ended: %s", ledger)
+                .contains("first end 1");
     }
 
     @Test
