@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Tells a shutdown the operator asked for (SIGTERM, SIGINT, or the server's own stop) from a JVM
+ * Tells a shutdown the operator asked for (SIGTERM, SIGINT) from a JVM
  * exit nobody asked for: a task calling {@code System.exit}. Only the first hands running tries
  * back uncounted; after the second the tries are charged, or a task that exits the JVM would be
  * run again on every start. The JVM's signals are caught to set the flag, then exit as the JVM's
@@ -33,11 +33,6 @@ public final class OperatorStop {
                 LOG.debug("cannot catch SIG{}: {}", name, unavailable.getMessage());
             }
         }
-    }
-
-    /** Records that the operator asked this process to stop (a stop command rather than a signal). */
-    public static void ask() {
-        asked = true;
     }
 
     /** @return true inside a JVM exit the operator did not ask for */
