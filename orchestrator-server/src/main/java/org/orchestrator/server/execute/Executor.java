@@ -142,7 +142,7 @@ public final class Executor implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         var unfinished = runner.abandonAll();
-        if (unasked && !culprits) {
+        if (unasked && !culprits && !unfinished.isEmpty()) {
             // Something exited the JVM, and no try is inside the exit call: any of them may have
             // caused it (e.g. from a thread of its own), so each is charged as a crash.
             LOG.warn("the JVM is exiting and nobody asked it to: charging {} unfinished tries as crashed", unfinished.size());

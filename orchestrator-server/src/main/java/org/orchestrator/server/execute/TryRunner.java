@@ -60,8 +60,7 @@ final class TryRunner {
     void start(ClaimedTry claimed) {
         meters.started(claimed, clock.instant());
         AtomicBoolean reported = new AtomicBoolean();
-        RunningTry[] self = new RunningTry[1];
-        Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(self[0]));
+        Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed));
         if (claimed.dag().loader() != null) {
             // Libraries that look classes up through the context loader (ServiceLoader, JDBC
             // drivers in dags/lib) see the bundle's classes, as they would in the author's build.
@@ -71,16 +70,15 @@ final class TryRunner {
         ScheduledFuture<?> timeout = task.executionTimeout()
                 .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))
                 .orElse(null);
-        self[0] = new RunningTry(claimed, thread, reported);
-        running.put(Key.of(claimed), self[0]);
+        running.put(Key.of(claimed), new RunningTry(claimed, thread, reported));
         thread.start();
         if (timeout != null) {
             Thread.ofVirtual().start(() -> cancelWhenDone(thread, timeout));
         }
     }
 
-    private void run(RunningTry self) {
-        ClaimedTry claimed = self.claimed();
+    private void run(ClaimedTry claimed) {
+        RunningTry self = running.get(Key.of(claimed)); // put before the thread started
         try (TryLogger log = logs.logger(claimed.ti(), clock)) {
             long began = System.nanoTime();
             Outcome outcome = execute(claimed, log);
