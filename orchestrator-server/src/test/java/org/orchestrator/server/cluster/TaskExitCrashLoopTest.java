@@ -73,6 +73,45 @@ class TaskExitCrashLoopTest {
         }
     }
 
+    @Test
+    void sigterm_hands_a_running_try_back_uncounted_but_an_exit_from_a_tasks_own_thread_charges_it() throws Exception {
+        Path home = TestEngine.fresh();
+        Path ledger = home.resolve("ledger.txt");
+        Files.createFile(ledger);
+        buildDags(home.resolve("dags").resolve("exits.jar"));
+        ServerConfig config = TestDatabase.config(home);
+        try (Database database = Database.open(config)) {
+            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
+        }
+        Map<String, String> env = Map.of("EXIT_LEDGER", ledger.toString());
+
+        try (ServerProcess server = ServerProcess.start(home, env)) {
+            trigger(server, "steady", "term_run");
+            trigger(server, "thread_exiter", "thread_run");
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledgerLines(ledger).containsAll(
+                    List.of("steady started try 1", "thread_exiter started try 1")));
+            assertThat(server.terminate(Duration.ofSeconds(30))).as("exit status after SIGTERM").isIn(0, 143);
+        }
+        try (Database database = Database.open(config)) {
+            assertThat(tries(database, "steady", "term_run", "work")).singleElement().satisfies(t -> {
+                assertThat(t.state().wireName()).isEqualTo("up_for_retry");
+                assertThat(t.error()).contains("handed back");
+            });
+        }
+
+        try (ServerProcess server = ServerProcess.start(home, env)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledgerLines(ledger).contains("thread_exiter started try 2"));
+            Files.createFile(home.resolve("ledger.txt.go")); // up and running: now the task's thread exits the JVM
+            awaitExit(server);
+        }
+        assertThat(ledgerLines(ledger)).contains("thread_exiter exits from its own thread");
+        try (Database database = Database.open(config)) {
+            var exited = tries(database, "thread_exiter", "thread_run", "spawn");
+            assertThat(exited.get(1).state().wireName()).isEqualTo("failed");
+            assertThat(exited.get(1).error()).contains("the JVM exited, unasked, while this try ran");
+        }
+    }
+
     private static void trigger(ServerProcess server, String dagId, String runId) throws java.io.IOException {
         var response = server.post("/api/v1/dags/" + dagId + "/dagRuns", ADMIN, "{\"dag_run_id\": \"" + runId + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -99,8 +138,9 @@ class TaskExitCrashLoopTest {
 
     /**
      * {@code exiter}: one task with five retries, 15 s apart (so a restarted server is up before the
-     * retry kills it), that calls System.exit reflectively; {@code steady}: one task, no retries,
-     * that runs 4 s on its first try.
+     * retry kills it), that calls System.exit reflectively; {@code thread_exiter}: one task, no
+     * retries, that sleeps a minute and on its second try (once handed back) makes a thread of its
+     * own exit the JVM once the file {@code ledger.txt.go} exists; {@code steady}: one task, no retries, that runs 4 s on its first try.
      */
     private static void buildDags(Path jar) {
         TestJars.provider(jar, "exits", """
@@ -109,6 +149,27 @@ class TaskExitCrashLoopTest {
                                 .task("bye", ctx -> {
                                     note("exiter exits on try " + ctx.tryNumber());
                                     Class.forName("java.lang.System").getMethod("exit", int.class).invoke(null, 3);
+                                })
+                                .build(),
+                        Dag.builder("thread_exiter")
+                                .task("spawn", ctx -> {
+                                    note("thread_exiter started try " + ctx.tryNumber());
+                                    if (ctx.tryNumber() == 2) {
+                                        Thread exiter = new Thread(() -> {
+                                            try {
+                                                var go = java.nio.file.Path.of(System.getenv("EXIT_LEDGER") + ".go");
+                                                for (int i = 0; i < 1200 && !java.nio.file.Files.exists(go); i++) {
+                                                    Thread.sleep(50);
+                                                }
+                                                note("thread_exiter exits from its own thread");
+                                                Class.forName("java.lang.System").getMethod("exit", int.class).invoke(null, 4);
+                                            } catch (Exception e) {
+                                                throw new IllegalStateException(e);
+                                            }
+                                        });
+                                        exiter.start();
+                                    }
+                                    Thread.sleep(Duration.ofMinutes(1));
                                 })
                                 .build(),
                         Dag.builder("steady")
