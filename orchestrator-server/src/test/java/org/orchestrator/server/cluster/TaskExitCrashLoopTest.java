@@ -33,14 +33,9 @@ class TaskExitCrashLoopTest {
 
     @Test
     void a_task_that_exits_the_jvm_fails_for_good_after_two_node_deaths_and_the_server_stays_up() throws Exception {
-        Path home = TestEngine.fresh();
+        Path home = home();
         Path ledger = home.resolve("ledger.txt");
-        Files.createFile(ledger);
-        buildDags(home.resolve("dags").resolve("exits.jar"));
         ServerConfig config = TestDatabase.config(home);
-        try (Database database = Database.open(config)) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
-        }
         Map<String, String> env = Map.of("EXIT_LEDGER", ledger.toString());
 
         try (ServerProcess first = ServerProcess.start(home, env)) {
@@ -75,14 +70,9 @@ class TaskExitCrashLoopTest {
 
     @Test
     void sigterm_hands_a_running_try_back_uncounted_but_an_exit_from_a_tasks_own_thread_charges_it() throws Exception {
-        Path home = TestEngine.fresh();
+        Path home = home();
         Path ledger = home.resolve("ledger.txt");
-        Files.createFile(ledger);
-        buildDags(home.resolve("dags").resolve("exits.jar"));
         ServerConfig config = TestDatabase.config(home);
-        try (Database database = Database.open(config)) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
-        }
         Map<String, String> env = Map.of("EXIT_LEDGER", ledger.toString());
 
         try (ServerProcess server = ServerProcess.start(home, env)) {
@@ -110,6 +100,17 @@ class TaskExitCrashLoopTest {
             assertThat(exited.get(1).state().wireName()).isEqualTo("failed");
             assertThat(exited.get(1).error()).contains("the JVM exited, unasked, while this try ran");
         }
+    }
+
+    /** @return a fresh home with the DAG jar, an empty ledger and the admin user */
+    private static Path home() throws java.io.IOException {
+        Path home = TestEngine.fresh();
+        Files.createFile(home.resolve("ledger.txt"));
+        buildDags(home.resolve("dags").resolve("exits.jar"));
+        try (Database database = Database.open(TestDatabase.config(home))) {
+            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
+        }
+        return home;
     }
 
     private static void trigger(ServerProcess server, String dagId, String runId) throws java.io.IOException {
