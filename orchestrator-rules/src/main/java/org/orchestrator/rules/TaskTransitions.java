@@ -23,6 +23,7 @@ import org.orchestrator.api.TaskState;
  * none ──deps met──▶ scheduled ──▶ queued ──▶ running ──▶ success | failed | up_for_retry | skipped
  * none ──▶ upstream_failed | skipped | removed       up_for_retry ──timer──▶ scheduled
  * queued ──(handed back)──▶ scheduled                  finished | up_for_retry ──clear──▶ none
+ * running ──clear──▶ none (its try is stopped first: see TaskInstances#clear)
  * any ──mark──▶ success | failed
  * </pre>
  */
@@ -34,7 +35,7 @@ public final class TaskTransitions {
         allow(NONE, SCHEDULED, UPSTREAM_FAILED, SKIPPED, REMOVED);
         allow(SCHEDULED, QUEUED, NONE, REMOVED);
         allow(QUEUED, RUNNING, SCHEDULED);
-        allow(RUNNING, SUCCESS, FAILED, UP_FOR_RETRY, SKIPPED);
+        allow(RUNNING, SUCCESS, FAILED, UP_FOR_RETRY, SKIPPED, NONE);
         allow(UP_FOR_RETRY, SCHEDULED, NONE);
         for (TaskState finished : EnumSet.of(SUCCESS, FAILED, UPSTREAM_FAILED, SKIPPED, REMOVED)) {
             allow(finished, NONE);

@@ -27,7 +27,7 @@ class TaskTransitionsTest {
             NONE, EnumSet.of(SCHEDULED, UPSTREAM_FAILED, SKIPPED, REMOVED, SUCCESS, FAILED),
             SCHEDULED, EnumSet.of(QUEUED, NONE, REMOVED, SUCCESS, FAILED),
             QUEUED, EnumSet.of(RUNNING, SCHEDULED, SUCCESS, FAILED),
-            RUNNING, EnumSet.of(SUCCESS, FAILED, UP_FOR_RETRY, SKIPPED),
+            RUNNING, EnumSet.of(SUCCESS, FAILED, UP_FOR_RETRY, SKIPPED, NONE),
             UP_FOR_RETRY, EnumSet.of(SCHEDULED, NONE, SUCCESS, FAILED),
             SUCCESS, EnumSet.of(NONE, FAILED),
             FAILED, EnumSet.of(NONE, SUCCESS),

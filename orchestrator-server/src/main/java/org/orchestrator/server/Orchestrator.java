@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.NodeRoles;
+import org.orchestrator.server.cluster.ReleaseLostStops;
 import org.orchestrator.server.cluster.ZombieReaper;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
@@ -27,6 +28,7 @@ import org.orchestrator.server.dagbag.DagFolderWatcher;
 import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.VersionReleaser;
 import org.orchestrator.server.dagbag.VersionRestorer;
+import org.orchestrator.server.execute.CrashLimit;
 import org.orchestrator.server.execute.Executor;
 import org.orchestrator.server.execute.LegacyTryLogs;
 import org.orchestrator.server.execute.Links;
@@ -127,7 +129,8 @@ public final class Orchestrator implements AutoCloseable {
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
                 options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
-                HomeDefaults.over(resources, config.home()), links), progress);
+                HomeDefaults.over(resources, config.home()), links, config.heartbeatInterval(), CrashLimit.fromEnvironment(env)),
+                progress);
         this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
         // A run that started as it was created only needs its first tasks claimed; one left queued
         // waits for the sweeper, which starts queued runs.
@@ -219,6 +222,7 @@ public final class Orchestrator implements AutoCloseable {
         chores.put("start-queued-runs", starter::startQueued);
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor, node));
+        chores.put("release-lost-stops", new ReleaseLostStops(jdbi, clock, config.nodeTimeout(), node, this::wakeExecutor));
         chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
         chores.put("flag-sla-misses", new FlagSlaMisses(jdbi, bag, clock, executor::wakeup));
         return chores;
@@ -285,6 +289,8 @@ public final class Orchestrator implements AutoCloseable {
         @Override
         public void tasksChanged(Change change) {
             wakeSweeper();
+            // A try whose instance the action took away stops now, not at the next heartbeat.
+            executor.checkRunningTries();
         }
 
         /**

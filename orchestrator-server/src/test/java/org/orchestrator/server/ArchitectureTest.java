@@ -49,10 +49,10 @@ class ArchitectureTest {
      * does not expose Jdbi.
      */
     static final Set<String> TRANSACTION_OWNERS = Set.of(
-            "cluster.NodeRegistry", "cluster.ZombieReaper", "dagbag.DagRegistry", "dagbag.VersionReleaser",
+            "cluster.NodeRegistry", "cluster.ReleaseLostStops", "cluster.ZombieReaper", "dagbag.DagRegistry", "dagbag.VersionReleaser",
             "dagbag.VersionRestorer", "execute.CallbackRunner", "execute.Completer", "execute.Dispatcher",
             "execute.Executor", "execute.HandBack", "execute.LegacyTryLogs", "execute.RunProgress", "execute.ServerTaskContext",
-            "execute.TryRunner", "execute.UncertainClaims", "ops.AuditTrail", "ops.Credentials", "ops.Ground",
+            "execute.TryRunner", "execute.TryWatch", "execute.UncertainClaims", "ops.AuditTrail", "ops.Credentials", "ops.Ground",
             "ops.Operations", "ops.RunStateChange", "ops.TaskClearing", "schedule.DagScheduling",
             "schedule.RunCreator", "schedule.RunStarter", "sweep.FlagSlaMisses", "sweep.ReconcileRuns",
             "sweep.RequeueDueRetries");

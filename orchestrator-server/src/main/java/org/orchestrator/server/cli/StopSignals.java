@@ -3,6 +3,7 @@ package org.orchestrator.server.cli;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.orchestrator.server.execute.OperatorStop;
 import sun.misc.Signal;
 
 /**
@@ -11,7 +12,9 @@ import sun.misc.Signal;
  * shutdown hook closes the embedded database as the JVM exits (H2 refuses
  * {@code DB_CLOSE_ON_EXIT=FALSE} beside {@code AUTO_SERVER}); run in parallel with it, the graceful
  * shutdown found the database closed while it still handed tries back and deregistered the node.
- * Any other way out ({@code System.exit}, SIGHUP) still stops through a shutdown hook.
+ * Any other way out ({@code System.exit}, SIGHUP) still stops through a shutdown hook; only the
+ * signals count as the operator asking ({@link OperatorStop}), so a task that exits the JVM is
+ * charged for its try instead of being handed back.
  */
 final class StopSignals {
 
@@ -28,7 +31,10 @@ final class StopSignals {
         StopSignals signals = new StopSignals(stop);
         for (String name : List.of("TERM", "INT")) {
             try {
-                Signal.handle(new Signal(name), signal -> signals.stopAndExit(128 + signal.getNumber()));
+                Signal.handle(new Signal(name), signal -> {
+                    OperatorStop.asked();
+                    signals.stopAndExit(128 + signal.getNumber());
+                });
             } catch (IllegalArgumentException ignoredByTheShell) {
                 // e.g. SIGINT of a background job: the shutdown hook below still stops the node
             }

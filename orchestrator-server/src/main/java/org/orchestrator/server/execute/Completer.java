@@ -19,6 +19,7 @@ import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.state.XComs;
 import org.orchestrator.server.state.TryEnd;
 import org.orchestrator.server.state.TryLogPath;
+import org.orchestrator.server.state.TryStops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class Completer implements AutoCloseable {
     private final RetryTimers retryTimers;
     private final Clock clock;
     private final Listener listener;
+    private final CrashLimit crashLimit;
+    private final TryStops stops = new TryStops();
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final XComs xcoms = new XComs();
     private final Thread thread;
@@ -56,7 +59,8 @@ public final class Completer implements AutoCloseable {
     }
 
     Completer(Jdbi jdbi, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
-              RetryTimers retryTimers, Clock clock, Listener listener) {
+              RetryTimers retryTimers, Clock clock, CrashLimit crashLimit, Listener listener) {
+        this.crashLimit = crashLimit;
         this.jdbi = jdbi;
         this.tis = tis;
         this.tries = tries;
@@ -178,9 +182,12 @@ public final class Completer implements AutoCloseable {
      *
      * @return what to do once the transaction committed
      */
-    List<Effect> applyAll(Handle h, List<Outcome> outcomes) {
+    List<Effect> applyAll(Handle h, List<Outcome> all) {
         Instant now = clock.instant();
-        List<TryEnd> ends = outcomes.stream().map(o -> endOf(o, now)).toList();
+        all.stream().filter(o -> o.result() == Outcome.Result.STOPPED).forEach(o -> stopped(h, o, now));
+        List<Outcome> outcomes = all.stream().filter(o -> o.result() != Outcome.Result.STOPPED).toList();
+        List<TryEnd> ends = new ArrayList<>(outcomes.size());
+        outcomes.forEach(o -> ends.add(endOf(h, o, now)));
         // Before the outcome: the push is fenced on the try still running, as the outcome is.
         outcomes.forEach(o -> o.xcoms().forEach((key, json) -> xcoms.push(h, o.claimed().ti(), key, json)));
         boolean[] applied = tis.finishTries(h, ends, now);
@@ -200,12 +207,27 @@ public final class Completer implements AutoCloseable {
         return effects;
     }
 
-    private TryEnd endOf(Outcome outcome, Instant now) {
+    private void stopped(Handle h, Outcome outcome, Instant now) {
+        var ti = outcome.claimed().ti();
+        stops.stopped(h, ti.id(), ti.tryNumber(), outcome.error() != null, now);
+    }
+
+    private TryEnd endOf(Handle h, Outcome outcome, Instant now) {
         ClaimedTry claimed = outcome.claimed();
-        RetryRule.Verdict verdict = RetryRule.afterTry(tryEnded(outcome.result()), claimed.ti().tryNumber(),
-                claimed.ti().maxTries(), claimed.task());
-        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), verdict.state(), verdict.retryAt(now),
-                outcome.error(), claimed.ti().node(),
+        TaskState ended = tryEnded(outcome.result());
+        RetryRule.Verdict verdict = RetryRule.afterTry(ended, claimed.ti().tryNumber(), claimed.ti().maxTries(), claimed.task());
+        TaskState to = verdict.state();
+        Instant retryAt = verdict.retryAt(now);
+        String error = outcome.error();
+        if (outcome.result() == Outcome.Result.CRASHED) {
+            int crashes = stops.crashed(h, claimed.ti().id(), claimed.ti().tryNumber()).orElse(0);
+            if (crashLimit.reached(crashes)) {
+                to = TaskState.FAILED;
+                retryAt = null;
+                error = crashLimit.error(crashes) + " (" + error + ")";
+            }
+        }
+        return new TryEnd(claimed.ti().id(), claimed.ti().tryNumber(), to, retryAt, error, claimed.ti().node(),
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
@@ -231,7 +253,8 @@ public final class Completer implements AutoCloseable {
         return switch (result) {
             case SUCCESS -> TaskState.SUCCESS;
             case SKIPPED -> TaskState.SKIPPED;
-            case FAILED -> TaskState.FAILED;
+            case FAILED, CRASHED -> TaskState.FAILED;
+            case STOPPED -> throw new IllegalStateException("a stopped try has no target state");
         };
     }
 

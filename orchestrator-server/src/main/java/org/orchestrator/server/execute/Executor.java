@@ -24,6 +24,7 @@ import org.orchestrator.server.state.XComs;
 public final class Executor implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Executor.class);
+    private static final String EXITED = "crash: the JVM exited, unasked, while this try ran";
 
     private final Dispatcher dispatcher;
     private final Completer completer;
@@ -33,6 +34,7 @@ public final class Executor implements AutoCloseable {
     private final TryMeters meters = new TryMeters();
     private final TryRunner runner;
     private final HandBack handBack;
+    private final TryWatch watch;
 
     /**
      * Wiring of the executor's parts.
@@ -47,9 +49,12 @@ public final class Executor implements AutoCloseable {
      * @param links         links into the dashboard, for callback events
      * @param parallelism   tries at once on this node
      * @param onRunFinished told when a run finished (a max-active-runs slot is free)
+     * @param heartbeat     how often running tries are checked against the database
+     * @param crashLimit    node deaths under an instance's tries that fail it for good
      */
     public record Settings(Jdbi jdbi, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
-                           int parallelism, Runnable onRunFinished, Resources resources, Links links) {
+                           int parallelism, Runnable onRunFinished, Resources resources, Links links, Duration heartbeat,
+                           CrashLimit crashLimit) {
     }
 
     /** @param s wiring @param progress run progress rules applied to state */
@@ -61,13 +66,15 @@ public final class Executor implements AutoCloseable {
         this.onRunFinished = s.onRunFinished();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
         this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs, s.resources(), s.links());
-        this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), this::committed);
+        this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), s.crashLimit(),
+                this::committed);
         this.handBack = new HandBack(s.jdbi(), s.clock(), s.node());
         this.runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
                 meters);
         this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start, meters);
         completer.claimAlongWith(dispatcher);
+        this.watch = new TryWatch(s.jdbi(), runner, s.node(), s.heartbeat());
     }
 
     private void committed(int tries, boolean runFinished) {
@@ -82,6 +89,15 @@ public final class Executor implements AutoCloseable {
     public void wakeup() {
         dispatcher.wakeup();
         callbacks.wakeup();
+    }
+
+    /**
+     * An action may have taken task instances away from their running tries (mark, clear, a
+     * run's state, a delete): stop those running here now rather than at the next heartbeat.
+     * Other nodes find out from the database within their heartbeat.
+     */
+    public void checkRunningTries() {
+        watch.wakeup();
     }
 
     /** @return tries claimed by this node and not yet recorded as finished */
@@ -118,18 +134,36 @@ public final class Executor implements AutoCloseable {
      */
     public void shutdown(Duration grace) {
         dispatcher.close();
+        watch.close();
+        boolean unasked = OperatorStop.isUnaskedExit();
+        boolean culprits = unasked && chargeExiting();
         long deadline = System.nanoTime() + grace.toNanos();
         while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         var unfinished = runner.abandonAll();
-        if (!unfinished.isEmpty()) {
+        if (unasked && !culprits && !unfinished.isEmpty()) {
+            // Something exited the JVM, and no try is inside the exit call: any of them may have
+            // caused it (e.g. from a thread of its own), so each is charged as a crash.
+            LOG.warn("the JVM is exiting and nobody asked it to: charging {} unfinished tries as crashed", unfinished.size());
+            unfinished.forEach(claimed -> completer.submit(Outcome.crashed(claimed, EXITED)));
+        } else if (!unfinished.isEmpty()) {
             LOG.info("grace period of {} over: handing back {} unfinished tries", grace, unfinished.size());
             handBack.handBack(unfinished);
         }
         completer.close();
         callbacks.close();
         watchdog.shutdownNow();
+    }
+
+    /** @return whether tries were found inside the JVM's exit call, now charged as crashed */
+    private boolean chargeExiting() {
+        var exiting = runner.takeOverExiting();
+        for (ClaimedTry claimed : exiting) {
+            LOG.error("{} called System.exit: the node is going down; charging the try as crashed", claimed.describe());
+            completer.submit(Outcome.crashed(claimed, "crash: the task exited the JVM (System.exit) while this try ran"));
+        }
+        return !exiting.isEmpty();
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.orchestrator.server.state.XComs;
  */
 final class TryRunner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TryRunner.class);
+
     private final Jdbi jdbi;
     private final XComs xcoms;
     private final Resources resources;
@@ -29,11 +31,18 @@ final class TryRunner {
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
     private final TryMeters meters;
-    /** Tries started and not yet reported, by task instance id, so a shutdown can give them back. */
-    private final java.util.Map<Long, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
+     * after this node was taken for dead, a retry of an instance may start here while the try
+     * that was reaped still runs (until the watch stops it).
+     */
+    private final java.util.Map<Key, RunningTry> running = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A try in progress: its thread, and the flag whose owner reports its one outcome. */
-    private record Running(ClaimedTry claimed, Thread thread, AtomicBoolean reported) {
+    /** One try of a task instance. */
+    record Key(long tiId, int tryNumber) {
+        static Key of(ClaimedTry claimed) {
+            return new Key(claimed.ti().id(), claimed.ti().tryNumber());
+        }
     }
 
     TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
@@ -52,7 +61,7 @@ final class TryRunner {
     void start(ClaimedTry claimed) {
         meters.started(claimed, clock.instant());
         AtomicBoolean reported = new AtomicBoolean();
-        Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed, reported));
+        Thread thread = Thread.ofVirtual().name("try-" + claimed.describe()).unstarted(() -> run(claimed));
         if (claimed.dag().loader() != null) {
             // Libraries that look classes up through the context loader (ServiceLoader, JDBC
             // drivers in dags/lib) see the bundle's classes, as they would in the author's build.
@@ -62,24 +71,93 @@ final class TryRunner {
         ScheduledFuture<?> timeout = task.executionTimeout()
                 .map(limit -> watchdog.schedule(() -> timeOut(claimed, thread, limit, reported), limit.toNanos(), TimeUnit.NANOSECONDS))
                 .orElse(null);
-        running.put(claimed.ti().id(), new Running(claimed, thread, reported));
+        running.put(Key.of(claimed), new RunningTry(claimed, thread, reported));
         thread.start();
         if (timeout != null) {
             Thread.ofVirtual().start(() -> cancelWhenDone(thread, timeout));
         }
     }
 
-    private void run(ClaimedTry claimed, AtomicBoolean reported) {
+    private void run(ClaimedTry claimed) {
+        RunningTry self = running.get(Key.of(claimed)); // put before the thread started
         try (TryLogger log = logs.logger(claimed.ti(), clock); TaskOutput.Binding printed = TaskOutput.bind(log)) {
             long began = System.nanoTime();
             Outcome outcome = execute(claimed, log);
             meters.ended(claimed, outcome.result(), Duration.ofNanos(System.nanoTime() - began));
-            if (reported.compareAndSet(false, true)) {
+            if (self.reported().compareAndSet(false, true)) {
                 report.accept(outcome);
             }
         } finally {
-            running.remove(claimed.ti().id());
+            running.remove(Key.of(claimed));
+            if (self.stopAsked()) {
+                settleStop(self, null);
+            }
         }
+    }
+
+    /** @return the tries running here */
+    java.util.Set<Key> runningTries() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
+    /**
+     * Stops a try whose instance was taken away from it: its own outcome will not be reported,
+     * its thread is interrupted, and once it has ended (or is declared lost) the stop is reported.
+     *
+     * @return false when the try already ended or reported its outcome
+     */
+    boolean stop(Key key, String why) {
+        RunningTry r = running.get(key);
+        if (r == null || !r.reported().compareAndSet(false, true)) {
+            return false;
+        }
+        try (TryLogger log = logs.logger(r.claimed().ti(), clock)) {
+            log.warn("stopping this try: {}", why);
+        }
+        r.askStop(clock.instant());
+        r.thread().interrupt();
+        if (!running.containsKey(key)) {
+            settleStop(r, null); // it ended between the check and the ask: its finally missed the ask
+        }
+        return true;
+    }
+
+    /**
+     * Declares lost the stopped tries still running {@code patience} after they were asked to
+     * stop (a task that ignores interrupts): their instance may run again, and their slot is freed.
+     */
+    void declareLost(Duration patience) {
+        java.time.Instant cutoff = clock.instant().minus(patience);
+        for (RunningTry r : running.values()) {
+            if (r.stopAsked() && r.stopAskedAt().isBefore(cutoff)) {
+                settleStop(r, "declared lost: did not stop within " + patience + " of being asked to");
+            }
+        }
+    }
+
+    private void settleStop(RunningTry r, String lost) {
+        if (r.settle()) {
+            if (lost != null) {
+                LOG.warn("{}: {}; its instance may run again", r.claimed().describe(), lost);
+            }
+            report.accept(Outcome.stopped(r.claimed(), lost));
+        }
+    }
+
+    /**
+     * Takes over the tries whose thread is exiting the JVM ({@code System.exit} or
+     * {@code Runtime.exit} from inside the task): their own outcomes will never come.
+     *
+     * @return the tries taken over
+     */
+    java.util.List<ClaimedTry> takeOverExiting() {
+        java.util.List<ClaimedTry> exiting = new java.util.ArrayList<>();
+        for (RunningTry r : running.values()) {
+            if (r.isExitingJvm() && r.reported().compareAndSet(false, true)) {
+                exiting.add(r.claimed());
+            }
+        }
+        return exiting;
     }
 
     /**
@@ -90,7 +168,7 @@ final class TryRunner {
      */
     java.util.List<ClaimedTry> abandonAll() {
         java.util.List<ClaimedTry> abandoned = new java.util.ArrayList<>();
-        for (Running r : running.values()) {
+        for (RunningTry r : running.values()) {
             if (r.reported().compareAndSet(false, true)) {
                 abandoned.add(r.claimed());
                 r.thread().interrupt();

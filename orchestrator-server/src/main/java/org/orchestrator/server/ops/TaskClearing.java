@@ -20,8 +20,9 @@ import org.orchestrator.server.state.XComs;
  * Airflow's clear: the chosen task instances go back to {@code none} with their retries
  * restored and their XComs dropped, and (unless told not to) their runs go back to
  * {@code queued}, so the engine's sweep starts them again and schedules the cleared tasks as
- * their upstreams allow. Instances that are still active (scheduled, queued, running) are left
- * alone: Airflow would restart them, we let them finish.
+ * their upstreams allow. A running instance's try is stopped on its node, as Airflow does, and
+ * its next try starts only once that one has stopped (see TryStops); scheduled and queued
+ * instances are left alone.
  */
 final class TaskClearing {
 

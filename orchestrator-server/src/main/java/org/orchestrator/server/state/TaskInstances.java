@@ -111,8 +111,9 @@ public final class TaskInstances {
      * PostgreSQL locked until the caller's transaction ends, skipping rows another claimer holds
      */
     public List<TaskInstanceRow> ready(Handle h, int limit) {
+        // Not while an earlier try of the instance is still being stopped: never two tries at once.
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
-                        + "ORDER BY state, priority_weight DESC, id LIMIT :limit" + Dialect.claimLock(h))
+                        + "AND stopping_try IS NULL ORDER BY state, priority_weight DESC, id LIMIT :limit" + Dialect.claimLock(h))
                 .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
     }
 
@@ -122,9 +123,13 @@ public final class TaskInstances {
             throw new IllegalArgumentException(column);
         }
         Map<String, Integer> counts = new java.util.HashMap<>();
-        h.createQuery("SELECT " + column + ", COUNT(*) FROM task_instance WHERE state IN ('queued', 'running') GROUP BY " + column)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        // A try being stopped still runs: it holds its slot until its node has stopped it. Two
+        // plain queries: the second is one probe of an index that is empty nearly always.
+        for (String active : List.of("state IN ('queued', 'running')", "stopping_try IS NOT NULL")) {
+            h.createQuery("SELECT " + column + ", COUNT(*) FROM task_instance WHERE " + active + " GROUP BY " + column)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
+        }
         return counts;
     }
 
@@ -226,19 +231,45 @@ public final class TaskInstances {
     }
 
     /**
-     * finished or up_for_retry → none, and the instance gets its retries again (Airflow's clear).
+     * finished, up_for_retry or running → none, and the instance gets its retries (and crash
+     * count) again (Airflow's clear). A running try is taken away (see {@link TryStops}): it ends
+     * failed, and the next try starts once its node has stopped it.
      *
      * @return true if it moved
      */
     public boolean clear(Handle h, TaskInstanceRow ti, int retries) {
-        return move(h, ti.id(), ti.state(), NONE,
-                ", max_tries = try_number + :tries, end_date = NULL, next_retry_at = NULL, node = NULL", "",
-                Map.of("tries", retries + 1));
+        String set = ", max_tries = try_number + :tries, end_date = NULL, next_retry_at = NULL, crashes = 0";
+        if (ti.state() != RUNNING) {
+            // The node stays while a try taken away earlier (a mark) is still being stopped there.
+            return move(h, ti.id(), ti.state(), NONE, set + ", node = CASE WHEN stopping_try IS NULL THEN NULL ELSE node END", "",
+                    Map.of("tries", retries + 1));
+        }
+        return takeAway(h, ti, NONE, set, Map.of("tries", retries + 1), TaskState.FAILED, "cleared");
     }
 
-    /** any → success or failed, by an operator; @return true if it moved */
+    /**
+     * any → success, failed or skipped, by an operator. A running try is taken away (see
+     * {@link TryStops}) and ends as the instance was marked.
+     *
+     * @return true if it moved
+     */
     public boolean mark(Handle h, TaskInstanceRow ti, TaskState to, Instant now) {
-        return move(h, ti.id(), ti.state(), to, ", end_date = :now", "", Map.of("now", now));
+        if (ti.state() != RUNNING) {
+            return move(h, ti.id(), ti.state(), to, ", end_date = :now", "", Map.of("now", now));
+        }
+        return takeAway(h, ti, to, ", end_date = :now", Map.of("now", now), to, "marked " + to.wireName());
+    }
+
+    /** running → {@code to} for the try the caller read, recording that the try must stop. */
+    private boolean takeAway(Handle h, TaskInstanceRow ti, TaskState to, String set, Map<String, Object> binds,
+                             TaskState tryState, String action) {
+        Map<String, Object> all = new java.util.HashMap<>(binds);
+        all.put("try", ti.tryNumber());
+        if (!move(h, ti.id(), RUNNING, to, set + TryStops.TAKE_AWAY, " AND try_number = :try", all)) {
+            return false;
+        }
+        TryStops.takenAway(h, ti, tryState, action);
+        return true;
     }
 
     /** @return running instances whose node is not in the given live set */

@@ -12,6 +12,31 @@ import org.orchestrator.server.testing.TestJars;
  */
 final class ClusterDags {
 
+    /**
+     * Java source of two methods for a provider's class: {@code started(ctx)} records a try's
+     * start in the ledger and returns its row id, {@code ended(id)} records its end.
+     */
+    static final String LEDGER_METHODS = """
+                static long started(org.orchestrator.api.TaskContext ctx) throws Exception {
+                    try (var c = java.sql.DriverManager.getConnection(System.getenv("LEDGER_URL"), "orchestrator", "");
+                         var s = c.prepareStatement("INSERT INTO ledger (idem_key, try_number, node) VALUES (?, ?, ?) RETURNING id")) {
+                        s.setString(1, ctx.idempotencyKey());
+                        s.setInt(2, ctx.tryNumber());
+                        s.setString(3, System.getenv("ORCHESTRATOR_NODE_NAME"));
+                        try (var rs = s.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                }
+                static void ended(long id) throws Exception {
+                    try (var c = java.sql.DriverManager.getConnection(System.getenv("LEDGER_URL"), "orchestrator", "");
+                         var s = c.prepareStatement("UPDATE ledger SET ended_at = clock_timestamp() WHERE id = ?")) {
+                        s.setLong(1, id);
+                        s.executeUpdate();
+                    }
+            """;
+
     private ClusterDags() {
     }
 
@@ -36,25 +61,11 @@ final class ClusterDags {
                 return List.of(dag.build());
                     }
                     static void record(org.orchestrator.api.TaskContext ctx) throws Exception {
-                        String url = System.getenv("LEDGER_URL");
-                        long id;
-                        try (var c = java.sql.DriverManager.getConnection(url, "orchestrator", "");
-                             var s = c.prepareStatement("INSERT INTO ledger (idem_key, try_number, node) VALUES (?, ?, ?) RETURNING id")) {
-                            s.setString(1, ctx.idempotencyKey());
-                            s.setInt(2, ctx.tryNumber());
-                            s.setString(3, System.getenv("ORCHESTRATOR_NODE_NAME"));
-                            try (var rs = s.executeQuery()) {
-                                rs.next();
-                                id = rs.getLong(1);
-                            }
-                        }
+                        long id = started(ctx);
                         Thread.sleep(Long.parseLong(System.getenv().getOrDefault("TASK_MILLIS", "200")));
-                        try (var c = java.sql.DriverManager.getConnection(url, "orchestrator", "");
-                             var s = c.prepareStatement("UPDATE ledger SET ended_at = clock_timestamp() WHERE id = ?")) {
-                            s.setLong(1, id);
-                            s.executeUpdate();
-                        }
-                """.formatted(dagId, chains, steps));
+                        ended(id);
+                    }
+                """.formatted(dagId, chains, steps) + LEDGER_METHODS);
     }
 
     /** {@code sched_00} … : {@code count} DAGs with one trivial task, every second from {@code start}, with catchup. */

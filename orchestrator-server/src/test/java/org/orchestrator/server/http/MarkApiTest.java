@@ -53,7 +53,7 @@ class MarkApiTest {
     }
 
     @Test
-    void marking_a_running_task_success_lets_the_run_go_on_and_the_try_cannot_undo_it() {
+    void marking_a_running_task_success_stops_its_try_lets_the_run_go_on_and_the_try_cannot_undo_it() {
         runs.trigger("gated", "m3");
         runs.awaitTask("gated", "m3", "wait", "running");
 
@@ -61,10 +61,11 @@ class MarkApiTest {
 
         runs.awaitRun("gated", "m3", "success");
         assertThat(runs.taskState("gated", "m3", "after")).isEqualTo("success");
-        TestDags.open("m3");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.as(ApiFixture.VIEWER)
-                .get("/api/v1/dags/gated/dagRuns/m3/taskInstances/wait/logs/1").json().get("content").asText().contains("gate opened"));
-        // The executor records outcomes in order: once a later run has finished, the marked try's outcome was applied too.
+                .get("/api/v1/dags/gated/dagRuns/m3/taskInstances/wait/logs/1").json().get("content").asText()
+                .contains("stopping this try: its task instance is now success"));
+        TestDags.open("m3");
+        // The executor records outcomes in order: once a later run has finished, the stopped try's end was applied too.
         TestDags.open("m3_later");
         runs.trigger("gated", "m3_later");
         runs.awaitRun("gated", "m3_later", "success");

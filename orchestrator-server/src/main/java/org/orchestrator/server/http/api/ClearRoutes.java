@@ -30,9 +30,12 @@ import org.orchestrator.server.http.openapi.Response;
 final class ClearRoutes {
 
     private static final List<String> FAILED = List.of(TaskState.FAILED.wireName(), TaskState.UPSTREAM_FAILED.wireName());
-    /** The states a clear resets; active instances (scheduled, queued, running) finish their try first. */
+    /**
+     * The states a clear resets; a running try is stopped before the next starts (see TryStops);
+     * scheduled and queued instances are about to run anyway.
+     */
     static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
-            "up_for_retry");
+            "up_for_retry", "running");
 
     private final Api api;
 
@@ -104,8 +107,8 @@ final class ClearRoutes {
 
     private static void refuseUnsupported(JsonBody body) {
         if (body.bool("only_running").orElse(false)) {
-            throw ApiProblem.badRequest("'only_running' is not supported: running task instances are not cleared, "
-                    + "they finish their try first");
+            throw ApiProblem.badRequest("'only_running' is not supported: set 'only_failed' to false and name "
+                    + "the tasks to clear (running ones included)");
         }
         if (body.bool("include_subdags").orElse(false) || body.bool("include_parentdag").orElse(false)) {
             throw ApiProblem.badRequest("there are no subdags: 'include_subdags' and 'include_parentdag' must be false");
