@@ -175,7 +175,8 @@ final class Dispatcher implements AutoCloseable {
         if (ready.isEmpty()) {
             return List.of();
         }
-        Limits limits = new Limits(tis.activeBy(h, "dag_id"), tis.activeBy(h, "pool"), pools.slots(h));
+        TaskInstances.ActiveCounts active = tis.active(h);
+        Limits limits = new Limits(active.byDag(), active.byPool(), pools.slots(h));
         List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
             // Max active tasks is a DAG-level setting: the latest version's applies to all runs.
