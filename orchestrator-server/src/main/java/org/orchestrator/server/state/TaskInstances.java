@@ -133,7 +133,7 @@ public final class TaskInstances {
         // A try being stopped still runs: it holds its slot until its node has stopped it. Two
         // plain queries rather than an OR that no index serves; the second probes an index that is
         // empty nearly always. Both maps come from each query, as this runs on every claim.
-        for (String active : List.of("state IN ('queued', 'running')", "stopping_try IS NOT NULL")) {
+        for (String active : List.of("state IN ('queued', 'running')", TryStops.PENDING)) {
             h.createQuery("SELECT dag_id, pool, COUNT(*) FROM task_instance WHERE " + active + " GROUP BY dag_id, pool")
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                     .forEach(row -> {
