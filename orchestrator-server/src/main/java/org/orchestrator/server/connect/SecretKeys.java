@@ -2,14 +2,12 @@ package org.orchestrator.server.connect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.orchestrator.server.internal.OwnerOnly;
 
 /**
  * Finds the key secrets are encrypted with: {@code ORCHESTRATOR_SECRET_KEY} (base64) when set,
@@ -51,32 +49,12 @@ public final class SecretKeys {
         }
     }
 
-    /**
-     * Written beside the file and hard-linked into place: linking fails when the file exists, so
-     * two processes starting at once agree on the first one's key.
-     */
+    /** A new random AES-256 key in its own owner-only file (see {@link OwnerOnly#create}). */
     private static void create(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Path temp = Files.createTempFile(file.getParent(), ".secret", ".tmp");
-        try {
-            restrict(temp);
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            Files.createLink(file, temp);
-        } catch (UnsupportedOperationException e) {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            // another process won the race: use its key
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void restrict(Path path) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        }
+        OwnerOnly.create(file, Base64.getEncoder().encodeToString(key));
     }
 
     private static byte[] decode(String base64, String source) {

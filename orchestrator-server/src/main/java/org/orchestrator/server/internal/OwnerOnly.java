@@ -81,6 +81,8 @@ public final class OwnerOnly {
         try {
             Files.writeString(temp, content + "\n", StandardCharsets.US_ASCII);
             Files.createLink(file, temp);
+        } catch (UnsupportedOperationException noHardLinks) {
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             // another process won the race: its secret stands
         } finally {
