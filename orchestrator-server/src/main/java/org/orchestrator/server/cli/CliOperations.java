@@ -35,7 +35,7 @@ final class CliOperations implements AutoCloseable {
         ServerConfig config = home.config();
         Database database = Database.open(config);
         Clock clock = Clock.systemUTC();
-        return new CliOperations(database, Operations.withoutLoops(database.transactions(), clock,
+        return new CliOperations(database, Operations.withoutLoops(database, clock,
                 new LazyCipher(config, home)::get));
     }
 

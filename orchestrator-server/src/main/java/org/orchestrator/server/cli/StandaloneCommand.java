@@ -97,7 +97,7 @@ final class StandaloneCommand implements Callable<Integer> {
                 return false;
             }
             String password = chosen(given) ? given : OwnerOnly.randomSecret();
-            Operations.withoutLoops(database.transactions(), Clock.systemUTC(), CliOperations.NO_SECRETS).accounts()
+            Operations.withoutLoops(database, Clock.systemUTC(), CliOperations.NO_SECRETS).accounts()
                     .createUser(Actor.cli(), "admin", password, "admin");
             if (chosen(given)) {
                 return true;

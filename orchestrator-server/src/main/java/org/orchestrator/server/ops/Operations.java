@@ -2,7 +2,7 @@ package org.orchestrator.server.ops;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.orchestrator.server.state.Transactions;
+import org.orchestrator.server.state.Database;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.schedule.RunCreator;
 
@@ -29,16 +29,16 @@ public final class Operations {
     private final AccountActions accounts;
 
     /**
-     * @param db        the database
+     * @param database    the database
      * @param clock       time
      * @param creator     creates runs (and, in a server, starts them)
      * @param loops       woken after a commit
      * @param cipher      the secrets' key, asked for only by connection and variable changes
      */
-    public Operations(Transactions db, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher) {
-        Ground ground = new Ground(db, clock, new AuditTrail(clock), loops);
+    public Operations(Database database, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher) {
+        Ground ground = new Ground(database.transactions(), clock, new AuditTrail(clock), loops);
         this.runs = new RunActions(ground, creator);
-        this.tasks = new TaskActions(ground);
+        this.tasks = new TaskActions(ground, database.reads());
         this.dags = new DagActions(ground);
         this.pools = new PoolActions(ground);
         this.connections = new ConnectionActions(ground, cipher);
@@ -50,8 +50,9 @@ public final class Operations {
      * The actions for a process that runs no engine loops (the command line): runs it creates
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
-    public static Operations withoutLoops(Transactions db, Clock clock, Supplier<SecretCipher> cipher) {
-        return new Operations(db, clock, new RunCreator(db, clock, null, queued -> { }), Loops.NONE, cipher);
+    public static Operations withoutLoops(Database database, Clock clock, Supplier<SecretCipher> cipher) {
+        return new Operations(database, clock, new RunCreator(database.transactions(), clock, null, queued -> { }),
+                Loops.NONE, cipher);
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

@@ -9,16 +9,46 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.Reads;
+import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 
 /** What an operator does to task instances: clear them, mark one, note one. */
 public final class TaskActions {
 
     private final Ground ground;
+    private final Reads reads;
     private final TaskClearing clearing = new TaskClearing();
     private final TaskInstances tis = new TaskInstances();
 
-    TaskActions(Ground ground) {
+    TaskActions(Ground ground, Reads reads) {
         this.ground = ground;
+        this.reads = reads;
+    }
+
+    /**
+     * @return the instances a clear of this scope takes, clearing nothing (Airflow's {@code dry_run})
+     * @throws OperationException (not found) when the scope names a run that does not exist
+     */
+    public List<TaskInstanceRecord> preview(ClearScope scope) {
+        DagRunRow run = scope.runId() == null ? null : reads.run(scope.dag().id(), scope.runId()).orElseThrow(() ->
+                OperationException.notFound("DAG run " + OperationException.quote(scope.runId()) + " not found in DAG "
+                        + OperationException.quote(scope.dag().id())));
+        return reads.matchingTaskInstances(scope.filter(run));
+    }
+
+    /**
+     * Clears what the scope takes (see {@link #clear(Actor, Clear)}).
+     *
+     * @param resetRuns put their runs back to {@code queued}
+     * @param request   the request as the client sent it (audited)
+     * @return the instances cleared, as they were found
+     */
+    public List<TaskInstanceRecord> clear(Actor actor, ClearScope scope, boolean resetRuns, String request) {
+        List<TaskInstanceRecord> selected = preview(scope);
+        Set<Long> cleared = clear(actor, new Clear(scope.dag(), selected.stream().map(TaskInstanceRecord::ti).toList(),
+                resetRuns, scope.runId(), request)).stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
+        return selected.stream().filter(r -> cleared.contains(r.ti().id())).toList();
     }
 
     /**

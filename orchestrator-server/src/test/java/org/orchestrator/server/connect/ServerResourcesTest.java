@@ -105,6 +105,6 @@ class ServerResourcesTest {
 
     /** The operations over the test's database and key, as the command line has them. */
     private Operations ops() {
-        return Operations.withoutLoops(database.transactions(), Clock.systemUTC(), () -> cipher);
+        return Operations.withoutLoops(database, Clock.systemUTC(), () -> cipher);
     }
 }

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.server.testing.TestUsers;
 
 class EventLogApiTest {
+
+    /** The fixture's users are created from the command line, which is audited too. */
+    private static final int USERS = TestUsers.ROLES.size();
 
     private static ApiFixture api;
 
@@ -29,8 +33,8 @@ class EventLogApiTest {
     void mutating_calls_are_listed_with_who_what_and_where() {
         JsonNode body = api.as(ApiFixture.VIEWER).get("/api/v1/eventLogs?order_by=event_log_id").json();
 
-        assertThat(body.get("total_entries").asInt()).isEqualTo(3);
-        JsonNode first = body.get("event_logs").get(0);
+        assertThat(body.get("total_entries").asInt()).isEqualTo(USERS + 3);
+        JsonNode first = body.get("event_logs").get(USERS);
         assertThat(first.get("event").asText()).isEqualTo("api.patch_dag");
         assertThat(first.get("owner").asText()).isEqualTo(ApiFixture.OP);
         assertThat(first.get("dag_id").asText()).isEqualTo("greeter");
@@ -38,7 +42,7 @@ class EventLogApiTest {
         assertThat(first.get("extra").asText()).contains("is_paused");
         assertThat(first.get("source_ip").asText()).isNotBlank();
         assertThat(first.get("event_log_id").isNumber()).isTrue();
-        JsonNode trigger = body.get("event_logs").get(2);
+        JsonNode trigger = body.get("event_logs").get(USERS + 2);
         assertThat(trigger.get("run_id").asText()).isEqualTo("logged");
     }
 
@@ -47,10 +51,19 @@ class EventLogApiTest {
         assertThat(total("event=api.patch_dag")).isEqualTo(2);
         assertThat(total("owner=admin")).isEqualTo(1);
         assertThat(total("included_events=api.post_dag_run,api.patch_dag")).isEqualTo(3);
-        assertThat(total("excluded_events=api.patch_dag")).isEqualTo(1);
+        assertThat(total("excluded_events=api.patch_dag")).isEqualTo(USERS + 1);
         assertThat(total("dag_id=other")).isZero();
-        assertThat(total("after=2000-01-01T00:00:00Z&before=2999-01-01T00:00:00Z")).isEqualTo(3);
+        assertThat(total("after=2000-01-01T00:00:00Z&before=2999-01-01T00:00:00Z")).isEqualTo(USERS + 3);
         assertThat(total("try_number=1")).isZero();
+    }
+
+    @Test
+    void the_fixture_users_creation_is_logged_as_command_line_events() {
+        JsonNode body = api.as(ApiFixture.VIEWER).get("/api/v1/eventLogs?event=cli.post_user&order_by=event_log_id").json();
+
+        assertThat(body.get("total_entries").asInt()).isEqualTo(USERS);
+        assertThat(body.at("/event_logs/0/owner").asText()).startsWith("cli:");
+        assertThat(body.at("/event_logs/0/extra").asText()).contains("\"username\":\"admin\"").doesNotContain("password");
     }
 
     @Test

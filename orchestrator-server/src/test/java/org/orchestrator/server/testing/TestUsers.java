@@ -29,7 +29,7 @@ public final class TestUsers {
 
     /** @return the account operations over a database, for a test that runs no engine or wants no HTTP */
     public static AccountActions accounts(Database database) {
-        return Operations.withoutLoops(database.transactions(), Clock.systemUTC(), () -> {
+        return Operations.withoutLoops(database, Clock.systemUTC(), () -> {
             throw new IllegalStateException("account actions never need the secrets' key");
         }).accounts();
     }

@@ -3,21 +3,14 @@ package org.orchestrator.server.http.api;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
-import org.orchestrator.api.TaskDefinition;
-import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.state.Range;
-import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
-import org.orchestrator.server.ops.TaskActions;
-import org.orchestrator.server.state.TaskInstanceRow;
+import org.orchestrator.server.ops.ClearScope;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
@@ -28,14 +21,6 @@ import org.orchestrator.server.http.openapi.Response;
  * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}.
  */
 final class ClearRoutes {
-
-    private static final List<String> FAILED = List.of(TaskState.FAILED.wireName(), TaskState.UPSTREAM_FAILED.wireName());
-    /**
-     * The states a clear resets; a running try is stopped before the next starts (see TryStops);
-     * scheduled and queued instances are about to run anyway.
-     */
-    static final List<String> CLEARABLE = List.of("success", "failed", "upstream_failed", "skipped", "removed",
-            "up_for_retry", "running");
 
     private final Api api;
 
@@ -64,45 +49,22 @@ final class ClearRoutes {
         Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
         JsonBody body = JsonBody.of(ctx).allowOnly(Forms.ClearForm.class);
         refuseUnsupported(body);
-        TaskInstanceFilter filter = filter(dag, body);
-        List<TaskInstanceRecord> selected = api.orchestrator().reads().matchingTaskInstances(filter);
-        List<TaskInstanceRecord> result = selected;
-        if (!body.bool("dry_run").orElse(true)) {
-            Set<Long> cleared = ids(api.ops().tasks().clear(Api.actor(ctx), new TaskActions.Clear(dag,
-                    selected.stream().map(TaskInstanceRecord::ti).toList(), body.bool("reset_dag_runs").orElse(true),
-                    body.string("dag_run_id").orElse(null), ctx.body())));
-            result = selected.stream().filter(r -> cleared.contains(r.ti().id())).toList();
-        }
+        ClearScope scope = scope(dag, body);
+        List<TaskInstanceRecord> result = body.bool("dry_run").orElse(true) ? api.ops().tasks().preview(scope)
+                : api.ops().tasks().clear(Api.actor(ctx), scope, body.bool("reset_dag_runs").orElse(true), ctx.body());
         ctx.json(new References(result.stream().map(Reference::of).toList()));
     }
 
-    private static Set<Long> ids(List<TaskInstanceRow> instances) {
-        return instances.stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
-    }
-
-    private TaskInstanceFilter filter(Dag dag, JsonBody body) {
-        List<String> chosen = body.strings("task_ids").orElse(dag.tasks().stream().map(TaskDefinition::id).toList());
-        if (chosen.isEmpty()) {
+    /** Airflow's form, defaults included ({@code only_failed} is true unless sent false). */
+    private static ClearScope scope(Dag dag, JsonBody body) {
+        List<String> chosen = body.strings("task_ids").orElse(List.of());
+        if (body.strings("task_ids").isPresent() && chosen.isEmpty()) {
             throw ApiProblem.badRequest("'task_ids' must name at least one task; leave it out to clear every task");
         }
-        chosen.stream().filter(t -> dag.task(t).isEmpty()).findFirst().ifPresent(t -> {
-            throw ApiProblem.badRequest("task " + ApiProblem.quote(t) + " is not in DAG " + ApiProblem.quote(dag.id()));
-        });
-        Set<String> tasks = TaskGraph.expand(dag, chosen, body.bool("include_upstream").orElse(false),
-                body.bool("include_downstream").orElse(false));
-        List<String> states = body.bool("only_failed").orElse(true) ? FAILED : CLEARABLE;
-        Range<Instant> dates = new Range<>(body.instant("start_date"), body.instant("end_date"));
-        List<String> runIds = List.of();
-        Optional<String> runId = body.string("dag_run_id");
-        if (runId.isPresent()) {
-            Instant logical = api.run(dag.id(), runId.get()).logicalDate();
-            boolean past = body.bool("include_past").orElse(false);
-            boolean future = body.bool("include_future").orElse(false);
-            runIds = past || future ? List.of() : List.of(runId.get());
-            dates = new Range<>(past ? dates.from() : Optional.of(logical), future ? dates.to() : Optional.of(logical));
-        }
-        return new TaskInstanceFilter(List.of(dag.id()), runIds, List.copyOf(tasks), states, List.of(), dates,
-                Range.any(), Range.any(), Range.any());
+        return new ClearScope(dag, chosen, body.bool("include_upstream").orElse(false),
+                body.bool("include_downstream").orElse(false), body.bool("only_failed").orElse(true),
+                body.string("dag_run_id").orElse(null), body.bool("include_past").orElse(false),
+                body.bool("include_future").orElse(false), new Range<>(body.instant("start_date"), body.instant("end_date")));
     }
 
     private static void refuseUnsupported(JsonBody body) {

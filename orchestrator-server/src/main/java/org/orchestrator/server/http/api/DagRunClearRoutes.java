@@ -1,5 +1,6 @@
 package org.orchestrator.server.http.api;
 
+import org.orchestrator.server.ops.ClearScope;
 import io.javalin.http.Context;
 import java.util.List;
 import org.orchestrator.api.Dag;
@@ -9,8 +10,6 @@ import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
-import org.orchestrator.server.state.Range;
-import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.state.DagRunRow;
 
@@ -44,10 +43,8 @@ final class DagRunClearRoutes {
         String runId = PathParams.get(ctx, "dag_run_id");
         boolean dryRun = JsonBody.of(ctx).allowOnly(Forms.ClearRunForm.class).bool("dry_run").orElse(true);
         Dag dag = api.loadedDag(dagId).dag();
-        TaskInstanceFilter filter = new TaskInstanceFilter(List.of(dagId), List.of(runId), List.of(), ClearRoutes.CLEARABLE,
-                List.of(), Range.any(), Range.any(), Range.any(), Range.any());
         DagRunRow run = api.run(dagId, runId);
-        List<TaskInstanceRecord> selected = api.orchestrator().reads().matchingTaskInstances(filter);
+        List<TaskInstanceRecord> selected = api.ops().tasks().preview(ClearScope.wholeRun(dag, runId));
         if (dryRun) {
             List<TaskInstanceView> views = selected.stream().map(r -> TaskInstanceView.of(r, api.maybeLoaded(dagId))).toList();
             ctx.json(new TaskInstances(views, views.size()));

@@ -1,4 +1,4 @@
-package org.orchestrator.server.http.api;
+package org.orchestrator.server.ops;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
