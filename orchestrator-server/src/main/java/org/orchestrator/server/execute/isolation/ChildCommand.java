@@ -27,6 +27,11 @@ final class ChildCommand {
             // Quietly ignored by a JVM that cannot map it; its warnings would land in the try's log.
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
+        String h2Bind = System.getProperty("h2.bindAddress");
+        if (h2Bind != null) {
+            // An H2 database the task opens with AUTO_SERVER listens where the node's do: loopback.
+            command.add("-Dh2.bindAddress=" + h2Bind);
+        }
         command.addAll(serverOptions);
         command.addAll(taskOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), socket.toString()));
