@@ -41,12 +41,14 @@ public record BundleClassPath(List<Path> classPath, List<String> providers) {
 
     /**
      * @param dag a loaded DAG
-     * @return its bundle's class path; for a DAG defined in the server's own code, an empty one
-     *         with the providers on the server's class path
+     * @return its bundle's class path; for a DAG defined in the server's own code, the server's
+     *         class path with the providers found on it
      */
     public static BundleClassPath of(LoadedDag dag) {
         if (dag.loader() == null) {
-            return new BundleClassPath(List.of(), ServiceLoader.load(DagProvider.class, BundleClassPath.class.getClassLoader())
+            List<Path> server = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                    .filter(entry -> !entry.isEmpty()).map(Path::of).toList();
+            return new BundleClassPath(server, ServiceLoader.load(DagProvider.class, BundleClassPath.class.getClassLoader())
                     .stream().map(p -> p.type().getName()).toList());
         }
         return KNOWN.computeIfAbsent(dag.loader(), BundleClassPath::read);

@@ -34,18 +34,35 @@ final class ChildCommand {
         }
         command.addAll(serverOptions);
         command.addAll(taskOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), socket.toString()));
+        command.addAll(List.of("-cp", classPath(), ChildMain.class.getName(), socket.toString()));
         return command;
+    }
+
+    /**
+     * @return the server jar alone when the node runs from it (it holds the API, the built-in tasks
+     *         and their libraries, and the archive was trained on exactly that class path, which a
+     *         JVM requires to use it); else the node's own class path
+     */
+    private static String classPath() {
+        Path code = code();
+        return code != null && code.toString().endsWith(".jar") ? code.toString() : System.getProperty("java.class.path");
+    }
+
+    private static Path code() {
+        try {
+            return Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** @return the archive the build trained beside the server jar, when this node runs from that jar */
     private static Path archive() {
-        try {
-            Path code = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path archive = code.resolveSibling(ARCHIVE);
-            return code.toString().endsWith(".jar") && Files.isRegularFile(archive) ? archive : null;
-        } catch (URISyntaxException | RuntimeException e) {
+        Path code = code();
+        if (code == null || !code.toString().endsWith(".jar")) {
             return null;
         }
+        Path archive = code.resolveSibling(ARCHIVE);
+        return Files.isRegularFile(archive) ? archive : null;
     }
 }
