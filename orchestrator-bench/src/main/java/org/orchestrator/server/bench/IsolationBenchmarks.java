@@ -10,12 +10,10 @@ import java.util.function.Function;
 import org.orchestrator.api.Isolation;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.TaskInstanceRow;
-import org.orchestrator.server.state.TaskInstances;
 
 /**
  * What {@link Isolation#PROCESS} costs: a chain of no-op tries run one after another with each
- * isolation, each try timed from its start to its outcome's commit (the instance's start and end
+ * isolation, each try timed from its start to its outcome's commit (the try's start and end
  * dates); and the memory a child JVM holds while its task waits. The DAGs come from a source
  * bundle in the dags folder, as an author's would, so a child loads them as it would in production.
  */
@@ -34,9 +32,8 @@ final class IsolationBenchmarks {
             Orchestrator engine = bench.engine();
             DagRunRow run = engine.runs().trigger(awaitLoaded(engine, dagId), null, null, Map.of(), null);
             EngineBenchmarks.awaitSuccess(engine, run);
-            Map<String, TaskInstanceRow> instances = engine.jdbi().withHandle(h -> new TaskInstances().ofRun(h, run.id()));
-            double[] millis = instances.values().stream()
-                    .mapToDouble(ti -> Duration.between(ti.startDate(), ti.endDate()).toNanos() / 1e6).sorted().toArray();
+            double[] millis = engine.reads().tries(dagId, run.runId()).orElseThrow().stream()
+                    .mapToDouble(t -> Duration.between(t.startDate(), t.endDate()).toNanos() / 1e6).sorted().toArray();
             return new EngineBenchmarks.Latency(millis.length, EngineBenchmarks.percentile(millis, 50),
                     EngineBenchmarks.percentile(millis, 99), millis[millis.length - 1]);
         }

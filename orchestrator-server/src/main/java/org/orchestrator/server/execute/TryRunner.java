@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Isolation;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
@@ -29,7 +29,7 @@ final class TryRunner {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TryRunner.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final XComs xcoms;
     private final Resources resources;
     private final TryLogs logs;
@@ -53,12 +53,12 @@ final class TryRunner {
         }
     }
 
-    TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
+    TryRunner(Transactions db, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
               ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters, IsolationConfig isolation) {
         this.meters = meters;
         this.defaultIsolation = isolation.defaultIsolation();
         this.childJvm = new ChildJvm(isolation);
-        this.jdbi = jdbi;
+        this.db = db;
         this.xcoms = xcoms;
         this.resources = resources;
         this.logs = logs;
@@ -188,7 +188,7 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources);
         try {
             run(claimed.task(), claimed, context, log);
             return Outcome.success(claimed, context.branches(), context.pushed());

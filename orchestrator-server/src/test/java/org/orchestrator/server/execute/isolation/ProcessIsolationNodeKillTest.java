@@ -47,7 +47,7 @@ class ProcessIsolationNodeKillTest {
                         .build());""");
         ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.open(config)) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "orphan-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "orphan-test-password", "admin");
         }
         List<Long> pids = List.of();
         try {
@@ -70,7 +70,7 @@ class ProcessIsolationNodeKillTest {
                         second.get("/api/v1/dags/orphans/dagRuns/r1", ADMIN).body().contains("\"state\":\"success\""));
             }
             try (Database database = Database.open(config)) {
-                var tries = database.jdbi().withHandle(h -> new TaskTries().of(h,
+                var tries = database.transactions().withHandle(h -> new TaskTries().of(h,
                         new TaskInstances().ofRun(h, new DagRuns().find(h, "orphans", "r1").orElseThrow().id()).get("long").id()));
                 assertThat(tries).extracting(TaskTries.TryRow::state).containsExactly(TaskState.UP_FOR_RETRY, TaskState.SUCCESS);
                 assertThat(tries.getFirst().error()).contains("zombie");

@@ -42,7 +42,7 @@ class ProcessIsolationServerTest {
     static void startServer() throws Exception {
         home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "isolation-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "isolation-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("isolated.java"), TestSources.provider("isolated", DAGS));
         server = ServerProcess.start(home, Map.of());
@@ -170,7 +170,7 @@ class ProcessIsolationServerTest {
 
     private static List<TaskTries.TryRow> tries(String dag, String task) {
         try (Database database = Database.open(TestDatabase.config(home))) {
-            return database.jdbi().withHandle(h -> {
+            return database.transactions().withHandle(h -> {
                 var run = new DagRuns().find(h, dag, "r1").orElseThrow();
                 return new TaskTries().of(h, new TaskInstances().ofRun(h, run.id()).get(task).id());
             });
