@@ -348,6 +348,7 @@ public final class Dag {
             List<TaskBuilder> builders = new ArrayList<>(tasks.values());
             for (int i = 0; i < builders.size(); i++) {
                 builders.get(i).startFrom(defaults.settings());
+                builders.get(i).isolateLike(defaults);
                 taskConfigs.get(i).accept(builders.get(i));
             }
             for (String[] edge : edges) {

@@ -15,6 +15,8 @@ public final class TaskDefinition {
     private final Set<String> upstream;
     private final String doc;
     private final TaskSettings settings;
+    private final Isolation isolation;
+    private final List<String> jvmOptions;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -22,6 +24,8 @@ public final class TaskDefinition {
         upstream = Set.copyOf(b.upstream);
         doc = b.doc;
         settings = b.settings();
+        isolation = b.isolation();
+        jvmOptions = b.jvmOptions();
     }
 
     /** @return the task id, unique in its DAG */
@@ -71,6 +75,12 @@ public final class TaskDefinition {
 
     /** @return callbacks for a failed try that is retried */
     public List<TaskCallback> onRetry() { return settings.onRetry(); }
+
+    /** @return where its tries run, or empty for the server's default */
+    public Optional<Isolation> isolation() { return Optional.ofNullable(isolation); }
+
+    /** @return options of the child JVM of a {@link Isolation#PROCESS} try, after the server's */
+    public List<String> jvmOptions() { return jvmOptions; }
 
     /** @return the task's settings (its DAG's defaults with its own overrides) as one value */
     public TaskSettings settings() { return settings; }

@@ -28,6 +28,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     private final List<TaskCallback> onSuccess = new ArrayList<>();
     private final List<TaskCallback> onFailure = new ArrayList<>();
     private final List<TaskCallback> onRetry = new ArrayList<>();
+    private Isolation isolation;
+    private final List<String> jvmOptions = new ArrayList<>();
 
     TaskOptions() {
         startFrom(TaskSettings.DEFAULTS);
@@ -140,6 +142,51 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     public S onRetry(TaskCallback callback) {
         onRetry.add(Objects.requireNonNull(callback));
         return self();
+    }
+
+    /**
+     * @param isolation where the task's tries run: {@link Isolation#THREAD} in the server, or
+     *                  {@link Isolation#PROCESS} in a child JVM of their own (default: the server's,
+     *                  {@code ORCHESTRATOR_DEFAULT_ISOLATION}, itself {@code thread} unless set)
+     * @return this
+     */
+    public S isolation(Isolation isolation) {
+        this.isolation = Objects.requireNonNull(isolation, "isolation");
+        return self();
+    }
+
+    /**
+     * Options of the child JVM a {@link Isolation#PROCESS} try runs in, after the server's
+     * defaults (so {@code -Xmx512m} here wins over the server's heap cap). Ignored for threads.
+     *
+     * @param options JVM options, e.g. {@code "-Xmx512m"}
+     * @return this
+     */
+    public S jvmOptions(String... options) {
+        for (String option : options) {
+            if (option == null || !option.startsWith("-")) {
+                throw new DagDefinitionException("a JVM option starts with '-', got " + option);
+            }
+            jvmOptions.add(option);
+        }
+        return self();
+    }
+
+    /** @return the isolation set here, or null for the server's default */
+    Isolation isolation() {
+        return isolation;
+    }
+
+    /** @return the JVM options set here */
+    List<String> jvmOptions() {
+        return List.copyOf(jvmOptions);
+    }
+
+    /** Starts from the isolation and JVM options of the DAG's defaults (kept apart from {@link TaskSettings}). */
+    void isolateLike(TaskOptions<?> defaults) {
+        isolation = defaults.isolation;
+        jvmOptions.clear();
+        jvmOptions.addAll(defaults.jvmOptions);
     }
 
     /** @return what is set so far, as one value */

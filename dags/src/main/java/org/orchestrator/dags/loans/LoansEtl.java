@@ -3,6 +3,7 @@ package org.orchestrator.dags.loans;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.Isolation;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.dags.support.Staging;
 import org.orchestrator.tasks.sql.SqlCheck;
@@ -13,7 +14,8 @@ import org.orchestrator.tasks.sql.SqlTask;
  * validated and loaded into {@code loans} of the {@value #ANALYTICS} database (bad rows go to
  * {@code loans_rejected} with the reason) → summary tables {@code loans_by_country} and
  * {@code loans_by_sector} → a data-quality gate. Every step replaces what it owns in one
- * transaction, so rerunning a run leaves every table as it was.
+ * transaction, so rerunning a run leaves every table as it was. The load runs in a child JVM
+ * ({@link Isolation#PROCESS}), so a bad file cannot take the server's heap with it.
  *
  * <p>{@value #ANALYTICS} is any JDBC connection; with none configured the server answers an H2
  * file {@code <home>/data/analytics}.
@@ -42,7 +44,9 @@ public final class LoansEtl {
                 .schedule("@daily").startDate(LocalDate.of(2026, 1, 1)).catchup(false).maxActiveRuns(1)
                 .defaults(d -> d.retries(1))
                 .task(STAGE, LoansEtl::stage)
-                .task(LOAD, LoanRows::load)
+                // The heavy step, parsing and loading the whole CSV, runs in a JVM of its own with its
+                // own heap cap: a malformed file that blows up memory fails this try, not the server.
+                .task(LOAD, LoanRows::load, t -> t.isolation(Isolation.PROCESS).jvmOptions("-Xmx256m"))
                 .task(SUMMARISE, summarise())
                 .task(CHECK, qualityGate())
                 .chain(STAGE, LOAD, SUMMARISE, CHECK)

@@ -33,6 +33,10 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
     @Option(names = "--runs", defaultValue = "5", description = "Throughput runs measured after those; the median is the figure (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--isolation-tries", defaultValue = "200", description = "No-op tries per isolation in the isolation "
+            + "benchmark, 0 to skip it (default ${DEFAULT-VALUE}).")
+    int isolationTries;
+
     @Option(names = "--skip-startup", description = "Do not measure start-up time.")
     boolean skipStartup;
 
@@ -70,6 +74,9 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         EngineBenchmarks.Latency latency = durable.chain(chain);
         System.out.printf("chain of %d no-op tasks: hop p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 chain, latency.p50(), latency.p99(), latency.max());
+        if (isolationTries > 0) {
+            printIsolation(durable.isolation(), isolationTries);
+        }
         if (!skipStartup) {
             printStartup(durable);
         }
@@ -104,6 +111,15 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
             return new EngineBenchmarks(parallelism, dbUrl + (dbUrl.contains("?") ? "&" : "?") + options, user, password);
         }
         return new EngineBenchmarks(parallelism, ServerConfig.h2Url("{home}/db/orchestrator", false));
+    }
+
+    /** A try's start to its committed outcome, on a thread and in a child JVM, and a waiting child's memory. */
+    private static void printIsolation(IsolationBenchmarks bench, int tries) throws Exception {
+        for (org.orchestrator.api.Isolation isolation : org.orchestrator.api.Isolation.values()) {
+            System.out.printf("no-op try, start to outcome committed, isolation %s: %s%n", isolation.name().toLowerCase(java.util.Locale.ROOT),
+                    IsolationBenchmarks.describe(bench.tryToCommit(tries, isolation)));
+        }
+        System.out.printf("memory of a child JVM whose task waits (VmRSS): %d MiB%n", bench.waitingChildMiB());
     }
 
     /** Start-up (on H2) without and, when the build trained one beside the jar, with the class-data archive. */

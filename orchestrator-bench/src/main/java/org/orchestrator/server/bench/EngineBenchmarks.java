@@ -171,7 +171,7 @@ public final class EngineBenchmarks {
     }
 
     /** An engine and, on PostgreSQL, the schema made for it; closing stops the one and drops the other. */
-    private record Engine(Orchestrator engine, PostgresBench postgres, String schema) implements AutoCloseable {
+    record Engine(Orchestrator engine, PostgresBench postgres, String schema) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -184,8 +184,16 @@ public final class EngineBenchmarks {
         }
     }
 
+    /** @return the benchmarks of task isolation, on engines like these */
+    IsolationBenchmarks isolation() {
+        return new IsolationBenchmarks(home -> start(home, List.of()));
+    }
+
     private Engine start(Dag dag) throws IOException {
-        Path home = Files.createTempDirectory("orchestrator-bench");
+        return start(Files.createTempDirectory("orchestrator-bench"), List.of(dag));
+    }
+
+    private Engine start(Path home, List<Dag> pinned) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("ORCHESTRATOR_HOME", home.toString(),
                 "ORCHESTRATOR_PARALLELISM", Integer.toString(parallelism), "ORCHESTRATOR_NODE_NAME", "bench"));
         String schema = postgres == null ? null : postgres.createSchema();
@@ -198,12 +206,12 @@ public final class EngineBenchmarks {
         if (password != null) {
             env.put("ORCHESTRATOR_DB_PASSWORD", password);
         }
-        Orchestrator engine = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.ALL, List.of(dag));
+        Orchestrator engine = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.ALL, pinned);
         engine.ops().pools().update(Actor.cli(), "default_pool", "default_pool", 1_000_000, "benchmark: unbounded");
         return new Engine(engine, postgres, schema);
     }
 
-    private static void awaitSuccess(Orchestrator engine, DagRunRow run) {
+    static void awaitSuccess(Orchestrator engine, DagRunRow run) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             DagRunState state = engine.reads().run(run.dagId(), run.runId()).orElseThrow().state();
@@ -218,7 +226,7 @@ public final class EngineBenchmarks {
         throw new IllegalStateException("benchmark run did not finish in 10 minutes");
     }
 
-    private static double percentile(double[] sorted, int p) {
+    static double percentile(double[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
     }

@@ -40,6 +40,7 @@ final class SourceBundleLoader {
         ExitCallScanner.check(name, classes);
         SourceClassLoader loader = new SourceClassLoader("dags:" + name, classes, lib.loader());
         List<Class<? extends DagProvider>> providers = providers(name, loader);
+        loader.providerNames(providers.stream().map(Class::getName).toList());
         List<Dag> dags = guard.run(name, loader, () -> provide(name, providers));
         String bundleHash = Hashes.sha256(snapshot.hash() + "\n" + lib.hash());
         return BundleDags.of(name, dags, bundleHash, bundle.path(), snapshot.text(), loader);

@@ -16,6 +16,7 @@ final class SourceClassLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> classes;
+    private volatile java.util.List<String> providerNames = java.util.List.of();
 
     SourceClassLoader(String name, Map<String, byte[]> classes, ClassLoader parent) {
         super(name, parent);
@@ -30,6 +31,16 @@ final class SourceClassLoader extends ClassLoader {
     /** @return the class file of one of its classes */
     byte[] bytes(String className) {
         return classes.get(className);
+    }
+
+    /** @param names the classes of this bundle that provide its DAGs, as its loader found them */
+    void providerNames(java.util.List<String> names) {
+        providerNames = java.util.List.copyOf(names);
+    }
+
+    /** @return the classes of this bundle that provide its DAGs */
+    java.util.List<String> providerNames() {
+        return providerNames;
     }
 
     @Override

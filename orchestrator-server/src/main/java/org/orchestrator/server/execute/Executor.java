@@ -8,6 +8,7 @@ import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Resources;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.execute.isolation.IsolationConfig;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
@@ -70,7 +71,7 @@ public final class Executor implements AutoCloseable {
                 this::committed);
         this.handBack = new HandBack(s.db(), s.clock(), s.node());
         this.runner = new TryRunner(s.db(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
-                meters);
+                meters, IsolationConfig.fromEnvironment(System.getenv()));
         this.dispatcher = new Dispatcher(s.db(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start, meters);
         completer.claimAlongWith(dispatcher);

@@ -18,12 +18,19 @@ import org.orchestrator.rules.LineLogger;
 final class TryLogger extends LineLogger implements AutoCloseable {
 
     private final transient Path file;
+    private final transient UnaryOperator<String> mask;
     private transient Writer writer;
 
     /** A logger writing to a try's file, each line passed through {@code mask} (which hides secrets). */
     TryLogger(String name, Path file, Clock clock, UnaryOperator<String> mask) {
         super(name, clock, mask);
         this.file = file;
+        this.mask = mask;
+    }
+
+    /** Writes a line formatted elsewhere (by a task's logger in a child JVM), masked like every other. */
+    void raw(String line) {
+        write(mask.apply(line));
     }
 
     @Override

@@ -9,9 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.orchestrator.server.state.Transactions;
+import org.orchestrator.api.Isolation;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.server.dagbag.BundleClassPath;
+import org.orchestrator.server.execute.isolation.ChildFailure;
+import org.orchestrator.server.execute.isolation.ChildJvm;
+import org.orchestrator.server.execute.isolation.ChildTask;
+import org.orchestrator.server.execute.isolation.IsolationConfig;
 import org.orchestrator.server.state.XComs;
 
 /**
@@ -31,6 +37,8 @@ final class TryRunner {
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
     private final TryMeters meters;
+    private final Isolation defaultIsolation;
+    private final ChildJvm childJvm;
     /**
      * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
      * after this node was taken for dead, a retry of an instance may start here while the try
@@ -46,8 +54,10 @@ final class TryRunner {
     }
 
     TryRunner(Transactions db, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
-              ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters) {
+              ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters, IsolationConfig isolation) {
         this.meters = meters;
+        this.defaultIsolation = isolation.defaultIsolation();
+        this.childJvm = new ChildJvm(isolation);
         this.db = db;
         this.xcoms = xcoms;
         this.resources = resources;
@@ -180,7 +190,7 @@ final class TryRunner {
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
         ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources);
         try {
-            claimed.task().task().execute(context);
+            run(claimed.task(), claimed, context, log);
             return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {
             log.info("skipped: {}", e.getMessage());
@@ -188,10 +198,24 @@ final class TryRunner {
         } catch (InterruptedException e) {
             log.error("interrupted", e);
             return Outcome.failed(claimed, "interrupted", context.pushed());
+        } catch (ChildFailure e) {
+            log.error("task failed: {}", e.getMessage());
+            return Outcome.failed(claimed, logs.mask(e.getMessage()), context.pushed());
         } catch (Throwable e) {
             log.error("task failed", e);
             // The error is stored and shown in the API and in callback events: mask it like the log.
             return Outcome.failed(claimed, logs.mask(e.getClass().getName() + ": " + e.getMessage()), context.pushed());
+        }
+    }
+
+    /** Runs the task here, on this thread, or in a child JVM this thread owns (and stops when interrupted). */
+    private void run(TaskDefinition task, ClaimedTry claimed, ServerTaskContext context, TryLogger log) throws Exception {
+        if (task.isolation().orElse(defaultIsolation) == Isolation.PROCESS) {
+            BundleClassPath code = BundleClassPath.of(claimed.dag());
+            log.info("running in a child JVM (isolation process)");
+            childJvm.run(new ChildTask(code.classPath(), code.providers(), task.jvmOptions()), context, log::raw);
+        } else {
+            task.task().execute(context);
         }
     }
 

@@ -40,6 +40,9 @@ class ExampleDagsEndToEndTest {
                     .isEqualTo("skipped");
             assertThat(examples.runs().task("example_retries", runs.get("example_retries"), "flaky").get("try_number").asInt())
                     .isEqualTo(3);
+            String load = examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/loans_etl/dagRuns/" + runs.get("loans_etl")
+                    + "/taskInstances/load_loans/logs/1?full_content=true").body();
+            assertThat(load).as("loans_etl's heavy step is isolated").contains("running in a child JVM");
         }
     }
 

@@ -1,0 +1,68 @@
+package org.orchestrator.server.execute.isolation;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a child JVM: this node's JDK and class path (so the API, the built-in tasks
+ * and the child's own main are there, and the class-data archive trained for the server jar
+ * matches), the server's options, then the task's. Nothing secret: the try itself comes over the
+ * channel.
+ */
+final class ChildCommand {
+
+    private static final String ARCHIVE = "orchestrator.jsa";
+
+    private ChildCommand() {
+    }
+
+    static List<String> of(List<String> serverOptions, List<String> taskOptions, Path socket) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path archive = archive();
+        if (archive != null) {
+            // Quietly ignored by a JVM that cannot map it; its warnings would land in the try's log.
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        String h2Bind = System.getProperty("h2.bindAddress");
+        if (h2Bind != null) {
+            // An H2 database the task opens with AUTO_SERVER listens where the node's do: loopback.
+            command.add("-Dh2.bindAddress=" + h2Bind);
+        }
+        command.addAll(serverOptions);
+        command.addAll(taskOptions);
+        command.addAll(List.of("-cp", classPath(), ChildMain.class.getName(), socket.toString()));
+        return command;
+    }
+
+    /**
+     * @return the server jar alone when the node runs from it (it holds the API, the built-in tasks
+     *         and their libraries, and the archive was trained on exactly that class path, which a
+     *         JVM requires to use it); else the node's own class path
+     */
+    private static String classPath() {
+        Path code = code();
+        return code != null && code.toString().endsWith(".jar") ? code.toString() : System.getProperty("java.class.path");
+    }
+
+    private static Path code() {
+        try {
+            return Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** @return the archive the build trained beside the server jar, when this node runs from that jar */
+    private static Path archive() {
+        Path code = code();
+        if (code == null || !code.toString().endsWith(".jar")) {
+            return null;
+        }
+        Path archive = code.resolveSibling(ARCHIVE);
+        return Files.isRegularFile(archive) ? archive : null;
+    }
+}
