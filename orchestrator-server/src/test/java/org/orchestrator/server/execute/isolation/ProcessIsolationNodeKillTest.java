@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.config.ServerConfig;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.TaskInstances;
@@ -47,7 +46,7 @@ class ProcessIsolationNodeKillTest {
                         .build());""");
         ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.open(config)) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "orphan-test-password", "admin");
+            TestUsers.create(database, "admin", "orphan-test-password", "admin");
         }
         List<Long> pids = List.of();
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.TaskState;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.TaskInstances;
@@ -42,7 +41,7 @@ class ProcessIsolationServerTest {
     static void startServer() throws Exception {
         home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "isolation-test-password", "admin");
+            TestUsers.create(database, "admin", "isolation-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("isolated.java"), TestSources.provider("isolated", DAGS));
         server = ServerProcess.start(home, Map.of());
