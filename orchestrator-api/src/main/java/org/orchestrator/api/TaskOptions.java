@@ -36,6 +36,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     abstract S self();
 
     /**
+     * How many times a failed try is retried (0 = one try only).
+     *
      * @param retries how many times a failed try is retried (0 = one try only)
      * @return this
      */
@@ -48,6 +50,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Wait before the next try (default 5 minutes).
+     *
      * @param retryDelay wait before the next try (default 5 minutes)
      * @return this
      */
@@ -68,6 +72,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * The cap on a backed-off delay (default 24 hours).
+     *
      * @param maxRetryDelay the cap on a backed-off delay (default 24 hours)
      * @return this
      */
@@ -77,6 +83,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * A try running longer is interrupted and fails.
+     *
      * @param timeout a try running longer is interrupted and fails
      * @return this
      */
@@ -89,6 +97,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * When the task may run given its upstream states (default all_success).
+     *
      * @param rule when the task may run given its upstream states (default all_success)
      * @return this
      */
@@ -98,6 +108,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * The named slot pool the task's tries take a slot from (default {@value #DEFAULT_POOL}).
+     *
      * @param pool the named slot pool the task's tries take a slot from (default {@value #DEFAULT_POOL})
      * @return this
      */
@@ -107,6 +119,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Higher runs first when slots are scarce (default 1).
+     *
      * @param weight higher runs first when slots are scarce (default 1)
      * @return this
      */
@@ -116,6 +130,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once when the task instance succeeds.
+     *
      * @param callback runs once when the task instance succeeds
      * @return this
      */
@@ -125,6 +141,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once when the task instance fails with no tries left.
+     *
      * @param callback runs once when the task instance fails with no tries left
      * @return this
      */
@@ -134,6 +152,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once for every failed try that will be retried.
+     *
      * @param callback runs once for every failed try that will be retried
      * @return this
      */
