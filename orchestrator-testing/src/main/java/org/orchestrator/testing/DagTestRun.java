@@ -137,8 +137,13 @@ public final class DagTestRun {
         return value;
     }
 
+    /** Names each failed try's error too, so that a failed assertion on the state says why the run failed. */
     @Override
     public String toString() {
-        return "DagTestRun[" + run.dag().id() + " " + run.logicalDate() + " " + state.wireName() + " " + states + "]";
+        String errors = tries.values().stream().flatMap(List::stream)
+                .filter(t -> t.error().isPresent())
+                .map(t -> "\n  " + t.taskId() + " try " + t.tryNumber() + ": " + t.error().get())
+                .collect(Collectors.joining());
+        return "DagTestRun[" + run.dag().id() + " " + run.logicalDate() + " " + state.wireName() + " " + states + "]" + errors;
     }
 }
