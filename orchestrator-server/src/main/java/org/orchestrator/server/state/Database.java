@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     /** Who runs the migrations: the pool's login, or on the embedded H2 its owner (the pool's login may not change the schema). */
     private final DataSource schemaOwner;
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final boolean postgres;
     /** Closes the pool this class opened; a caller's own data source is the caller's to close. */
     private final Runnable onClose;
@@ -50,6 +51,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.schemaOwner = schemaOwner;
         this.jdbi = configure(Jdbi.create(dataSource));
+        this.transactions = new Transactions(jdbi);
         this.postgres = postgres;
         this.onClose = onClose;
     }
@@ -152,7 +154,12 @@ public final class Database implements AutoCloseable {
         return configure(Jdbi.create(schemaOwner));
     }
 
-    /** @return Jdbi over the pool */
+    /** @return where the server's units of work begin; everything outside this package uses it */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** @return Jdbi over the pool, for this package and for tests that check rows directly */
     public Jdbi jdbi() {
         return jdbi;
     }
