@@ -36,7 +36,7 @@ class ReadmeAuthorQuickStartTest {
     @Test
     void readme_author_quick_start_builds_tests_and_deploys_the_starter_dag_which_runs_to_success(@TempDir Path dir)
             throws Exception {
-        String snippet = snippet(Files.readString(AuthorCheckout.root().resolve("README.md")));
+        String snippet = ReadmeSnippets.bash(Files.readString(AuthorCheckout.root().resolve("README.md")), MARKER);
         assertThat(snippet).contains("install").contains("cp -r starter").contains("test").contains("package");
         Path checkout = AuthorCheckout.copy(AuthorCheckout.root(), dir.resolve("orchestrator"));
 
@@ -92,9 +92,7 @@ class ReadmeAuthorQuickStartTest {
             assertThat(process.exitValue()).as("exit status; it printed:%n%s", printed).isZero();
             return printed;
         } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            ReadmeSnippets.stop(process);
         }
     }
 
@@ -111,15 +109,5 @@ class ReadmeAuthorQuickStartTest {
             throw new AssertionError("no <" + name + "> in " + xml.substring(0, Math.min(200, xml.length())));
         }
         return m.group(1).strip();
-    }
-
-    /** @return the bash code block between the README's author quick-start markers */
-    static String snippet(String readme) {
-        Matcher m = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " -->\\s*```bash\\n(.*?)```\\s*<!-- /" + Pattern.quote(MARKER)
-                + " -->", Pattern.DOTALL).matcher(readme);
-        if (!m.find()) {
-            throw new AssertionError("README.md has no ```bash block between <!-- " + MARKER + " --> and <!-- /" + MARKER + " -->");
-        }
-        return m.group(1);
     }
 }
