@@ -36,8 +36,9 @@ public record Connection(String id, String type, String url, String login, Strin
     }
 
     /**
+     * {@return its value, or empty}
+     *
      * @param key an extra setting's name
-     * @return its value, or empty
      */
     public Optional<String> extra(String key) {
         return Optional.ofNullable(extra.get(key));

@@ -81,77 +81,80 @@ public final class Dag {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param id the DAG id: letters, digits, {@code _ . -}
-     * @return a builder
      */
     public static Builder builder(String id) {
         return new Builder(Ids.check("dag", id, ""));
     }
 
-    /** @return the DAG id */
+    /** {@return the DAG id} */
     public String id() { return id; }
 
-    /** @return the description (plain text, shown escaped) */
+    /** {@return the description (plain text, shown escaped)} */
     public String description() { return description; }
 
-    /** @return the owner */
+    /** {@return the owner} */
     public String owner() { return owner; }
 
-    /** @return the tags */
+    /** {@return the tags} */
     public List<String> tags() { return tags; }
 
-    /** @return the schedule */
+    /** {@return the schedule} */
     public Schedule schedule() { return schedule; }
 
-    /** @return the timezone the schedule is evaluated in */
+    /** {@return the timezone the schedule is evaluated in} */
     public ZoneId timezone() { return timezone; }
 
-    /** @return the first instant a scheduled interval may start at, if set */
+    /** {@return the first instant a scheduled interval may start at, if set} */
     public Optional<Instant> startDate() { return Optional.ofNullable(startDate); }
 
-    /** @return the last instant a scheduled interval may start at, if set */
+    /** {@return the last instant a scheduled interval may start at, if set} */
     public Optional<Instant> endDate() { return Optional.ofNullable(endDate); }
 
-    /** @return true to create every missed interval, false for the latest only */
+    /** {@return true to create every missed interval, false for the latest only} */
     public boolean catchup() { return catchup; }
 
-    /** @return how many runs may be running at once */
+    /** {@return how many runs may be running at once} */
     public int maxActiveRuns() { return maxActiveRuns; }
 
-    /** @return how many task instances of this DAG may be queued or running at once */
+    /** {@return how many task instances of this DAG may be queued or running at once} */
     public int maxActiveTasks() { return maxActiveTasks; }
 
-    /** @return params with their defaults; a run's conf is laid over them */
+    /** {@return params with their defaults; a run's conf is laid over them} */
     public Map<String, Object> params() { return params; }
 
-    /** @return callbacks for a successful run */
+    /** {@return callbacks for a successful run} */
     public List<DagRunCallback> onSuccess() { return onSuccess; }
 
-    /** @return callbacks for a failed run */
+    /** {@return callbacks for a failed run} */
     public List<DagRunCallback> onFailure() { return onFailure; }
 
-    /** @return how long after its data interval ends a run must have finished, if the DAG has an SLA */
+    /** {@return how long after its data interval ends a run must have finished, if the DAG has an SLA} */
     public Optional<Duration> sla() { return Optional.ofNullable(sla); }
 
-    /** @return the callbacks told once when a run misses the SLA */
+    /** {@return the callbacks told once when a run misses the SLA} */
     public List<DagRunCallback> onSlaMiss() { return onSlaMiss; }
 
-    /** @return the tasks in topological order */
+    /** {@return the tasks in topological order} */
     public List<TaskDefinition> tasks() { return List.copyOf(tasks.values()); }
 
     /**
+     * {@return the task, if the DAG has it}
+     *
      * @param taskId a task id
-     * @return the task, if the DAG has it
      */
     public Optional<TaskDefinition> task(String taskId) { return Optional.ofNullable(tasks.get(taskId)); }
 
     /**
+     * {@return its direct downstream task ids}
+     *
      * @param taskId a task id of this DAG
-     * @return its direct downstream task ids
      */
     public Set<String> downstream(String taskId) { return downstream.getOrDefault(taskId, Set.of()); }
 
-    /** @return ids of the tasks with no downstream: their outcome decides the run's */
+    /** {@return ids of the tasks with no downstream: their outcome decides the run's} */
     public Set<String> leaves() {
         Set<String> leaves = new LinkedHashSet<>();
         downstream.forEach((task, down) -> { if (down.isEmpty()) leaves.add(task); });
@@ -210,25 +213,60 @@ public final class Dag {
             this.id = id;
         }
 
-        /** @param description what the DAG does, shown as text @return this */
+        /**
+         * What the DAG does, shown as text.
+         *
+         * @param description what the DAG does, shown as text
+         * @return this
+         */
         public Builder description(String description) { this.description = Objects.requireNonNullElse(description, ""); return this; }
 
-        /** @param owner who owns the DAG @return this */
+        /**
+         * Who owns the DAG.
+         *
+         * @param owner who owns the DAG
+         * @return this
+         */
         public Builder owner(String owner) { this.owner = Objects.requireNonNull(owner); return this; }
 
-        /** @param tags labels to filter by @return this */
+        /**
+         * Labels to filter by.
+         *
+         * @param tags labels to filter by
+         * @return this
+         */
         public Builder tags(String... tags) { Collections.addAll(this.tags, tags); return this; }
 
-        /** @param schedule when runs are created @return this */
+        /**
+         * When runs are created.
+         *
+         * @param schedule when runs are created
+         * @return this
+         */
         public Builder schedule(Schedule schedule) { this.schedule = Objects.requireNonNull(schedule); return this; }
 
-        /** @param expression cron, preset, {@code @once} or {@code none} @return this */
+        /**
+         * Cron, preset, {@code @once} or {@code none}.
+         *
+         * @param expression cron, preset, {@code @once} or {@code none}
+         * @return this
+         */
         public Builder schedule(String expression) { return schedule(Schedule.parse(expression)); }
 
-        /** @param zone the zone the schedule and local dates are read in (default UTC) @return this */
+        /**
+         * The zone the schedule and local dates are read in (default UTC).
+         *
+         * @param zone the zone the schedule and local dates are read in (default UTC)
+         * @return this
+         */
         public Builder timezone(ZoneId zone) { this.timezone = Objects.requireNonNull(zone); return this; }
 
-        /** @param zone a zone id such as {@code Europe/Paris} @return this */
+        /**
+         * A zone id such as {@code Europe/Paris}.
+         *
+         * @param zone a zone id such as {@code Europe/Paris}
+         * @return this
+         */
         public Builder timezone(String zone) {
             try {
                 return timezone(ZoneId.of(zone));
@@ -237,40 +275,101 @@ public final class Dag {
             }
         }
 
-        /** @param start first interval start, an instant @return this */
+        /**
+         * First interval start, an instant.
+         *
+         * @param start first interval start, an instant
+         * @return this
+         */
         public Builder startDate(Instant start) { this.startDate = start; return this; }
 
-        /** @param start first interval start, midnight of that day in the DAG's timezone @return this */
+        /**
+         * First interval start, midnight of that day in the DAG's timezone.
+         *
+         * @param start first interval start, midnight of that day in the DAG's timezone
+         * @return this
+         */
         public Builder startDate(LocalDate start) { this.startDate = start; return this; }
 
-        /** @param start first interval start, local time in the DAG's timezone @return this */
+        /**
+         * First interval start, local time in the DAG's timezone.
+         *
+         * @param start first interval start, local time in the DAG's timezone
+         * @return this
+         */
         public Builder startDate(LocalDateTime start) { this.startDate = start; return this; }
 
-        /** @param end no interval starts after this instant @return this */
+        /**
+         * No interval starts after this instant.
+         *
+         * @param end no interval starts after this instant
+         * @return this
+         */
         public Builder endDate(Instant end) { this.endDate = end; return this; }
 
-        /** @param end no interval starts after midnight of that day in the DAG's timezone @return this */
+        /**
+         * No interval starts after midnight of that day in the DAG's timezone.
+         *
+         * @param end no interval starts after midnight of that day in the DAG's timezone
+         * @return this
+         */
         public Builder endDate(LocalDate end) { this.endDate = end; return this; }
 
-        /** @param catchup true (default): each missed interval runs; false: only the latest @return this */
+        /**
+         * True (default): each missed interval runs; false: only the latest.
+         *
+         * @param catchup true (default): each missed interval runs; false: only the latest
+         * @return this
+         */
         public Builder catchup(boolean catchup) { this.catchup = catchup; return this; }
 
-        /** @param max runs running at once (default 16) @return this */
+        /**
+         * Runs running at once (default 16).
+         *
+         * @param max runs running at once (default 16)
+         * @return this
+         */
         public Builder maxActiveRuns(int max) { this.maxActiveRuns = positive("max active runs", max); return this; }
 
-        /** @param max task instances queued or running at once (default 16) @return this */
+        /**
+         * Task instances queued or running at once (default 16).
+         *
+         * @param max task instances queued or running at once (default 16)
+         * @return this
+         */
         public Builder maxActiveTasks(int max) { this.maxActiveTasks = positive("max active tasks", max); return this; }
 
-        /** @param name param name @param defaultValue its default, JSON-like @return this */
+        /**
+         * Declares a param with its default value; a run's conf overrides it.
+         *
+         * @param name param name
+         * @param defaultValue its default, JSON-like
+         * @return this
+         */
         public Builder param(String name, Object defaultValue) { params.put(Objects.requireNonNull(name), defaultValue); return this; }
 
-        /** @param defaults sets retries, delays, pool… for every task (a task may override) @return this */
+        /**
+         * Sets retries, delays, pool… for every task (a task may override).
+         *
+         * @param defaults sets retries, delays, pool… for every task (a task may override)
+         * @return this
+         */
         public Builder defaults(Consumer<TaskDefaults> defaults) { defaults.accept(this.defaults); return this; }
 
-        /** @param callback runs once when a run succeeds @return this */
+        /**
+         * Runs once when a run succeeds.
+         *
+         * @param callback runs once when a run succeeds
+         * @return this
+         */
         public Builder onSuccess(DagRunCallback callback) { onSuccess.add(Objects.requireNonNull(callback)); return this; }
 
-        /** @param callback runs once when a run fails @return this */
+        /**
+         * Runs once when a run fails.
+         *
+         * @param callback runs once when a run fails
+         * @return this
+         */
         public Builder onFailure(DagRunCallback callback) { onFailure.add(Objects.requireNonNull(callback)); return this; }
 
         /**
@@ -290,6 +389,8 @@ public final class Dag {
         }
 
         /**
+         * Told once when a run misses the SLA.
+         *
          * @param callback told once when a run misses the SLA
          * @return this builder
          */

@@ -7,7 +7,11 @@ package org.orchestrator.api;
  */
 public class DagDefinitionException extends OrchestratorException {
 
-    /** @param message the DAG id and the problem */
+    /**
+     * Creates the exception.
+     *
+     * @param message the DAG id and the problem
+     */
     public DagDefinitionException(String message) {
         super(message);
     }

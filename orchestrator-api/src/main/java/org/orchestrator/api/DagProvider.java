@@ -19,6 +19,6 @@ import java.util.Collection;
  */
 public interface DagProvider {
 
-    /** @return the DAGs this bundle defines; ids must be unique across the server */
+    /** {@return the DAGs this bundle defines; ids must be unique across the server} */
     Collection<Dag> dags();
 }

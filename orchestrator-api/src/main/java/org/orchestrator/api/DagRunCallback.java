@@ -7,6 +7,8 @@ package org.orchestrator.api;
 public interface DagRunCallback {
 
     /**
+     * Called once per event; an exception is logged, never fatal.
+     *
      * @param event what happened
      * @throws Exception logged by the server, never fatal
      */

@@ -17,7 +17,14 @@ import java.util.Optional;
 public record DagRunEvent(String dagId, String runId, Instant logicalDate, DagRunState state,
                           Optional<String> runUrl, Resources resources) {
 
-    /** An event without a link or resources, as raised outside a server (tests, tools). */
+    /**
+     * An event without a link or resources, as raised outside a server (tests, tools).
+     *
+     * @param dagId       the DAG
+     * @param runId       the run
+     * @param logicalDate the run's logical date
+     * @param state       the run's state
+     */
     public DagRunEvent(String dagId, String runId, Instant logicalDate, DagRunState state) {
         this(dagId, runId, logicalDate, state, Optional.empty(), Resources.NONE);
     }

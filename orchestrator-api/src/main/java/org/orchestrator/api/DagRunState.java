@@ -13,21 +13,22 @@ public enum DagRunState {
     /** A leaf task failed or is upstream_failed, or the run was marked failed. */
     FAILED;
 
-    /** @return the Airflow spelling, e.g. {@code running} */
+    /** {@return the Airflow spelling, e.g. {@code running}} */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
+     * {@return the state}
+     *
      * @param wireName the Airflow spelling
-     * @return the state
      * @throws IllegalArgumentException for an unknown name
      */
     public static DagRunState fromWireName(String wireName) {
         return valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
-    /** @return true for success and failed */
+    /** {@return true for success and failed} */
     public boolean isFinished() {
         return this == SUCCESS || this == FAILED;
     }

@@ -13,8 +13,10 @@ import java.util.Objects;
 public record DataInterval(Instant start, Instant end) {
 
     /**
+     * Checks that the interval does not end before it starts.
+     *
      * @param start inclusive start
-     * @param end   exclusive end, never before start
+     * @param end exclusive end, never before start
      */
     public DataInterval {
         Objects.requireNonNull(start, "start");

@@ -23,22 +23,25 @@ public interface Resources {
     };
 
     /**
+     * {@return the connection}
+     *
      * @param connId the connection's id
-     * @return the connection
      * @throws OrchestratorException when no connection has that id
      */
     Connection connection(String connId);
 
     /**
+     * {@return its value, or empty when it is not set}
+     *
      * @param key the variable's key
-     * @return its value, or empty when it is not set
      */
     Optional<String> variable(String key);
 
     /**
-     * @param key      the variable's key
+     * {@return its value, or the fallback}
+     *
+     * @param key the variable's key
      * @param fallback the value when it is not set
-     * @return its value, or the fallback
      */
     default String variable(String key, String fallback) {
         return variable(key).orElse(fallback);

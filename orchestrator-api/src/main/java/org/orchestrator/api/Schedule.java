@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule.Once, Schedule.Manual {
 
-    /** @return how the schedule is written: a cron expression, a preset, {@code @once} or {@code null}-like {@code none} */
+    /** {@return how the schedule is written: a cron expression, a preset, {@code @once} or {@code null}-like {@code none}} */
     String expression();
 
     /**
@@ -46,8 +46,9 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
     }
 
     /**
+     * {@return a cron schedule}
+     *
      * @param expression a Unix 5-field cron expression or a cron preset
-     * @return a cron schedule
      * @throws DagDefinitionException when the expression is not valid
      */
     static Cron cron(String expression) {
@@ -55,19 +56,20 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
     }
 
     /**
+     * {@return an interval schedule aligned on the DAG's start date}
+     *
      * @param period the fixed distance between runs, at least one second
-     * @return an interval schedule aligned on the DAG's start date
      */
     static Every every(Duration period) {
         return new Every(period);
     }
 
-    /** @return a schedule with a single run at the start date */
+    /** {@return a schedule with a single run at the start date} */
     static Once once() {
         return new Once();
     }
 
-    /** @return no schedule: runs are only triggered (UI, API, CLI) */
+    /** {@return no schedule: runs are only triggered (UI, API, CLI)} */
     static Manual manual() {
         return new Manual();
     }
@@ -91,14 +93,20 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
                 "@yearly", "0 0 1 1 *",
                 "@annually", "0 0 1 1 *");
 
-        /** @param expression a Unix 5-field cron expression or a preset */
+        /**
+         * Parses a cron expression.
+         *
+         * @param expression a Unix 5-field cron expression or a preset
+         */
         public Cron(String expression) {
             this(expression, expand(expression));
         }
 
         /**
+         * Checks the expression.
+         *
          * @param expression the expression as written
-         * @param unixCron   its 5-field form
+         * @param unixCron its 5-field form
          */
         public Cron {
             Objects.requireNonNull(expression, "expression");
@@ -137,7 +145,11 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
      */
     record Every(Duration period) implements Schedule {
 
-        /** @param period distance between runs, at least one second */
+        /**
+         * Checks the period.
+         *
+         * @param period distance between runs, at least one second
+         */
         public Every {
             Objects.requireNonNull(period, "period");
             if (period.compareTo(Duration.ofSeconds(1)) < 0) {

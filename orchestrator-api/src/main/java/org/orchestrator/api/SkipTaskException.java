@@ -6,7 +6,11 @@ package org.orchestrator.api;
  */
 public class SkipTaskException extends OrchestratorException {
 
-    /** @param reason why the task skips itself; it lands in the try's log */
+    /**
+     * Creates the exception.
+     *
+     * @param reason why the task skips itself; it lands in the try's log
+     */
     public SkipTaskException(String reason) {
         super(reason);
     }

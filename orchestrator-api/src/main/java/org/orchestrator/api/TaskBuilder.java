@@ -29,6 +29,8 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     }
 
     /**
+     * Tasks that come before this one.
+     *
      * @param taskIds tasks that come before this one
      * @return this
      */
@@ -38,6 +40,8 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     }
 
     /**
+     * What the task does, shown in the UI (as text, never as HTML).
+     *
      * @param doc what the task does, shown in the UI (as text, never as HTML)
      * @return this
      */

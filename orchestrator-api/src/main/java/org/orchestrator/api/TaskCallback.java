@@ -12,6 +12,8 @@ package org.orchestrator.api;
 public interface TaskCallback {
 
     /**
+     * Called once per event; an exception is logged, never fatal.
+     *
      * @param event what happened
      * @throws Exception logged by the server, never fatal
      */

@@ -23,34 +23,34 @@ public interface TaskContext extends Resources {
     /** The XCom key used when none is given, as in Airflow. */
     String RETURN_VALUE = "return_value";
 
-    /** @return the DAG's id */
+    /** {@return the DAG's id} */
     String dagId();
 
-    /** @return the run's id, e.g. {@code scheduled__2026-01-01T00:00:00Z} */
+    /** {@return the run's id, e.g. {@code scheduled__2026-01-01T00:00:00Z}} */
     String runId();
 
-    /** @return this task's id */
+    /** {@return this task's id} */
     String taskId();
 
-    /** @return the try being run, counted from 1 */
+    /** {@return the try being run, counted from 1} */
     int tryNumber();
 
-    /** @return how many tries this task instance may use in all (retries + 1) */
+    /** {@return how many tries this task instance may use in all (retries + 1)} */
     int maxTries();
 
-    /** @return the run's logical date: the start of its data interval for scheduled runs */
+    /** {@return the run's logical date: the start of its data interval for scheduled runs} */
     Instant logicalDate();
 
-    /** @return the run's data interval, [start, end) */
+    /** {@return the run's data interval, [start, end)} */
     DataInterval dataInterval();
 
-    /** @return the DAG's params with the run's conf laid over them (conf wins), read-only */
+    /** {@return the DAG's params with the run's conf laid over them (conf wins), read-only} */
     Map<String, Object> params();
 
-    /** @return the conf the run was triggered with (empty for scheduled runs), read-only */
+    /** {@return the conf the run was triggered with (empty for scheduled runs), read-only} */
     Map<String, Object> conf();
 
-    /** @return a logger whose lines land in this try's log, readable while the task runs */
+    /** {@return a logger whose lines land in this try's log, readable while the task runs} */
     Logger log();
 
     /**

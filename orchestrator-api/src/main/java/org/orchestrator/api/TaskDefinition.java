@@ -28,66 +28,67 @@ public final class TaskDefinition {
         jvmOptions = b.jvmOptions();
     }
 
-    /** @return the task id, unique in its DAG */
+    /** {@return the task id, unique in its DAG} */
     public String id() { return id; }
 
-    /** @return the code to run */
+    /** {@return the code to run} */
     public Task task() { return task; }
 
-    /** @return ids of the direct upstream tasks */
+    /** {@return ids of the direct upstream tasks} */
     public Set<String> upstream() { return upstream; }
 
-    /** @return the task's documentation, possibly empty */
+    /** {@return the task's documentation, possibly empty} */
     public String doc() { return doc; }
 
-    /** @return how many times a failed try is retried */
+    /** {@return how many times a failed try is retried} */
     public int retries() { return settings.retries(); }
 
-    /** @return retries + 1 */
+    /** {@return retries + 1} */
     public int maxTries() { return settings.maxTries(); }
 
-    /** @return the base retry delay */
+    /** {@return the base retry delay} */
     public Duration retryDelay() { return settings.retryDelay(); }
 
-    /** @return true when the delay doubles after each failed try */
+    /** {@return true when the delay doubles after each failed try} */
     public boolean exponentialBackoff() { return settings.exponentialBackoff(); }
 
-    /** @return the cap on a backed-off delay */
+    /** {@return the cap on a backed-off delay} */
     public Duration maxRetryDelay() { return settings.maxRetryDelay(); }
 
-    /** @return the execution timeout of one try, if any */
+    /** {@return the execution timeout of one try, if any} */
     public Optional<Duration> executionTimeout() { return settings.timeout(); }
 
-    /** @return when the task may run given its upstream states */
+    /** {@return when the task may run given its upstream states} */
     public TriggerRule triggerRule() { return settings.triggerRule(); }
 
-    /** @return the slot pool the task's tries use */
+    /** {@return the slot pool the task's tries use} */
     public String pool() { return settings.pool(); }
 
-    /** @return scheduling priority; higher runs first */
+    /** {@return scheduling priority; higher runs first} */
     public int priorityWeight() { return settings.priorityWeight(); }
 
-    /** @return callbacks for success */
+    /** {@return callbacks for success} */
     public List<TaskCallback> onSuccess() { return settings.onSuccess(); }
 
-    /** @return callbacks for final failure */
+    /** {@return callbacks for final failure} */
     public List<TaskCallback> onFailure() { return settings.onFailure(); }
 
-    /** @return callbacks for a failed try that is retried */
+    /** {@return callbacks for a failed try that is retried} */
     public List<TaskCallback> onRetry() { return settings.onRetry(); }
 
-    /** @return where its tries run, or empty for the server's default */
+    /** {@return where its tries run, or empty for the server's default} */
     public Optional<Isolation> isolation() { return Optional.ofNullable(isolation); }
 
-    /** @return options of the child JVM of a {@link Isolation#PROCESS} try, after the server's */
+    /** {@return options of the child JVM of a {@link Isolation#PROCESS} try, after the server's} */
     public List<String> jvmOptions() { return jvmOptions; }
 
-    /** @return the task's settings (its DAG's defaults with its own overrides) as one value */
+    /** {@return the task's settings (its DAG's defaults with its own overrides) as one value} */
     public TaskSettings settings() { return settings; }
 
     /**
+     * {@return the delay before the next try; see {@link TaskSettings#retryDelayAfter}}
+     *
      * @param tryNumber the try that failed, from 1
-     * @return the delay before the next try; see {@link TaskSettings#retryDelayAfter}
      */
     public Duration retryDelayAfter(int tryNumber) {
         return settings.retryDelayAfter(tryNumber);

@@ -20,7 +20,17 @@ public record TaskEvent(String dagId, String runId, String taskId, int tryNumber
                         Instant logicalDate, Optional<String> error, Optional<String> logUrl,
                         Resources resources) {
 
-    /** An event without a log link or resources, as raised outside a server (tests, tools). */
+    /**
+     * An event without a log link or resources, as raised outside a server (tests, tools).
+     *
+     * @param dagId       the DAG
+     * @param runId       the run
+     * @param taskId      the task
+     * @param tryNumber   the try that ended
+     * @param state       the state it ended in
+     * @param logicalDate the run's logical date
+     * @param error       the try's error message, when it failed
+     */
     public TaskEvent(String dagId, String runId, String taskId, int tryNumber, TaskState state,
                      Instant logicalDate, Optional<String> error) {
         this(dagId, runId, taskId, tryNumber, state, logicalDate, error, Optional.empty(), Resources.NONE);

@@ -38,6 +38,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     abstract S self();
 
     /**
+     * How many times a failed try is retried (0 = one try only).
+     *
      * @param retries how many times a failed try is retried (0 = one try only)
      * @return this
      */
@@ -50,6 +52,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Wait before the next try (default 5 minutes).
+     *
      * @param retryDelay wait before the next try (default 5 minutes)
      * @return this
      */
@@ -70,6 +74,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * The cap on a backed-off delay (default 24 hours).
+     *
      * @param maxRetryDelay the cap on a backed-off delay (default 24 hours)
      * @return this
      */
@@ -79,6 +85,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * A try running longer is interrupted and fails.
+     *
      * @param timeout a try running longer is interrupted and fails
      * @return this
      */
@@ -91,6 +99,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * When the task may run given its upstream states (default all_success).
+     *
      * @param rule when the task may run given its upstream states (default all_success)
      * @return this
      */
@@ -100,6 +110,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * The named slot pool the task's tries take a slot from (default {@value #DEFAULT_POOL}).
+     *
      * @param pool the named slot pool the task's tries take a slot from (default {@value #DEFAULT_POOL})
      * @return this
      */
@@ -109,6 +121,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Higher runs first when slots are scarce (default 1).
+     *
      * @param weight higher runs first when slots are scarce (default 1)
      * @return this
      */
@@ -118,6 +132,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once when the task instance succeeds.
+     *
      * @param callback runs once when the task instance succeeds
      * @return this
      */
@@ -127,6 +143,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once when the task instance fails with no tries left.
+     *
      * @param callback runs once when the task instance fails with no tries left
      * @return this
      */
@@ -136,6 +154,8 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
+     * Runs once for every failed try that will be retried.
+     *
      * @param callback runs once for every failed try that will be retried
      * @return this
      */
@@ -145,9 +165,11 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     }
 
     /**
-     * @param isolation where the task's tries run: {@link Isolation#THREAD} in the server, or
-     *                  {@link Isolation#PROCESS} in a child JVM of their own (default: the server's,
-     *                  {@code ORCHESTRATOR_DEFAULT_ISOLATION}, itself {@code thread} unless set)
+     * Chooses where the task's tries run: {@link Isolation#THREAD} in the server, or
+     * {@link Isolation#PROCESS} in a child JVM of their own. The default is the server's,
+     * {@code ORCHESTRATOR_DEFAULT_ISOLATION}, itself {@code thread} unless set.
+     *
+     * @param isolation where the tries run
      * @return this
      */
     public S isolation(Isolation isolation) {

@@ -36,12 +36,12 @@ public record TaskSettings(int retries, Duration retryDelay, boolean exponential
         onRetry = List.copyOf(onRetry);
     }
 
-    /** @return retries + 1 */
+    /** {@return retries + 1} */
     public int maxTries() {
         return retries + 1;
     }
 
-    /** @return the execution timeout of one try, if any */
+    /** {@return the execution timeout of one try, if any} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(executionTimeout);
     }

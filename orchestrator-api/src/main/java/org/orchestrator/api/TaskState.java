@@ -28,21 +28,22 @@ public enum TaskState {
     /** The task no longer exists in the DAG version the run uses. */
     REMOVED;
 
-    /** @return the Airflow spelling, e.g. {@code up_for_retry} */
+    /** {@return the Airflow spelling, e.g. {@code up_for_retry}} */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
+     * {@return the state}
+     *
      * @param wireName the Airflow spelling
-     * @return the state
      * @throws IllegalArgumentException for an unknown name
      */
     public static TaskState fromWireName(String wireName) {
         return valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
-    /** @return true when no further move happens without a clear or mark */
+    /** {@return true when no further move happens without a clear or mark} */
     public boolean isFinished() {
         return switch (this) {
             case SUCCESS, FAILED, UPSTREAM_FAILED, SKIPPED, REMOVED -> true;
@@ -50,7 +51,7 @@ public enum TaskState {
         };
     }
 
-    /** @return true for {@code failed} and {@code upstream_failed} */
+    /** {@return true for {@code failed} and {@code upstream_failed}} */
     public boolean isFailure() {
         return this == FAILED || this == UPSTREAM_FAILED;
     }

@@ -24,14 +24,15 @@ public enum TriggerRule {
     /** Runs as soon as the run starts, whatever the upstream do. */
     ALWAYS;
 
-    /** @return the Airflow spelling, e.g. {@code all_success} */
+    /** {@return the Airflow spelling, e.g. {@code all_success}} */
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
+     * {@return the rule}
+     *
      * @param wireName the Airflow spelling, e.g. {@code none_failed}
-     * @return the rule
      * @throws IllegalArgumentException for an unknown name
      */
     public static TriggerRule fromWireName(String wireName) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.NodeRoles;
@@ -42,6 +44,7 @@ import org.orchestrator.server.schedule.QuartzTimers;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
 import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.Reads;
@@ -63,6 +66,8 @@ public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     /** How long a retired DAG version must be unused by runs before it is released (see VersionReleaser). */
     private static final Duration VERSION_GRACE = Duration.ofSeconds(2);
+    /** How often {@link #awaitRun} looks at the run: well under a task hop's worth of latency budget. */
+    private static final Duration AWAIT_POLL = Duration.ofMillis(20);
 
     private final ServerConfig config;
     private final Clock clock;
@@ -104,10 +109,10 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private Orchestrator(ServerConfig config, Options options, Clock clock) {
+    private Orchestrator(ServerConfig config, Options options, Clock clock, DataSource dataSource) {
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(config);
+        this.database = dataSource == null ? Database.open(config) : Database.open(dataSource);
         Transactions db = database.transactions();
         this.reads = database.reads();
         Map<String, String> env = System.getenv();
@@ -193,7 +198,19 @@ public final class Orchestrator implements AutoCloseable {
      * @return the running engine
      */
     public static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned, Clock clock) {
-        Orchestrator orchestrator = new Orchestrator(config, options, clock);
+        return start(config, options, pinned, clock, null);
+    }
+
+    /**
+     * {@return a builder for an engine embedded in a host application}: a {@code DataSource}, a
+     * {@code Clock}, settings and DAGs defined in code, no environment variables needed.
+     */
+    public static OrchestratorBuilder builder() {
+        return new OrchestratorBuilder();
+    }
+
+    static Orchestrator start(ServerConfig config, Options options, Collection<Dag> pinned, Clock clock, DataSource dataSource) {
+        Orchestrator orchestrator = new Orchestrator(config, options, clock, dataSource);
         orchestrator.node.startHeartbeats(config.heartbeatInterval());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
@@ -377,8 +394,36 @@ public final class Orchestrator implements AutoCloseable {
         database.close();
     }
 
+    /**
+     * Waits for a run to finish, polling the database (the run may be executed by any node).
+     *
+     * @param dagId   the run's DAG
+     * @param runId   the run id (unique within its DAG, as in Airflow)
+     * @param timeout how long to wait
+     * @return the finished run
+     * @throws IllegalArgumentException when the DAG has no such run
+     * @throws TimeoutException         when it has not finished in time; the message says its state
+     * @throws InterruptedException     when the waiting thread is interrupted
+     */
+    public DagRunRow awaitRun(String dagId, String runId, Duration timeout) throws TimeoutException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            DagRunRow run = reads.run(dagId, runId)
+                    .orElseThrow(() -> new IllegalArgumentException("dag '" + dagId + "' has no run '" + runId + "'"));
+            if (run.state().isFinished()) {
+                return run;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                throw new TimeoutException("run '" + runId + "' of dag '" + dagId + "' is still " + run.state().wireName()
+                        + " after " + timeout);
+            }
+            Thread.sleep(AWAIT_POLL.toMillis());
+        }
+    }
+
+    /** Stops with the configured grace period ({@link ServerConfig#shutdownGrace()}, {@code ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS}). */
     @Override
     public void close() {
-        shutdown(Duration.ofSeconds(10));
+        shutdown(config.shutdownGrace());
     }
 }

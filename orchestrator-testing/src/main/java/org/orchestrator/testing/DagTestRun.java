@@ -41,51 +41,54 @@ public final class DagTestRun {
         this.callbackErrors = List.copyOf(callbackErrors);
     }
 
-    /** @return the run's state by the server's rule: {@code success} or {@code failed} */
+    /** {@return the run's state by the server's rule: {@code success} or {@code failed}} */
     public DagRunState state() {
         return state;
     }
 
-    /** @return the run id the tasks saw, {@code test__<logical date>} */
+    /** {@return the run id the tasks saw, {@code test__<logical date>}} */
     public String runId() {
         return run.runId();
     }
 
-    /** @return the logical date */
+    /** {@return the logical date} */
     public Instant logicalDate() {
         return run.logicalDate();
     }
 
-    /** @return the data interval the tasks saw */
+    /** {@return the data interval the tasks saw} */
     public DataInterval dataInterval() {
         return run.interval();
     }
 
-    /** @return every task's final state, in the DAG's order ({@code none} for tasks a single-task run left alone) */
+    /** {@return every task's final state, in the DAG's order ({@code none} for tasks a single-task run left alone)} */
     public Map<String, TaskState> taskStates() {
         return states;
     }
 
     /**
+     * {@return its final state}
+     *
      * @param taskId a task of the DAG
-     * @return its final state
      */
     public TaskState taskState(String taskId) {
         return require(states, taskId);
     }
 
     /**
+     * {@return its tries in order; empty when it never ran (skipped or upstream_failed by a rule)}
+     *
      * @param taskId a task of the DAG
-     * @return its tries in order; empty when it never ran (skipped or upstream_failed by a rule)
      */
     public List<TaskTry> tries(String taskId) {
         return require(tries, taskId);
     }
 
     /**
-     * @param taskId    a task of the DAG
+     * {@return that try's log}
+     *
+     * @param taskId a task of the DAG
      * @param tryNumber a try, from 1
-     * @return that try's log
      */
     public String log(String taskId, int tryNumber) {
         List<TaskTry> list = tries(taskId);
@@ -95,28 +98,33 @@ public final class DagTestRun {
         return list.get(tryNumber - 1).log();
     }
 
-    /** @param taskId a task of the DAG @return the logs of all its tries, one after the other */
+    /**
+     * {@return the logs of all its tries, one after the other}
+     *
+     * @param taskId a task of the DAG
+     */
     public String log(String taskId) {
         return tries(taskId).stream().map(TaskTry::log).collect(Collectors.joining());
     }
 
     /**
+     * {@return the value, or empty when none was pushed}
+     *
      * @param taskId the task that pushed
-     * @param key    the XCom key
-     * @param type   the type to read the JSON value as
-     * @param <T>    the type
-     * @return the value, or empty when none was pushed
+     * @param key the XCom key
+     * @param type the type to read the JSON value as
+     * @param <T> the type
      */
     public <T> Optional<T> xcom(String taskId, String key, Class<T> type) {
         return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(taskId, key))).map(json -> XComJson.read(json, type));
     }
 
-    /** @return every XCom pushed, {@code task/key} → JSON text */
+    /** {@return every XCom pushed, {@code task/key} → JSON text} */
     public Map<String, String> xcoms() {
         return Map.copyOf(run.xcoms());
     }
 
-    /** @return one line per callback that threw (the run went on, as on the server) */
+    /** {@return one line per callback that threw (the run went on, as on the server)} */
     public List<String> callbackErrors() {
         return callbackErrors;
     }
@@ -129,8 +137,13 @@ public final class DagTestRun {
         return value;
     }
 
+    /** Names each failed try's error too, so that a failed assertion on the state says why the run failed. */
     @Override
     public String toString() {
-        return "DagTestRun[" + run.dag().id() + " " + run.logicalDate() + " " + state.wireName() + " " + states + "]";
+        String errors = tries.values().stream().flatMap(List::stream)
+                .filter(t -> t.error().isPresent())
+                .map(t -> "\n  " + t.taskId() + " try " + t.tryNumber() + ": " + t.error().get())
+                .collect(Collectors.joining());
+        return "DagTestRun[" + run.dag().id() + " " + run.logicalDate() + " " + state.wireName() + " " + states + "]" + errors;
     }
 }

@@ -61,47 +61,74 @@ public final class DagTester {
         this.dag = Objects.requireNonNull(dag, "dag");
     }
 
-    /** @param dag a built DAG (validation already happened in {@code build()}) @return a tester for it */
+    /**
+     * {@return a tester for it}
+     *
+     * @param dag a built DAG (validation already happened in {@code build()})
+     */
     public static DagTester forDag(Dag dag) {
         return new DagTester(dag);
     }
 
-    /** @param connection a connection the tasks may look up by its id @return this */
+    /**
+     * A connection the tasks may look up by its id.
+     *
+     * @param connection a connection the tasks may look up by its id
+     * @return this
+     */
     public DagTester connection(Connection connection) {
         resources.put(Objects.requireNonNull(connection, "connection"));
         return this;
     }
 
     /**
-     * @param id  the connection id
+     * {@return this, with a {@code jdbc} connection without login}
+     *
+     * @param id the connection id
      * @param url a JDBC URL
-     * @return this, with a {@code jdbc} connection without login
      */
     public DagTester jdbcConnection(String id, String url) {
         return connection(new Connection(id, "jdbc", url, "", "", Map.of()));
     }
 
-    /** @param key a variable's key @param value its value @return this */
+    /**
+     * Sets a variable the tasks may look up by its key.
+     *
+     * @param key a variable's key
+     * @param value its value
+     * @return this
+     */
     public DagTester variable(String key, String value) {
         resources.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** @param fallback where connections and variables not set here are looked up (e.g. a server's) @return this */
+    /**
+     * Where connections and variables not set here are looked up (e.g. a server's).
+     *
+     * @param fallback where connections and variables not set here are looked up (e.g. a server's)
+     * @return this
+     */
     public DagTester resources(Resources fallback) {
         resources.fallback(Objects.requireNonNull(fallback, "fallback"));
         return this;
     }
 
-    /** @param runConf the run's conf, laid over the DAG's params @return this */
+    /**
+     * The run's conf, laid over the DAG's params.
+     *
+     * @param runConf the run's conf, laid over the DAG's params
+     * @return this
+     */
     public DagTester conf(Map<String, Object> runConf) {
         conf.putAll(runConf);
         return this;
     }
 
     /**
-     * @param interval the data interval to give the tasks; by default the DAG's schedule decides it
-     *                 (the interval starting at the logical date), or [logical date, logical date] as for a manual run
+     * The data interval to give the tasks; by default the DAG's schedule decides it (the interval starting at the logical date), or [logical date, logical date] as for a manual run.
+     *
+     * @param interval the data interval to give the tasks; by default the DAG's schedule decides it (the interval starting at the logical date), or [logical date, logical date] as for a manual run
      * @return this
      */
     public DagTester dataInterval(DataInterval interval) {
@@ -137,30 +164,53 @@ public final class DagTester {
         return this;
     }
 
-    /** @param out where to echo every log line as {@code [task] line} (e.g. {@code System.out}) @return this */
+    /**
+     * Where to echo every log line as {@code [task] line} (e.g. {@code System.out}).
+     *
+     * @param out where to echo every log line as {@code [task] line} (e.g. {@code System.out})
+     * @return this
+     */
     public DagTester echoTo(PrintStream out) {
         this.echo = out;
         return this;
     }
 
-    /** @param mask rewrites every log line, e.g. the server's secret masker (default: none) @return this */
+    /**
+     * Rewrites every log line, e.g. the server's secret masker (default: none).
+     *
+     * @param mask rewrites every log line, e.g. the server's secret masker (default: none)
+     * @return this
+     */
     public DagTester maskLogs(UnaryOperator<String> mask) {
         this.mask = Objects.requireNonNull(mask, "mask");
         return this;
     }
 
-    /** @param clock the clock that stamps log lines @return this */
+    /**
+     * The clock that stamps log lines.
+     *
+     * @param clock the clock that stamps log lines
+     * @return this
+     */
     public DagTester clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** @param logicalDate the logical date @return what the run did */
+    /**
+     * {@return what the run did}
+     *
+     * @param logicalDate the logical date
+     */
     public DagTestRun run(Instant logicalDate) {
         return new LocalEngine(newRun(logicalDate)).runDag();
     }
 
-    /** @param day the logical date at midnight UTC, as {@code dags test 2026-01-01} reads it @return what the run did */
+    /**
+     * {@return what the run did}
+     *
+     * @param day the logical date at midnight UTC, as {@code dags test 2026-01-01} reads it
+     */
     public DagTestRun run(LocalDate day) {
         return run(midnight(day));
     }
@@ -178,7 +228,12 @@ public final class DagTester {
         return new LocalEngine(newRun(logicalDate)).runTask(task);
     }
 
-    /** @param taskId the task @param day the logical date at midnight UTC @return what the run did */
+    /**
+     * {@return what the run did}
+     *
+     * @param taskId the task
+     * @param day the logical date at midnight UTC
+     */
     public DagTestRun runTask(String taskId, LocalDate day) {
         return runTask(taskId, midnight(day));
     }

@@ -29,8 +29,9 @@ public final class BranchTask implements Task {
     @FunctionalInterface
     public interface Chooser {
         /**
+         * {@return direct downstream task ids to follow; empty skips them all}
+         *
          * @param ctx the try's context: dates, params, XCom…
-         * @return direct downstream task ids to follow; empty skips them all
          * @throws Exception fails the try
          */
         Collection<String> choose(TaskContext ctx) throws Exception;
@@ -43,8 +44,9 @@ public final class BranchTask implements Task {
     }
 
     /**
+     * {@return the task}
+     *
      * @param chooser returns the downstream task ids to follow
-     * @return the task
      */
     public static BranchTask of(Chooser chooser) {
         return new BranchTask(Objects.requireNonNull(chooser, "chooser"));

@@ -12,11 +12,15 @@ import org.orchestrator.api.OrchestratorException;
  */
 public class ShellCommandException extends OrchestratorException {
 
+    /** The program and its arguments. */
     private final List<String> command;
+    /** The code the command exited with. */
     private final int exitCode;
 
     /**
-     * @param command  the program and its arguments
+     * Creates the exception for a command and its exit code.
+     *
+     * @param command the program and its arguments
      * @param exitCode what it exited with
      */
     public ShellCommandException(List<String> command, int exitCode) {
@@ -25,12 +29,12 @@ public class ShellCommandException extends OrchestratorException {
         this.exitCode = exitCode;
     }
 
-    /** @return the program and its arguments */
+    /** {@return the program and its arguments} */
     public List<String> command() {
         return command;
     }
 
-    /** @return the exit code, 128 + n when killed by signal n */
+    /** {@return the exit code, 128 + n when killed by signal n} */
     public int exitCode() {
         return exitCode;
     }

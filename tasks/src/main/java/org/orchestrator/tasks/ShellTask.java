@@ -51,16 +51,18 @@ public final class ShellTask implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param command the program and its arguments, run without a shell
-     * @return a builder
      */
     public static Builder command(String... command) {
         return command(List.of(command));
     }
 
     /**
+     * {@return a builder}
+     *
      * @param command the program and its arguments, run without a shell
-     * @return a builder
      */
     public static Builder command(List<String> command) {
         if (command.isEmpty()) {
@@ -70,8 +72,9 @@ public final class ShellTask implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param script a bash script, run as {@code bash -c script}
-     * @return a builder
      */
     public static Builder bash(String script) {
         return command("bash", "-c", Objects.requireNonNull(script, "script"));
@@ -173,7 +176,9 @@ public final class ShellTask implements Task {
         }
 
         /**
-         * @param name  variable name
+         * Sets an environment variable of the command.
+         *
+         * @param name variable name
          * @param value its value (overrides the server's and the context's variable of that name)
          * @return this
          */
@@ -182,21 +187,32 @@ public final class ShellTask implements Task {
             return this;
         }
 
-        /** @param vars variables to set @return this */
+        /**
+         * Sets environment variables of the command.
+         *
+         * @param vars variables to set
+         * @return this
+         */
         public Builder env(Map<String, String> vars) {
             vars.forEach(this::env);
             return this;
         }
 
-        /** @param dir the directory the command runs in (default: the server's) @return this */
+        /**
+         * The directory the command runs in (default: the server's).
+         *
+         * @param dir the directory the command runs in (default: the server's)
+         * @return this
+         */
         public Builder workingDir(Path dir) {
             this.workingDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
         /**
-         * @param grace after an interrupt, how long the processes get to exit on SIGTERM before
-         *              SIGKILL (default 5 seconds)
+         * After an interrupt, how long the processes get to exit on SIGTERM before SIGKILL (default 5 seconds).
+         *
+         * @param grace after an interrupt, how long the processes get to exit on SIGTERM before SIGKILL (default 5 seconds)
          * @return this
          */
         public Builder killGrace(Duration grace) {
@@ -208,8 +224,9 @@ public final class ShellTask implements Task {
         }
 
         /**
-         * @param timeout how long the command may run before its process tree is killed and the try
-         *                fails (default: no limit of its own; the task's execution timeout still applies)
+         * How long the command may run before its process tree is killed and the try fails (default: no limit of its own; the task's execution timeout still applies).
+         *
+         * @param timeout how long the command may run before its process tree is killed and the try fails (default: no limit of its own; the task's execution timeout still applies)
          * @return this
          */
         public Builder timeout(Duration timeout) {
@@ -220,7 +237,7 @@ public final class ShellTask implements Task {
             return this;
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public ShellTask build() {
             return new ShellTask(this);
         }

@@ -34,19 +34,48 @@ public final class Database implements AutoCloseable {
         EmbeddedH2.pinLoopback();
     }
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
     /** Who runs the migrations: the pool's login, or on the embedded H2 its owner (the pool's login may not change the schema). */
     private final DataSource schemaOwner;
     private final Jdbi jdbi;
     private final Transactions transactions;
     private final boolean postgres;
+    /** Closes the pool this class opened; a caller's own data source is the caller's to close. */
+    private final Runnable onClose;
 
-    private Database(HikariDataSource dataSource, DataSource schemaOwner) {
+    private Database(HikariDataSource pool, DataSource schemaOwner) {
+        this(pool, schemaOwner, pool.getJdbcUrl().startsWith("jdbc:postgresql:"), pool::close);
+    }
+
+    private Database(DataSource dataSource, DataSource schemaOwner, boolean postgres, Runnable onClose) {
         this.dataSource = dataSource;
         this.schemaOwner = schemaOwner;
         this.jdbi = configure(Jdbi.create(dataSource));
         this.transactions = new Transactions(jdbi);
-        this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.postgres = postgres;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Uses a data source the caller owns (a host application embedding the engine): its login must
+     * be allowed to create the schema, which Flyway brings up to date now. {@link #close()} leaves
+     * it open. H2 URLs should carry {@code OPTIMIZE_REUSE_RESULTS=FALSE} (see {@link #withoutResultReuse}).
+     *
+     * @param dataSource an H2 or PostgreSQL data source, pooled by the caller
+     * @return an open database
+     */
+    public static Database open(DataSource dataSource) {
+        Database database = new Database(dataSource, dataSource, isPostgres(dataSource), () -> { });
+        database.migrate();
+        return database;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new StateException("cannot reach the database of the given data source: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -152,7 +181,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        onClose.run();
     }
 
     private static Jdbi configure(Jdbi jdbi) {

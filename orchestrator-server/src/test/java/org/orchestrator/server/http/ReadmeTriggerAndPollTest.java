@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +26,7 @@ class ReadmeTriggerAndPollTest {
 
     @Test
     void readme_trigger_and_poll_snippet_runs_etl_orders_pipeline_to_success() throws Exception {
-        String snippet = snippet(readme());
+        String snippet = ReadmeSnippets.bash(readme(), MARKER);
         assertThat(snippet).contains("curl").contains("etl_orders_pipeline").contains("ORCHESTRATOR_URL");
         assertThat(onPath("curl")).as("the snippet needs curl on the PATH (.ci/run installs it)").isTrue();
 
@@ -52,7 +50,7 @@ class ReadmeTriggerAndPollTest {
                 assertThat(process.exitValue()).as("exit status; it printed:%n%s", printed).isZero();
                 assertThat(printed).contains("\"dag_run_id\":\"ci-42\"").endsWith("run ci-42 ended success\n");
             } finally {
-                stop(process);
+                ReadmeSnippets.stop(process);
             }
 
             JsonNode run = examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/etl_orders_pipeline/dagRuns/ci-42").json();
@@ -65,25 +63,6 @@ class ReadmeTriggerAndPollTest {
                 assertThat(row.get("run_id")).isEqualTo("ci-42");
             });
         }
-    }
-
-    /** Ends the shell and whatever it started ({@code curl}, {@code sleep}), children first. */
-    private static void stop(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("bash " + process.pid() + " did not end");
-        }
-    }
-
-    /** @return the bash code block between the README's {@code <!-- readme-test:trigger-and-poll -->} markers */
-    static String snippet(String readme) {
-        Matcher m = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " -->\\s*```bash\\n(.*?)```\\s*<!-- /" + Pattern.quote(MARKER)
-                + " -->", Pattern.DOTALL).matcher(readme);
-        if (!m.find()) {
-            throw new AssertionError("README.md has no ```bash block between <!-- " + MARKER + " --> and <!-- /" + MARKER + " -->");
-        }
-        return m.group(1);
     }
 
     /** @return README.md of the repository, found from the module's directory upwards */

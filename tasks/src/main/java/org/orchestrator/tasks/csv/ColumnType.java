@@ -39,14 +39,15 @@ public enum ColumnType {
         this.sqlType = sqlType;
     }
 
-    /** @return the ANSI SQL type a created table uses */
+    /** {@return the ANSI SQL type a created table uses} */
     public String sqlType() {
         return sqlType;
     }
 
     /**
+     * {@return the parsed value}
+     *
      * @param text a non-empty CSV field
-     * @return the parsed value
      * @throws IllegalArgumentException naming the type when the text is not of it
      */
     public Object parse(String text) {

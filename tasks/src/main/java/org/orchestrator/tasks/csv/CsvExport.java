@@ -51,10 +51,11 @@ public final class CsvExport implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param connId a connection of type {@code jdbc}
-     * @param sql    the query
+     * @param sql the query
      * @param params literals or {@link SqlParam}s, one per {@code ?}
-     * @return a builder
      */
     public static Builder query(String connId, String sql, Object... params) {
         return new Builder(Objects.requireNonNull(connId, "connId"), Objects.requireNonNull(sql, "sql"), Arrays.asList(params));
@@ -115,19 +116,29 @@ public final class CsvExport implements Task {
             this.params = new ArrayList<>(params);
         }
 
-        /** @param file the CSV file to write (replaced when it exists) @return this */
+        /**
+         * The CSV file to write (replaced when it exists).
+         *
+         * @param file the CSV file to write (replaced when it exists)
+         * @return this
+         */
         public Builder to(Path file) {
             Objects.requireNonNull(file, "file");
             return to(ctx -> file);
         }
 
-        /** @param file chooses the file for the try, e.g. from its logical date @return this */
+        /**
+         * Chooses the file for the try, e.g. from its logical date.
+         *
+         * @param file chooses the file for the try, e.g. from its logical date
+         * @return this
+         */
         public Builder to(Function<TaskContext, Path> file) {
             target = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public CsvExport build() {
             if (target == null) {
                 throw new IllegalArgumentException("CSV export from '" + connId + "' has no target file: call to(...)");

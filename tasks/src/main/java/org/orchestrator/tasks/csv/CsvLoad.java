@@ -77,9 +77,10 @@ public final class CsvLoad implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param connId a connection of type {@code jdbc}
-     * @param table  the target table
-     * @return a builder
+     * @param table the target table
      */
     public static Builder into(String connId, String table) {
         return new Builder(Objects.requireNonNull(connId, "connId"), Jdbc.identifier(table));
@@ -160,13 +161,23 @@ public final class CsvLoad implements Task {
             this.table = table;
         }
 
-        /** @param path the CSV file (UTF-8, header line first) @return this */
+        /**
+         * The CSV file (UTF-8, header line first).
+         *
+         * @param path the CSV file (UTF-8, header line first)
+         * @return this
+         */
         public Builder from(Path path) {
             Objects.requireNonNull(path, "path");
             return from(ctx -> path);
         }
 
-        /** @param path chooses the file for the try, e.g. from its logical date @return this */
+        /**
+         * Chooses the file for the try, e.g. from its logical date.
+         *
+         * @param path chooses the file for the try, e.g. from its logical date
+         * @return this
+         */
         public Builder from(Function<TaskContext, Path> path) {
             Objects.requireNonNull(path, "path");
             source = ctx -> CsvSource.file(path.apply(ctx));
@@ -186,12 +197,22 @@ public final class CsvLoad implements Task {
             return this;
         }
 
-        /** @param name header and table column @param type its type @return this; the field is required */
+        /**
+         * {@return this; the field is required}
+         *
+         * @param name header and table column
+         * @param type its type
+         */
         public Builder column(String name, ColumnType type) {
             return add(new Column(Jdbc.identifier(name), type, true, List.of()));
         }
 
-        /** @param name header and table column @param type its type @return this; an empty field loads as NULL */
+        /**
+         * {@return this; an empty field loads as NULL}
+         *
+         * @param name header and table column
+         * @param type its type
+         */
         public Builder optionalColumn(String name, ColumnType type) {
             return add(new Column(Jdbc.identifier(name), type, false, List.of()));
         }
@@ -204,8 +225,10 @@ public final class CsvLoad implements Task {
         }
 
         /**
+         * Adds a rule a column's value must pass, or the row is rejected with the reason.
+         *
          * @param column a declared column
-         * @param test   holds for good parsed values (a Long, BigDecimal, LocalDate... per type)
+         * @param test holds for good parsed values (a Long, BigDecimal, LocalDate... per type)
          * @param reason why a row is rejected when it does not, e.g. "must be positive"
          * @return this
          */
@@ -218,7 +241,12 @@ public final class CsvLoad implements Task {
             return this;
         }
 
-        /** @param keyColumns declared columns; a row replaces the table's row with the same key @return this */
+        /**
+         * Loads by key: a row replaces the table's row with the same key.
+         *
+         * @param keyColumns declared columns; a row replaces the table's row with the same key
+         * @return this
+         */
         public Builder upsertKey(String... keyColumns) {
             for (String key : keyColumns) {
                 Column declared = columns.get(key.toLowerCase(Locale.ROOT));
@@ -230,16 +258,25 @@ public final class CsvLoad implements Task {
             return this;
         }
 
-        /** Empties the table before loading, in the same transaction. @return this */
+        /**
+
+         * Empties the table before loading, in the same transaction.
+
+         *
+
+         * @return this builder
+
+         */
         public Builder replaceAll() {
             replaceAll = true;
             return this;
         }
 
         /**
+         * {@return this; matching rows are deleted before loading, in the same transaction}
+         *
          * @param condition a SQL condition on the table, e.g. {@code "order_date >= ? AND order_date < ?"}
-         * @param params    its parameters: literals or {@link SqlParam}s
-         * @return this; matching rows are deleted before loading, in the same transaction
+         * @param params its parameters: literals or {@link SqlParam}s
          */
         public Builder replaceWhere(String condition, Object... params) {
             replaceWhere = Objects.requireNonNull(condition, "condition");
@@ -247,13 +284,23 @@ public final class CsvLoad implements Task {
             return this;
         }
 
-        /** @param table where rejected rows go (default: the table's name + {@code _rejected}) @return this */
+        /**
+         * Where rejected rows go (default: the table's name + {@code _rejected}).
+         *
+         * @param table where rejected rows go (default: the table's name + {@code _rejected})
+         * @return this
+         */
         public Builder deadLetterTable(String table) {
             deadLetterTable = Jdbc.identifier(table);
             return this;
         }
 
-        /** @param size rows per JDBC batch (default 1000) @return this */
+        /**
+         * Rows per JDBC batch (default 1000).
+         *
+         * @param size rows per JDBC batch (default 1000)
+         * @return this
+         */
         public Builder batchSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("batch size must be >= 1, got " + size);
@@ -262,19 +309,29 @@ public final class CsvLoad implements Task {
             return this;
         }
 
-        /** @param create whether to create the table from the columns when missing (default true) @return this */
+        /**
+         * Whether to create the table from the columns when missing (default true).
+         *
+         * @param create whether to create the table from the columns when missing (default true)
+         * @return this
+         */
         public Builder createTable(boolean create) {
             createTable = create;
             return this;
         }
 
-        /** @param delimiter the field separator (default comma) @return this */
+        /**
+         * The field separator (default comma).
+         *
+         * @param delimiter the field separator (default comma)
+         * @return this
+         */
         public Builder delimiter(char delimiter) {
             this.delimiter = delimiter;
             return this;
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public CsvLoad build() {
             if (source == null) {
                 throw new IllegalArgumentException("CSV load into " + table + " has no file: call from(...)");

@@ -61,17 +61,30 @@ public final class HttpTask implements Task {
         timeout = b.timeout;
     }
 
-    /** @param url an absolute URL @return a GET request builder */
+    /**
+     * {@return a GET request builder}
+     *
+     * @param url an absolute URL
+     */
     public static Builder get(String url) {
         return new Builder(null).method("GET", url);
     }
 
-    /** @param connId a connection of type {@code http}: base URL and auth @return a chooser of method and path */
+    /**
+     * {@return a chooser of method and path}
+     *
+     * @param connId a connection of type {@code http}: base URL and auth
+     */
     public static Target on(String connId) {
         return new Target(new Builder(Objects.requireNonNull(connId, "connId")));
     }
 
-    /** @param method any HTTP method @param url an absolute URL @return a request builder */
+    /**
+     * {@return a request builder}
+     *
+     * @param method any HTTP method
+     * @param url an absolute URL
+     */
     public static Builder request(String method, String url) {
         return new Builder(null).method(method, url);
     }
@@ -120,27 +133,48 @@ public final class HttpTask implements Task {
             this.builder = builder;
         }
 
-        /** @param path under the base URL @return the request builder */
+        /**
+         * {@return the request builder}
+         *
+         * @param path under the base URL
+         */
         public Builder get(String path) {
             return builder.method("GET", path);
         }
 
-        /** @param path under the base URL @return the request builder */
+        /**
+         * {@return the request builder}
+         *
+         * @param path under the base URL
+         */
         public Builder post(String path) {
             return builder.method("POST", path);
         }
 
-        /** @param path under the base URL @return the request builder */
+        /**
+         * {@return the request builder}
+         *
+         * @param path under the base URL
+         */
         public Builder put(String path) {
             return builder.method("PUT", path);
         }
 
-        /** @param path under the base URL @return the request builder */
+        /**
+         * {@return the request builder}
+         *
+         * @param path under the base URL
+         */
         public Builder delete(String path) {
             return builder.method("DELETE", path);
         }
 
-        /** @param method any HTTP method @param path under the base URL @return the request builder */
+        /**
+         * {@return the request builder}
+         *
+         * @param method any HTTP method
+         * @param path under the base URL
+         */
         public Builder request(String method, String path) {
             return builder.method(method, path);
         }
@@ -169,31 +203,57 @@ public final class HttpTask implements Task {
             return this;
         }
 
-        /** @param target chooses the URL or path for the try, e.g. from its logical date @return this */
+        /**
+         * Chooses the URL or path for the try, e.g. from its logical date.
+         *
+         * @param target chooses the URL or path for the try, e.g. from its logical date
+         * @return this
+         */
         public Builder target(Function<TaskContext, String> target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** @param name a header @param value its value @return this */
+        /**
+         * Adds a request header.
+         *
+         * @param name a header
+         * @param value its value
+         * @return this
+         */
         public Builder header(String name, String value) {
             headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** @param text the request body @return this */
+        /**
+         * The request body.
+         *
+         * @param text the request body
+         * @return this
+         */
         public Builder body(String text) {
             Objects.requireNonNull(text, "text");
             return body(ctx -> text);
         }
 
-        /** @param text makes the request body for the try @return this */
+        /**
+         * Makes the request body for the try.
+         *
+         * @param text makes the request body for the try
+         * @return this
+         */
         public Builder body(Function<TaskContext, String> text) {
             body = Objects.requireNonNull(text, "text");
             return this;
         }
 
-        /** @param value serialised as JSON; sets {@code Content-Type: application/json} unless set @return this */
+        /**
+         * Serialised as JSON; sets {@code Content-Type: application/json} unless set.
+         *
+         * @param value serialised as JSON; sets {@code Content-Type: application/json} unless set
+         * @return this
+         */
         public Builder jsonBody(Object value) {
             try {
                 String json = JSON.writeValueAsString(value);
@@ -204,7 +264,12 @@ public final class HttpTask implements Task {
             }
         }
 
-        /** @param statuses the statuses that succeed (default: any 2xx) @return this */
+        /**
+         * The statuses that succeed (default: any 2xx).
+         *
+         * @param statuses the statuses that succeed (default: any 2xx)
+         * @return this
+         */
         public Builder expectStatus(int... statuses) {
             for (int status : statuses) {
                 expected.add(status);
@@ -212,25 +277,43 @@ public final class HttpTask implements Task {
             return this;
         }
 
-        /** Pushes the response body, as text, to XCom. @return this */
+        /**
+
+         * Pushes the response body, as text, to XCom.
+
+         *
+
+         * @return this builder
+
+         */
         public Builder returnBody() {
             returnBody = true;
             return this;
         }
 
-        /** @param path picks the value pushed to XCom from the JSON response, e.g. {@code $.data[0].id} @return this */
+        /**
+         * Picks the value pushed to XCom from the JSON response, e.g. {@code $.data[0].id}.
+         *
+         * @param path picks the value pushed to XCom from the JSON response, e.g. {@code $.data[0].id}
+         * @return this
+         */
         public Builder returnJson(String path) {
             returnJson = JsonPath.of(path);
             return this;
         }
 
-        /** @param timeout how long to wait for the answer (default 1 minute) @return this */
+        /**
+         * How long to wait for the answer (default 1 minute).
+         *
+         * @param timeout how long to wait for the answer (default 1 minute)
+         * @return this
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public HttpTask build() {
             return new HttpTask(this);
         }

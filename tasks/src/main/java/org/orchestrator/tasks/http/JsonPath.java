@@ -33,8 +33,9 @@ public final class JsonPath {
     }
 
     /**
+     * {@return the path}
+     *
      * @param expression e.g. {@code $.a.b[0]}
-     * @return the path
      * @throws IllegalArgumentException when the expression is outside the subset
      */
     public static JsonPath of(String expression) {
@@ -59,9 +60,9 @@ public final class JsonPath {
     }
 
     /**
+     * {@return the value at the path as plain Java (Map, List, String, Number, Boolean), or empty when the path leads nowhere or to JSON null}
+     *
      * @param json a JSON document
-     * @return the value at the path as plain Java (Map, List, String, Number, Boolean), or empty
-     *         when the path leads nowhere or to JSON null
      * @throws OrchestratorException when the text is not JSON
      */
     public Optional<Object> read(String json) {

@@ -48,7 +48,11 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
         prefix = b.prefix;
     }
 
-    /** @param connId a connection of type {@code smtp} @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param connId a connection of type {@code smtp}
+     */
     public static Builder via(String connId) {
         return new Builder(Objects.requireNonNull(connId, "connId"));
     }
@@ -121,7 +125,12 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
             this.connId = connId;
         }
 
-        /** @param addresses who gets the mail @return this */
+        /**
+         * Who gets the mail.
+         *
+         * @param addresses who gets the mail
+         * @return this
+         */
         public Builder to(String... addresses) {
             for (String address : addresses) {
                 try {
@@ -134,13 +143,18 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
             return this;
         }
 
-        /** @param prefix starts every subject (default {@code "[Orchestrator] "}) @return this */
+        /**
+         * Starts every subject (default {@code "[Orchestrator] "}).
+         *
+         * @param prefix starts every subject (default {@code "[Orchestrator] "})
+         * @return this
+         */
         public Builder subjectPrefix(String prefix) {
             this.prefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** @return the notifier */
+        /** {@return the notifier} */
         public EmailNotifier build() {
             if (recipients.isEmpty()) {
                 throw new IllegalArgumentException("an email notifier needs at least one recipient: call to(...)");

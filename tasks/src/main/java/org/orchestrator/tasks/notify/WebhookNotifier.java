@@ -42,7 +42,11 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
         this.prefix = prefix;
     }
 
-    /** @param connId a connection of type {@code webhook} or {@code http} whose url is the webhook @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param connId a connection of type {@code webhook} or {@code http} whose url is the webhook
+     */
     public static Builder via(String connId) {
         return new Builder(Objects.requireNonNull(connId, "connId"));
     }
@@ -86,13 +90,18 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
             this.connId = connId;
         }
 
-        /** @param prefix starts every message (default {@code "[Orchestrator] "}) @return this */
+        /**
+         * Starts every message (default {@code "[Orchestrator] "}).
+         *
+         * @param prefix starts every message (default {@code "[Orchestrator] "})
+         * @return this
+         */
         public Builder prefix(String prefix) {
             this.prefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** @return the notifier */
+        /** {@return the notifier} */
         public WebhookNotifier build() {
             return new WebhookNotifier(connId, prefix);
         }

@@ -41,7 +41,12 @@ public final class ExternalTaskSensor extends Sensor {
         failed = Set.copyOf(b.failed);
     }
 
-    /** @param dagId the other DAG @param taskId its task @return a builder for the same logical date */
+    /**
+     * {@return a builder for the same logical date}
+     *
+     * @param dagId the other DAG
+     * @param taskId its task
+     */
     public static Builder of(String dagId, String taskId) {
         return new Builder(Objects.requireNonNull(dagId, "dagId"), Objects.requireNonNull(taskId, "taskId"));
     }
@@ -75,32 +80,52 @@ public final class ExternalTaskSensor extends Sensor {
             this.taskId = taskId;
         }
 
-        /** @param delta look at the run whose logical date is this much earlier than this run's @return this */
+        /**
+         * Look at the run whose logical date is this much earlier than this run's.
+         *
+         * @param delta look at the run whose logical date is this much earlier than this run's
+         * @return this
+         */
         public Builder delta(Duration delta) {
             Objects.requireNonNull(delta, "delta");
             logicalDate = ctx -> ctx.logicalDate().minus(delta);
             return this;
         }
 
-        /** @param date chooses the other run's logical date from this try's context @return this */
+        /**
+         * Chooses the other run's logical date from this try's context.
+         *
+         * @param date chooses the other run's logical date from this try's context
+         * @return this
+         */
         public Builder logicalDate(Function<TaskContext, Instant> date) {
             logicalDate = Objects.requireNonNull(date, "date");
             return this;
         }
 
-        /** @param states the states that end the wait (default: success) @return this */
+        /**
+         * The states that end the wait (default: success).
+         *
+         * @param states the states that end the wait (default: success)
+         * @return this
+         */
         public Builder allowedStates(TaskState... states) {
             allowed = EnumSet.copyOf(List.of(states));
             return this;
         }
 
-        /** @param states the states that fail the sensor at once (default: failed, upstream_failed; none to keep waiting) @return this */
+        /**
+         * The states that fail the sensor at once (default: failed, upstream_failed; none to keep waiting).
+         *
+         * @param states the states that fail the sensor at once (default: failed, upstream_failed; none to keep waiting)
+         * @return this
+         */
         public Builder failedStates(TaskState... states) {
             failed = states.length == 0 ? EnumSet.noneOf(TaskState.class) : EnumSet.copyOf(List.of(states));
             return this;
         }
 
-        /** @return the sensor */
+        /** {@return the sensor} */
         public ExternalTaskSensor build() {
             return new ExternalTaskSensor(this);
         }

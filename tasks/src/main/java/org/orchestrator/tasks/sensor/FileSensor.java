@@ -33,21 +33,30 @@ public final class FileSensor extends Sensor {
         glob = b.glob;
     }
 
-    /** @param file the file to wait for @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param file the file to wait for
+     */
     public static Builder path(Path file) {
         Objects.requireNonNull(file, "file");
         return new Builder(ctx -> file, null);
     }
 
-    /** @param file chooses the file for the try, e.g. from its logical date @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param file chooses the file for the try, e.g. from its logical date
+     */
     public static Builder path(Function<TaskContext, Path> file) {
         return new Builder(Objects.requireNonNull(file, "file"), null);
     }
 
     /**
-     * @param dir  the directory to look in
+     * {@return a builder}
+     *
+     * @param dir the directory to look in
      * @param glob a file-name pattern, e.g. {@code *.csv} or {@code orders_2026-*.{csv,json}}
-     * @return a builder
      */
     public static Builder glob(Path dir, String glob) {
         Objects.requireNonNull(dir, "dir");
@@ -93,7 +102,7 @@ public final class FileSensor extends Sensor {
             this.glob = glob;
         }
 
-        /** @return the sensor */
+        /** {@return the sensor} */
         public FileSensor build() {
             return new FileSensor(this);
         }

@@ -34,12 +34,21 @@ public final class HttpSensor extends Sensor {
         requestTimeout = b.requestTimeout;
     }
 
-    /** @param url an absolute URL @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param url an absolute URL
+     */
     public static Builder get(String url) {
         return new Builder(null, Objects.requireNonNull(url, "url"));
     }
 
-    /** @param connId a connection of type {@code http} @param path under its base URL @return a builder */
+    /**
+     * {@return a builder}
+     *
+     * @param connId a connection of type {@code http}
+     * @param path under its base URL
+     */
     public static Builder on(String connId, String path) {
         return new Builder(Objects.requireNonNull(connId, "connId"), Objects.requireNonNull(path, "path"));
     }
@@ -73,21 +82,33 @@ public final class HttpSensor extends Sensor {
             this.target = target;
         }
 
-        /** @param statuses the statuses that end the wait @return this */
+        /**
+         * The statuses that end the wait.
+         *
+         * @param statuses the statuses that end the wait
+         * @return this
+         */
         public Builder status(int... statuses) {
             condition = r -> java.util.Arrays.stream(statuses).anyMatch(s -> s == r.statusCode());
             return this;
         }
 
-        /** @param condition ends the wait when it holds for a response @return this */
+        /**
+         * Ends the wait when it holds for a response.
+         *
+         * @param condition ends the wait when it holds for a response
+         * @return this
+         */
         public Builder condition(Predicate<HttpResponse<String>> condition) {
             this.condition = Objects.requireNonNull(condition, "condition");
             return this;
         }
 
         /**
-         * @param path  a {@link JsonPath} into a 2xx response's body, e.g. {@code $.state}
-         * @param test  ends the wait when it holds for the value there (never called for a missing value)
+         * A {@link JsonPath} into a 2xx response's body, e.g. {@code $.state}.
+         *
+         * @param path a {@link JsonPath} into a 2xx response's body, e.g. {@code $.state}
+         * @param test ends the wait when it holds for the value there (never called for a missing value)
          * @return this
          */
         public Builder json(String path, Predicate<Object> test) {
@@ -97,13 +118,18 @@ public final class HttpSensor extends Sensor {
             return this;
         }
 
-        /** @param timeout how long one request may take (default 30 s) @return this */
+        /**
+         * How long one request may take (default 30 s).
+         *
+         * @param timeout how long one request may take (default 30 s)
+         * @return this
+         */
         public Builder requestTimeout(Duration timeout) {
             requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** @return the sensor */
+        /** {@return the sensor} */
         public HttpSensor build() {
             return new HttpSensor(this);
         }

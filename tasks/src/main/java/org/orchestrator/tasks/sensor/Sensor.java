@@ -32,7 +32,11 @@ public abstract class Sensor implements Task {
     private final boolean softFail;
     private final boolean backoff;
 
-    /** @param settings the shared settings from a subclass's builder */
+    /**
+     * The shared settings from a subclass's builder.
+     *
+     * @param settings the shared settings from a subclass's builder
+     */
     protected Sensor(Builder<?> settings) {
         pokeInterval = settings.pokeInterval;
         maxInterval = settings.maxInterval;
@@ -51,8 +55,9 @@ public abstract class Sensor implements Task {
     protected abstract boolean poke(TaskContext ctx) throws Exception;
 
     /**
+     * {@return what is waited for, for the log and the timeout message, e.g. {@code file /data/x.csv}}
+     *
      * @param ctx the try's context
-     * @return what is waited for, for the log and the timeout message, e.g. {@code file /data/x.csv}
      */
     protected abstract String describe(TaskContext ctx);
 
@@ -118,7 +123,12 @@ public abstract class Sensor implements Task {
             return (B) this;
         }
 
-        /** @param interval time between pokes (default 60 s, as in Airflow) @return this */
+        /**
+         * Time between pokes (default 60 s, as in Airflow).
+         *
+         * @param interval time between pokes (default 60 s, as in Airflow)
+         * @return this
+         */
         public B pokeInterval(Duration interval) {
             if (Objects.requireNonNull(interval, "interval").isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("poke interval must be > 0, got " + interval);
@@ -127,7 +137,12 @@ public abstract class Sensor implements Task {
             return self();
         }
 
-        /** @param timeout how long to wait in all (default 7 days, as in Airflow) @return this */
+        /**
+         * How long to wait in all (default 7 days, as in Airflow).
+         *
+         * @param timeout how long to wait in all (default 7 days, as in Airflow)
+         * @return this
+         */
         public B timeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
                 throw new IllegalArgumentException("timeout must be >= 0, got " + timeout);
@@ -136,13 +151,23 @@ public abstract class Sensor implements Task {
             return self();
         }
 
-        /** @param soft true to end as skipped instead of failed on timeout @return this */
+        /**
+         * True to end as skipped instead of failed on timeout.
+         *
+         * @param soft true to end as skipped instead of failed on timeout
+         * @return this
+         */
         public B softFail(boolean soft) {
             softFail = soft;
             return self();
         }
 
-        /** @param max doubles the interval after each poke, up to this @return this */
+        /**
+         * Doubles the interval after each poke, up to this.
+         *
+         * @param max doubles the interval after each poke, up to this
+         * @return this
+         */
         public B exponentialBackoff(Duration max) {
             maxInterval = Objects.requireNonNull(max, "max");
             backoff = true;

@@ -12,7 +12,11 @@ import org.orchestrator.api.OrchestratorException;
  */
 public class SensorTimeoutException extends OrchestratorException {
 
-    /** @param message what was waited for, and for how long */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was waited for, and for how long
+     */
     public SensorTimeoutException(String message) {
         super(message);
     }

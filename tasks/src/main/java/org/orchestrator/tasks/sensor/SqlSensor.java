@@ -35,10 +35,11 @@ public final class SqlSensor extends Sensor {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param connId a connection of type {@code jdbc}
-     * @param sql    the query
+     * @param sql the query
      * @param params literals or {@link SqlParam}s, one per {@code ?}
-     * @return a builder
      */
     public static Builder on(String connId, String sql, Object... params) {
         return new Builder(Objects.requireNonNull(connId, "connId"), Objects.requireNonNull(sql, "sql"), Arrays.asList(params));
@@ -72,7 +73,7 @@ public final class SqlSensor extends Sensor {
             this.params = new java.util.ArrayList<>(params);
         }
 
-        /** @return the sensor */
+        /** {@return the sensor} */
         public SqlSensor build() {
             return new SqlSensor(this);
         }

@@ -14,11 +14,14 @@ import org.orchestrator.api.OrchestratorException;
  */
 public class DataQualityException extends OrchestratorException {
 
+    /** Why each broken rule is broken. */
     private final List<String> breaches;
 
     /**
-     * @param connId   the connection the check ran on
-     * @param rules    how many rules were checked
+     * Creates the exception from the rules a check found broken.
+     *
+     * @param connId the connection the check ran on
+     * @param rules how many rules were checked
      * @param breaches why each broken rule is broken
      */
     public DataQualityException(String connId, int rules, List<String> breaches) {
@@ -27,7 +30,7 @@ public class DataQualityException extends OrchestratorException {
         this.breaches = List.copyOf(breaches);
     }
 
-    /** @return one line per broken rule */
+    /** {@return one line per broken rule} */
     public List<String> breaches() {
         return breaches;
     }

@@ -37,8 +37,9 @@ public final class SqlCheck implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param connId a connection of type {@code jdbc}
-     * @return a builder
      */
     public static Builder on(String connId) {
         return new Builder(Objects.requireNonNull(connId, "connId"));
@@ -70,31 +71,43 @@ public final class SqlCheck implements Task {
             this.connId = connId;
         }
 
-        /** @param table a table @return the bound for its row count */
+        /**
+         * {@return the bound for its row count}
+         *
+         * @param table a table
+         */
         public Bound rowCount(String table) {
             String t = Jdbc.identifier(table);
             return bound("row count of " + t, Statement.of("SELECT COUNT(*) FROM " + t));
         }
 
         /**
-         * @param sql    a query; its rows are counted
+         * {@return the bound for the number of rows it returns}
+         *
+         * @param sql a query; its rows are counted
          * @param params literals or {@link SqlParam}s
-         * @return the bound for the number of rows it returns
          */
         public Bound queryRows(String sql, Object... params) {
             return bound("rows of (" + sql.strip() + ")", Statement.of("SELECT COUNT(*) FROM (" + sql + ") counted", params));
         }
 
         /**
-         * @param sql    a query returning one number (its first column of its first row)
+         * {@return the bound for that number}
+         *
+         * @param sql a query returning one number (its first column of its first row)
          * @param params literals or {@link SqlParam}s
-         * @return the bound for that number
          */
         public Bound value(String sql, Object... params) {
             return bound("value of (" + sql.strip() + ")", Statement.of(sql, params));
         }
 
-        /** @param table a table @param columns columns that must hold no NULL @return this */
+        /**
+         * Checks that columns of a table hold no NULL.
+         *
+         * @param table a table
+         * @param columns columns that must hold no NULL
+         * @return this
+         */
         public Builder noNulls(String table, String... columns) {
             String t = Jdbc.identifier(table);
             for (String column : columns) {
@@ -105,11 +118,12 @@ public final class SqlCheck implements Task {
         }
 
         /**
-         * @param table  a table
+         * {@return this; NULLs are not counted (use {@link #noNulls} for them)}
+         *
+         * @param table a table
          * @param column a numeric or comparable column
-         * @param min    the smallest allowed value
-         * @param max    the largest allowed value
-         * @return this; NULLs are not counted (use {@link #noNulls} for them)
+         * @param min the smallest allowed value
+         * @param max the largest allowed value
          */
         public Builder valuesBetween(String table, String column, Object min, Object max) {
             String t = Jdbc.identifier(table);
@@ -122,7 +136,7 @@ public final class SqlCheck implements Task {
             return new Bound(this, (min, max) -> rules.add(new Rule(what, query, min, max)));
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public SqlCheck build() {
             if (rules.isEmpty()) {
                 throw new IllegalArgumentException("SQL check on '" + connId + "' has no rule");
@@ -141,17 +155,30 @@ public final class SqlCheck implements Task {
             this.add = add;
         }
 
-        /** @param min the smallest allowed answer @return the builder */
+        /**
+         * {@return the builder}
+         *
+         * @param min the smallest allowed answer
+         */
         public Builder atLeast(Number min) {
             return range(decimal(min), null);
         }
 
-        /** @param max the largest allowed answer @return the builder */
+        /**
+         * {@return the builder}
+         *
+         * @param max the largest allowed answer
+         */
         public Builder atMost(Number max) {
             return range(null, decimal(max));
         }
 
-        /** @param min smallest allowed @param max largest allowed @return the builder */
+        /**
+         * {@return the builder}
+         *
+         * @param min smallest allowed
+         * @param max largest allowed
+         */
         public Builder between(Number min, Number max) {
             BigDecimal lo = decimal(min);
             BigDecimal hi = decimal(max);
@@ -161,7 +188,11 @@ public final class SqlCheck implements Task {
             return range(lo, hi);
         }
 
-        /** @param expected the only allowed answer @return the builder */
+        /**
+         * {@return the builder}
+         *
+         * @param expected the only allowed answer
+         */
         public Builder equalTo(Number expected) {
             return range(decimal(expected), decimal(expected));
         }

@@ -21,29 +21,31 @@ import org.orchestrator.api.TaskContext;
 public interface SqlParam {
 
     /**
+     * {@return the value to bind}
+     *
      * @param ctx the try's context
-     * @return the value to bind
      */
     Object value(TaskContext ctx);
 
-    /** @return the start of the run's data interval (inclusive) */
+    /** {@return the start of the run's data interval (inclusive)} */
     static SqlParam intervalStart() {
         return ctx -> ctx.dataInterval().start();
     }
 
-    /** @return the end of the run's data interval (exclusive) */
+    /** {@return the end of the run's data interval (exclusive)} */
     static SqlParam intervalEnd() {
         return ctx -> ctx.dataInterval().end();
     }
 
-    /** @return the run's logical date */
+    /** {@return the run's logical date} */
     static SqlParam logicalDate() {
         return TaskContext::logicalDate;
     }
 
     /**
+     * {@return its value; the try fails when it is not set}
+     *
      * @param name a DAG param or run conf key
-     * @return its value; the try fails when it is not set
      */
     static SqlParam param(String name) {
         Objects.requireNonNull(name, "name");
@@ -56,17 +58,19 @@ public interface SqlParam {
     }
 
     /**
+     * {@return the pushed value, or SQL NULL when none was pushed}
+     *
      * @param taskId the task that pushed the value
-     * @param key    its XCom key
-     * @return the pushed value, or SQL NULL when none was pushed
+     * @param key its XCom key
      */
     static SqlParam xcom(String taskId, String key) {
         return ctx -> ctx.xcomPull(taskId, key, Object.class).orElse(null);
     }
 
     /**
+     * {@return its value; the try fails when it is not set}
+     *
      * @param key a variable's key
-     * @return its value; the try fails when it is not set
      */
     static SqlParam variable(String key) {
         return ctx -> ctx.variable(key).orElseThrow(

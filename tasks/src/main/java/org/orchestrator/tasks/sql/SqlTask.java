@@ -53,8 +53,9 @@ public final class SqlTask implements Task {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param connId a connection of type {@code jdbc}
-     * @return a builder
      */
     public static Builder on(String connId) {
         return new Builder(Objects.requireNonNull(connId, "connId"));
@@ -141,7 +142,9 @@ public final class SqlTask implements Task {
         }
 
         /**
-         * @param sql    one statement with {@code ?} placeholders
+         * One statement with {@code ?} placeholders.
+         *
+         * @param sql one statement with {@code ?} placeholders
          * @param params literal values or {@link SqlParam}s, one per placeholder
          * @return this
          */
@@ -165,22 +168,35 @@ public final class SqlTask implements Task {
             return this;
         }
 
-        /** Pushes the first column of the last statement's first row (null when it has no rows). @return this */
+        /**
+
+         * Pushes the first column of the last statement's first row (null when it has no rows).
+
+         *
+
+         * @return this builder
+
+         */
         public Builder returnValue() {
             result = Result.VALUE;
             return this;
         }
 
-        /** @param key the XCom key for the result (default {@code return_value}) @return this */
+        /**
+         * The XCom key for the result (default {@code return_value}).
+         *
+         * @param key the XCom key for the result (default {@code return_value})
+         * @return this
+         */
         public Builder xcomKey(String key) {
             xcomKey = Objects.requireNonNull(key, "key");
             return this;
         }
 
         /**
-         * @param timeout how long each statement may run before the driver cancels it and the try
-         *                fails (whole seconds, at least 1; default: the driver's, usually none). JDBC
-         *                calls do not all react to an interrupt, so this bounds a runaway query.
+         * How long each statement may run before the driver cancels it and the try fails (whole seconds, at least 1; default: the driver's, usually none). JDBC calls do not all react to an interrupt, so this bounds a runaway query.
+         *
+         * @param timeout how long each statement may run before the driver cancels it and the try fails (whole seconds, at least 1; default: the driver's, usually none). JDBC calls do not all react to an interrupt, so this bounds a runaway query.
          * @return this
          */
         public Builder queryTimeout(Duration timeout) {
@@ -191,7 +207,7 @@ public final class SqlTask implements Task {
             return this;
         }
 
-        /** @return the task */
+        /** {@return the task} */
         public SqlTask build() {
             if (statements.isEmpty()) {
                 throw new IllegalArgumentException("SQL task on '" + connId + "' has no statement");
