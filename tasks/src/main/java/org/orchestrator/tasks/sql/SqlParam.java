@@ -58,10 +58,22 @@ public interface SqlParam {
     /**
      * @param taskId the task that pushed the value
      * @param key    its XCom key
-     * @return the pushed value, or SQL NULL when none was pushed
+     * @return the pushed value; the try fails naming the task and key when none was pushed, so a
+     *         check bound to it never passes on SQL NULL ({@link #xcomOptional} binds NULL instead)
      */
     static SqlParam xcom(String taskId, String key) {
-        return ctx -> ctx.xcomPull(taskId, key, Object.class).orElse(null);
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(key, "key");
+        return ctx -> ctx.xcomPull(taskId, key, Object.class);
+    }
+
+    /**
+     * @param taskId the task that pushed the value
+     * @param key    its XCom key
+     * @return the pushed value, or SQL NULL when none was pushed
+     */
+    static SqlParam xcomOptional(String taskId, String key) {
+        return ctx -> ctx.xcomPullOptional(taskId, key, Object.class).orElse(null);
     }
 
     /**
