@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.testing.CallbackCall;
 import org.orchestrator.testing.DagTestRun;
 
 /** The orders pipeline's failure alert goes to a webhook on loopback when its connection is set. */
@@ -51,6 +52,7 @@ class OrdersAlertsTest {
         DagTestRun run = AnalyticsDb.in(dir).tester(OrdersPipeline.dag())
                 .connection(new Connection("orders_alerts", "webhook", url, "", "", Map.of()))
                 .conf(Map.of("min_amount", "lots"))
+                .runCallbacks(true)
                 .run(Instant.parse("2026-03-02T02:00:00Z"));
 
         assertThat(run.state()).isEqualTo(DagRunState.FAILED);
@@ -59,11 +61,26 @@ class OrdersAlertsTest {
     }
 
     @Test
+    void a_failed_run_tested_without_run_callbacks_records_the_alert_and_posts_nothing() {
+        String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
+
+        DagTestRun run = AnalyticsDb.in(dir).tester(OrdersPipeline.dag())
+                .connection(new Connection("orders_alerts", "webhook", url, "", "", Map.of()))
+                .conf(Map.of("min_amount", "lots"))
+                .run(Instant.parse("2026-03-02T02:00:00Z"));
+
+        assertThat(run.state()).isEqualTo(DagRunState.FAILED);
+        assertThat(run.callbacks()).contains(new CallbackCall("", 0, "failed", 1, false));
+        assertThat(posted).isEmpty();
+    }
+
+    @Test
     void a_successful_run_posts_nothing() {
         String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
 
         DagTestRun run = AnalyticsDb.in(dir).tester(OrdersPipeline.dag())
                 .connection(new Connection("orders_alerts", "webhook", url, "", "", Map.of()))
+                .runCallbacks(true)
                 .run(Instant.parse("2026-03-02T02:00:00Z"));
 
         assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
