@@ -29,8 +29,11 @@ public final class TaskActions {
      * @param resetRuns put their runs back to {@code queued}
      * @param runId     the run the request named, or null (audited)
      * @param request   the request as the client sent it (audited)
+     * @param toVersion the DAG version the cleared runs run from now on (the latest, when the
+     *                  operator chose it), or null to rerun each on the version it records
      */
-    public record Clear(Dag dag, List<TaskInstanceRow> selected, boolean resetRuns, String runId, String request) {
+    public record Clear(Dag dag, List<TaskInstanceRow> selected, boolean resetRuns, String runId, String request,
+                        String toVersion) {
     }
 
     /**
@@ -42,9 +45,12 @@ public final class TaskActions {
      */
     public List<TaskInstanceRow> clear(Actor actor, Clear request) {
         List<TaskInstanceRow> cleared = clearing.clear(ground.jdbi(), request.dag(), request.selected(),
-                request.resetRuns(), ground.clock().instant());
+                request.resetRuns(), request.toVersion(), ground.clock().instant());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("cleared", cleared.size());
+        if (request.toVersion() != null) {
+            extra.put("dag_version", request.toVersion());
+        }
         extra.put("request", request.request());
         ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("post_clear_task_instances",
                 request.dag().id(), request.runId(), null, extra)));

@@ -25,7 +25,8 @@ import org.orchestrator.server.http.openapi.Response;
 /**
  * {@code POST /api/v1/dags/{dag_id}/clearTaskInstances}, with Airflow's form and defaults
  * ({@code dry_run} and {@code only_failed} default to true). Answers the instances cleared (or,
- * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}.
+ * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}. The runs rerun
+ * the DAG version they record unless {@code run_on_latest_version} is true (see TaskClearing).
  */
 final class ClearRoutes {
 
@@ -70,10 +71,18 @@ final class ClearRoutes {
         if (!body.bool("dry_run").orElse(true)) {
             Set<Long> cleared = ids(api.ops().tasks().clear(Api.actor(ctx), new TaskActions.Clear(dag,
                     selected.stream().map(TaskInstanceRecord::ti).toList(), body.bool("reset_dag_runs").orElse(true),
-                    body.string("dag_run_id").orElse(null), ctx.body())));
+                    body.string("dag_run_id").orElse(null), ctx.body(), chosenVersion(api, dag.id(), body))));
             result = selected.stream().filter(r -> cleared.contains(r.ti().id())).toList();
         }
         ctx.json(new References(result.stream().map(Reference::of).toList()));
+    }
+
+    /**
+     * {@code run_on_latest_version} (Airflow 3's name): the DAG's current version, which the
+     * cleared runs then record; by default (null) each run reruns the version it records.
+     */
+    static String chosenVersion(Api api, String dagId, JsonBody body) {
+        return body.bool("run_on_latest_version").orElse(false) ? api.loadedDag(dagId).version() : null;
     }
 
     private static Set<Long> ids(List<TaskInstanceRow> instances) {
