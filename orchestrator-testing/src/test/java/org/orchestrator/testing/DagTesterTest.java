@@ -189,6 +189,24 @@ class DagTesterTest {
     }
 
     @Test
+    void a_missing_xcom_fails_the_try_naming_task_and_key_and_xcom_pull_optional_reads_it_as_empty() {
+        Dag dag = Dag.builder("gaps")
+                .task("extract", ctx -> ctx.xcomPush("rows", 3))
+                .task("strict", ctx -> ctx.xcomPull("extract", "checksum", String.class), t -> t.upstream("extract"))
+                .task("lenient", ctx -> ctx.xcomPush("seen", ctx.xcomPullOptional("extract", "checksum", String.class).orElse("none")),
+                        t -> t.upstream("extract"))
+                .build();
+
+        DagTestRun run = DagTester.forDag(dag).run(DAY);
+
+        assertThat(run.taskState("strict")).isEqualTo(TaskState.FAILED);
+        assertThat(run.tries("strict").getLast().error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("MissingXComException").contains("task 'strict' needs XCom 'checksum' of task 'extract'"));
+        assertThat(run.taskState("lenient")).isEqualTo(TaskState.SUCCESS);
+        assertThat(run.xcom("lenient", "seen", String.class)).contains("none");
+    }
+
+    @Test
     void a_callback_that_throws_is_recorded_and_the_run_goes_on() {
         Dag dag = Dag.builder("cb")
                 .task("t", ctx -> { }, t -> t.onSuccess(e -> { throw new IllegalStateException("smtp down"); }))
