@@ -2,19 +2,14 @@ package org.orchestrator.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Arrays;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestSources;
+import org.orchestrator.testkit.WebhookReceiver;
 
 /**
  * {@code dags test} and {@code tasks test} are rehearsals: the DAG's alerts go to a live webhook
@@ -23,19 +18,12 @@ import org.orchestrator.server.testing.TestSources;
  */
 class HonestLocalRunsTest {
 
-    private final List<String> posted = new CopyOnWriteArrayList<>();
-    private HttpServer webhook;
+    @AutoClose
+    private final WebhookReceiver webhook = WebhookReceiver.start();
     private Path home;
 
     @BeforeEach
-    void homeWithAnAlertingDagAndAWebhook() throws IOException {
-        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        webhook.createContext("/hook", exchange -> {
-            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        webhook.start();
+    void homeWithAnAlertingDagAndAWebhook() {
         home = TestEngine.fresh();
         TestSources.write(home.resolve("dags/alerting.java"), TestSources.provider("honest.alerting", """
                 var slack = org.orchestrator.tasks.notify.WebhookNotifier.via("alerts").prefix("[alerting]").build();
@@ -54,13 +42,7 @@ class HonestLocalRunsTest {
                         .build());
                 """));
         assertThat(cli("db", "migrate").exitCode()).isZero();
-        String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
-        assertThat(cli("connections", "add", "alerts", "--conn-uri", url).exitCode()).isZero();
-    }
-
-    @AfterEach
-    void stopWebhook() {
-        webhook.stop(0);
+        assertThat(cli("connections", "add", "alerts", "--conn-uri", webhook.url()).exitCode()).isZero();
     }
 
     @Test
@@ -70,7 +52,7 @@ class HonestLocalRunsTest {
         assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
         assertThat(result.out()).contains("callback: 1 failed callback(s) of task load (try 1) not run (recorded only)")
                 .contains("callback: 1 failed callback(s) of the run not run");
-        assertThat(posted).isEmpty();
+        assertThat(webhook.posted()).isEmpty();
     }
 
     @Test
@@ -78,8 +60,8 @@ class HonestLocalRunsTest {
         CliRunner.Result result = cli("dags", "test", "alerting", "2026-01-01", "--notify");
 
         assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
-        assertThat(posted).hasSize(2);
-        assertThat(posted.getLast()).contains("[alerting] DAG run alerting test__2026-01-01T00:00:00Z failed: load")
+        assertThat(webhook.posted()).hasSize(2);
+        assertThat(webhook.posted().getLast()).contains("[alerting] DAG run alerting test__2026-01-01T00:00:00Z failed: load")
                 .contains("- load (try 1): java.lang.IllegalStateException: too many rows: 3");
     }
 
@@ -98,7 +80,7 @@ class HonestLocalRunsTest {
 
         assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
         assertThat(result.out()).contains("XCom 'table' of task 'extract'").contains("Task load ended failed");
-        assertThat(posted).isEmpty();
+        assertThat(webhook.posted()).isEmpty();
     }
 
     @Test
@@ -110,7 +92,7 @@ class HonestLocalRunsTest {
     }
 
     private CliRunner.Result cli(String... args) {
-        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] withHome = Arrays.copyOf(args, args.length + 2);
         withHome[args.length] = "--home";
         withHome[args.length + 1] = home.toString();
         return CliRunner.run(withHome);
