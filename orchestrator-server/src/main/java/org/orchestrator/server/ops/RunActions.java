@@ -83,7 +83,7 @@ public final class RunActions {
      * @return the instances cleared
      */
     public List<TaskInstanceRow> clear(Actor actor, Dag dag, DagRunRow run, List<TaskInstanceRow> selected, String toVersion) {
-        List<TaskInstanceRow> cleared = clearing.clear(ground.jdbi(), dag, selected, true, toVersion, ground.clock().instant());
+        List<TaskInstanceRow> cleared = clearing.clear(ground.db(), dag, selected, true, toVersion, ground.clock().instant());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("cleared", cleared.size());
         if (toVersion != null) {

@@ -111,6 +111,6 @@ class ClearVersionApiTest {
     }
 
     private DagRunRow run() {
-        return api.engine().orchestrator().jdbi().withHandle(h -> new DagRuns().find(h, "fixme", "broken")).orElseThrow();
+        return api.engine().orchestrator().database().transactions().withHandle(h -> new DagRuns().find(h, "fixme", "broken")).orElseThrow();
     }
 }
