@@ -33,4 +33,23 @@ class EngineSmokeTest {
             assertThat(engine.log(run, "c", 1)).contains("got 42");
         }
     }
+
+    @Test
+    void a_missing_xcom_fails_the_try_naming_the_task_and_key_and_the_optional_pull_reads_empty() {
+        Dag dag = Dag.builder("gaps")
+                .task("extract", ctx -> ctx.xcomPush("rows", 3))
+                .task("gate", ctx -> ctx.log().info("checksum {}", ctx.xcomPull("extract", "checksum", String.class)))
+                .task("note", ctx -> ctx.log().info("checksum {}", ctx.xcomPullOptional("extract", "checksum", String.class)))
+                .chain("extract", "gate").chain("extract", "note")
+                .build();
+        try (TestEngine engine = TestEngine.start(dag)) {
+            DagRunRow run = engine.trigger("gaps", Map.of());
+
+            assertThat(engine.awaitFinished(run, Duration.ofSeconds(20)).state()).isEqualTo(DagRunState.FAILED);
+            assertThat(engine.tries(run, "gate").getLast().error())
+                    .contains("task 'gate' needs XCom 'checksum' of task 'extract'");
+            assertThat(engine.state(run, "note")).isEqualTo(TaskState.SUCCESS);
+            assertThat(engine.log(run, "note", 1)).contains("checksum Optional.empty");
+        }
+    }
 }
