@@ -57,12 +57,12 @@ final class ExampleHello {
     }
 
     private static void work(TaskContext ctx, String kind) {
-        String greeting = ctx.xcomPull("greet", String.class).orElse("no greeting");
+        String greeting = ctx.xcomPullOptional("greet", String.class).orElse("no greeting");
         ctx.log().info("{} work; greet said: {}", kind, greeting);
     }
 
     static void join(TaskContext ctx) {
-        List<?> followed = ctx.xcomPull("branch", List.class).orElse(List.of());
+        List<?> followed = ctx.xcomPullOptional("branch", List.class).orElse(List.of());
         ctx.log().info("joined after {}", followed);
     }
 }

@@ -56,7 +56,7 @@ final class ExampleSensors {
     }
 
     static void consume(TaskContext ctx) throws Exception {
-        String found = ctx.xcomPull("wait_for_file", String.class).orElseThrow();
+        String found = ctx.xcomPull("wait_for_file", String.class);
         String content = Files.readString(Path.of(found), StandardCharsets.UTF_8).strip();
         ctx.log().info("read '{}' from {}", content, found);
         ctx.xcomPush("content", content);

@@ -68,8 +68,7 @@ final class OrdersPipeline {
 
     /** @return the file an upstream task published under {@link #PATH_KEY} */
     static Path upstreamFile(TaskContext ctx, String upstreamTask) {
-        return ctx.xcomPull(upstreamTask, PATH_KEY, String.class).map(Path::of).orElseThrow(() -> new IllegalStateException(
-                "task '" + upstreamTask + "' published no '" + PATH_KEY + "' XCom; did it succeed in run " + ctx.runId() + "?"));
+        return Path.of(ctx.xcomPull(upstreamTask, PATH_KEY, String.class));
     }
 
     private static CsvLoad load() {

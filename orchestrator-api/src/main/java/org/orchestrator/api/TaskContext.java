@@ -13,7 +13,8 @@ import org.slf4j.Logger;
  *
  * <pre>{@code
  * ctx -> {
- *     int rows = ctx.xcomPull("extract", "rows", Integer.class).orElse(0);
+ *     int rows = ctx.xcomPull("extract", "rows", Integer.class);            // fails the try when missing
+ *     String note = ctx.xcomPullOptional("extract", "note", String.class).orElse("");
  *     ctx.log().info("loading {} rows for {}", rows, ctx.logicalDate());
  * }
  * }</pre>
@@ -72,15 +73,19 @@ public interface TaskContext extends Resources {
     }
 
     /**
-     * Reads a value pushed by another task of the same run.
+     * Reads a value pushed by another task of the same run. A value that is not there fails the
+     * try with the task and key named: a downstream step must not go on with nothing.
      *
      * @param taskId the task that pushed it
      * @param key    the XCom key
      * @param type   the type to read the JSON value as
      * @param <T>    the value's type
-     * @return the value, or empty when none was pushed
+     * @return the value
+     * @throws MissingXComException when that task pushed nothing (or {@code null}) under that key in this run
      */
-    <T> Optional<T> xcomPull(String taskId, String key, Class<T> type);
+    default <T> T xcomPull(String taskId, String key, Class<T> type) {
+        return xcomPullOptional(taskId, key, type).orElseThrow(() -> new MissingXComException(taskId(), taskId, key));
+    }
 
     /**
      * Reads the value another task pushed under {@value #RETURN_VALUE}.
@@ -88,10 +93,34 @@ public interface TaskContext extends Resources {
      * @param taskId the task that pushed it
      * @param type   the type to read the JSON value as
      * @param <T>    the value's type
+     * @return the value
+     * @throws MissingXComException when that task pushed no return value in this run
+     */
+    default <T> T xcomPull(String taskId, Class<T> type) {
+        return xcomPull(taskId, RETURN_VALUE, type);
+    }
+
+    /**
+     * Reads a value pushed by another task of the same run, when it may be absent.
+     *
+     * @param taskId the task that pushed it
+     * @param key    the XCom key
+     * @param type   the type to read the JSON value as
+     * @param <T>    the value's type
+     * @return the value, or empty when none (or {@code null}) was pushed
+     */
+    <T> Optional<T> xcomPullOptional(String taskId, String key, Class<T> type);
+
+    /**
+     * Reads the value another task pushed under {@value #RETURN_VALUE}, when it may be absent.
+     *
+     * @param taskId the task that pushed it
+     * @param type   the type to read the JSON value as
+     * @param <T>    the value's type
      * @return the value, or empty when none was pushed
      */
-    default <T> Optional<T> xcomPull(String taskId, Class<T> type) {
-        return xcomPull(taskId, RETURN_VALUE, type);
+    default <T> Optional<T> xcomPullOptional(String taskId, Class<T> type) {
+        return xcomPullOptional(taskId, RETURN_VALUE, type);
     }
 
     /**

@@ -135,7 +135,7 @@ public final class Orchestrator implements AutoCloseable {
                 options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
                 HomeDefaults.over(resources, config.home()), links, config.heartbeatInterval(), CrashLimit.fromEnvironment(env)),
                 progress);
-        this.starter = new RunStarter(db, bag, progress, clock, executor::wakeup);
+        this.starter = new RunStarter(db, bag, new VersionRestorer(db, bag, scanner), progress, clock, executor::wakeup);
         // A run that started as it was created only needs its first tasks claimed; one left queued
         // waits for the sweeper, which starts queued runs.
         this.creator = new RunCreator(db, clock, starter, queued -> {

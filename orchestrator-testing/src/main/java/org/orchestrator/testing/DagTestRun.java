@@ -29,9 +29,10 @@ public final class DagTestRun {
     private final Map<String, TaskState> states;
     private final Map<String, List<TaskTry>> tries;
     private final List<String> callbackErrors;
+    private final List<CallbackCall> callbackCalls;
 
     DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
-               List<String> callbackErrors) {
+               List<String> callbackErrors, List<CallbackCall> callbackCalls) {
         this.run = run;
         this.state = state;
         this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
@@ -39,6 +40,7 @@ public final class DagTestRun {
         tries.forEach((task, list) -> copy.put(task, List.copyOf(list)));
         this.tries = Collections.unmodifiableMap(copy);
         this.callbackErrors = List.copyOf(callbackErrors);
+        this.callbackCalls = List.copyOf(callbackCalls);
     }
 
     /** {@return the run's state by the server's rule: {@code success} or {@code failed}} */
@@ -122,6 +124,14 @@ public final class DagTestRun {
     /** {@return every XCom pushed, {@code task/key} → JSON text} */
     public Map<String, String> xcoms() {
         return Map.copyOf(run.xcoms());
+    }
+
+    /**
+     * {@return every event that has callbacks, in order, with whether they ran (by default they are
+     * only recorded; see {@link DagTester#runCallbacks(boolean)})}
+     */
+    public List<CallbackCall> callbacks() {
+        return callbackCalls;
     }
 
     /** {@return one line per callback that threw (the run went on, as on the server)} */

@@ -23,8 +23,9 @@ import org.orchestrator.rules.Timetable;
  * The engine's semantics are the server's own (the same trigger rules, run-state rule, timetables
  * and branch checks, from {@code org.orchestrator.rules}): retries run at once (the delay the
  * server would wait is recorded on each {@link TaskTry}), execution timeouts interrupt the task,
- * skips and branches flow through trigger rules, callbacks run once per event and a callback that
- * throws does not fail the run. XComs go through JSON as on the server. Tasks run one at a time
+ * skips and branches flow through trigger rules. Callbacks are recorded, not run, unless
+ * {@link #runCallbacks(boolean)} asks (then once per event, and one that throws does not fail the
+ * run), so a test never sends a real alert. XComs go through JSON as on the server. Tasks run one at a time
  * in topological order.
  *
  * <pre>{@code
@@ -56,6 +57,7 @@ public final class DagTester {
     private PrintStream echo;
     private Clock clock = Clock.systemUTC();
     private UnaryOperator<String> mask = UnaryOperator.identity();
+    private boolean runCallbacks;
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
@@ -187,6 +189,19 @@ public final class DagTester {
     }
 
     /**
+     * Whether the DAG's and tasks' callbacks run. By default they do not: a local run records each
+     * event that has callbacks ({@link DagTestRun#callbacks()}) and echoes it, so testing a DAG never
+     * sends a real alert. Turn them on to test a notifier against a receiver of your own.
+     *
+     * @param run true to call the callbacks, once per event, as the server does
+     * @return this
+     */
+    public DagTester runCallbacks(boolean run) {
+        this.runCallbacks = run;
+        return this;
+    }
+
+    /**
      * The clock that stamps log lines.
      *
      * @param clock the clock that stamps log lines
@@ -242,7 +257,7 @@ public final class DagTester {
         Objects.requireNonNull(logicalDate, "logicalDate");
         DataInterval dataInterval = interval != null ? interval : intervalOf(dag, logicalDate);
         return new LocalRun(dag, "test__" + logicalDate, logicalDate, dataInterval, new LinkedHashMap<>(conf), resources,
-                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask);
+                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks);
     }
 
     private static Instant midnight(LocalDate day) {

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orchestrator.api.DagRunCallback;
 import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.FailedTask;
+import org.orchestrator.api.TaskCallback;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
@@ -22,8 +25,9 @@ import org.orchestrator.rules.UpstreamSummary;
 /**
  * The server's decisions, in one thread: tasks in topological order, each settled by the same
  * trigger rules, tries retried at once (the retry delay is recorded, not waited), branches skip
- * the unchosen downstream tasks, callbacks run once per event outside the try and never fail the
- * run, and the run's state comes from the same run-state rule.
+ * the unchosen downstream tasks, callbacks are recorded per event (and run, once, outside the try,
+ * never failing the run, only when the tester asks) and the run's state comes from the same
+ * run-state rule.
  */
 final class LocalEngine {
 
@@ -31,6 +35,7 @@ final class LocalEngine {
     private final Map<String, TaskState> states = new LinkedHashMap<>();
     private final Map<String, List<TaskTry>> tries = new LinkedHashMap<>();
     private final List<String> callbackErrors = new ArrayList<>();
+    private final List<CallbackCall> callbackCalls = new ArrayList<>();
 
     LocalEngine(LocalRun run) {
         this.run = run;
@@ -52,9 +57,20 @@ final class LocalEngine {
         }
         DagRunState runState = RunStateRule.resolve(states, run.dag().leaves());
         DagRunEvent event = new DagRunEvent(run.dag().id(), run.runId(), run.logicalDate(), runState,
-                Optional.empty(), run.resources());
-        CallbackRule.forRun(run.dag(), runState).forEach(callback -> callback("dag " + runState.wireName(), () -> callback.call(event)));
+                Optional.empty(), run.resources(), runState == DagRunState.FAILED ? failedTasks() : List.of());
+        List<DagRunCallback> callbacks = CallbackRule.forRun(run.dag(), runState);
+        if (record(new CallbackCall("", 0, runState.wireName(), callbacks.size(), run.runCallbacks()))) {
+            callbacks.forEach(callback -> callback("dag " + runState.wireName(), () -> callback.call(event)));
+        }
         return result(runState);
+    }
+
+    /** The failed tasks as the server's failure event names them (no log links: there is no dashboard). */
+    private List<FailedTask> failedTasks() {
+        return states.entrySet().stream().filter(e -> e.getValue() == TaskState.FAILED)
+                .map(e -> tries.get(e.getKey()).getLast())
+                .map(last -> new FailedTask(last.taskId(), last.tryNumber(), last.error(), Optional.empty()))
+                .toList();
     }
 
     DagTestRun runTask(TaskDefinition task) {
@@ -98,7 +114,27 @@ final class LocalEngine {
     private void taskCallbacks(TaskDefinition task, int attempt, TaskState outcome, String error) {
         TaskEvent event = new TaskEvent(run.dag().id(), run.runId(), task.id(), attempt, outcome, run.logicalDate(),
                 Optional.ofNullable(error), Optional.empty(), run.resources());
-        CallbackRule.forTask(task, outcome).forEach(callback -> callback(task.id() + " " + outcome.wireName(), () -> callback.call(event)));
+        List<TaskCallback> callbacks = CallbackRule.forTask(task, outcome);
+        if (record(new CallbackCall(task.id(), attempt, outcome.wireName(), callbacks.size(), run.runCallbacks()))) {
+            callbacks.forEach(callback -> callback(task.id() + " " + outcome.wireName(), () -> callback.call(event)));
+        }
+    }
+
+    /**
+     * Notes (and echoes) an event that has callbacks, so a test or {@code dags test} shows the alerts
+     * it did not send.
+     *
+     * @return whether to call them
+     */
+    private boolean record(CallbackCall call) {
+        if (call.callbacks() == 0) {
+            return false;
+        }
+        callbackCalls.add(call);
+        if (run.echo() != null) {
+            run.echo().println("callback: " + call);
+        }
+        return call.ran();
     }
 
     private interface Call {
@@ -129,6 +165,6 @@ final class LocalEngine {
     }
 
     private DagTestRun result(DagRunState runState) {
-        return new DagTestRun(run, runState, states, tries, callbackErrors);
+        return new DagTestRun(run, runState, states, tries, callbackErrors, callbackCalls);
     }
 }

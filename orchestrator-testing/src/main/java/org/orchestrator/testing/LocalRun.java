@@ -13,11 +13,12 @@ import org.orchestrator.api.TaskState;
 
 /**
  * What every try of one local run shares: the DAG, dates, conf, resources, XComs (task/key → JSON)
- * the states of other DAGs' tasks a test declared, and where and how logs are written.
+ * the states of other DAGs' tasks a test declared, where and how logs are written, and whether
+ * callbacks run or are only recorded.
  */
 record LocalRun(Dag dag, String runId, Instant logicalDate, DataInterval interval, Map<String, Object> conf,
                 Resources resources, Map<String, String> xcoms, Map<String, TaskState> externalStates,
-                PrintStream echo, Clock clock, UnaryOperator<String> mask) {
+                PrintStream echo, Clock clock, UnaryOperator<String> mask, boolean runCallbacks) {
 
     static String xcomKey(String taskId, String key) {
         return taskId + "/" + key;

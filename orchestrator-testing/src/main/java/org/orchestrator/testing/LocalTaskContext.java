@@ -61,7 +61,7 @@ final class LocalTaskContext implements TaskContext {
     }
 
     @Override
-    public <T> Optional<T> xcomPull(String fromTask, String key, Class<T> type) {
+    public <T> Optional<T> xcomPullOptional(String fromTask, String key, Class<T> type) {
         return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(fromTask, key))).map(json -> XComJson.read(json, type));
     }
 

@@ -3,6 +3,8 @@ package org.orchestrator.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +30,7 @@ class DagTesterTest {
         Dag dag = Dag.builder("chain")
                 .task("a", ctx -> ctx.xcomPush("n", 41))
                 .task("b", ctx -> {
-                    int n = ctx.xcomPull("a", "n", Integer.class).orElseThrow() + 1;
+                    int n = ctx.xcomPull("a", "n", Integer.class) + 1;
                     ctx.log().info("got {}", n);
                     ctx.xcomPush(Map.of("n", n));
                 })
@@ -57,7 +59,7 @@ class DagTesterTest {
                         .onSuccess(e -> events.add("success " + e.tryNumber())))
                 .build();
 
-        DagTestRun run = DagTester.forDag(dag).run(DAY);
+        DagTestRun run = DagTester.forDag(dag).runCallbacks(true).run(DAY);
 
         assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
         List<TaskTry> tries = run.tries("flaky");
@@ -81,7 +83,7 @@ class DagTesterTest {
                 .task("cleanup", ctx -> ctx.log().info("cleaning"), t -> t.triggerRule(TriggerRule.ALL_DONE))
                 .chain("bad", "next", "cleanup").build();
 
-        DagTestRun run = DagTester.forDag(dag).run(DAY);
+        DagTestRun run = DagTester.forDag(dag).runCallbacks(true).run(DAY);
 
         assertThat(run.taskState("bad")).isEqualTo(TaskState.FAILED);
         assertThat(run.tries("bad")).extracting(TaskTry::outcome).containsExactly(TaskState.UP_FOR_RETRY, TaskState.FAILED);
@@ -176,7 +178,7 @@ class DagTesterTest {
     void run_task_runs_one_task_with_seeded_xcoms_and_leaves_the_others_alone() {
         Dag dag = Dag.builder("one")
                 .task("extract", ctx -> { throw new AssertionError("must not run"); })
-                .task("load", ctx -> ctx.xcomPush("loaded", ctx.xcomPull("extract", "rows", Integer.class).orElseThrow()))
+                .task("load", ctx -> ctx.xcomPush("loaded", ctx.xcomPull("extract", "rows", Integer.class)))
                 .chain("extract", "load").build();
 
         DagTestRun run = DagTester.forDag(dag).xcom("extract", "rows", 12).runTask("load", LocalDate.of(2026, 3, 1));
@@ -187,15 +189,56 @@ class DagTesterTest {
     }
 
     @Test
+    void a_missing_xcom_fails_the_try_naming_task_and_key_and_xcom_pull_optional_reads_it_as_empty() {
+        Dag dag = Dag.builder("gaps")
+                .task("extract", ctx -> ctx.xcomPush("rows", 3))
+                .task("strict", ctx -> ctx.xcomPull("extract", "checksum", String.class), t -> t.upstream("extract"))
+                .task("lenient", ctx -> ctx.xcomPush("seen", ctx.xcomPullOptional("extract", "checksum", String.class).orElse("none")),
+                        t -> t.upstream("extract"))
+                .build();
+
+        DagTestRun run = DagTester.forDag(dag).run(DAY);
+
+        assertThat(run.taskState("strict")).isEqualTo(TaskState.FAILED);
+        assertThat(run.tries("strict").getLast().error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("MissingXComException").contains("task 'strict' needs XCom 'checksum' of task 'extract'"));
+        assertThat(run.taskState("lenient")).isEqualTo(TaskState.SUCCESS);
+        assertThat(run.xcom("lenient", "seen", String.class)).contains("none");
+    }
+
+    @Test
     void a_callback_that_throws_is_recorded_and_the_run_goes_on() {
         Dag dag = Dag.builder("cb")
                 .task("t", ctx -> { }, t -> t.onSuccess(e -> { throw new IllegalStateException("smtp down"); }))
                 .build();
 
-        DagTestRun run = DagTester.forDag(dag).run(DAY);
+        DagTestRun run = DagTester.forDag(dag).runCallbacks(true).run(DAY);
 
         assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
         assertThat(run.callbackErrors()).singleElement().asString().contains("smtp down");
+    }
+
+    @Test
+    void callbacks_are_recorded_and_echoed_but_not_run_unless_asked() {
+        List<String> called = new ArrayList<>();
+        Dag dag = Dag.builder("alerting")
+                .onFailure(e -> called.add("dag " + e.state().wireName()))
+                .task("bad", ctx -> { throw new IllegalStateException("no"); },
+                        t -> t.retries(1).onRetry(e -> called.add("retry")).onFailure(e -> called.add("failed")))
+                .build();
+        ByteArrayOutputStream echoed = new ByteArrayOutputStream();
+
+        DagTestRun run = DagTester.forDag(dag).echoTo(new PrintStream(echoed, true)).run(DAY);
+
+        assertThat(run.state()).isEqualTo(DagRunState.FAILED);
+        assertThat(called).isEmpty();
+        assertThat(run.callbacks()).containsExactly(new CallbackCall("bad", 1, "up_for_retry", 1, false),
+                new CallbackCall("bad", 2, "failed", 1, false), new CallbackCall("", 0, "failed", 1, false));
+        assertThat(echoed.toString()).contains("callback: 1 failed callback(s) of task bad (try 2) not run (recorded only)")
+                .contains("callback: 1 failed callback(s) of the run not run");
+        DagTestRun notified = DagTester.forDag(dag).runCallbacks(true).run(DAY);
+        assertThat(called).containsExactly("retry", "failed", "dag failed");
+        assertThat(notified.callbacks()).extracting(CallbackCall::ran).containsOnly(true);
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class BranchTask implements Task {
      * Chooses the downstream task ids to follow for one try.
      *
      * <pre>{@code
-     * Chooser byRows = ctx -> ctx.xcomPull("extract", "rows", Integer.class).orElse(0) > 0
+     * Chooser byRows = ctx -> ctx.xcomPullOptional("extract", "rows", Integer.class).orElse(0) > 0
      *         ? List.of("load") : List.of("notify_empty");
      * }</pre>
      */

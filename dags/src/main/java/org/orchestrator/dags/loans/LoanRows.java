@@ -30,8 +30,7 @@ final class LoanRows {
 
     static CsvLoad csvLoad(Set<Long> seenIds) {
         return CsvLoad.into(LoansEtl.ANALYTICS, "loans")
-                .from(ctx -> Path.of(ctx.xcomPull(LoansEtl.STAGE, "path", String.class).orElseThrow(
-                        () -> new IllegalStateException(LoansEtl.STAGE + " published no 'path'"))))
+                .from(ctx -> Path.of(ctx.xcomPull(LoansEtl.STAGE, "path", String.class)))
                 .column("loan_id", ColumnType.LONG)
                 .column("country", ColumnType.TEXT)
                 .column("sector", ColumnType.TEXT)

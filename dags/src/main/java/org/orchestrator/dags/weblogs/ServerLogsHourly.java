@@ -49,7 +49,7 @@ public final class ServerLogsHourly {
 
     private static CsvLoad loadEvents() {
         return CsvLoad.into(ANALYTICS, "access_events")
-                .from(ctx -> Path.of(ctx.xcomPull(PARSE, "path", String.class).orElseThrow()))
+                .from(ctx -> Path.of(ctx.xcomPull(PARSE, "path", String.class)))
                 .column("ts", ColumnType.TIMESTAMP)
                 .column("ip", ColumnType.TEXT)
                 .column("method", ColumnType.TEXT)

@@ -108,13 +108,16 @@ final class DagsCommand {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Run a DAG in this process for one logical date; writes nothing to the database.")
+            description = "Run a DAG in this process for one logical date; writes nothing to the database "
+                    + "and sends no alerts (callbacks are printed, not run, unless --notify).")
     static final class Test implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin HomeOptions home;
         @Parameters(index = "0", description = "DAG id") String dagId;
         @Parameters(index = "1", arity = "0..1", converter = Dates.class, description = "Logical date (default now)") Instant date;
         @Option(names = "--conf", description = "Run conf as a JSON object") String conf;
+        @Option(names = "--notify", description = "Run the DAG's callbacks (send its alerts); by default they are only printed")
+        boolean notify;
 
         @Override
         public Integer call() {
@@ -122,7 +125,7 @@ final class DagsCommand {
             Instant logical = date == null ? Instant.now() : date;
             try (CliResources resources = CliResources.open(home)) {
                 LocalDagRunner.Result result = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
-                        resources.resources().masker())
+                        resources.resources().masker()).runCallbacks(notify)
                         .runDag(dag.dag(), logical, parseConf(conf, spec));
                 return result.runState() == DagRunState.SUCCESS ? 0 : 1;
             }

@@ -1,6 +1,8 @@
 package org.orchestrator.server.cli;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.config.HomeDefaults;
@@ -27,13 +29,20 @@ final class TasksCommand {
         @Parameters(index = "1", description = "Task id") String taskId;
         @Parameters(index = "2", arity = "0..1", converter = Dates.class, description = "Logical date (default now)") Instant date;
         @Option(names = "--conf", description = "Run conf as a JSON object") String conf;
+        @Option(names = "--xcom", paramLabel = "task.key=json",
+                description = "Seed an XCom an upstream task would have pushed, e.g. --xcom extract.rows=42 (repeatable)")
+        List<String> xcoms = new ArrayList<>();
+        @Option(names = "--notify", description = "Run the task's callbacks (send its alerts); by default they are only printed")
+        boolean notify;
 
         @Override
         public Integer call() {
             LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
             try (CliResources resources = CliResources.open(home)) {
-                TaskState state = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
-                        resources.resources().masker()).runTask(dag.dag(), taskId,
+                LocalDagRunner runner = new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker()).runCallbacks(notify);
+                xcoms.stream().map(SeededXCom::parse).forEach(x -> runner.xcom(x.taskId(), x.key(), x.value()));
+                TaskState state = runner.runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
                 return state == TaskState.SUCCESS ? 0 : 1;
             } catch (IllegalArgumentException e) {

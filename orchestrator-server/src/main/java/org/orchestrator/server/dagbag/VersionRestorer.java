@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * older version of a <em>source</em> DAG gets that version back: it is recompiled from the source
  * stored with the version, and kept like a retired version until its last run ends. Versions
  * loaded from jars keep no copy of the jar; their runs go on with the current version (tasks it
- * lacks end as {@code removed}), as Airflow's runs do.
+ * lacks end as {@code removed}), as Airflow's runs do. A cleared run restarts the same way
+ * ({@link #forRun}), so clearing reruns the code the run records however long ago it was let go.
  */
 public final class VersionRestorer {
 
@@ -47,6 +48,21 @@ public final class VersionRestorer {
             }
         }
         return restored;
+    }
+
+    /**
+     * The version a run that is starting (again) runs: the one it records, loaded again from its
+     * stored source when it was let go; when that cannot be, the bag's fallback (the latest).
+     *
+     * @param dagId   the run's DAG
+     * @param version the run's {@code dag_version}, or null
+     * @return the version to start it with
+     */
+    public Optional<LoadedDag> forRun(String dagId, String version) {
+        if (version != null && bag.get(dagId, version).isEmpty()) {
+            restore(dagId, version);
+        }
+        return bag.forRun(dagId, version);
     }
 
     private boolean restore(String dagId, String version) {

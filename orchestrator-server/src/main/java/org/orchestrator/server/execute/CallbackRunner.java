@@ -8,6 +8,7 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunCallback;
 import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.FailedTask;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskCallback;
 import org.orchestrator.api.TaskDefinition;
@@ -21,13 +22,15 @@ import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.CallbackRequests.Request;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.TaskTries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs requested callbacks outside any task try. A request is taken (deleted) by one runner before
  * its callbacks run, so each event's callbacks run once; a callback that throws is logged. Events
- * carry the connections and variables (notifiers need SMTP or a webhook) and dashboard links.
+ * carry the connections and variables (notifiers need SMTP or a webhook) and dashboard links; a
+ * run's failure event names its failed tasks with their last errors and log links.
  */
 final class CallbackRunner implements AutoCloseable {
 
@@ -37,6 +40,7 @@ final class CallbackRunner implements AutoCloseable {
     private final DagBag bag;
     private final CallbackRequests requests;
     private final DagRuns runs;
+    private final TaskTries tries = new TaskTries();
     private final Resources resources;
     private final Links links;
     private final BackgroundLoop loop;
@@ -103,7 +107,7 @@ final class CallbackRunner implements AutoCloseable {
         // A miss reports the state the run is in now (usually still running); the others their own.
         DagRunState state = slaMiss ? run.state() : DagRunState.fromWireName(request.event());
         DagRunEvent event = new DagRunEvent(dag.id(), run.runId(), run.logicalDate(), state,
-                links.run(dag.id(), run.runId()), resources);
+                links.run(dag.id(), run.runId()), resources, state == DagRunState.FAILED ? failedTasks(run) : List.of());
         List<DagRunCallback> callbacks = slaMiss ? dag.onSlaMiss() : CallbackRule.forRun(dag, state);
         for (DagRunCallback callback : callbacks) {
             try {
@@ -112,6 +116,14 @@ final class CallbackRunner implements AutoCloseable {
                 LOG.error("{} callback of run {}/{} threw", request.event(), request.dagId(), request.runId(), e);
             }
         }
+    }
+
+    /** What a failure alert names: each failed task, its last try's error and a link to that try's log. */
+    private List<FailedTask> failedTasks(DagRunRow run) {
+        return db.withHandle(h -> tries.failedInRun(h, run.id())).stream()
+                .map(f -> new FailedTask(f.taskId(), f.tryNumber(), Optional.ofNullable(f.error()),
+                        f.tryNumber() == 0 ? Optional.empty() : links.tryLog(run.dagId(), run.runId(), f.taskId(), f.tryNumber())))
+                .toList();
     }
 
     @Override

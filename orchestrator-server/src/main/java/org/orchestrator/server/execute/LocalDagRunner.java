@@ -3,6 +3,7 @@ package org.orchestrator.server.execute;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.orchestrator.api.Dag;
@@ -20,6 +21,8 @@ public final class LocalDagRunner {
     private final PrintStream out;
     private final Resources resources;
     private final UnaryOperator<String> mask;
+    private final Map<String, Map<String, Object>> seededXComs = new LinkedHashMap<>();
+    private boolean runCallbacks;
 
     /**
      * @param out       where task logs and the summary go
@@ -30,6 +33,29 @@ public final class LocalDagRunner {
         this.out = out;
         this.resources = resources;
         this.mask = mask;
+    }
+
+    /**
+     * @param run true to run the DAG's callbacks (send its alerts); by default each event is only
+     *            recorded and printed, so a local run never notifies anyone
+     * @return this
+     */
+    public LocalDagRunner runCallbacks(boolean run) {
+        this.runCallbacks = run;
+        return this;
+    }
+
+    /**
+     * Seeds an XCom for {@link #runTask}, as if an upstream task had pushed it.
+     *
+     * @param taskId the pushing task
+     * @param key    the XCom key
+     * @param value  the value (already parsed from JSON)
+     * @return this
+     */
+    public LocalDagRunner xcom(String taskId, String key, Object value) {
+        seededXComs.computeIfAbsent(taskId, t -> new LinkedHashMap<>()).put(key, value);
+        return this;
     }
 
     /**
@@ -56,7 +82,7 @@ public final class LocalDagRunner {
     }
 
     /**
-     * Runs one task whatever its upstreams did (their XComs are empty).
+     * Runs one task whatever its upstreams did (their XComs are only those seeded with {@link #xcom}).
      *
      * @return the task's final state
      * @throws IllegalArgumentException when the DAG has no such task
@@ -68,7 +94,9 @@ public final class LocalDagRunner {
     }
 
     private TestHarness harness(Dag dag, Map<String, Object> conf) {
-        return TestHarness.forDag(dag, resources, conf, mask, out);
+        TestHarness harness = TestHarness.forDag(dag, resources, conf, mask, out).runCallbacks(runCallbacks);
+        seededXComs.forEach((task, values) -> values.forEach((key, value) -> harness.xcom(task, key, value)));
+        return harness;
     }
 
     private void printSummary(Map<String, TaskState> states, DagRunState runState) {

@@ -68,7 +68,7 @@ final class ServerTaskContext implements TaskContext {
     }
 
     @Override
-    public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
+    public <T> Optional<T> xcomPullOptional(String taskId, String key, Class<T> type) {
         String own = taskId.equals(taskId()) ? pushed.get(key) : null;
         Optional<String> json = own != null ? Optional.of(own)
                 : db.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key));

@@ -53,6 +53,18 @@ final class TestHarness {
         return new TestHarness(tester);
     }
 
+    /** @param run whether callbacks run (alerts are sent) or are only recorded and echoed */
+    TestHarness runCallbacks(boolean run) {
+        call(tester.getClass(), tester, "runCallbacks", new Class<?>[] {boolean.class}, run);
+        return this;
+    }
+
+    /** Seeds an XCom as if {@code taskId} had pushed it. */
+    TestHarness xcom(String taskId, String key, Object value) {
+        call(tester.getClass(), tester, "xcom", new Class<?>[] {String.class, String.class, Object.class}, taskId, key, value);
+        return this;
+    }
+
     /** Runs every task the trigger rules allow. */
     Run run(Instant logicalDate) {
         return resultOf(call(tester.getClass(), tester, "run", new Class<?>[] {Instant.class}, logicalDate));

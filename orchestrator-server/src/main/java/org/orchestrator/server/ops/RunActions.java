@@ -78,12 +78,19 @@ public final class RunActions {
      * and the run to {@code queued}, so it runs again.
      *
      * @param selected the run's instances to clear (another actor may move some first)
+     * @param toVersion the DAG version the run runs from now on (the latest, when the operator
+     *                  chose it), or null to rerun it on the version it records
      * @return the instances cleared
      */
-    public List<TaskInstanceRow> clear(Actor actor, Dag dag, DagRunRow run, List<TaskInstanceRow> selected) {
-        List<TaskInstanceRow> cleared = clearing.clear(ground.db(), dag, selected, true, ground.clock().instant());
+    public List<TaskInstanceRow> clear(Actor actor, Dag dag, DagRunRow run, List<TaskInstanceRow> selected, String toVersion) {
+        List<TaskInstanceRow> cleared = clearing.clear(ground.db(), dag, selected, true, toVersion, ground.clock().instant());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("cleared", cleared.size());
+        if (toVersion != null) {
+            extra.put("dag_version", toVersion);
+        }
         ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("clear_dag_run", run.dagId(),
-                run.runId(), null, Map.of("cleared", cleared.size()))));
+                run.runId(), null, extra)));
         ground.loops().tasksChanged(new Loops.Change("clear_dag_run", Set.of(run.id()), ids(cleared)));
         return cleared;
     }

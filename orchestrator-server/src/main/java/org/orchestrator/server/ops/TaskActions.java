@@ -41,13 +41,15 @@ public final class TaskActions {
      * Clears what the scope takes (see {@link #clear(Actor, Clear)}).
      *
      * @param resetRuns put their runs back to {@code queued}
+     * @param toVersion see {@link Clear#toVersion()}
      * @param request   the request as the client sent it (audited)
      * @return the instances cleared, as they were found
      */
-    public List<TaskInstanceRecord> clear(Actor actor, ClearScope scope, boolean resetRuns, String request) {
+    public List<TaskInstanceRecord> clear(Actor actor, ClearScope scope, boolean resetRuns, String toVersion,
+                                          String request) {
         List<TaskInstanceRecord> selected = preview(scope);
         Set<Long> cleared = clear(actor, new Clear(scope.dag(), selected.stream().map(TaskInstanceRecord::ti).toList(),
-                resetRuns, scope.runId(), request)).stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
+                resetRuns, scope.runId(), request, toVersion)).stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
         return selected.stream().filter(r -> cleared.contains(r.ti().id())).toList();
     }
 
@@ -59,8 +61,11 @@ public final class TaskActions {
      * @param resetRuns put their runs back to {@code queued}
      * @param runId     the run the request named, or null (audited)
      * @param request   the request as the client sent it (audited)
+     * @param toVersion the DAG version the cleared runs run from now on (the latest, when the
+     *                  operator chose it), or null to rerun each on the version it records
      */
-    public record Clear(Dag dag, List<TaskInstanceRow> selected, boolean resetRuns, String runId, String request) {
+    public record Clear(Dag dag, List<TaskInstanceRow> selected, boolean resetRuns, String runId, String request,
+                        String toVersion) {
     }
 
     /**
@@ -72,9 +77,12 @@ public final class TaskActions {
      */
     public List<TaskInstanceRow> clear(Actor actor, Clear request) {
         List<TaskInstanceRow> cleared = clearing.clear(ground.db(), request.dag(), request.selected(),
-                request.resetRuns(), ground.clock().instant());
+                request.resetRuns(), request.toVersion(), ground.clock().instant());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("cleared", cleared.size());
+        if (request.toVersion() != null) {
+            extra.put("dag_version", request.toVersion());
+        }
         extra.put("request", request.request());
         ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("post_clear_task_instances",
                 request.dag().id(), request.runId(), null, extra)));

@@ -23,6 +23,11 @@ import org.orchestrator.server.state.XComs;
  * their upstreams allow. A running instance's try is stopped on its node, as Airflow does, and
  * its next try starts only once that one has stopped (see TryStops); scheduled and queued
  * instances are left alone.
+ *
+ * <p>A cleared run runs again on the version of its DAG it records (the engine reloads that
+ * version from its stored source when it was let go), unless the operator chose the latest
+ * version: then the run records the latest in the same transaction, so what runs and what the
+ * API and dashboard report never differ.
  */
 final class TaskClearing {
 
@@ -37,20 +42,22 @@ final class TaskClearing {
      * @param dag         the DAG definition (for retries)
      * @param selected    the instances to clear
      * @param resetRuns   put their runs back to queued
+     * @param toVersion   the version their runs run from now on (the DAG's latest, by the operator's
+     *                    choice), or null to keep each run's own
      * @param now         the time
      * @return the instances that were cleared (another actor may have moved some first)
      */
     List<TaskInstanceRow> clear(Transactions db, Dag dag, List<TaskInstanceRow> selected, boolean resetRuns,
-                                   Instant now) {
+                                   String toVersion, Instant now) {
         List<TaskInstanceRow> cleared = new ArrayList<>();
         for (List<TaskInstanceRow> ofRun : byRun(selected).values()) {
-            cleared.addAll(db.inTransaction(h -> clearRun(h, dag, ofRun, resetRuns, now)));
+            cleared.addAll(db.inTransaction(h -> clearRun(h, dag, ofRun, resetRuns, toVersion, now)));
         }
         return cleared;
     }
 
     private List<TaskInstanceRow> clearRun(Tx h, Dag dag, List<TaskInstanceRow> ofRun, boolean resetRuns,
-                                              Instant now) {
+                                              String toVersion, Instant now) {
         long runPk = ofRun.get(0).runPk();
         if (resetRuns) {
             // The run row first: its lock orders us against a run finishing at the same moment,
@@ -64,6 +71,9 @@ final class TaskClearing {
                 xcoms.clear(h, runPk, ti.taskId());
                 cleared.add(ti);
             }
+        }
+        if (toVersion != null && !cleared.isEmpty()) {
+            runs.setVersion(h, runPk, toVersion);
         }
         return cleared;
     }

@@ -10,9 +10,12 @@ import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts queued runs, oldest logical date first, while the DAG has fewer running runs than its
@@ -20,18 +23,25 @@ import org.orchestrator.server.state.DagRuns;
  */
 public final class RunStarter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunStarter.class);
+
     private final Transactions db;
     private final DagBag bag;
+    private final VersionRestorer versions;
     private final RunProgress progress;
     private final Clock clock;
     private final Runnable onStarted;
     private final DagRuns runs = new DagRuns();
     private final java.util.concurrent.locks.ReentrantLock starting = new java.util.concurrent.locks.ReentrantLock();
 
-    /** @param db the database @param bag DAGs @param progress run progress @param clock time @param onStarted told when runs started */
-    public RunStarter(Transactions db, DagBag bag, RunProgress progress, Clock clock, Runnable onStarted) {
+    /**
+     * @param db the database @param bag DAGs @param versions reloads the version a restarting run records
+     * @param progress run progress @param clock time @param onStarted told when runs started
+     */
+    public RunStarter(Transactions db, DagBag bag, VersionRestorer versions, RunProgress progress, Clock clock, Runnable onStarted) {
         this.db = db;
         this.bag = bag;
+        this.versions = versions;
         this.progress = progress;
         this.clock = clock;
         this.onStarted = onStarted;
@@ -56,7 +66,7 @@ public final class RunStarter {
                 continue;
             }
             int active = running.computeIfAbsent(run.dagId(), id -> db.withHandle(h -> runs.countRunning(h, id)));
-            if (active < dag.get().dag().maxActiveRuns() && start(run, bag.forRun(run.dagId(), run.dagVersion()).orElseThrow())) {
+            if (active < dag.get().dag().maxActiveRuns() && start(run, versions.forRun(run.dagId(), run.dagVersion()).orElseThrow())) {
                 running.merge(run.dagId(), 1, Integer::sum);
                 started++;
             }
@@ -96,6 +106,13 @@ public final class RunStarter {
         Instant now = clock.instant();
         if (!runs.start(h, run.id(), now)) {
             return false;
+        }
+        if (!dag.version().equals(run.dagVersion())) {
+            // Its own version is gone for good (a jar's, after a restart): it runs on this one,
+            // so it records this one; the API never names code other than the code that runs.
+            LOG.info("run {}/{} records version {}, which cannot be loaded; it runs on and now records version {}",
+                    run.dagId(), run.runId(), run.dagVersion(), dag.version());
+            runs.setVersion(h, run.id(), dag.version());
         }
         progress.advance(h, run, dag.dag(), RunProgress.startingTasks(dag.dag()), now);
         progress.finishIfDone(h, run, dag.dag(), now);

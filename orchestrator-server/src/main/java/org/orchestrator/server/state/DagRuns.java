@@ -104,6 +104,17 @@ public final class DagRuns {
                 .bind("dag", dagId).mapTo(Instant.class).findOne();
     }
 
+    /**
+     * Points a run at another version of its DAG, so the version the API and dashboard report is
+     * the one whose code runs its next tries.
+     *
+     * @return true if the run exists
+     */
+    public boolean setVersion(Tx h, long id, String version) {
+        return h.createUpdate("UPDATE dag_run SET dag_version = :version WHERE id = :id")
+                .bind("id", id).bind("version", version).execute() == 1;
+    }
+
     /** queued → running; @return true if it moved */
     public boolean start(Tx h, long id, Instant now) {
         return h.createUpdate("UPDATE dag_run SET state = 'running', start_date = :now WHERE id = :id AND state = 'queued'")

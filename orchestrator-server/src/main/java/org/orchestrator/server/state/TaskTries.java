@@ -88,6 +88,26 @@ public final class TaskTries {
         return rows;
     }
 
+    /**
+     * A failed task instance of a run with its last try's error, for the run-failure alert.
+     *
+     * @param taskId    the task
+     * @param tryNumber its last try (0 when it was marked failed before it ever ran)
+     * @param error     that try's error, null when none was recorded (marked failed, for instance)
+     */
+    public record FailedTry(String taskId, int tryNumber, String error) {
+    }
+
+    /** @return the run's failed task instances, in the order they were created, with their last try's error */
+    public List<FailedTry> failedInRun(Tx h, long runPk) {
+        return h.createQuery("SELECT ti.task_id, ti.try_number, tt.error FROM task_instance ti "
+                        + "LEFT JOIN task_try tt ON tt.ti_id = ti.id AND tt.try_number = ti.try_number "
+                        + "WHERE ti.run_pk = :run AND ti.state = 'failed' ORDER BY ti.id")
+                .bind("run", runPk)
+                .map((rs, ctx) -> new FailedTry(rs.getString("task_id"), rs.getInt("try_number"), rs.getString("error")))
+                .list();
+    }
+
     /** @return one try, the running one included */
     public Optional<TryRow> find(Tx h, long tiId, int tryNumber) {
         Optional<TryRow> ended = h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti AND try_number = :try")

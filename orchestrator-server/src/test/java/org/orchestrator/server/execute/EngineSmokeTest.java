@@ -17,8 +17,8 @@ class EngineSmokeTest {
     void a_chain_runs_in_order_and_passes_xcom() {
         Dag dag = Dag.builder("chain")
                 .task("a", ctx -> ctx.xcomPush("n", 41))
-                .task("b", ctx -> ctx.xcomPush("n", ctx.xcomPull("a", "n", Integer.class).orElseThrow() + 1))
-                .task("c", ctx -> ctx.log().info("got {}", ctx.xcomPull("b", "n", Integer.class).orElseThrow()))
+                .task("b", ctx -> ctx.xcomPush("n", ctx.xcomPull("a", "n", Integer.class) + 1))
+                .task("c", ctx -> ctx.log().info("got {}", ctx.xcomPull("b", "n", Integer.class)))
                 .chain("a", "b", "c")
                 .build();
         try (TestEngine engine = TestEngine.start(dag)) {
@@ -31,6 +31,25 @@ class EngineSmokeTest {
                     engine.orchestrator().database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM dag_run").mapToMap().list()))
                     .isEqualTo(TaskState.SUCCESS);
             assertThat(engine.log(run, "c", 1)).contains("got 42");
+        }
+    }
+
+    @Test
+    void a_missing_xcom_fails_the_try_naming_the_task_and_key_and_the_optional_pull_reads_empty() {
+        Dag dag = Dag.builder("gaps")
+                .task("extract", ctx -> ctx.xcomPush("rows", 3))
+                .task("gate", ctx -> ctx.log().info("checksum {}", ctx.xcomPull("extract", "checksum", String.class)))
+                .task("note", ctx -> ctx.log().info("checksum {}", ctx.xcomPullOptional("extract", "checksum", String.class)))
+                .chain("extract", "gate").chain("extract", "note")
+                .build();
+        try (TestEngine engine = TestEngine.start(dag)) {
+            DagRunRow run = engine.trigger("gaps", Map.of());
+
+            assertThat(engine.awaitFinished(run, Duration.ofSeconds(20)).state()).isEqualTo(DagRunState.FAILED);
+            assertThat(engine.tries(run, "gate").getLast().error())
+                    .contains("task 'gate' needs XCom 'checksum' of task 'extract'");
+            assertThat(engine.state(run, "note")).isEqualTo(TaskState.SUCCESS);
+            assertThat(engine.log(run, "note", 1)).contains("checksum Optional.empty");
         }
     }
 }

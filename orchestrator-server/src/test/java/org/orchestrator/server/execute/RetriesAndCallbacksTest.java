@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.FailedTask;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.TaskTries;
@@ -72,6 +75,31 @@ class RetriesAndCallbacksTest {
             assertThat(engine.state(run, "report")).isEqualTo(TaskState.UPSTREAM_FAILED);
             await().atMost(Duration.ofSeconds(10)).until(() -> failures.get() == 1 && dagFailures.get() == 1);
             assertThat(retries).hasValue(2);
+        }
+    }
+
+    @Test
+    void the_run_failure_event_names_each_failed_task_with_its_last_error_and_log_link() {
+        AtomicReference<DagRunEvent> failed = new AtomicReference<>();
+        Dag dag = Dag.builder("half_broken")
+                .onFailure(failed::set)
+                .task("extract", ctx -> { })
+                .task("load", ctx -> { throw new IllegalStateException("table orders is missing"); }, t -> t.upstream("extract"))
+                .task("check", ctx -> { throw new IllegalArgumentException("no rows"); }, t -> t.upstream("extract"))
+                .task("report", ctx -> { }, t -> t.upstream("load"))
+                .build();
+        try (TestEngine engine = TestEngine.start(dag)) {
+            engine.orchestrator().links().serverStarted(8080); // as the web server does; this engine has none
+            DagRunRow run = engine.trigger("half_broken", Map.of());
+
+            assertThat(engine.awaitState(run)).isEqualTo(DagRunState.FAILED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> failed.get() != null);
+            assertThat(failed.get().failedTasks()).extracting(FailedTask::taskId).containsExactlyInAnyOrder("load", "check");
+            FailedTask load = failed.get().failedTasks().stream().filter(f -> f.taskId().equals("load")).findFirst().orElseThrow();
+            assertThat(load.tryNumber()).isEqualTo(1);
+            assertThat(load.error()).hasValue("java.lang.IllegalStateException: table orders is missing");
+            assertThat(load.logUrl()).hasValueSatisfying(url -> assertThat(url)
+                    .startsWith("http://localhost:8080/dags/half_broken/runs/").endsWith("/runs/" + run.runId().replace(":", "%3A").replace("+", "%2B") + "/tasks/load?try=1"));
         }
     }
 

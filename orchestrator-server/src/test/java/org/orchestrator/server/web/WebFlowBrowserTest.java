@@ -87,6 +87,8 @@ class WebFlowBrowserTest {
 
             browser.driver().findElement(By.id("clear")).click();
             assertThat(browser.waitFor(By.id("clear-downstream")).isSelected()).isTrue();
+            assertThat(browser.waitFor(By.id("clear-latest-version")).isSelected())
+                    .as("by default a cleared run reruns the version it records").isFalse();
             browser.screenshot("flow-05-clear-confirm");
             browser.driver().findElement(By.cssSelector("[data-testid=confirm]")).click();
 

@@ -58,13 +58,26 @@ public interface SqlParam {
     }
 
     /**
-     * {@return the pushed value, or SQL NULL when none was pushed}
+     * {@return the pushed value; the try fails naming the task and key when none was pushed, so a
+     * check bound to it never passes on SQL NULL ({@link #xcomOptional} binds NULL instead)}
      *
      * @param taskId the task that pushed the value
      * @param key its XCom key
      */
     static SqlParam xcom(String taskId, String key) {
-        return ctx -> ctx.xcomPull(taskId, key, Object.class).orElse(null);
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(key, "key");
+        return ctx -> ctx.xcomPull(taskId, key, Object.class);
+    }
+
+    /**
+     * {@return the pushed value, or SQL NULL when none was pushed}
+     *
+     * @param taskId the task that pushed the value
+     * @param key its XCom key
+     */
+    static SqlParam xcomOptional(String taskId, String key) {
+        return ctx -> ctx.xcomPullOptional(taskId, key, Object.class).orElse(null);
     }
 
     /**

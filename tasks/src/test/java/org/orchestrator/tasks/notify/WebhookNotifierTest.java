@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.DagRunEvent;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.FailedTask;
 import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.tasks.testing.LocalHttpServer;
@@ -62,6 +64,23 @@ class WebhookNotifierTest {
 
         String text = (String) new ObjectMapper().readValue(server.requests().getFirst().body(), Map.class).get("text");
         assertThat(text).startsWith(":red_circle: DAG run loans_etl r9 failed\n").contains("State: failed", "Run link: http://orch/runs/r9");
+    }
+
+    @Test
+    void a_failed_dag_runs_message_names_each_failed_task_with_its_error_and_log_and_separates_the_prefix() throws Exception {
+        server.respond("/services/T0/B0/x", 200, "ok");
+        DagRunEvent event = new DagRunEvent("clickstream", "r9", DAY, DagRunState.FAILED, Optional.of("http://orch/runs/r9"),
+                resources, List.of(new FailedTask("load", 3, Optional.of("java.sql.SQLException: table missing"),
+                        Optional.of("http://orch/log/load/3")), new FailedTask("check", 1, Optional.empty(), Optional.empty())));
+
+        WebhookNotifier.via("slack").prefix("[clickstream]").build().call(event);
+
+        String text = (String) new ObjectMapper().readValue(server.requests().getFirst().body(), Map.class).get("text");
+        assertThat(text).startsWith("[clickstream] DAG run clickstream r9 failed: load, check\n").endsWith("""
+                Failed tasks:
+                - load (try 3): java.sql.SQLException: table missing
+                  Log: http://orch/log/load/3
+                - check (try 1): no error recorded""");
     }
 
     @Test

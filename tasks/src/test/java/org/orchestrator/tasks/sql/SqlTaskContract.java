@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
+import org.orchestrator.api.MissingXComException;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.tasks.testing.DatabaseTest;
 
@@ -97,6 +98,22 @@ abstract class SqlTaskContract extends DatabaseTest {
         SqlTask task = SqlTask.on(DB).statement("SELECT ?", SqlParam.param("region")).build();
 
         assertThatThrownBy(() -> task.execute(ctx)).hasMessageContaining("param 'region' is not set");
+    }
+
+    @Test
+    void a_missing_xcom_fails_naming_task_and_key_where_the_optional_form_binds_null() throws Exception {
+        SqlTask gate = SqlTask.on(DB).statement("SELECT COUNT(*) FROM orders WHERE amount >= ?", SqlParam.xcom("extract", "min"))
+                .returnValue().build();
+        SqlTask lenient = SqlTask.on(DB).statement("SELECT COUNT(*) FROM orders WHERE amount >= ?",
+                SqlParam.xcomOptional("extract", "min")).returnValue().xcomKey("lenient").build();
+
+        assertThatThrownBy(() -> gate.execute(ctx)).isInstanceOf(MissingXComException.class)
+                .hasMessageContaining("needs XCom 'min' of task 'extract'");
+        lenient.execute(ctx);
+        assertThat(ctx.pushed("lenient", Number.class)).hasValueSatisfying(n -> assertThat(n.intValue()).isZero());
+        ctx.xcom("extract", "min", 25);
+        gate.execute(ctx);
+        assertThat(ctx.pushed("return_value", Number.class)).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(2));
     }
 
     @Test

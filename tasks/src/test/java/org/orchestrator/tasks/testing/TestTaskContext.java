@@ -147,7 +147,7 @@ public final class TestTaskContext implements TaskContext {
 
     /** @param key a key @param type its type @param <T> the type @return what this task pushed under the key */
     public <T> Optional<T> pushed(String key, Class<T> type) {
-        return xcomPull(taskId, key, type);
+        return xcomPullOptional(taskId, key, type);
     }
 
     /** @return the branches the task followed, empty when it did not call followBranches */
@@ -179,7 +179,7 @@ public final class TestTaskContext implements TaskContext {
     }
 
     @Override
-    public <T> Optional<T> xcomPull(String fromTask, String key, Class<T> type) {
+    public <T> Optional<T> xcomPullOptional(String fromTask, String key, Class<T> type) {
         Object value = xcoms.get(fromTask + "/" + key);
         if (value != null && !type.isInstance(value)) {
             throw new IllegalArgumentException("xcom " + fromTask + "/" + key + " is a " + value.getClass().getName()

@@ -103,15 +103,19 @@ function drawActions() {
 
 async function clear() {
   const downstream = h('input', {type: 'checkbox', id: 'clear-downstream', checked: true});
+  // Unticked, the run reruns the DAG version it records; ticked, it records and runs the latest.
+  const latest = h('input', {type: 'checkbox', id: 'clear-latest-version'});
   const ok = await confirmChange({
     title: `Clear ${taskId}?`,
-    body: [h('p', {text: `The task is reset in run ${runId} and runs again as a new try.`}),
-      h('label', {class: 'check'}, downstream, ' Also clear its downstream tasks')],
+    body: [h('p', {text: `The task is reset in run ${runId} and runs again as a new try, on the DAG version the run records.`}),
+      h('label', {class: 'check'}, downstream, ' Also clear its downstream tasks'),
+      h('label', {class: 'check'}, latest, ' Run on the latest version of the DAG (the run then records it)')],
     confirm: 'Clear'});
   if (!ok) return;
   state.pinnedTry = null;
   await act(() => post(api('dags', dagId, 'clearTaskInstances'), {dag_run_id: runId, task_ids: [taskId],
-    include_downstream: downstream.checked, only_failed: false, dry_run: false}), `Cleared ${taskId}`);
+    include_downstream: downstream.checked, only_failed: false, dry_run: false,
+    run_on_latest_version: latest.checked}), `Cleared ${taskId}`);
 }
 
 async function mark(newState) {

@@ -66,7 +66,7 @@ final class ChildRequests {
 
     private Object value(String method, Map<String, Object> args) {
         return switch (method) {
-            case "xcomPull" -> context.xcomPull((String) args.get("taskId"), (String) args.get("key"), Object.class)
+            case "xcomPull" -> context.xcomPullOptional((String) args.get("taskId"), (String) args.get("key"), Object.class)
                     .map(Json::write).orElse(null);
             case "connection" -> connection(context.connection((String) args.get("connId")));
             case "variable" -> context.variable((String) args.get("key")).orElse(null);

@@ -66,7 +66,7 @@ final class ChildTaskContext implements TaskContext {
     }
 
     @Override
-    public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
+    public <T> Optional<T> xcomPullOptional(String taskId, String key, Class<T> type) {
         String json = taskId.equals(taskId()) ? pushed.get(key) : null;
         if (json == null) {
             json = (String) call("xcomPull", Map.of("taskId", taskId, "key", key));

@@ -18,7 +18,8 @@ import org.orchestrator.server.http.openapi.Response;
 /**
  * {@code POST /api/v1/dags/{dag_id}/clearTaskInstances}, with Airflow's form and defaults
  * ({@code dry_run} and {@code only_failed} default to true). Answers the instances cleared (or,
- * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}.
+ * on a dry run, those that would be) as a {@code TaskInstanceReferenceCollection}. The runs rerun
+ * the DAG version they record unless {@code run_on_latest_version} is true (see TaskClearing).
  */
 final class ClearRoutes {
 
@@ -51,8 +52,17 @@ final class ClearRoutes {
         refuseUnsupported(body);
         ClearScope scope = scope(dag, body);
         List<TaskInstanceRecord> result = body.bool("dry_run").orElse(true) ? api.ops().tasks().preview(scope)
-                : api.ops().tasks().clear(Api.actor(ctx), scope, body.bool("reset_dag_runs").orElse(true), ctx.body());
+                : api.ops().tasks().clear(Api.actor(ctx), scope, body.bool("reset_dag_runs").orElse(true),
+                        chosenVersion(api, dag.id(), body), ctx.body());
         ctx.json(new References(result.stream().map(Reference::of).toList()));
+    }
+
+    /**
+     * {@code run_on_latest_version} (Airflow 3's name): the DAG's current version, which the
+     * cleared runs then record; by default (null) each run reruns the version it records.
+     */
+    static String chosenVersion(Api api, String dagId, JsonBody body) {
+        return body.bool("run_on_latest_version").orElse(false) ? api.loadedDag(dagId).version() : null;
     }
 
     /** Airflow's form, defaults included ({@code only_failed} is true unless sent false). */

@@ -17,7 +17,8 @@ import org.orchestrator.server.state.DagRunRow;
  * Airflow's {@code POST /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/clear}: every finished task
  * instance of the run goes back to {@code none} and the run to {@code queued}, so the whole run
  * runs again. As in Airflow, {@code dry_run} defaults to true and answers the task instances that
- * would be cleared (a {@code TaskInstanceCollection}); a real clear answers the run.
+ * would be cleared (a {@code TaskInstanceCollection}); a real clear answers the run, whose
+ * {@code dag_version} is the latest when {@code run_on_latest_version} chose it.
  */
 final class DagRunClearRoutes {
 
@@ -41,7 +42,8 @@ final class DagRunClearRoutes {
     private void clear(Context ctx) {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
-        boolean dryRun = JsonBody.of(ctx).allowOnly(Forms.ClearRunForm.class).bool("dry_run").orElse(true);
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.ClearRunForm.class);
+        boolean dryRun = body.bool("dry_run").orElse(true);
         Dag dag = api.loadedDag(dagId).dag();
         DagRunRow run = api.run(dagId, runId);
         List<TaskInstanceRecord> selected = api.ops().tasks().preview(ClearScope.wholeRun(dag, runId));
@@ -50,7 +52,8 @@ final class DagRunClearRoutes {
             ctx.json(new TaskInstances(views, views.size()));
             return;
         }
-        api.ops().runs().clear(Api.actor(ctx), dag, run, selected.stream().map(TaskInstanceRecord::ti).toList());
+        api.ops().runs().clear(Api.actor(ctx), dag, run, selected.stream().map(TaskInstanceRecord::ti).toList(),
+                ClearRoutes.chosenVersion(api, dagId, body));
         ctx.json(DagRunView.of(api.run(dagId, runId)));
     }
 }

@@ -45,7 +45,7 @@ final class Forms {
     record ClearForm(Boolean dryRun, List<String> taskIds, Instant startDate, Instant endDate, Boolean onlyFailed,
                      Boolean onlyRunning, Boolean includeSubdags, Boolean includeParentdag, Boolean resetDagRuns,
                      String dagRunId, Boolean includeUpstream, Boolean includeDownstream, Boolean includeFuture,
-                     Boolean includePast) {
+                     Boolean includePast, Boolean runOnLatestVersion) {
     }
 
     /** {@code PATCH …/setNote} of a run or a task instance: Airflow's {@code SetDagRunNote}. */
@@ -53,7 +53,7 @@ final class Forms {
     }
 
     /** {@code POST …/dagRuns/{dag_run_id}/clear}: Airflow's {@code ClearDagRun}. */
-    record ClearRunForm(Boolean dryRun) {
+    record ClearRunForm(Boolean dryRun, Boolean runOnLatestVersion) {
     }
 
     /** {@code PATCH …/taskInstances/{task_id}}: Airflow's {@code UpdateTaskInstance}. */

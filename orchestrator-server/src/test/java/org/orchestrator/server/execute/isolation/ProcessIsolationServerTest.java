@@ -202,7 +202,7 @@ class ProcessIsolationServerTest {
                         System.err.println("warned " + vault.password());
                         ctx.xcomPush("rows", 42);
                     }, t -> t.isolation(Isolation.PROCESS))
-                    .task("downstream", ctx -> ctx.xcomPush("seen", ctx.xcomPull("push", "rows", Integer.class).orElseThrow()),
+                    .task("downstream", ctx -> ctx.xcomPush("seen", ctx.xcomPull("push", "rows", Integer.class)),
                         t -> t.upstream("push"))
                     .task("neighbour", ctx -> awaitEnd(ctx, "push"))
                     .build());
