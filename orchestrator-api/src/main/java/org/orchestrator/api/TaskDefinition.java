@@ -15,6 +15,9 @@ public final class TaskDefinition {
     private final Set<String> upstream;
     private final String doc;
     private final TaskSettings settings;
+    private final boolean dependsOnPast;
+    private final boolean waitForDownstream;
+    private final List<TaskCallback> onExecute;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -22,6 +25,9 @@ public final class TaskDefinition {
         upstream = Set.copyOf(b.upstream);
         doc = b.doc;
         settings = b.settings();
+        dependsOnPast = b.dependsOnPast;
+        waitForDownstream = b.waitForDownstream;
+        onExecute = List.copyOf(b.onExecute);
     }
 
     /** @return the task id, unique in its DAG */
@@ -71,6 +77,15 @@ public final class TaskDefinition {
 
     /** @return callbacks for a failed try that is retried */
     public List<TaskCallback> onRetry() { return settings.onRetry(); }
+
+    /** @return true when the task waits for its instance in the previous run (Airflow's depends_on_past) */
+    public boolean dependsOnPast() { return dependsOnPast; }
+
+    /** @return true when the task also waits for the previous run's direct downstream of it (wait_for_downstream) */
+    public boolean waitForDownstream() { return waitForDownstream; }
+
+    /** @return callbacks run in the try just before the task's code */
+    public List<TaskCallback> onExecute() { return onExecute; }
 
     /** @return the task's settings (its DAG's defaults with its own overrides) as one value */
     public TaskSettings settings() { return settings; }

@@ -223,7 +223,8 @@ public final class Orchestrator implements AutoCloseable {
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor, node));
         chores.put("release-lost-stops", new ReleaseLostStops(jdbi, clock, config.nodeTimeout(), node, this::wakeExecutor));
-        chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
+        chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor,
+                executor::checkRunningTries));
         chores.put("flag-sla-misses", new FlagSlaMisses(jdbi, bag, clock, executor::wakeup));
         return chores;
     }
