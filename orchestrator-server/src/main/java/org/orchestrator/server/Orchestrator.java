@@ -42,6 +42,7 @@ import org.orchestrator.server.schedule.DagScheduling;
 import org.orchestrator.server.schedule.QuartzTimers;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
+import org.orchestrator.server.schedule.TaskRunTriggers;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Database;
@@ -141,6 +142,7 @@ public final class Orchestrator implements AutoCloseable {
                 wakeExecutor();
             }
         });
+        executor.runTriggers(new TaskRunTriggers(bag, creator, reads));
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
         this.ops = new Operations(jdbi, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(jdbi, clock));

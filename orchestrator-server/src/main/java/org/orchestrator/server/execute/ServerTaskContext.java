@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.Connection;
+import org.orchestrator.api.DagRunRequest;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskContext;
@@ -31,11 +33,13 @@ final class ServerTaskContext implements TaskContext {
     private final Map<String, Object> conf;
     private final Map<String, Object> params;
     private final Resources resources;
+    private final RunTriggers triggers;
     private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
 
-    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources) {
+    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources, RunTriggers triggers) {
         this.claimed = claimed;
+        this.triggers = triggers;
         this.resources = resources;
         this.log = log;
         this.jdbi = jdbi;
@@ -93,6 +97,16 @@ final class ServerTaskContext implements TaskContext {
     @Override
     public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
         return jdbi.withHandle(h -> TASK_INSTANCES.stateAt(h, dagId, taskId, logicalDate));
+    }
+
+    @Override
+    public String triggerDagRun(DagRunRequest request) {
+        return triggers.trigger(new RunTriggers.Parent(dagId(), runId(), taskId()), request);
+    }
+
+    @Override
+    public Optional<DagRunState> dagRunState(String dagId, String runId) {
+        return triggers.state(dagId, runId);
     }
 
     @Override

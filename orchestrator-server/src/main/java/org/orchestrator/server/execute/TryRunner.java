@@ -31,6 +31,7 @@ final class TryRunner {
     private final ScheduledExecutorService watchdog;
     private final Consumer<Outcome> report;
     private final TryMeters meters;
+    private volatile RunTriggers triggers = RunTriggers.NONE;
     /**
      * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
      * after this node was taken for dead, a retry of an instance may start here while the try
@@ -56,6 +57,11 @@ final class TryRunner {
         this.watchdog = watchdog;
         this.report = report;
         TaskOutput.install();
+    }
+
+    /** Lets tasks trigger runs through the engine (set once the engine has built its run creator). */
+    void runTriggers(RunTriggers triggers) {
+        this.triggers = triggers;
     }
 
     void start(ClaimedTry claimed) {
@@ -178,7 +184,7 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources, triggers);
         try {
             claimed.task().task().execute(context);
             return Outcome.success(claimed, context.branches(), context.pushed());

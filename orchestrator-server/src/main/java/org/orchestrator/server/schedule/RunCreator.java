@@ -115,6 +115,17 @@ public final class RunCreator {
     }
 
     /**
+     * A run triggered by a task (TriggerDagRunTask): a manual run that records its parent task
+     * instance in the transaction that creates it.
+     *
+     * @throws DuplicateRunException when the id or the logical date is taken
+     */
+    public DagRunRow triggerFromTask(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf,
+                                     DagRunRow.TriggeredBy parent) {
+        return trigger(dag, runId, logicalDate, conf, null, (h, created) -> runs.setTriggeredBy(h, created.id(), parent));
+    }
+
+    /**
      * Creates the scheduled runs that are due: with catchup every missed interval since the last
      * one stored, without catchup only the latest.
      *
