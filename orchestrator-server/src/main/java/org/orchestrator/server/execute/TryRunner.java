@@ -186,6 +186,7 @@ final class TryRunner {
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
         ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources, triggers);
         try {
+            OnExecute.call(claimed, context, log);
             claimed.task().task().execute(context);
             return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {
