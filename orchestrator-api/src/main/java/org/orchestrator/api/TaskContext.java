@@ -139,6 +139,17 @@ public interface TaskContext extends Resources {
     }
 
     /**
+     * The question Airflow's {@code LatestOnlyOperator} asks: a run triggered from outside the
+     * schedule always is the latest; a scheduled or backfill run is when its data interval is
+     * the latest of the DAG's schedule that has ended by now.
+     *
+     * @return true when this run is the latest
+     */
+    default boolean isLatestRun() {
+        return true;
+    }
+
+    /**
      * Branching: after this try succeeds, only the given direct downstream tasks run; the other
      * direct downstream tasks are skipped (and the skip flows on through trigger rules).
      *

@@ -1,5 +1,6 @@
 package org.orchestrator.server.execute;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,7 +17,9 @@ import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.Branches;
+import org.orchestrator.rules.LatestRun;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.RunType;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.XComs;
 import org.slf4j.Logger;
@@ -34,11 +37,14 @@ final class ServerTaskContext implements TaskContext {
     private final Map<String, Object> params;
     private final Resources resources;
     private final RunTriggers triggers;
+    private final Clock clock;
     private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
 
-    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources, RunTriggers triggers) {
+    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources, RunTriggers triggers,
+                      Clock clock) {
         this.claimed = claimed;
+        this.clock = clock;
         this.triggers = triggers;
         this.resources = resources;
         this.log = log;
@@ -107,6 +113,12 @@ final class ServerTaskContext implements TaskContext {
     @Override
     public Optional<DagRunState> dagRunState(String dagId, String runId) {
         return triggers.state(dagId, runId);
+    }
+
+    @Override
+    public boolean isLatestRun() {
+        return LatestRun.isLatest(claimed.dag().dag(), dataInterval(), claimed.run().runType() == RunType.MANUAL,
+                clock.instant());
     }
 
     @Override

@@ -184,7 +184,7 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources, triggers);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources, triggers, clock);
         try {
             OnExecute.call(claimed, context, log);
             claimed.task().task().execute(context);
