@@ -44,7 +44,8 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     }
 
     /**
-     * @param doc what the task does, shown in the UI (as text, never as HTML)
+     * @param doc what the task does, as Markdown (Airflow's task {@code doc_md}); the dashboard
+     *            renders it with raw HTML escaped, so it formats but never scripts
      * @return this
      */
     public TaskBuilder doc(String doc) {
