@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
+import org.orchestrator.rules.OnExecute;
 import org.orchestrator.server.state.XComs;
 
 /**
@@ -186,7 +187,7 @@ final class TryRunner {
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
         ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources, triggers, clock);
         try {
-            OnExecute.call(claimed, context, log);
+            OnExecute.call(claimed.task(), context);
             claimed.task().task().execute(context);
             return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {
