@@ -9,9 +9,9 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
-import org.jdbi.v3.core.ConnectionException;
 import org.orchestrator.rules.IllegalTransitionException;
 import org.orchestrator.server.state.InvalidQueryException;
+import org.orchestrator.server.state.StatementFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,6 @@ final class Problems {
         app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(e.getMessage())));
         app.exception(OperationException.class, (e, ctx) -> write(ctx, refused(e)));
-        app.exception(ConnectionException.class, Problems::busy);
         app.exception(Exception.class, Problems::unexpected);
     }
 
@@ -104,12 +103,16 @@ final class Problems {
     }
 
     /** No database connection came free in time: overload, which a client may retry, not a bug. */
-    private static void busy(ConnectionException e, Context ctx) {
+    private static void busy(Exception e, Context ctx) {
         LOG.warn("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         write(ctx, ApiProblem.busy("the server is busy (no database connection came free); retry shortly"));
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (StatementFailures.isNoConnection(e)) {
+            busy(e, ctx);
+            return;
+        }
         if (isUnstorableText(e)) {
             write(ctx, ApiProblem.badRequest("text must not contain NUL characters (U+0000)"));
             return;

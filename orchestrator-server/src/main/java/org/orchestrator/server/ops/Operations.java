@@ -2,7 +2,7 @@ package org.orchestrator.server.ops;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.VariableStore;
@@ -31,16 +31,16 @@ public final class Operations {
     private final AccountActions accounts;
 
     /**
-     * @param jdbi        the database
+     * @param db        the database
      * @param clock       time
      * @param creator     creates runs (and, in a server, starts them)
      * @param loops       woken after a commit
      * @param cipher      the secrets' key, asked for only by connection and variable changes
      * @param credentials users and tokens as the authentication layer keeps them
      */
-    public Operations(Jdbi jdbi, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
+    public Operations(Transactions db, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
                       Credentials credentials) {
-        Ground ground = new Ground(jdbi, clock, new AuditTrail(clock), loops);
+        Ground ground = new Ground(db, clock, new AuditTrail(clock), loops);
         this.runs = new RunActions(ground, creator);
         this.tasks = new TaskActions(ground);
         this.dags = new DagActions(ground);
@@ -54,8 +54,8 @@ public final class Operations {
      * The actions for a process that runs no engine loops (the command line): runs it creates
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
-    public static Operations withoutLoops(Jdbi jdbi, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials) {
-        return new Operations(jdbi, clock, new RunCreator(jdbi, clock, null, queued -> { }), Loops.NONE, cipher, credentials);
+    public static Operations withoutLoops(Transactions db, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials) {
+        return new Operations(db, clock, new RunCreator(db, clock, null, queued -> { }), Loops.NONE, cipher, credentials);
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

@@ -3,7 +3,7 @@ package org.orchestrator.server.sweep;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
@@ -25,7 +25,7 @@ import org.orchestrator.server.state.TaskInstances;
  */
 public final class ReconcileRuns implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final RunProgress progress;
     private final Clock clock;
@@ -37,13 +37,13 @@ public final class ReconcileRuns implements Runnable {
     private final CallbackRequests callbacks = new CallbackRequests();
 
     /**
-     * @param jdbi db @param bag DAGs @param progress run progress @param clock time
+     * @param db the database @param bag DAGs @param progress run progress @param clock time
      * @param onScheduled told when tasks became ready
      * @param onTimedOut  told when a run timed out (its running tries are to be stopped)
      */
-    public ReconcileRuns(Jdbi jdbi, DagBag bag, RunProgress progress, Clock clock, Runnable onScheduled,
+    public ReconcileRuns(Transactions db, DagBag bag, RunProgress progress, Clock clock, Runnable onScheduled,
                          Runnable onTimedOut) {
-        this.jdbi = jdbi;
+        this.db = db;
         this.bag = bag;
         this.progress = progress;
         this.clock = clock;
@@ -55,7 +55,7 @@ public final class ReconcileRuns implements Runnable {
     public void run() {
         int scheduled = 0;
         int timedOut = 0;
-        for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.RUNNING))) {
+        for (DagRunRow run : db.withHandle(h -> runs.inState(h, DagRunState.RUNNING))) {
             Optional<LoadedDag> dag = bag.forRun(run.dagId(), run.dagVersion());
             if (dag.isPresent() && overdue(run, dag.get().dag())) {
                 timedOut += timeOut(run, dag.get().dag()) ? 1 : 0;
@@ -73,7 +73,7 @@ public final class ReconcileRuns implements Runnable {
 
     private int reconcile(DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return db.inTransaction(h -> {
             var waiting = tis.ofRun(h, run.id()).values().stream()
                     .filter(ti -> ti.state() == TaskState.NONE).map(ti -> ti.taskId()).toList();
             int scheduled = progress.advance(h, run, dag.dag(), waiting, now);
@@ -94,7 +94,7 @@ public final class ReconcileRuns implements Runnable {
      */
     private boolean timeOut(DagRunRow run, Dag dag) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return db.inTransaction(h -> {
             if (!runs.setState(h, run.id(), DagRunState.RUNNING, DagRunState.FAILED, now)) {
                 return false;
             }
