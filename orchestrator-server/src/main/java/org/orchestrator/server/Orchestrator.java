@@ -35,7 +35,6 @@ import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.execute.TryLogs;
-import org.orchestrator.server.http.auth.StoredCredentials;
 import org.orchestrator.server.ops.Loops;
 import org.orchestrator.server.ops.Operations;
 import org.orchestrator.server.schedule.DagScheduling;
@@ -111,10 +110,10 @@ public final class Orchestrator implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(config);
         Transactions db = database.transactions();
-        this.reads = new Reads(db, database.isPostgres());
+        this.reads = database.reads();
         Map<String, String> env = System.getenv();
         SecretCipher cipher = SecretKeys.load(config.home(), env);
-        this.resources = new ServerResources(env, db, cipher, new SecretMasker());
+        this.resources = new ServerResources(env, reads, cipher, new SecretMasker());
         this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
         this.logs = new TryLogs(config.logsFolder(), resources.masker());
         this.node = new NodeRegistry(db, clock, config.nodeName());
@@ -145,7 +144,7 @@ public final class Orchestrator implements AutoCloseable {
         executor.runTriggers(new TaskRunTriggers(bag, creator, reads));
         this.scheduling = timers != null ? new DagScheduling(db, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(db, progress, retries, options.sweeps()), config.sweepInterval());
-        this.ops = new Operations(db, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(db, clock));
+        this.ops = new Operations(db, clock, creator, new EngineLoops(), () -> cipher);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.orchestrator.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Set;
@@ -22,19 +23,13 @@ import org.junit.jupiter.api.Test;
  * server but {@code internal}, nothing outside {@code state} touches Jdbi, and only the
  * operations layer and the engine's packages call the classes of {@code state} that write.
  *
- * <p>The {@code KNOWN_*} lists name the classes that break a rule today, each waiting for the
- * operations layer (issue 16's {@code ops}) to take their writes and transactions; a class
- * leaves its list when it is fixed, and the lists only ever shrink. A class not listed that
- * breaks a rule fails this test.
+ * <p>There are no exceptions: each rule holds for every class of the server's main code.
+ * {@code state} hands out {@link org.orchestrator.server.state.Tx}, which only its own verbs
+ * can run statements with, so the engine and the operations compose writes without Jdbi.
  */
 class ArchitectureTest {
 
     private static final String SERVER = "org.orchestrator.server";
-
-    /** Adapters that still call state's write classes instead of an operation (the lead empties it after {@code ops}). */
-    static final Set<String> KNOWN_STATE_WRITERS = Set.of(
-            "cli.BackfillCommand", "connect.ConnectionStore", "connect.VariableStore",
-            "http.auth.TokenAdmin", "http.auth.UserAdmin");
 
     /** Where the engine and the operations live: the packages allowed to call state's writers. */
     private static final Set<String> WRITING_PACKAGES = Set.of("", "ops", "state", "execute", "schedule", "sweep",
@@ -50,11 +45,7 @@ class ArchitectureTest {
 
     @Test
     void server_packages_form_no_cycles() {
-        slices().assignedFrom(BY_TOP_PACKAGE).should().beFreeOfCycles()
-                // Known: the engine builds the operations layer with http/auth's credential store
-                // (root → http → root). Goes when the caller hands Orchestrator its Credentials.
-                .ignoreDependency(Orchestrator.class, org.orchestrator.server.http.auth.StoredCredentials.class)
-                .check(server);
+        noCycles().check(server);
     }
 
     @Test
@@ -68,30 +59,39 @@ class ArchitectureTest {
 
     @Test
     void nothing_outside_state_calls_jdbi() {
-        noClasses().that().resideOutsideOfPackage(SERVER + ".state..")
-                .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
-                .check(server);
+        noJdbiOutsideState().check(server);
     }
 
     @Test
     void only_operations_and_engine_packages_call_the_classes_that_write_state() {
-        noClasses().that(outside(WRITING_PACKAGES)).and(notListedIn(KNOWN_STATE_WRITERS))
-                .should().accessTargetWhere(ownerWritesState())
-                .check(server);
+        onlyOperationsAndEngineWrite().check(server);
     }
 
+    /** Two test-only packages that break each rule on purpose: a rule that cannot fail would pass here too. */
     @Test
-    void every_listed_violator_still_breaks_its_rule_so_the_lists_only_shrink() {
-        for (String name : KNOWN_STATE_WRITERS) {
-            assertThat(withNested(name).flatMap(c -> c.getAccessesFromSelf().stream()))
-                    .as("%s no longer calls state's writing classes: take it off the list", name)
-                    .anyMatch(ownerWritesState());
-        }
+    void each_rule_fails_on_a_planted_cycle_jdbi_call_and_write() {
+        JavaClasses planted = new ClassFileImporter().importPackages(SERVER + ".archfixturea", SERVER + ".archfixtureb",
+                SERVER + ".state");
+
+        assertThatThrownBy(() -> noCycles().check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixturea").hasMessageContaining("archfixtureb");
+        assertThatThrownBy(() -> noJdbiOutsideState().check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Ping").hasMessageContaining("org.jdbi.v3.core.Jdbi");
+        assertThatThrownBy(() -> onlyOperationsAndEngineWrite().check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Ping.write").hasMessageContaining("Pools.put");
     }
 
-    /** @return the class named (relative to the server's package) and the classes nested in it */
-    private static java.util.stream.Stream<JavaClass> withNested(String name) {
-        return server.stream().filter(c -> c.getName().startsWith(SERVER + ".") && outerName(c).equals(name));
+    private static ArchRule noCycles() {
+        return slices().assignedFrom(BY_TOP_PACKAGE).should().beFreeOfCycles();
+    }
+
+    private static ArchRule noJdbiOutsideState() {
+        return noClasses().that().resideOutsideOfPackage(SERVER + ".state..")
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi..");
+    }
+
+    private static ArchRule onlyOperationsAndEngineWrite() {
+        return noClasses().that(outside(WRITING_PACKAGES)).should().accessTargetWhere(ownerWritesState());
     }
 
     /** Slices by the package right under the server's ({@code http.api} belongs to {@code http}); the root package is one. */
@@ -118,10 +118,6 @@ class ArchitectureTest {
         }
         int dot = rest.indexOf('.', 1);
         return dot < 0 ? rest.substring(1) : rest.substring(1, dot);
-    }
-
-    private static DescribedPredicate<JavaClass> notListedIn(Set<String> known) {
-        return DescribedPredicate.describe("not a known violator", c -> !known.contains(outerName(c)));
     }
 
     private static DescribedPredicate<JavaClass> outside(Set<String> packages) {

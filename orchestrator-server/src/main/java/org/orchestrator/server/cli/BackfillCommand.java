@@ -12,7 +12,6 @@ import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.DagRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,8 +50,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     private static List<DagRunRow> follow(Orchestrator engine, List<DagRunRow> runs) {
         while (true) {
-            List<DagRunRow> now = engine.database().transactions().withHandle(h -> runs.stream()
-                    .map(r -> new DagRuns().find(h, r.id()).orElseThrow()).toList());
+            List<DagRunRow> now = runs.stream().map(r -> engine.reads().run(r.dagId(), r.runId()).orElseThrow()).toList();
             Map<DagRunState, Long> counts = now.stream().collect(Collectors.groupingBy(DagRunRow::state, Collectors.counting()));
             long done = counts.getOrDefault(DagRunState.SUCCESS, 0L) + counts.getOrDefault(DagRunState.FAILED, 0L);
             System.out.print("\r" + bar(done, now.size()) + " " + done + "/" + now.size() + " done · "

@@ -2,10 +2,10 @@ package org.orchestrator.server.cli;
 
 import java.time.Clock;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.SecretKeys;
-import org.orchestrator.server.http.auth.StoredCredentials;
 import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.ops.Operations;
@@ -17,6 +17,11 @@ import org.orchestrator.server.state.Database;
  * only by the commands that need it (connections, variables).
  */
 final class CliOperations implements AutoCloseable {
+
+    /** For actions that never touch a secret (users, tokens): asking it for the key is a bug. */
+    static final Supplier<SecretCipher> NO_SECRETS = () -> {
+        throw new IllegalStateException("this command does not open the secrets' key");
+    };
 
     private final Database database;
     private final Operations ops;
@@ -31,7 +36,7 @@ final class CliOperations implements AutoCloseable {
         Database database = Database.open(config);
         Clock clock = Clock.systemUTC();
         return new CliOperations(database, Operations.withoutLoops(database.transactions(), clock,
-                new LazyCipher(config, home)::get, new StoredCredentials(database.transactions(), clock)));
+                new LazyCipher(config, home)::get));
     }
 
     Operations ops() {

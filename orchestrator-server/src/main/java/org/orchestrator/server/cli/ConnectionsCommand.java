@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.connect.ConnectionSpecs;
-import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.connect.UrlCredentials;
 import picocli.CommandLine.ArgGroup;
@@ -76,8 +75,7 @@ final class ConnectionsCommand {
         @Override
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
-                ConnectionStore store = secrets.connections();
-                var all = secrets.database().transactions().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0));
+                var all = secrets.connections().page(Integer.MAX_VALUE, 0).items();
                 System.out.printf("%-30s %-10s %-20s %s%n", "ID", "TYPE", "LOGIN", "URL");
                 all.forEach(c -> System.out.printf("%-30s %-10s %-20s %s%n", c.id(), c.type(),
                         c.login() == null ? "" : c.login(), UrlCredentials.masked(c.url())));

@@ -19,16 +19,12 @@ final class SecretsHome implements AutoCloseable {
         this.database = Database.open(config);
     }
 
-    Database database() {
-        return database;
-    }
-
     ConnectionStore connections() {
-        return new ConnectionStore(cipher);
+        return new ConnectionStore(database.reads(), cipher);
     }
 
     VariableStore variables() {
-        return new VariableStore(cipher);
+        return new VariableStore(database.reads(), cipher);
     }
 
     @Override

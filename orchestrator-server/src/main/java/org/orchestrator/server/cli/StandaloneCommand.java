@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.internal.OwnerOnly;
 import org.orchestrator.server.config.ServerConfig;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.Operations;
 import org.orchestrator.server.state.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,16 +93,15 @@ final class StandaloneCommand implements Callable<Integer> {
      */
     private static boolean ensureAdmin(ServerConfig config, String given) throws IOException {
         try (Database database = Database.open(config)) {
-            UserAdmin users = new UserAdmin(database.transactions(), Clock.systemUTC());
-            if (users.exists("admin")) {
+            if (database.reads().user("admin").isPresent()) {
                 return false;
             }
+            String password = chosen(given) ? given : OwnerOnly.randomSecret();
+            Operations.withoutLoops(database.transactions(), Clock.systemUTC(), CliOperations.NO_SECRETS).accounts()
+                    .createUser(Actor.cli(), "admin", password, "admin");
             if (chosen(given)) {
-                users.create("admin", given, "admin");
                 return true;
             }
-            String password = OwnerOnly.randomSecret();
-            users.create("admin", password, "admin");
             Path file = config.home().resolve(PASSWORD_FILE);
             Files.deleteIfExists(file); // left by an earlier home whose database was deleted
             OwnerOnly.create(file, password);

@@ -1,7 +1,7 @@
 package org.orchestrator.server.cli;
 
 import java.util.concurrent.Callable;
-import org.orchestrator.server.ops.Credentials;
+import org.orchestrator.server.ops.AccountActions;
 import org.orchestrator.server.ops.OperationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,7 @@ final class TokensCommand {
         @Override
         public Integer call() {
             try (CliOperations cli = CliOperations.open(home)) {
-                Credentials.NewToken created = cli.ops().accounts().createToken(cli.actor(), username, name);
+                AccountActions.NewToken created = cli.ops().accounts().createToken(cli.actor(), username, name);
                 System.out.println("Token " + created.id() + " for '" + username + "' (shown only now):");
                 System.out.println(created.token());
                 return 0;

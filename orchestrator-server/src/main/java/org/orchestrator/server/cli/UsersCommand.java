@@ -1,8 +1,6 @@
 package org.orchestrator.server.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.orchestrator.server.http.auth.UserAdmin;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.Users;
 import picocli.CommandLine.Command;
@@ -40,7 +38,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Database database = Database.open(home.config())) {
-                for (Users.UserRow user : new UserAdmin(database.transactions(), Clock.systemUTC()).list()) {
+                for (Users.UserRow user : database.reads().users()) {
                     System.out.printf("%-30s %s%n", user.username(), user.role());
                 }
             }

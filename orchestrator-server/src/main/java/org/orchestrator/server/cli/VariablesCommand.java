@@ -3,7 +3,6 @@ package org.orchestrator.server.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.orchestrator.server.connect.SecretMasker;
-import org.orchestrator.server.connect.VariableStore;
 import org.orchestrator.server.connect.VariableStore.Variable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +43,7 @@ final class VariablesCommand {
         @Override
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                Optional<Variable> found = secrets.database().transactions().withHandle(h -> store.find(h, key));
+                Optional<Variable> found = secrets.variables().find(key);
                 if (found.isEmpty()) {
                     System.err.println("no variable '" + key + "'");
                     return 1;
@@ -63,8 +61,7 @@ final class VariablesCommand {
         @Override
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
-                VariableStore store = secrets.variables();
-                for (Variable v : secrets.database().transactions().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0))) {
+                for (Variable v : secrets.variables().page(Integer.MAX_VALUE, 0).items()) {
                     System.out.println(v.key() + "=" + (SecretMasker.isSensitive(v.key()) ? SecretMasker.MASK : v.value()));
                 }
                 return 0;

@@ -1,22 +1,23 @@
 package org.orchestrator.server.connect;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Listing;
+import org.orchestrator.server.state.Reads;
 import org.orchestrator.api.Connection;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.Connections;
 
 /**
- * Connections in the database. The password and the extras (as one JSON object) are stored
- * encrypted; id, type, URL, login and description are plain so they can be listed and searched.
+ * Connections in the database as the server reads them. The password and the extras (as one JSON
+ * object) are stored encrypted; id, type, URL, login and description are plain so they can be
+ * listed and searched. Writes are the operations layer's ({@code ops.ConnectionActions}), which
+ * seals a connection here first.
  */
 public final class ConnectionStore {
 
+    private final Reads reads;
     private final SecretCipher cipher;
-    private final Connections rows = new Connections();
 
     /**
      * A stored connection.
@@ -39,53 +40,26 @@ public final class ConnectionStore {
     public record Listed(String id, String type, String url, String login, String description) {
     }
 
-    /** @param cipher encrypts and decrypts the secret columns */
-    public ConnectionStore(SecretCipher cipher) {
+    /** @param reads the database's read side @param cipher decrypts the secret columns */
+    public ConnectionStore(Reads reads, SecretCipher cipher) {
+        this.reads = reads;
         this.cipher = cipher;
     }
 
     /** @return the connection, secrets decrypted */
-    public Optional<Stored> find(Tx h, String id) {
-        return rows.reads().find(h, id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(), c.login(),
-                cipher.decrypt(c.password(), "password of connection '" + id + "'"), extras(c.extra(), id)), c.description()));
+    public Optional<Stored> find(String id) {
+        return reads.connection(id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(),
+                c.login(), cipher.decrypt(c.password(), "password of connection '" + id + "'"), extras(c.extra(), id)),
+                c.description()));
     }
 
-    /** @return one page of connections by id, without secrets */
-    public List<Listed> list(Tx h, int limit, int offset) {
-        return rows.reads().page(h, limit, offset).stream()
-                .map(c -> new Listed(c.id(), c.type(), c.url(), c.login(), c.description())).toList();
+    /** @return one page of connections by id, without secrets, and how many there are */
+    public Listing<Listed> page(int limit, int offset) {
+        return reads.connections(limit, offset).map(c -> new Listed(c.id(), c.type(), c.url(), c.login(), c.description()));
     }
 
-    /** @return how many connections are stored */
-    public long count(Tx h) {
-        return rows.reads().count(h);
-    }
-
-    /** Inserts a connection; @return false when one with that id exists */
-    public boolean insert(Tx h, Connection c, String description, Instant now) {
-        if (rows.exists(h, c.id())) {
-            return false;
-        }
-        rows.insert(h, columns(c, description), now);
-        return true;
-    }
-
-    /**
-     * Replaces a connection, possibly under a new id.
-     *
-     * @return false when there was none with {@code oldId}
-     */
-    public boolean update(Tx h, String oldId, Connection c, String description, Instant now) {
-        return rows.update(h, oldId, columns(c, description), now);
-    }
-
-    /** @return true when the connection existed */
-    public boolean delete(Tx h, String id) {
-        return rows.delete(h, id);
-    }
-
-    /** @return the columns as stored: secrets encrypted, empty ones as null */
-    private Connections.Columns columns(Connection c, String description) {
+    /** @return the columns to store: secrets encrypted with the cipher, empty ones as null */
+    public static Connections.Columns sealed(SecretCipher cipher, Connection c, String description) {
         return new Connections.Columns(c.id(), c.type(), c.url(), c.login(),
                 c.password().isEmpty() ? null : cipher.encrypt(c.password()),
                 c.extra().isEmpty() ? null : cipher.encrypt(Json.write(c.extra())), description);

@@ -11,18 +11,33 @@ import java.util.function.Supplier;
 public final class AccountActions {
 
     private final Ground ground;
-    private final Credentials credentials;
+    private final UserAccounts users;
+    private final TokenIssuer tokens;
 
-    AccountActions(Ground ground, Credentials credentials) {
+    AccountActions(Ground ground) {
         this.ground = ground;
-        this.credentials = credentials;
+        this.users = new UserAccounts(ground.clock());
+        this.tokens = new TokenIssuer(ground.clock());
+    }
+
+    /**
+     * A new token.
+     *
+     * @param id    its id, to revoke it
+     * @param token the token: shown once, stored nowhere
+     */
+    public record NewToken(long id, String token) {
+        @Override
+        public String toString() {
+            return "NewToken[id=" + id + ", token=****]";
+        }
     }
 
     /** @throws OperationException (invalid) for a bad or taken name, an empty password or an unknown role */
     public void createUser(Actor actor, String username, String password, String role) {
         ground.audited(actor, h -> {
             refused(() -> {
-                credentials.createUser(h, username, password, role);
+                users.create(h, username, password, role);
                 return username;
             });
             return new Ground.Done<>(null, AuditTrail.Entry.of("post_user", pair("username", username, "role", role)));
@@ -32,7 +47,7 @@ public final class AccountActions {
     /** @throws OperationException (not found) when there is no such user */
     public void deleteUser(Actor actor, String username) {
         ground.audited(actor, h -> {
-            if (!credentials.deleteUser(h, username)) {
+            if (!users.delete(h, username)) {
                 throw OperationException.notFound("user " + OperationException.quote(username) + " not found");
             }
             return new Ground.Done<>(null, AuditTrail.Entry.of("delete_user", Map.of("username", username)));
@@ -44,9 +59,9 @@ public final class AccountActions {
      * @param name  what it is for, or null
      * @return the token, shown only now
      */
-    public Credentials.NewToken createToken(Actor actor, String owner, String name) {
+    public NewToken createToken(Actor actor, String owner, String name) {
         return ground.audited(actor, h -> {
-            Credentials.NewToken created = refused(() -> credentials.createToken(h, owner, name));
+            NewToken created = refused(() -> tokens.create(h, owner, name));
             return new Ground.Done<>(created, AuditTrail.Entry.of("post_token", pair("token_id", created.id(), "username", owner)));
         });
     }
@@ -59,9 +74,9 @@ public final class AccountActions {
      */
     public boolean revokeToken(Actor actor, long tokenId) {
         return ground.audited(actor, h -> {
-            String owner = credentials.tokenOwner(h, tokenId)
+            String owner = tokens.owner(h, tokenId)
                     .orElseThrow(() -> OperationException.notFound("token " + tokenId + " not found"));
-            return new Ground.Done<>(credentials.revokeToken(h, tokenId), AuditTrail.Entry.of("delete_token",
+            return new Ground.Done<>(tokens.revoke(h, tokenId), AuditTrail.Entry.of("delete_token",
                     pair("token_id", tokenId, "username", owner)));
         });
     }

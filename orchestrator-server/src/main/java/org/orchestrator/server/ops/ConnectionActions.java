@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.orchestrator.api.Connection;
 import org.orchestrator.server.connect.ConnectionStore;
+import org.orchestrator.server.connect.SecretCipher;
+import org.orchestrator.server.state.Connections;
 
 /**
  * Adding, changing and deleting stored connections. Audited by id and type only: a
@@ -13,19 +15,21 @@ import org.orchestrator.server.connect.ConnectionStore;
 public final class ConnectionActions {
 
     private final Ground ground;
-    private final Supplier<ConnectionStore> store;
+    private final Supplier<SecretCipher> cipher;
+    private final Connections rows = new Connections();
 
-    ConnectionActions(Ground ground, Supplier<ConnectionStore> store) {
+    ConnectionActions(Ground ground, Supplier<SecretCipher> cipher) {
         this.ground = ground;
-        this.store = store;
+        this.cipher = cipher;
     }
 
     /** @throws OperationException (already exists) when the id is taken */
     public void add(Actor actor, Connection c, String description) {
         ground.audited(actor, h -> {
-            if (!store.get().insert(h, c, description, ground.clock().instant())) {
+            if (rows.exists(h, c.id())) {
                 throw alreadyExists(c.id());
             }
+            rows.insert(h, ConnectionStore.sealed(cipher.get(), c, description), ground.clock().instant());
             return new Ground.Done<>(null, entry("post_connection", c.id(), c.type(), c.id()));
         });
     }
@@ -33,10 +37,10 @@ public final class ConnectionActions {
     /** Replaces the connection {@code oldId}, possibly under a new id ({@code renamed_from} in the audit row). */
     public void update(Actor actor, String oldId, Connection c, String description) {
         ground.audited(actor, h -> {
-            if (!c.id().equals(oldId) && store.get().find(h, c.id()).isPresent()) {
+            if (!c.id().equals(oldId) && rows.exists(h, c.id())) {
                 throw alreadyExists(c.id());
             }
-            if (!store.get().update(h, oldId, c, description, ground.clock().instant())) {
+            if (!rows.update(h, oldId, ConnectionStore.sealed(cipher.get(), c, description), ground.clock().instant())) {
                 throw notFound(oldId);
             }
             return new Ground.Done<>(null, entry("patch_connection", c.id(), c.type(), oldId));
@@ -46,7 +50,7 @@ public final class ConnectionActions {
     /** @throws OperationException (not found) when there is no such connection */
     public void delete(Actor actor, String id) {
         ground.audited(actor, h -> {
-            if (!store.get().delete(h, id)) {
+            if (!rows.delete(h, id)) {
                 throw notFound(id);
             }
             return new Ground.Done<>(null, entry("delete_connection", id, null, id));

@@ -3,9 +3,7 @@ package org.orchestrator.server.ops;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.orchestrator.server.state.Transactions;
-import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.SecretCipher;
-import org.orchestrator.server.connect.VariableStore;
 import org.orchestrator.server.schedule.RunCreator;
 
 /**
@@ -36,26 +34,24 @@ public final class Operations {
      * @param creator     creates runs (and, in a server, starts them)
      * @param loops       woken after a commit
      * @param cipher      the secrets' key, asked for only by connection and variable changes
-     * @param credentials users and tokens as the authentication layer keeps them
      */
-    public Operations(Transactions db, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
-                      Credentials credentials) {
+    public Operations(Transactions db, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher) {
         Ground ground = new Ground(db, clock, new AuditTrail(clock), loops);
         this.runs = new RunActions(ground, creator);
         this.tasks = new TaskActions(ground);
         this.dags = new DagActions(ground);
         this.pools = new PoolActions(ground);
-        this.connections = new ConnectionActions(ground, () -> new ConnectionStore(cipher.get()));
-        this.variables = new VariableActions(ground, () -> new VariableStore(cipher.get()));
-        this.accounts = new AccountActions(ground, credentials);
+        this.connections = new ConnectionActions(ground, cipher);
+        this.variables = new VariableActions(ground, cipher);
+        this.accounts = new AccountActions(ground);
     }
 
     /**
      * The actions for a process that runs no engine loops (the command line): runs it creates
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
-    public static Operations withoutLoops(Transactions db, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials) {
-        return new Operations(db, clock, new RunCreator(db, clock, null, queued -> { }), Loops.NONE, cipher, credentials);
+    public static Operations withoutLoops(Transactions db, Clock clock, Supplier<SecretCipher> cipher) {
+        return new Operations(db, clock, new RunCreator(db, clock, null, queued -> { }), Loops.NONE, cipher);
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

@@ -130,6 +130,11 @@ public final class Database implements AutoCloseable {
         return transactions;
     }
 
+    /** @return the read side over this database: lists and lookups */
+    public Reads reads() {
+        return new Reads(transactions, postgres);
+    }
+
     /** @return Jdbi over the pool, for this package and for tests that check rows directly */
     public Jdbi jdbi() {
         return jdbi;

@@ -35,6 +35,9 @@ public final class Reads {
     private final DagRunQueries runs = new DagRunQueries();
     private final TaskInstanceQueries taskInstances;
     private final TaskTries tries = new TaskTries();
+    private static final KeyedTable<Connections.Columns> CONNECTIONS = new Connections().reads();
+    private static final KeyedTable<Variables.Row> VARIABLES = new Variables().reads();
+
     private final Users users = new Users();
     private final ApiTokens tokens = new ApiTokens();
     private final PoolQueries pools = new PoolQueries();
@@ -166,6 +169,41 @@ public final class Reads {
     /** @return the user with its password hash and role */
     public Optional<Users.UserRow> user(String username) {
         return db.withHandle(h -> users.find(h, username));
+    }
+
+    /** @return the connection's columns as stored, secrets still encrypted */
+    public Optional<Connections.Columns> connection(String id) {
+        return db.withHandle(h -> CONNECTIONS.find(h, id));
+    }
+
+    /** @return one page of connections by id, secrets still encrypted, and how many there are */
+    public Listing<Connections.Columns> connections(int limit, int offset) {
+        return db.withHandle(h -> new Listing<>(CONNECTIONS.page(h, limit, offset), CONNECTIONS.count(h)));
+    }
+
+    /** @return the variable as stored, its value still encrypted */
+    public Optional<Variables.Row> variable(String key) {
+        return db.withHandle(h -> VARIABLES.find(h, key));
+    }
+
+    /** @return one page of variables by key, values still encrypted, and how many there are */
+    public Listing<Variables.Row> variables(int limit, int offset) {
+        return db.withHandle(h -> new Listing<>(VARIABLES.page(h, limit, offset), VARIABLES.count(h)));
+    }
+
+    /** @return every user, by name (rows carry hashes, never passwords) */
+    public List<Users.UserRow> users() {
+        return db.withHandle(users::all);
+    }
+
+    /** @param username a user, or null for every user @return their API tokens, revoked ones included */
+    public List<TokenRow> tokens(String username) {
+        return db.withHandle(h -> tokens.all(h, username));
+    }
+
+    /** @return the API token with that id, if it exists */
+    public Optional<TokenRow> token(long id) {
+        return db.withHandle(h -> tokens.byId(h, id));
     }
 
     /** @return the API token with this public prefix */

@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.testing.ServerProcess;
 import org.orchestrator.server.testing.TestDatabase;
@@ -31,7 +30,7 @@ class ServerSigtermTest {
         Path home = TestEngine.fresh();
         buildSleepyDag(home.resolve("dags").resolve("sleepy.jar"));
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "shutdown-test-password", "admin");
+            TestUsers.create(database, "admin", "shutdown-test-password", "admin");
         }
         try (ServerProcess server = ServerProcess.start(home, Map.of("ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", "1"))) {
             var triggered = server.post("/api/v1/dags/sleepy/dagRuns", ADMIN, "{\"dag_run_id\": \"stop_me\"}");

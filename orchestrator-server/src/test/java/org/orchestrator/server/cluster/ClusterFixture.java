@@ -8,14 +8,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.server.config.ServerConfig;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.testkit.PostgresServer;
 import org.orchestrator.server.testing.ServerProcess;
@@ -49,7 +48,7 @@ final class ClusterFixture implements AutoCloseable {
         all.put("LEDGER_URL", ledgerUrl);
         this.env = Map.copyOf(all);
         try (Database database = Database.open(ServerConfig.fromEnvironment(env))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "cluster-test-password", "admin");
+            TestUsers.create(database, "admin", "cluster-test-password", "admin");
         }
         update(ledgerUrl, "CREATE TABLE ledger (id BIGSERIAL PRIMARY KEY, idem_key TEXT NOT NULL, try_number INT NOT NULL, "
                 + "node TEXT NOT NULL, started_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), ended_at TIMESTAMPTZ)");

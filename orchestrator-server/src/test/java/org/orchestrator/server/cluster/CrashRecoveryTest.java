@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.config.ServerConfig;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.TaskInstances;
@@ -35,7 +34,7 @@ class CrashRecoveryTest {
         buildCrashyDag(home.resolve("dags").resolve("crashy.jar"));
         ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.open(config)) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "crash-test-password", "admin");
+            TestUsers.create(database, "admin", "crash-test-password", "admin");
         }
         Map<String, String> env = Map.of("CRASH_LEDGER", ledger.toString());
 

@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.config.ServerConfig;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.TaskInstances;
@@ -108,7 +107,7 @@ class TaskExitCrashLoopTest {
         Files.createFile(home.resolve("ledger.txt"));
         buildDags(home.resolve("dags").resolve("exits.jar"));
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
+            TestUsers.create(database, "admin", "exit-test-password", "admin");
         }
         return home;
     }

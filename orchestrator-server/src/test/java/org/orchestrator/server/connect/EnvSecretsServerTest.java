@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.ServerProcess;
@@ -32,7 +31,7 @@ class EnvSecretsServerTest {
     void env_defined_secrets_are_used_by_tasks_and_masked_in_their_logs_even_when_printed_raw() throws Exception {
         Path home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "env-test-password", "admin");
+            TestUsers.create(database, "admin", "env-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("env_secrets.java"), TestSources.provider("envsecrets", """
                 return List.of(Dag.builder("env_secrets")

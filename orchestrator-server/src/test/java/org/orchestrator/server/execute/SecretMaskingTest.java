@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskEvent;
 import org.orchestrator.server.connect.VariableStore;
+import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.tasks.ShellTask;
@@ -46,11 +46,9 @@ class SecretMaskingTest {
                 .chain("print_secrets", "fail_with_secret")
                 .build();
         try (TestEngine engine = TestEngine.start(dag)) {
-            engine.orchestrator().database().transactions().useHandle(h -> {
-                engine.orchestrator().resources().connections().insert(h, new Connection("warehouse", "jdbc",
-                        "jdbc:h2:mem:w", "etl", PASSWORD, Map.of("api_key", API_KEY, "region", "eu-west-1")), null, Instant.now());
-                engine.orchestrator().resources().variables().set(h, new VariableStore.Variable("slack_token", TOKEN, null), Instant.now());
-            });
+            engine.orchestrator().ops().connections().add(Actor.cli(), new Connection("warehouse", "jdbc",
+                    "jdbc:h2:mem:w", "etl", PASSWORD, Map.of("api_key", API_KEY, "region", "eu-west-1")), null);
+            engine.orchestrator().ops().variables().set(Actor.cli(), new VariableStore.Variable("slack_token", TOKEN, null));
             DagRunRow run = engine.trigger("leaky", Map.of());
 
             assertThat(engine.awaitState(run)).isEqualTo(DagRunState.FAILED);

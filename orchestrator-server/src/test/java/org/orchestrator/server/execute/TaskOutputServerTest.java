@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.testing.ServerProcess;
 import org.orchestrator.server.testing.TestDatabase;
@@ -34,7 +33,7 @@ class TaskOutputServerTest {
     void a_secret_a_task_prints_or_pushes_is_absent_from_the_server_output_and_the_api() throws Exception {
         Path home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "output-test-password", "admin");
+            TestUsers.create(database, "admin", "output-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("printer.java"), TestSources.provider("printer", """
                 return List.of(Dag.builder("printer")

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.testing.ServerProcess;
 import org.orchestrator.server.testing.TestDatabase;
@@ -40,7 +39,7 @@ class TenThousandSensorsTest {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         TestSources.write(home.resolve("dags").resolve("many_sensors.java"), manySensorsDag());
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "sensor-test-password", "admin");
+            TestUsers.create(database, "admin", "sensor-test-password", "admin");
         }
         Map<String, String> env = Map.of("SENSOR_INBOX", inbox.toString(), "ORCHESTRATOR_PARALLELISM", "10500");
         try (ServerProcess server = ServerProcess.start(home, env)) {

@@ -4,23 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.AccountActions;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.state.Reads;
+import org.orchestrator.server.testing.TestUsers;
 import org.orchestrator.server.state.Users;
 
 class AuthApiTest {
 
     private static ApiFixture api;
-    private static UserAdmin users;
+    private static AccountActions users;
+    private static Reads reads;
 
     @BeforeAll
     static void start() {
         api = ApiFixture.start(TestDags.greeter());
-        users = new UserAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC());
+        users = TestUsers.accounts(api.engine().orchestrator().database());
+        reads = api.engine().orchestrator().reads();
     }
 
     @AfterAll
@@ -75,7 +79,7 @@ class AuthApiTest {
 
     @Test
     void passwords_are_stored_only_as_argon2id_hashes() {
-        users.create("carol", "correct horse battery staple", "viewer");
+        users.createUser(Actor.cli(), "carol", "correct horse battery staple", "viewer");
 
         String stored = api.engine().orchestrator().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT password_hash FROM app_user WHERE username = 'carol'").mapTo(String.class).one());
@@ -85,25 +89,26 @@ class AuthApiTest {
 
     @Test
     void a_deleted_user_can_no_longer_log_in() {
-        users.create("dave", "dave-password", "op");
+        users.createUser(Actor.cli(), "dave", "dave-password", "op");
         assertThat(api.withPassword("dave", "dave-password").get("/api/v1/dags").status()).isEqualTo(200);
 
-        assertThat(users.delete("dave")).isTrue();
+        users.deleteUser(Actor.cli(), "dave");
+        assertThat(reads.user("dave")).isEmpty();
 
         assertProblem(api.withPassword("dave", "dave-password").get("/api/v1/dags"), 401);
     }
 
     @Test
     void user_admin_lists_users_with_roles_and_refuses_bad_input() {
-        users.create("erin", "erin-password", "admin");
+        users.createUser(Actor.cli(), "erin", "erin-password", "admin");
 
-        assertThat(users.exists("erin")).isTrue();
-        assertThat(users.list()).extracting(Users.UserRow::username, Users.UserRow::role).contains(
+        assertThat(reads.user("erin")).isPresent();
+        assertThat(reads.users()).extracting(Users.UserRow::username, Users.UserRow::role).contains(
                 org.assertj.core.groups.Tuple.tuple("erin", "admin"));
-        assertThatThrownBy(() -> users.create("erin", "x", "admin")).hasMessageContaining("already exists");
-        assertThatThrownBy(() -> users.create("frank", "x", "root")).hasMessageContaining("unknown role 'root'");
-        assertThatThrownBy(() -> users.create("frank", "", "op")).hasMessageContaining("must not be empty");
-        assertThatThrownBy(() -> users.create("bad name", "x", "op")).hasMessageContaining("bad username");
-        assertThat(users.exists("frank")).isFalse();
+        assertThatThrownBy(() -> users.createUser(Actor.cli(), "erin", "x", "admin")).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> users.createUser(Actor.cli(), "frank", "x", "root")).hasMessageContaining("unknown role 'root'");
+        assertThatThrownBy(() -> users.createUser(Actor.cli(), "frank", "", "op")).hasMessageContaining("must not be empty");
+        assertThatThrownBy(() -> users.createUser(Actor.cli(), "bad name", "x", "op")).hasMessageContaining("bad username");
+        assertThat(reads.user("frank")).isEmpty();
     }
 }

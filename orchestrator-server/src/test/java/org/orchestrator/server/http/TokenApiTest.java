@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.TokenAdmin;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.AccountActions;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.testing.TestUsers;
 
 class TokenApiTest {
 
@@ -98,12 +98,12 @@ class TokenApiTest {
 
     @Test
     void tokens_of_a_deleted_user_stop_working() {
-        UserAdmin users = new UserAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC());
-        users.create("leaver", "leaver-password", "op");
-        String token = new TokenAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC()).create("leaver", "laptop").token();
+        AccountActions users = TestUsers.accounts(api.engine().orchestrator().database());
+        users.createUser(Actor.cli(), "leaver", "leaver-password", "op");
+        String token = users.createToken(Actor.cli(), "leaver", "laptop").token();
         assertThat(bearer(token).get("/api/v1/dags").status()).isEqualTo(200);
 
-        users.delete("leaver");
+        users.deleteUser(Actor.cli(), "leaver");
 
         assertProblem(bearer(token).get("/api/v1/dags"), 401);
     }
@@ -126,7 +126,7 @@ class TokenApiTest {
 
     @Test
     void token_admin_refuses_unknown_users() {
-        assertThatThrownBy(() -> new TokenAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC()).create("ghost", null))
+        assertThatThrownBy(() -> TestUsers.accounts(api.engine().orchestrator().database()).createToken(Actor.cli(), "ghost", null))
                 .hasMessageContaining("no user 'ghost'");
     }
 

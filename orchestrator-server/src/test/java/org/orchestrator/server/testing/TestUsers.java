@@ -3,7 +3,10 @@ package org.orchestrator.server.testing;
 import java.time.Clock;
 import java.util.List;
 import org.orchestrator.server.Orchestrator;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.AccountActions;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.Operations;
+import org.orchestrator.server.state.Database;
 
 /** One user per role, named after it, with the password {@code <name>-password}. */
 public final class TestUsers {
@@ -16,8 +19,19 @@ public final class TestUsers {
 
     /** @param orchestrator the engine whose database gets the users */
     public static void createOnePerRole(Orchestrator orchestrator) {
-        UserAdmin users = new UserAdmin(orchestrator.database().transactions(), Clock.systemUTC());
-        ROLES.forEach(name -> users.create(name, password(name), name));
+        ROLES.forEach(name -> create(orchestrator.database(), name, password(name), name));
+    }
+
+    /** Creates a user as the command line would ({@code cli:<os user>}, audited). */
+    public static void create(Database database, String name, String password, String role) {
+        accounts(database).createUser(Actor.cli(), name, password, role);
+    }
+
+    /** @return the account operations over a database, for a test that runs no engine or wants no HTTP */
+    public static AccountActions accounts(Database database) {
+        return Operations.withoutLoops(database.transactions(), Clock.systemUTC(), () -> {
+            throw new IllegalStateException("account actions never need the secrets' key");
+        }).accounts();
     }
 
     /** @param name a user @return its password */

@@ -3,13 +3,14 @@ package org.orchestrator.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orchestrator.server.http.auth.UserAdmin;
+import org.orchestrator.server.ops.AccountActions;
+import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.testing.TestUsers;
 
 /** Login, sessions, CSRF and roles for the dashboard, over plain HTTP (no browser). */
 class WebSessionTest {
@@ -192,13 +193,13 @@ class WebSessionTest {
 
     @Test
     void a_deleted_user_is_logged_out_at_once() {
-        UserAdmin users = new UserAdmin(web.engine().orchestrator().database().transactions(), Clock.systemUTC());
-        users.create("temp", "temp-password", "op");
+        AccountActions users = TestUsers.accounts(web.engine().orchestrator().database());
+        users.createUser(Actor.cli(), "temp", "temp-password", "op");
         WebClient temp = new WebClient(web.baseUrl());
         temp.login("temp", "temp-password", null);
         assertThat(temp.get("/api/v1/dags").status()).isEqualTo(200);
 
-        users.delete("temp");
+        users.deleteUser(Actor.cli(), "temp");
 
         assertThat(temp.get("/api/v1/dags").status()).isEqualTo(401);
     }

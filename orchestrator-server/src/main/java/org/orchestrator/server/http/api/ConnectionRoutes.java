@@ -59,9 +59,8 @@ final class ConnectionRoutes {
 
     private void list(Context ctx) {
         var page = new QueryParams(ctx).page();
-        Listing<ConnectionCollectionItemView> listing = api.orchestrator().database().transactions().withHandle(h -> new Listing<>(
-                store().list(h, page.limit(), page.offset()).stream().map(ConnectionCollectionItemView::of).toList(),
-                store().count(h)));
+        Listing<ConnectionCollectionItemView> listing = store().page(page.limit(), page.offset())
+                .map(ConnectionCollectionItemView::of);
         ctx.json(DagRoutes.collection("connections", listing));
     }
 
@@ -112,7 +111,7 @@ final class ConnectionRoutes {
     }
 
     private Stored find(String id) {
-        return api.orchestrator().database().transactions().withHandle(h -> store().find(h, id))
+        return store().find(id)
                 .orElseThrow(() -> ApiProblem.notFound("connection " + ApiProblem.quote(id) + " not found"));
     }
 

@@ -4,12 +4,11 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import org.orchestrator.server.http.ApiProblem;
-import org.orchestrator.server.ops.Credentials;
+import org.orchestrator.server.ops.AccountActions;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.http.auth.AccessGuard;
 import org.orchestrator.server.http.auth.Principal;
 import org.orchestrator.server.http.auth.Role;
-import org.orchestrator.server.http.auth.TokenAdmin;
 import org.orchestrator.server.state.TokenRow;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
@@ -23,7 +22,6 @@ import org.orchestrator.server.http.openapi.Response;
 final class TokenRoutes {
 
     private final Api api;
-    private final TokenAdmin tokens;
 
     /** A token as listed: its prefix, never the token. */
     record TokenView(long tokenId, String prefix, String username, String name, Instant createdAt, Instant revokedAt) {
@@ -42,7 +40,6 @@ final class TokenRoutes {
 
     TokenRoutes(Api api) {
         this.api = api;
-        this.tokens = new TokenAdmin(api.orchestrator().database().transactions(), api.orchestrator().clock());
     }
 
     void register(ApiRouter router) {
@@ -61,13 +58,13 @@ final class TokenRoutes {
         if (!owner.equals(me.username()) && me.role() != Role.ADMIN) {
             throw ApiProblem.forbidden("only an admin creates tokens for other users");
         }
-        Credentials.NewToken created = api.ops().accounts().createToken(Api.actor(ctx), owner, body.string("name").orElse(null));
+        AccountActions.NewToken created = api.ops().accounts().createToken(Api.actor(ctx), owner, body.string("name").orElse(null));
         ctx.json(new NewToken(created.id(), created.token(), owner, body.string("name").orElse(null)));
     }
 
     private void list(Context ctx) {
         Principal me = me(ctx);
-        List<TokenView> views = tokens.list(me.role() == Role.ADMIN ? null : me.username()).stream().map(TokenView::of).toList();
+        List<TokenView> views = api.orchestrator().reads().tokens(me.role() == Role.ADMIN ? null : me.username()).stream().map(TokenView::of).toList();
         ctx.json(new Tokens(views, views.size()));
     }
 
@@ -75,7 +72,7 @@ final class TokenRoutes {
         Principal me = me(ctx);
         long id = Api.longParam(ctx, "token_id");
         // Another user's token is "not found" to a non-admin: its existence is not theirs to learn.
-        tokens.find(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
+        api.orchestrator().reads().token(id).filter(row -> me.role() == Role.ADMIN || row.username().equals(me.username()))
                 .orElseThrow(() -> ApiProblem.notFound("token " + id + " not found"));
         api.ops().accounts().revokeToken(Api.actor(ctx), id);
         ctx.status(204);

@@ -62,10 +62,8 @@ final class VariableRoutes {
 
     private void list(Context ctx) {
         var page = new QueryParams(ctx).page();
-        Listing<VariableCollectionItemView> listing = api.orchestrator().database().transactions().withHandle(h -> new Listing<>(
-                store().list(h, page.limit(), page.offset()).stream()
-                        .map(v -> new VariableCollectionItemView(v.key(), v.description())).toList(),
-                store().count(h)));
+        Listing<VariableCollectionItemView> listing = store().page(page.limit(), page.offset())
+                .map(v -> new VariableCollectionItemView(v.key(), v.description()));
         ctx.json(DagRoutes.collection("variables", listing));
     }
 
@@ -103,7 +101,7 @@ final class VariableRoutes {
     }
 
     private Variable find(String key) {
-        return api.orchestrator().database().transactions().withHandle(h -> store().find(h, key))
+        return store().find(key)
                 .orElseThrow(() -> ApiProblem.notFound("variable " + ApiProblem.quote(key) + " not found"));
     }
 

@@ -1,5 +1,6 @@
 package org.orchestrator.server.http.auth;
 
+import org.orchestrator.server.internal.Passwords;
 import java.time.Clock;
 import java.util.Optional;
 import org.orchestrator.server.state.Reads;
@@ -7,7 +8,7 @@ import org.orchestrator.server.state.Users;
 
 /**
  * Turns an {@code Authorization} header into a {@link Principal}: HTTP Basic, checked against
- * the stored Argon2id hash, or {@code Bearer} with an API token (see {@link TokenAdmin}). The
+ * the stored Argon2id hash, or {@code Bearer} with an API token (see {@code ops.AccountActions}). The
  * user row is read on every request, so deleting a user or changing a role takes effect at once.
  */
 public final class Authenticator {
