@@ -54,6 +54,8 @@ public final class Dag {
     private final List<DagRunCallback> onFailure;
     private final Duration sla;
     private final List<DagRunCallback> onSlaMiss;
+    private final Duration dagrunTimeout;
+    private final String docMd;
     private final Map<String, TaskDefinition> tasks;
     private final Map<String, Set<String>> downstream;
 
@@ -74,6 +76,8 @@ public final class Dag {
         onFailure = List.copyOf(b.onFailure);
         sla = b.sla;
         onSlaMiss = List.copyOf(b.onSlaMiss);
+        dagrunTimeout = b.dagrunTimeout;
+        docMd = b.docMd;
         Map<String, TaskDefinition> ordered = new LinkedHashMap<>();
         sorted.forEach(t -> ordered.put(t.id(), t));
         tasks = Collections.unmodifiableMap(ordered);
@@ -136,6 +140,12 @@ public final class Dag {
 
     /** {@return the callbacks told once when a run misses the SLA} */
     public List<DagRunCallback> onSlaMiss() { return onSlaMiss; }
+
+    /** {@return how long a run may run before it is failed and its running tries stopped, if limited} */
+    public Optional<Duration> dagrunTimeout() { return Optional.ofNullable(dagrunTimeout); }
+
+    /** {@return the DAG's documentation as Markdown (Airflow's doc_md), possibly empty} */
+    public String docMd() { return docMd; }
 
     /** {@return the tasks in topological order} */
     public List<TaskDefinition> tasks() { return List.copyOf(tasks.values()); }
@@ -204,6 +214,8 @@ public final class Dag {
         private final List<DagRunCallback> onFailure = new ArrayList<>();
         private final List<DagRunCallback> onSlaMiss = new ArrayList<>();
         private Duration sla;
+        private Duration dagrunTimeout;
+        private String docMd = "";
         private final TaskDefaults defaults = new TaskDefaults();
         private final Map<String, TaskBuilder> tasks = new LinkedHashMap<>();
         private final List<Consumer<TaskBuilder>> taskConfigs = new ArrayList<>();
@@ -395,6 +407,31 @@ public final class Dag {
          * @return this builder
          */
         public Builder onSlaMiss(DagRunCallback callback) { onSlaMiss.add(Objects.requireNonNull(callback)); return this; }
+
+        /**
+         * Airflow's {@code dagrun_timeout}: a run still running this long after it started is
+         * failed; its running tries are stopped (they end failed) and its tasks not yet started
+         * are skipped. The failure callbacks run as for any failed run.
+         *
+         * @param timeout how long a run may run; positive
+         * @return this builder
+         */
+        public Builder dagrunTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new DagDefinitionException("dag '" + id + "' has a non-positive dagrun timeout " + timeout);
+            }
+            this.dagrunTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Airflow's {@code doc_md}: documentation in Markdown, shown on the DAG's page. The
+         * dashboard renders it with raw HTML escaped, so it can format but never script.
+         *
+         * @param markdown the documentation
+         * @return this builder
+         */
+        public Builder docMd(String markdown) { this.docMd = Objects.requireNonNullElse(markdown, ""); return this; }
 
         /**
          * Adds a task with the DAG's default settings.

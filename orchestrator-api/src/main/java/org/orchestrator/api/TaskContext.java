@@ -145,6 +145,41 @@ public interface TaskContext extends Resources {
     Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate);
 
     /**
+     * Creates a run of another DAG (Airflow's {@code TriggerDagRunOperator}), recording this task
+     * instance as the run's parent. The run is queued as a manual run would be.
+     *
+     * @param request the DAG, run id, logical date and conf
+     * @return the id of the run created
+     * @throws OrchestratorException when the DAG is unknown or the run id or logical date is taken
+     * @throws UnsupportedOperationException where no engine is at hand (a plain unit test)
+     */
+    default String triggerDagRun(DagRunRequest request) {
+        throw new UnsupportedOperationException("triggering a run of '" + request.dagId() + "' needs an engine");
+    }
+
+    /**
+     * {@return the run's state, or empty when there is no such run}
+     *
+     * @param dagId a DAG
+     * @param runId one of its runs
+     * @throws UnsupportedOperationException where no engine is at hand
+     */
+    default Optional<DagRunState> dagRunState(String dagId, String runId) {
+        throw new UnsupportedOperationException("reading the state of run '" + runId + "' needs an engine");
+    }
+
+    /**
+     * The question Airflow's {@code LatestOnlyOperator} asks: a run triggered from outside the
+     * schedule always is the latest; a scheduled or backfill run is when its data interval is
+     * the latest of the DAG's schedule that has ended by now.
+     *
+     * @return true when this run is the latest
+     */
+    default boolean isLatestRun() {
+        return true;
+    }
+
+    /**
      * Branching: after this try succeeds, only the given direct downstream tasks run; the other
      * direct downstream tasks are skipped (and the skip flows on through trigger rules).
      *

@@ -17,6 +17,9 @@ public final class TaskDefinition {
     private final TaskSettings settings;
     private final Isolation isolation;
     private final List<String> jvmOptions;
+    private final boolean dependsOnPast;
+    private final boolean waitForDownstream;
+    private final List<TaskCallback> onExecute;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -26,6 +29,9 @@ public final class TaskDefinition {
         settings = b.settings();
         isolation = b.isolation();
         jvmOptions = b.jvmOptions();
+        dependsOnPast = b.dependsOnPast;
+        waitForDownstream = b.waitForDownstream;
+        onExecute = List.copyOf(b.onExecute);
     }
 
     /** {@return the task id, unique in its DAG} */
@@ -81,6 +87,15 @@ public final class TaskDefinition {
 
     /** {@return options of the child JVM of a {@link Isolation#PROCESS} try, after the server's} */
     public List<String> jvmOptions() { return jvmOptions; }
+
+    /** {@return true when the task waits for its instance in the previous run (Airflow's depends_on_past)} */
+    public boolean dependsOnPast() { return dependsOnPast; }
+
+    /** {@return true when the task also waits for the previous run's direct downstream of it (wait_for_downstream)} */
+    public boolean waitForDownstream() { return waitForDownstream; }
+
+    /** {@return callbacks run in the try just before the task's code} */
+    public List<TaskCallback> onExecute() { return onExecute; }
 
     /** {@return the task's settings (its DAG's defaults with its own overrides) as one value} */
     public TaskSettings settings() { return settings; }

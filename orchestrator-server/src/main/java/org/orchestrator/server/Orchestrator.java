@@ -43,6 +43,7 @@ import org.orchestrator.server.schedule.DagScheduling;
 import org.orchestrator.server.schedule.QuartzTimers;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.schedule.RunStarter;
+import org.orchestrator.server.schedule.TaskRunTriggers;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
@@ -145,6 +146,7 @@ public final class Orchestrator implements AutoCloseable {
                 wakeExecutor();
             }
         });
+        executor.runTriggers(new TaskRunTriggers(bag, creator, reads));
         this.scheduling = timers != null ? new DagScheduling(db, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(db, progress, retries, options.sweeps()), config.sweepInterval());
         this.ops = new Operations(database, clock, creator, new EngineLoops(), () -> cipher);
@@ -239,7 +241,8 @@ public final class Orchestrator implements AutoCloseable {
         chores.put("requeue-due-retries", retries);
         chores.put("reap-zombies", new ZombieReaper(db, clock, config.nodeTimeout(), bag, executor, node));
         chores.put("release-lost-stops", new ReleaseLostStops(db, clock, config.nodeTimeout(), node, this::wakeExecutor));
-        chores.put("reconcile-runs", new ReconcileRuns(db, bag, progress, clock, this::wakeExecutor));
+        chores.put("reconcile-runs", new ReconcileRuns(db, bag, progress, clock, this::wakeExecutor,
+                executor::checkRunningTries));
         chores.put("flag-sla-misses", new FlagSlaMisses(db, bag, clock, executor::wakeup));
         return chores;
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.OnExecute;
 
 /**
  * Runs one try as the server does: on its own virtual thread, interrupted when the execution
@@ -36,6 +37,7 @@ final class TryExecution {
 
     private static Ended execute(TaskDefinition task, LocalTaskContext context) {
         try {
+            OnExecute.call(task, context);
             task.task().execute(context);
             return new Ended(TaskState.SUCCESS, null, context.branches());
         } catch (SkipTaskException e) {

@@ -26,6 +26,24 @@ class DagTesterTest {
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
     @Test
+    void on_execute_runs_in_the_try_before_the_task_and_a_throwing_one_is_only_logged() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Dag dag = Dag.builder("audited")
+                .task("load", ctx -> seen.add("execute"), t -> t
+                        .onExecute(e -> seen.add("on_execute " + e.taskId() + " " + e.state().wireName()))
+                        .onExecute(e -> {
+                            throw new IllegalStateException("audit down");
+                        }))
+                .build();
+
+        DagTestRun run = DagTester.forDag(dag).run(DAY);
+
+        assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
+        assertThat(seen).containsExactly("on_execute load running", "execute");
+        assertThat(run.log("load")).contains("onExecute callback failed; running the task anyway").contains("audit down");
+    }
+
+    @Test
     void a_chain_passes_xcoms_through_json_and_keeps_each_tasks_log() {
         Dag dag = Dag.builder("chain")
                 .task("a", ctx -> ctx.xcomPush("n", 41))

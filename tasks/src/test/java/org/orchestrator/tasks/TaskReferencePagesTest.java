@@ -59,7 +59,7 @@ class TaskReferencePagesTest {
         for (Class<?> task : builtInTasks()) {
             Matcher example = EXAMPLE.matcher(page(task));
             assertThat(example.find()).as("docs/tasks/%s.md has a ```java example", task.getSimpleName()).isTrue();
-            assertThat(example.group(1)).as("the example uses %s", task.getSimpleName()).contains(task.getSimpleName() + ".");
+            assertThat(example.group(1)).as("the example uses %s", task.getSimpleName()).containsAnyOf(task.getSimpleName() + ".", "new " + task.getSimpleName() + "(");
             sources.add(exampleClass(task.getSimpleName() + "Example", example.group(1)));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

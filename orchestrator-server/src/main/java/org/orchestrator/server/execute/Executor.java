@@ -101,6 +101,11 @@ public final class Executor implements AutoCloseable {
         watch.wakeup();
     }
 
+    /** @param triggers how tasks trigger runs of other DAGs (TriggerDagRunTask) on this node */
+    public void runTriggers(RunTriggers triggers) {
+        runner.runTriggers(triggers);
+    }
+
     /** @return tries claimed by this node and not yet recorded as finished */
     public int inFlight() {
         return dispatcher.inFlight();

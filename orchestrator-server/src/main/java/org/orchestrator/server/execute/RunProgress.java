@@ -19,6 +19,7 @@ import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.Branches;
 import org.orchestrator.rules.CallbackRule;
+import org.orchestrator.rules.PastDependency;
 import org.orchestrator.rules.RunStateRule;
 import org.orchestrator.rules.TriggerDecision;
 import org.orchestrator.rules.TriggerRules;
@@ -57,6 +58,7 @@ public final class RunProgress {
     public int advance(Tx h, DagRunRow run, Dag dag, Collection<String> candidates, Instant now) {
         Deque<String> work = new ArrayDeque<>(candidates);
         int scheduled = 0;
+        PreviousRun past = new PreviousRun(h, run);
         while (!work.isEmpty()) {
             Set<String> batch = new HashSet<>(work);
             work.clear();
@@ -74,7 +76,12 @@ public final class RunProgress {
                 }
                 TriggerDecision decision = decide(dag, taskId, rows);
                 switch (decision) {
-                    case RUN -> toSchedule.add(row.id());
+                    case RUN -> {
+                        // Held back in none by its past: the sweep's reconcile looks again later.
+                        if (past.allows(dag, taskId)) {
+                            toSchedule.add(row.id());
+                        }
+                    }
                     case SKIP -> settle(h, row, TaskState.SKIPPED, dag, work, now);
                     case UPSTREAM_FAILED -> settle(h, row, TaskState.UPSTREAM_FAILED, dag, work, now);
                     case WAIT -> { }
@@ -126,6 +133,17 @@ public final class RunProgress {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
+    /**
+     * @return the starting tasks whose dependencies are met as their run is created: all but
+     * those that depend on their past, which the previous run decides (the sweep's reconcile or
+     * the run's start looks at them)
+     */
+    public static Set<String> readyAtBirth(Dag dag) {
+        Set<String> ready = startingTasks(dag);
+        ready.removeIf(id -> dag.task(id).orElseThrow().dependsOnPast());
+        return ready;
+    }
+
     private void settle(Tx h, TaskInstanceRow row, TaskState to, Dag dag, Deque<String> work, Instant now) {
         if (tis.settle(h, row.id(), to, now)) {
             work.addAll(dag.downstream(row.taskId()));
@@ -137,6 +155,31 @@ public final class RunProgress {
         List<TaskState> upstream = task.upstream().stream()
                 .map(rows::get).map(r -> r == null ? TaskState.REMOVED : r.state()).toList();
         return TriggerRules.decide(task.triggerRule(), UpstreamSummary.of(upstream));
+    }
+
+    /** The previous run's instances, read once per advance and only for a task that depends on its past. */
+    private final class PreviousRun {
+        private final Tx h;
+        private final DagRunRow run;
+        private Map<String, TaskState> states;
+        private boolean loaded;
+
+        PreviousRun(Tx h, DagRunRow run) {
+            this.h = h;
+            this.run = run;
+        }
+
+        boolean allows(Dag dag, String taskId) {
+            TaskDefinition task = dag.task(taskId).orElseThrow();
+            if (!task.dependsOnPast()) {
+                return true;
+            }
+            if (!loaded) {
+                states = tis.ofPreviousRun(h, run.dagId(), run.logicalDate());
+                loaded = true;
+            }
+            return PastDependency.met(task, states, dag.downstream(taskId));
+        }
     }
 
     /** Loads the candidates and their direct upstreams: by name for a few, the whole run for many. */

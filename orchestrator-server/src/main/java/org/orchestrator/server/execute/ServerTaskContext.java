@@ -1,5 +1,6 @@
 package org.orchestrator.server.execute;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,12 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Connection;
+import org.orchestrator.api.DagRunRequest;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.Branches;
+import org.orchestrator.rules.LatestRun;
 import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.state.RunType;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.XComs;
 import org.slf4j.Logger;
@@ -31,11 +36,16 @@ final class ServerTaskContext implements TaskContext {
     private final Map<String, Object> conf;
     private final Map<String, Object> params;
     private final Resources resources;
+    private final RunTriggers triggers;
+    private final Clock clock;
     private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
 
-    ServerTaskContext(ClaimedTry claimed, Logger log, Transactions db, XComs xcoms, Resources resources) {
+    ServerTaskContext(ClaimedTry claimed, Logger log, Transactions db, XComs xcoms, Resources resources, RunTriggers triggers,
+                      Clock clock) {
         this.claimed = claimed;
+        this.clock = clock;
+        this.triggers = triggers;
         this.resources = resources;
         this.log = log;
         this.db = db;
@@ -93,6 +103,22 @@ final class ServerTaskContext implements TaskContext {
     @Override
     public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
         return db.withHandle(h -> TASK_INSTANCES.stateAt(h, dagId, taskId, logicalDate));
+    }
+
+    @Override
+    public String triggerDagRun(DagRunRequest request) {
+        return triggers.trigger(new RunTriggers.Parent(dagId(), runId(), taskId()), request);
+    }
+
+    @Override
+    public Optional<DagRunState> dagRunState(String dagId, String runId) {
+        return triggers.state(dagId, runId);
+    }
+
+    @Override
+    public boolean isLatestRun() {
+        return LatestRun.isLatest(claimed.dag().dag(), dataInterval(), claimed.run().runType() == RunType.MANUAL,
+                clock.instant());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.orchestrator.server.execute.isolation.ChildFailure;
 import org.orchestrator.server.execute.isolation.ChildJvm;
 import org.orchestrator.server.execute.isolation.ChildTask;
 import org.orchestrator.server.execute.isolation.IsolationConfig;
+import org.orchestrator.rules.OnExecute;
 import org.orchestrator.server.state.XComs;
 
 /**
@@ -39,6 +40,7 @@ final class TryRunner {
     private final TryMeters meters;
     private final Isolation defaultIsolation;
     private final ChildJvm childJvm;
+    private volatile RunTriggers triggers = RunTriggers.NONE;
     /**
      * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
      * after this node was taken for dead, a retry of an instance may start here while the try
@@ -66,6 +68,11 @@ final class TryRunner {
         this.watchdog = watchdog;
         this.report = report;
         TaskOutput.install();
+    }
+
+    /** Lets tasks trigger runs through the engine (set once the engine has built its run creator). */
+    void runTriggers(RunTriggers triggers) {
+        this.triggers = triggers;
     }
 
     void start(ClaimedTry claimed) {
@@ -188,8 +195,9 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources, triggers, clock);
         try {
+            OnExecute.call(claimed.task(), context);
             run(claimed.task(), claimed, context, log);
             return Outcome.success(claimed, context.branches(), context.pushed());
         } catch (SkipTaskException e) {

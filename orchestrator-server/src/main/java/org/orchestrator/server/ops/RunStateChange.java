@@ -20,13 +20,13 @@ import org.orchestrator.server.state.TaskInstances;
  * The run row is updated first so that its lock orders this change against the engine finishing
  * the run at the same moment; an instance that moves under us is re-read and marked once more.
  */
-final class RunStateChange {
+public final class RunStateChange {
 
     private final DagRuns runs = new DagRuns();
     private final TaskInstances tis = new TaskInstances();
 
     /** @return the run after the change */
-    DagRunRow apply(Tx h, DagRunRow run, DagRunState to, Instant now) {
+    public DagRunRow apply(Tx h, DagRunRow run, DagRunState to, Instant now) {
         setRunState(h, run.id(), to, now);
         if (to != DagRunState.QUEUED) {
             for (String taskId : tis.ofRun(h, run.id()).keySet()) {

@@ -115,6 +115,17 @@ public final class RunCreator {
     }
 
     /**
+     * A run triggered by a task (TriggerDagRunTask): a manual run that records its parent task
+     * instance in the transaction that creates it.
+     *
+     * @throws DuplicateRunException when the id or the logical date is taken
+     */
+    public DagRunRow triggerFromTask(LoadedDag dag, String runId, Instant logicalDate, Map<String, Object> conf,
+                                     DagRunRow.TriggeredBy parent) {
+        return trigger(dag, runId, logicalDate, conf, null, (h, created) -> runs.setTriggeredBy(h, created.id(), parent));
+    }
+
+    /**
      * Creates the scheduled runs that are due: with catchup every missed interval since the last
      * one stored, without catchup only the latest.
      *
@@ -242,7 +253,7 @@ public final class RunCreator {
         long pk = runs.insert(h, run, now);
         boolean started = starter != null && starter.startIfFree(h, pk, dag);
         // A started run's tasks without upstream have their dependencies met from birth.
-        java.util.Set<String> ready = started ? RunProgress.startingTasks(dag.dag()) : java.util.Set.of();
+        java.util.Set<String> ready = started ? RunProgress.readyAtBirth(dag.dag()) : java.util.Set.of();
         tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready, now);
         return runs.find(h, pk);
     }

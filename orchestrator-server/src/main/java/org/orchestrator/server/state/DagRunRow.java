@@ -22,13 +22,26 @@ import org.orchestrator.api.DataInterval;
  * @param startDate    when it started running
  * @param endDate      when it finished
  * @param slaMissedAt  when the sweep found it late for its DAG's SLA, or null
+ * @param triggeredBy  the task instance that triggered it (TriggerDagRunTask), or null
  */
 public record DagRunRow(long id, String dagId, String runId, RunType runType, Instant logicalDate,
                         DataInterval interval, DagRunState state, String conf, String note, String dagVersion,
-                        Instant queuedAt, Instant startDate, Instant endDate, Instant slaMissedAt) {
+                        Instant queuedAt, Instant startDate, Instant endDate, Instant slaMissedAt,
+                        TriggeredBy triggeredBy) {
+
+    /**
+     * The task instance that triggered a run.
+     *
+     * @param dagId  its DAG
+     * @param runId  its run
+     * @param taskId its task
+     */
+    public record TriggeredBy(String dagId, String runId, String taskId) {
+    }
 
     static final String COLUMNS = "id, dag_id, run_id, run_type, logical_date, data_interval_start, "
-            + "data_interval_end, state, conf, note, dag_version, queued_at, start_date, end_date, sla_missed_at";
+            + "data_interval_end, state, conf, note, dag_version, queued_at, start_date, end_date, sla_missed_at, "
+            + "triggered_by_dag_id, triggered_by_run_id, triggered_by_task_id";
 
     static final RowMapper<DagRunRow> MAPPER = (rs, ctx) -> new DagRunRow(
             rs.getLong("id"), rs.getString("dag_id"), rs.getString("run_id"),
@@ -36,5 +49,11 @@ public record DagRunRow(long id, String dagId, String runId, RunType runType, In
             new DataInterval(Rows.instant(rs, "data_interval_start"), Rows.instant(rs, "data_interval_end")),
             DagRunState.fromWireName(rs.getString("state")), rs.getString("conf"), rs.getString("note"),
             rs.getString("dag_version"), Rows.instant(rs, "queued_at"), Rows.instant(rs, "start_date"),
-            Rows.instant(rs, "end_date"), Rows.instant(rs, "sla_missed_at"));
+            Rows.instant(rs, "end_date"), Rows.instant(rs, "sla_missed_at"), triggeredBy(rs));
+
+    private static TriggeredBy triggeredBy(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String dagId = rs.getString("triggered_by_dag_id");
+        return dagId == null ? null
+                : new TriggeredBy(dagId, rs.getString("triggered_by_run_id"), rs.getString("triggered_by_task_id"));
+    }
 }

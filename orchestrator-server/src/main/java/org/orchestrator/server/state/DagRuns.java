@@ -141,6 +141,14 @@ public final class DagRuns {
                 .execute() == 1;
     }
 
+    /** Records the task instance that triggered the run, in the transaction that creates it. */
+    public void setTriggeredBy(Tx h, long id, DagRunRow.TriggeredBy parent) {
+        h.createUpdate("UPDATE dag_run SET triggered_by_dag_id = :dag, triggered_by_run_id = :run, "
+                        + "triggered_by_task_id = :task WHERE id = :id")
+                .bind("dag", parent.dagId()).bind("run", parent.runId()).bind("task", parent.taskId()).bind("id", id)
+                .execute();
+    }
+
     /** @return queued and running runs not yet flagged as SLA misses */
     public List<DagRunRow> activeWithoutSlaMiss(Tx h) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state IN ('queued', 'running') "

@@ -95,6 +95,26 @@ public final class TaskInstances {
     }
 
     /**
+     * The task instances of the run before this one (Airflow's previous DAG run: the latest
+     * earlier logical date of the same DAG, whatever its type), for {@code depends_on_past}.
+     *
+     * @return their states by task id, or null when this is the DAG's first run
+     */
+    public Map<String, TaskState> ofPreviousRun(Tx h, String dagId, Instant logicalDate) {
+        Optional<Long> previous = h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND logical_date < :date "
+                        + "ORDER BY logical_date DESC, id DESC LIMIT 1")
+                .bind("dag", dagId).bind("date", logicalDate).mapTo(Long.class).findOne();
+        if (previous.isEmpty()) {
+            return null;
+        }
+        Map<String, TaskState> states = new java.util.HashMap<>();
+        h.createQuery("SELECT task_id, state FROM task_instance WHERE run_pk = :run").bind("run", previous.get())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), TaskState.fromWireName(rs.getString(2))))
+                .forEach(e -> states.put(e.getKey(), e.getValue()));
+        return states;
+    }
+
+    /**
      * @return true when the run still has an instance that is not finished. One index probe per
      * unfinished state: an {@code IN} list would scan every finished row of a large run.
      */

@@ -26,7 +26,7 @@ class ReconcileRunsTest {
     private final SettableClock clock = new SettableClock(T0);
     private final AtomicInteger woken = new AtomicInteger();
     private final ReconcileRuns chore = new ReconcileRuns(db.transactions(), db.bag(),
-            new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests()), clock, woken::incrementAndGet);
+            new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests()), clock, woken::incrementAndGet, () -> { });
     private final Dag dag = Dag.builder("etl")
             .task("extract", ctx -> { })
             .task("load", ctx -> { }, t -> t.upstream("extract"))

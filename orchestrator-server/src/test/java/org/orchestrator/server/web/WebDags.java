@@ -56,11 +56,12 @@ final class WebDags {
                 .build();
     }
 
-    /** {@code web_xss}: its description, a param default and its log carry {@link #XSS}. */
+    /** {@code web_xss}: its description, Markdown docs, a param default and its log carry {@link #XSS}. */
     static Dag xss() {
         return Dag.builder("web_xss").description("Danger " + XSS).owner("mallory").tags("security")
+                .docMd("# Runbook\n\n**Bold doc** " + XSS + "\n\n[click](javascript:window.__xss=4)")
                 .param("payload", XSS)
-                .task("echo", ctx -> ctx.log().info("payload {}", XSS))
+                .task("echo", ctx -> ctx.log().info("payload {}", XSS), t -> t.doc("Echoes `payload` " + XSS))
                 .build();
     }
 

@@ -94,6 +94,12 @@ class WebSecurityBrowserTest {
             browser.waitForText(By.cssSelector(".run-bar .conf"), "<script>");
             browser.driver().findElement(By.id("tab-details")).click();
             browser.waitForText(By.cssSelector("[data-testid=details-description]"), WebDags.XSS);
+            // Markdown docs are formatted (bold, code) while their raw HTML shows as text and their script link is inert.
+            assertThat(browser.waitForText(By.cssSelector("[data-testid=dag-doc] strong"), "Bold doc")).isEqualTo("Bold doc");
+            browser.waitForText(By.cssSelector("[data-testid=dag-doc]"), WebDags.XSS);
+            assertThat(browser.script("return document.querySelector('[data-testid=dag-doc] a').getAttribute('href')")).isEqualTo("");
+            browser.waitForText(By.cssSelector("[data-testid=task-doc-echo] code"), "payload");
+            browser.waitForText(By.cssSelector("[data-testid=task-doc-echo]"), WebDags.XSS);
             browser.driver().findElement(By.cssSelector("[data-testid=trigger]")).click();
             assertThat(browser.waitFor(By.id("trigger-conf")).getDomProperty("value")).contains("<img src=x onerror=");
             browser.screenshot("security-02-xss-dag");

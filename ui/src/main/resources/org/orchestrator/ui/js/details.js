@@ -24,16 +24,28 @@ export function renderDetails(container, details, tasks) {
       h('section', {},
         h('h2', {text: 'DAG'}),
         h('dl', {class: 'facts'}, rows.map(([k, v]) => [h('dt', {text: k}), h('dd', {text: v ?? '—'})])),
-        details.description ? [h('h3', {text: 'Description'}), h('p', {class: 'prewrap', 'data-testid': 'details-description', text: details.description})] : null),
+        details.description ? [h('h3', {text: 'Description'}), h('p', {class: 'prewrap', 'data-testid': 'details-description', text: details.description})] : null,
+        doc('Documentation', details.doc_html, 'dag-doc')),
       h('section', {},
         h('h2', {text: 'Params'}),
         paramsTable(details.params)),
       h('section', {class: 'wide'},
         h('h2', {text: `Tasks (${tasks.length})`}),
-        tasksTable(tasks)),
+        tasksTable(tasks),
+        tasks.filter((t) => t.doc_html).map((t) => doc(t.task_id, t.doc_html, `task-doc-${t.task_id}`))),
       h('section', {class: 'wide'},
         h('h2', {text: 'Version history'}),
         h('div', {id: 'versions'}, h('p', {class: 'muted', text: 'Loading…'})))));
+}
+
+// The one place markup goes in as HTML: the server rendered the author's Markdown (doc_md) with
+// raw HTML escaped and unsafe URLs dropped (http/api/Markdown.java), and the CSP forbids inline
+// scripts besides. Everything else on the page stays text.
+function doc(title, html, testId) {
+  if (!html) return null;
+  const body = h('div', {class: 'markdown', 'data-testid': testId});
+  body.innerHTML = html;
+  return [h('h3', {text: title}), body];
 }
 
 function paramsTable(params) {

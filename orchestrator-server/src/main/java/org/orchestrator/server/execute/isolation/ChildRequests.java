@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.api.Connection;
+import org.orchestrator.api.DagRunRequest;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.internal.Json;
@@ -35,6 +37,7 @@ final class ChildRequests {
         start.put("intervalEnd", String.valueOf(context.dataInterval().end()));
         start.put("params", context.params());
         start.put("conf", context.conf());
+        start.put("latestRun", context.isLatestRun());
         start.put("classPath", task.classPath().stream().map(Object::toString).toList());
         start.put("providers", task.providers());
         return start;
@@ -70,6 +73,11 @@ final class ChildRequests {
                     .map(Json::write).orElse(null);
             case "connection" -> connection(context.connection((String) args.get("connId")));
             case "variable" -> context.variable((String) args.get("key")).orElse(null);
+            case "triggerDagRun" -> context.triggerDagRun(new DagRunRequest((String) args.get("dagId"),
+                    (String) args.get("runId"), args.get("logicalDate") == null ? null : Instant.parse((String) args.get("logicalDate")),
+                    (Map<String, Object>) args.get("conf")));
+            case "dagRunState" -> context.dagRunState((String) args.get("dagId"), (String) args.get("runId"))
+                    .map(DagRunState::name).orElse(null);
             case "externalTaskState" -> context.externalTaskState((String) args.get("dagId"), (String) args.get("taskId"),
                     Instant.parse((String) args.get("logicalDate"))).map(TaskState::wireName).orElse(null);
             default -> throw new IllegalArgumentException("unknown call '" + method + "' from the child JVM");

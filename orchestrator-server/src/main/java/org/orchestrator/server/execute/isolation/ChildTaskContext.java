@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunRequest;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.TaskContext;
@@ -91,6 +94,26 @@ final class ChildTaskContext implements TaskContext {
     public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
         Object state = call("externalTaskState", Map.of("dagId", dagId, "taskId", taskId, "logicalDate", logicalDate.toString()));
         return Optional.ofNullable((String) state).map(TaskState::fromWireName);
+    }
+
+    @Override
+    public boolean isLatestRun() {
+        return Boolean.TRUE.equals(start.get("latestRun"));
+    }
+
+    @Override
+    public String triggerDagRun(DagRunRequest request) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("dagId", request.dagId());
+        args.put("runId", request.runId());
+        args.put("logicalDate", request.logicalDate() == null ? null : request.logicalDate().toString());
+        args.put("conf", request.conf());
+        return (String) call("triggerDagRun", args);
+    }
+
+    @Override
+    public Optional<DagRunState> dagRunState(String dagId, String runId) {
+        return Optional.ofNullable((String) call("dagRunState", Map.of("dagId", dagId, "runId", runId))).map(DagRunState::valueOf);
     }
 
     @Override

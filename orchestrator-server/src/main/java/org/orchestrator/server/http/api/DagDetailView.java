@@ -11,18 +11,22 @@ import org.orchestrator.api.Dag;
 /**
  * Airflow's {@code DAGDetail}: every {@code DAG} field plus the definition's settings (timezone,
  * catchup, dates, params). {@code params} maps each name to Airflow's
- * {@code {"value": default, "description": null, "schema": {}}}.
+ * {@code {"value": default, "description": null, "schema": {}}}. {@code doc_md} is the DAG's
+ * Markdown documentation and {@code doc_html} the same rendered safely ({@link Markdown}) for the
+ * dashboard; {@code dag_run_timeout} is the DAG's dagrunTimeout as Airflow's TimeDelta.
  */
 record DagDetailView(@JsonUnwrapped DagView dag, String timezone, Boolean catchup, String orientation,
                      Integer concurrency, Instant startDate, Map<String, Object> dagRunTimeout,
                      Object datasetExpression, String docMd, Map<String, Object> params, Instant endDate,
                      Boolean isPausedUponCreation, Instant lastParsed, Object templateSearchPath,
-                     Boolean renderTemplateAsNativeObj) {
+                     Boolean renderTemplateAsNativeObj, String docHtml) {
 
     static DagDetailView of(DagView view, Dag dag, boolean pausedAtCreation) {
         return new DagDetailView(view, zoneName(dag.timezone()), dag.catchup(), "LR", dag.maxActiveTasks(),
-                dag.startDate().orElse(null), null, null, view.description(), params(dag.params()),
-                dag.endDate().orElse(null), pausedAtCreation, view.lastParsedTime(), null, false);
+                dag.startDate().orElse(null), ScheduleViews.timeDelta(dag.dagrunTimeout().orElse(null)), null,
+                dag.docMd().isEmpty() ? null : dag.docMd(), params(dag.params()),
+                dag.endDate().orElse(null), pausedAtCreation, view.lastParsedTime(), null, false,
+                Markdown.toSafeHtml(dag.docMd()));
     }
 
     /** @return {@code UTC} rather than Java's {@code Z} for the default zone, as Airflow writes it */

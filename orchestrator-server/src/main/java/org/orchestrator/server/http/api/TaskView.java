@@ -9,7 +9,8 @@ import org.orchestrator.api.TaskDefinition;
 
 /**
  * Airflow's {@code Task} object for one task of a DAG definition, plus {@code upstream_task_ids}
- * and {@code max_retry_delay}. {@code weight_rule} is {@code absolute}: priorities are used as
+ * and {@code max_retry_delay}, and {@code doc_html}: the task's doc (Markdown) rendered safely
+ * ({@link Markdown}) for the dashboard. {@code weight_rule} is {@code absolute}: priorities are used as
  * written.
  */
 record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String owner, Instant startDate,
@@ -18,7 +19,8 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 Integer poolSlots, Map<String, Object> executionTimeout, Map<String, Object> retryDelay,
                 Boolean retryExponentialBackoff, Integer priorityWeight, String weightRule, String uiColor,
                 String uiFgcolor, List<String> templateFields, List<String> downstreamTaskIds,
-                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd) {
+                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd,
+                String docHtml) {
 
     /**
      * @param modulePath the package of the task's class
@@ -32,11 +34,11 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
         boolean lambda = type.isSynthetic() || type.isHidden();
         return new TaskView(new ClassRef(type.getPackageName(), lambda ? "lambda" : type.getSimpleName()), task.id(),
                 task.id(), dag.owner(), dag.startDate().orElse(null), dag.endDate().orElse(null),
-                task.triggerRule().wireName(), List.of(), false, false, false, task.retries(), "default", null,
+                task.triggerRule().wireName(), List.of(), task.dependsOnPast(), false, task.waitForDownstream(), task.retries(), "default", null,
                 task.pool(), 1, ScheduleViews.timeDelta(task.executionTimeout().orElse(null)),
                 ScheduleViews.timeDelta(task.retryDelay()), task.exponentialBackoff(), task.priorityWeight(),
                 "absolute", "#fff", "#000", List.of(), List.copyOf(new TreeSet<>(dag.downstream(task.id()))),
                 List.copyOf(new TreeSet<>(task.upstream())), ScheduleViews.timeDelta(task.maxRetryDelay()),
-                task.doc() == null || task.doc().isEmpty() ? null : task.doc());
+                task.doc() == null || task.doc().isEmpty() ? null : task.doc(), Markdown.toSafeHtml(task.doc()));
     }
 }

@@ -123,6 +123,19 @@ class ProcessIsolationServerTest {
         assertThat(instanceState("pushes", "neighbour")).isEqualTo("success");
     }
 
+    @Test
+    void a_process_task_triggers_another_dag_waits_for_it_and_knows_it_is_the_latest_run() throws Exception {
+        runToEnd("triggers", "success");
+
+        String trigger = "/api/v1/dags/triggers/dagRuns/r1/taskInstances/trigger/xcomEntries/";
+        assertThat(server.get(trigger + "triggered", ADMIN).body()).contains("from_child");
+        assertThat(server.get(trigger + "latest", ADMIN).body()).contains("\"value\":\"true\"");
+        String target = server.get("/api/v1/dags/target/dagRuns/from_child", ADMIN).body();
+        assertThat(target).contains("\"state\":\"success\"").contains("\"triggered_by_dag_id\":\"triggers\"");
+        assertThat(server.get("/api/v1/dags/target/dagRuns/from_child/taskInstances/work/xcomEntries/conf", ADMIN).body())
+                .contains("child");
+    }
+
     private static void assertServerUnharmed() throws Exception {
         assertThat(server.isAlive()).isTrue();
         assertThat(server.pid()).isEqualTo(serverPid);
@@ -205,6 +218,23 @@ class ProcessIsolationServerTest {
                     .task("downstream", ctx -> ctx.xcomPush("seen", ctx.xcomPull("push", "rows", Integer.class)),
                         t -> t.upstream("push"))
                     .task("neighbour", ctx -> awaitEnd(ctx, "push"))
+                    .build(),
+                Dag.builder("triggers")
+                    .task("trigger", ctx -> {
+                        ctx.xcomPush("latest", ctx.isLatestRun());
+                        String runId = ctx.triggerDagRun(new DagRunRequest("target", "from_child", null, Map.of("by", "child")));
+                        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                        while (ctx.dagRunState("target", runId).orElseThrow() != DagRunState.SUCCESS) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("the triggered run did not succeed");
+                            }
+                            Thread.sleep(100);
+                        }
+                        ctx.xcomPush("triggered", runId);
+                    }, t -> t.isolation(Isolation.PROCESS))
+                    .build(),
+                Dag.builder("target")
+                    .task("work", ctx -> ctx.xcomPush("conf", ctx.conf()))
                     .build());
             }
 
