@@ -17,6 +17,7 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     final Task task;
     final Set<String> upstream = new LinkedHashSet<>();
     String doc = "";
+    TaskGroup group;
 
     TaskBuilder(String id, Task task) {
         this.id = id;

@@ -15,6 +15,7 @@ public final class TaskDefinition {
     private final Set<String> upstream;
     private final String doc;
     private final TaskSettings settings;
+    private final List<String> groupPath;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -22,6 +23,7 @@ public final class TaskDefinition {
         upstream = Set.copyOf(b.upstream);
         doc = b.doc;
         settings = b.settings();
+        groupPath = b.group == null ? List.of() : List.copyOf(b.group.path());
     }
 
     /** @return the task id, unique in its DAG */
@@ -32,6 +34,12 @@ public final class TaskDefinition {
 
     /** @return ids of the direct upstream tasks */
     public Set<String> upstream() { return upstream; }
+
+    /** @return the id of the innermost task group the task is in, if any */
+    public Optional<String> groupId() { return groupPath.isEmpty() ? Optional.empty() : Optional.of(groupPath.getLast()); }
+
+    /** @return the ids of the groups the task is in, outermost first (empty outside any group) */
+    public List<String> groupPath() { return groupPath; }
 
     /** @return the task's documentation, possibly empty */
     public String doc() { return doc; }
