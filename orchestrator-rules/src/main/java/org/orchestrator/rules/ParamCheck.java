@@ -84,6 +84,18 @@ public final class ParamCheck {
     }
 
     /**
+     * {@link #check}, for callers that must not go on with a bad conf (a trigger).
+     *
+     * @throws InvalidConfException listing every field error, when there is one
+     */
+    public static void require(Dag dag, Map<String, Object> conf, UnknownKeys unknown) {
+        List<FieldError> errors = check(dag, conf, unknown);
+        if (!errors.isEmpty()) {
+            throw new InvalidConfException(dag.id(), errors);
+        }
+    }
+
+    /**
      * @param errors what {@link #check} found
      * @return one line naming each field and its problem, for a problem's detail or a command's output
      */

@@ -48,6 +48,14 @@ class ParamCheckTest {
     }
 
     @Test
+    void require_throws_with_every_error_and_names_them_in_its_message() {
+        assertThatThrownBy(() -> ParamCheck.require(DAG, Map.of("min_amount", -1, "sleep_s", "abc"), UnknownKeys.ALLOW))
+                .isInstanceOfSatisfying(InvalidConfException.class, e -> assertThat(e.errors()).hasSize(2))
+                .hasMessageStartingWith("conf does not fit the params of dag 'orders': ")
+                .hasMessageContaining("min_amount: ").hasMessageContaining("sleep_s: ");
+    }
+
+    @Test
     void unknown_keys_pass_when_allowed_as_in_airflow() {
         assertThat(ParamCheck.check(DAG, Map.of("surprise", true), UnknownKeys.ALLOW)).isEmpty();
     }
