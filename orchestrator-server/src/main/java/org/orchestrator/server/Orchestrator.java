@@ -143,7 +143,8 @@ public final class Orchestrator implements AutoCloseable {
         });
         this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
-        this.ops = new Operations(jdbi, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(jdbi, clock));
+        this.ops = new Operations(jdbi, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(jdbi, clock),
+                config.confUnknownKeys());
     }
 
     /**

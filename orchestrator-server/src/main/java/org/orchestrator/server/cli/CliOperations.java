@@ -31,7 +31,7 @@ final class CliOperations implements AutoCloseable {
         Database database = Database.open(config);
         Clock clock = Clock.systemUTC();
         return new CliOperations(database, Operations.withoutLoops(database.jdbi(), clock,
-                new LazyCipher(config, home)::get, new StoredCredentials(database.jdbi(), clock)));
+                new LazyCipher(config, home)::get, new StoredCredentials(database.jdbi(), clock), config.confUnknownKeys()));
     }
 
     Operations ops() {

@@ -3,6 +3,7 @@ package org.orchestrator.server.ops;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.VariableStore;
@@ -37,11 +38,12 @@ public final class Operations {
      * @param loops       woken after a commit
      * @param cipher      the secrets' key, asked for only by connection and variable changes
      * @param credentials users and tokens as the authentication layer keeps them
+     * @param unknownConfKeys whether a trigger's conf may name keys that are no param of the DAG
      */
     public Operations(Jdbi jdbi, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
-                      Credentials credentials) {
+                      Credentials credentials, ParamCheck.UnknownKeys unknownConfKeys) {
         Ground ground = new Ground(jdbi, clock, new AuditTrail(clock), loops);
-        this.runs = new RunActions(ground, creator);
+        this.runs = new RunActions(ground, creator, unknownConfKeys);
         this.tasks = new TaskActions(ground);
         this.dags = new DagActions(ground);
         this.pools = new PoolActions(ground);
@@ -54,8 +56,10 @@ public final class Operations {
      * The actions for a process that runs no engine loops (the command line): runs it creates
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
-    public static Operations withoutLoops(Jdbi jdbi, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials) {
-        return new Operations(jdbi, clock, new RunCreator(jdbi, clock, null, queued -> { }), Loops.NONE, cipher, credentials);
+    public static Operations withoutLoops(Jdbi jdbi, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials,
+                                          ParamCheck.UnknownKeys unknownConfKeys) {
+        return new Operations(jdbi, clock, new RunCreator(jdbi, clock, null, queued -> { }), Loops.NONE, cipher, credentials,
+                unknownConfKeys);
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

@@ -8,8 +8,8 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 
 /**
- * Airflow's {@code Task} object for one task of a DAG definition, plus {@code upstream_task_ids}
- * and {@code max_retry_delay}. {@code weight_rule} is {@code absolute}: priorities are used as
+ * Airflow's {@code Task} object for one task of a DAG definition, plus {@code upstream_task_ids},
+ * {@code max_retry_delay} and {@code task_group} (null outside any group). {@code weight_rule} is {@code absolute}: priorities are used as
  * written.
  */
 record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String owner, Instant startDate,
@@ -18,7 +18,14 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 Integer poolSlots, Map<String, Object> executionTimeout, Map<String, Object> retryDelay,
                 Boolean retryExponentialBackoff, Integer priorityWeight, String weightRule, String uiColor,
                 String uiFgcolor, List<String> templateFields, List<String> downstreamTaskIds,
-                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd) {
+                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd, GroupRef taskGroup) {
+
+    /**
+     * @param groupId the innermost group's id
+     * @param path    the groups the task is in, outermost first (the last is {@code group_id})
+     */
+    record GroupRef(String groupId, List<String> path) {
+    }
 
     /**
      * @param modulePath the package of the task's class
@@ -37,6 +44,7 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 ScheduleViews.timeDelta(task.retryDelay()), task.exponentialBackoff(), task.priorityWeight(),
                 "absolute", "#fff", "#000", List.of(), List.copyOf(new TreeSet<>(dag.downstream(task.id()))),
                 List.copyOf(new TreeSet<>(task.upstream())), ScheduleViews.timeDelta(task.maxRetryDelay()),
-                task.doc() == null || task.doc().isEmpty() ? null : task.doc());
+                task.doc() == null || task.doc().isEmpty() ? null : task.doc(),
+                task.groupId().map(id -> new GroupRef(id, task.groupPath())).orElse(null));
     }
 }
