@@ -18,14 +18,7 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 Integer poolSlots, Map<String, Object> executionTimeout, Map<String, Object> retryDelay,
                 Boolean retryExponentialBackoff, Integer priorityWeight, String weightRule, String uiColor,
                 String uiFgcolor, List<String> templateFields, List<String> downstreamTaskIds,
-                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd, GroupRef taskGroup) {
-
-    /**
-     * @param groupId the innermost group's id
-     * @param path    the groups the task is in, outermost first (the last is {@code group_id})
-     */
-    record GroupRef(String groupId, List<String> path) {
-    }
+                List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd, Map<String, Object> taskGroup) {
 
     /**
      * @param modulePath the package of the task's class
@@ -45,6 +38,14 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 "absolute", "#fff", "#000", List.of(), List.copyOf(new TreeSet<>(dag.downstream(task.id()))),
                 List.copyOf(new TreeSet<>(task.upstream())), ScheduleViews.timeDelta(task.maxRetryDelay()),
                 task.doc() == null || task.doc().isEmpty() ? null : task.doc(),
-                task.groupId().map(id -> new GroupRef(id, task.groupPath())).orElse(null));
+                task.groupId().map(id -> group(id, task.groupPath())).orElse(null));
+    }
+
+    /** {@code {"group_id": innermost group, "path": [outermost, …, innermost]}}; a map, so the document may say null. */
+    private static Map<String, Object> group(String groupId, List<String> path) {
+        Map<String, Object> group = new java.util.LinkedHashMap<>();
+        group.put("group_id", groupId);
+        group.put("path", path);
+        return group;
     }
 }
