@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.cluster.NodeRegistry;
 import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.cluster.ReleaseLostStops;
@@ -109,41 +109,41 @@ public final class Orchestrator implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config);
-        Jdbi jdbi = database.jdbi();
-        this.reads = new Reads(jdbi, database.isPostgres());
+        Transactions db = database.transactions();
+        this.reads = new Reads(db, database.isPostgres());
         Map<String, String> env = System.getenv();
         SecretCipher cipher = SecretKeys.load(config.home(), env);
-        this.resources = new ServerResources(env, jdbi, cipher, new SecretMasker());
+        this.resources = new ServerResources(env, db, cipher, new SecretMasker());
         this.links = new Links(env.get("ORCHESTRATOR_BASE_URL"));
         this.logs = new TryLogs(config.logsFolder(), resources.masker());
-        this.node = new NodeRegistry(jdbi, clock, config.nodeName());
+        this.node = new NodeRegistry(db, clock, config.nodeName());
         node.register(options.roles().toString());
         this.scanner = new DagFolderScanner(config.dagsFolder(), bag, config.dagLoadTimeout());
-        this.registry = new DagRegistry(jdbi, clock, config.pausedAtCreation());
+        this.registry = new DagRegistry(db, clock, config.pausedAtCreation());
         RunProgress progress = new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests());
-        RequeueDueRetries retries = new RequeueDueRetries(jdbi, clock, this::wakeExecutor);
+        RequeueDueRetries retries = new RequeueDueRetries(db, clock, this::wakeExecutor);
         // Clustered on PostgreSQL, where several nodes may share the job store; the instance id is
         // the stable node name, so a restarted node recovers the triggers it was firing at once.
         this.timers = options.roles().scheduler() ? new QuartzTimers(database.dataSource(), database.isPostgres(),
                 database.isPostgres(), config.nodeName(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
-        this.executor = new Executor(new Executor.Settings(jdbi, bag, logs, retryTimers, clock, node.nodeId(),
+        this.executor = new Executor(new Executor.Settings(db, bag, logs, retryTimers, clock, node.nodeId(),
                 options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
                 HomeDefaults.over(resources, config.home()), links, config.heartbeatInterval(), CrashLimit.fromEnvironment(env)),
                 progress);
-        this.starter = new RunStarter(jdbi, bag, progress, clock, executor::wakeup);
+        this.starter = new RunStarter(db, bag, progress, clock, executor::wakeup);
         // A run that started as it was created only needs its first tasks claimed; one left queued
         // waits for the sweeper, which starts queued runs.
-        this.creator = new RunCreator(jdbi, clock, starter, queued -> {
+        this.creator = new RunCreator(db, clock, starter, queued -> {
             if (queued) {
                 wakeSweeper();
             } else {
                 wakeExecutor();
             }
         });
-        this.scheduling = timers != null ? new DagScheduling(jdbi, bag, timers, creator, clock) : null;
-        this.sweeper = new Sweeper(chores(jdbi, progress, retries, options.sweeps()), config.sweepInterval());
-        this.ops = new Operations(jdbi, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(jdbi, clock),
+        this.scheduling = timers != null ? new DagScheduling(db, bag, timers, creator, clock) : null;
+        this.sweeper = new Sweeper(chores(db, progress, retries, options.sweeps()), config.sweepInterval());
+        this.ops = new Operations(db, clock, creator, new EngineLoops(), () -> cipher, new StoredCredentials(db, clock),
                 config.confUnknownKeys());
     }
 
@@ -199,13 +199,13 @@ public final class Orchestrator implements AutoCloseable {
         orchestrator.node.startHeartbeats(config.heartbeatInterval());
         orchestrator.bag.pin(pinned.stream().map(Orchestrator::codeDag).toList());
         orchestrator.scanDags();
-        new VersionRestorer(orchestrator.jdbi(), orchestrator.bag, orchestrator.scanner).restore();
+        new VersionRestorer(orchestrator.database().transactions(), orchestrator.bag, orchestrator.scanner).restore();
         orchestrator.watcher = new DagFolderWatcher(config.dagsFolder(), config.dagsScanInterval(),
                 orchestrator.scanner::warmUp, orchestrator::scanDags);
         if (orchestrator.timers != null) {
             orchestrator.timers.start();
         }
-        new LegacyTryLogs(orchestrator.jdbi(), config.logsFolder()).adopt();
+        new LegacyTryLogs(orchestrator.database().transactions(), config.logsFolder()).adopt();
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
         LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
@@ -213,19 +213,19 @@ public final class Orchestrator implements AutoCloseable {
         return orchestrator;
     }
 
-    private Map<String, Runnable> chores(Jdbi jdbi, RunProgress progress, RequeueDueRetries retries, boolean sweeps) {
+    private Map<String, Runnable> chores(Transactions db, RunProgress progress, RequeueDueRetries retries, boolean sweeps) {
         Map<String, Runnable> chores = new LinkedHashMap<>();
-        chores.put("release-dag-versions", new VersionReleaser(jdbi, bag, clock, VERSION_GRACE));
+        chores.put("release-dag-versions", new VersionReleaser(db, bag, clock, VERSION_GRACE));
         if (!sweeps) {
             return chores;
         }
         chores.put("refresh-schedules", this::refreshSchedulesWhenDue);
         chores.put("start-queued-runs", starter::startQueued);
         chores.put("requeue-due-retries", retries);
-        chores.put("reap-zombies", new ZombieReaper(jdbi, clock, config.nodeTimeout(), bag, executor, node));
-        chores.put("release-lost-stops", new ReleaseLostStops(jdbi, clock, config.nodeTimeout(), node, this::wakeExecutor));
-        chores.put("reconcile-runs", new ReconcileRuns(jdbi, bag, progress, clock, this::wakeExecutor));
-        chores.put("flag-sla-misses", new FlagSlaMisses(jdbi, bag, clock, executor::wakeup));
+        chores.put("reap-zombies", new ZombieReaper(db, clock, config.nodeTimeout(), bag, executor, node));
+        chores.put("release-lost-stops", new ReleaseLostStops(db, clock, config.nodeTimeout(), node, this::wakeExecutor));
+        chores.put("reconcile-runs", new ReconcileRuns(db, bag, progress, clock, this::wakeExecutor));
+        chores.put("flag-sla-misses", new FlagSlaMisses(db, bag, clock, executor::wakeup));
         return chores;
     }
 
@@ -316,9 +316,6 @@ public final class Orchestrator implements AutoCloseable {
 
     /** @return the configuration */
     public ServerConfig config() { return config; }
-
-    /** @return the database */
-    public Jdbi jdbi() { return database.jdbi(); }
 
     /** @return the read side: lists and lookups for the API and the dashboard */
     public Reads reads() { return reads; }

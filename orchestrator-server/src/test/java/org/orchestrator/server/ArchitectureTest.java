@@ -31,32 +31,6 @@ class ArchitectureTest {
 
     private static final String SERVER = "org.orchestrator.server";
 
-    /**
-     * Adapters that still hold Jdbi: the connection and variable reads (decrypted in connect),
-     * credential administration in http/auth, the CLI's backfill and secrets commands, the
-     * Orchestrator handing out jdbi(), and Problems mapping Jdbi's pool timeout to a
-     * 503. Each leaves the list when its reads go through state's Reads.
-     */
-    static final Set<String> KNOWN_JDBI_USERS = Set.of(
-            "Orchestrator", "cli.BackfillCommand", "cli.ConnectionsCommand",
-            "cli.VariablesCommand", "connect.ConnectionStore", "connect.ServerResources", "connect.VariableStore",
-            "http.Problems", "http.api.ConnectionRoutes", "http.api.VariableRoutes", "http.auth.StoredCredentials",
-            "http.auth.TokenAdmin", "http.auth.UserAdmin");
-
-    /**
-     * The operations layer and the engine's chores, which compose state's verbs in one Jdbi
-     * transaction of their own. They leave this list when state offers a transaction type that
-     * does not expose Jdbi.
-     */
-    static final Set<String> TRANSACTION_OWNERS = Set.of(
-            "cluster.NodeRegistry", "cluster.ReleaseLostStops", "cluster.ZombieReaper", "dagbag.DagRegistry", "dagbag.VersionReleaser",
-            "dagbag.VersionRestorer", "execute.CallbackRunner", "execute.Completer", "execute.Dispatcher",
-            "execute.Executor", "execute.HandBack", "execute.LegacyTryLogs", "execute.RunProgress", "execute.ServerTaskContext",
-            "execute.TryRunner", "execute.TryWatch", "execute.UncertainClaims", "ops.AuditTrail", "ops.Credentials", "ops.Ground",
-            "ops.Operations", "ops.RunStateChange", "ops.TaskClearing", "schedule.DagScheduling",
-            "schedule.RunCreator", "schedule.RunStarter", "sweep.FlagSlaMisses", "sweep.ReconcileRuns",
-            "sweep.RequeueDueRetries");
-
     /** Adapters that still call state's write classes instead of an operation (the lead empties it after {@code ops}). */
     static final Set<String> KNOWN_STATE_WRITERS = Set.of(
             "cli.BackfillCommand", "connect.ConnectionStore", "connect.VariableStore",
@@ -94,8 +68,7 @@ class ArchitectureTest {
 
     @Test
     void nothing_outside_state_calls_jdbi() {
-        noClasses().that().resideOutsideOfPackage(SERVER + ".state..").and(notListedIn(KNOWN_JDBI_USERS))
-                .and(notListedIn(TRANSACTION_OWNERS))
+        noClasses().that().resideOutsideOfPackage(SERVER + ".state..")
                 .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
                 .check(server);
     }
@@ -109,11 +82,6 @@ class ArchitectureTest {
 
     @Test
     void every_listed_violator_still_breaks_its_rule_so_the_lists_only_shrink() {
-        for (String name : union(KNOWN_JDBI_USERS, TRANSACTION_OWNERS)) {
-            assertThat(withNested(name).flatMap(c -> c.getDirectDependenciesFromSelf().stream()))
-                    .as("%s no longer uses Jdbi: take it off its list", name)
-                    .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.jdbi"));
-        }
         for (String name : KNOWN_STATE_WRITERS) {
             assertThat(withNested(name).flatMap(c -> c.getAccessesFromSelf().stream()))
                     .as("%s no longer calls state's writing classes: take it off the list", name)
@@ -124,12 +92,6 @@ class ArchitectureTest {
     /** @return the class named (relative to the server's package) and the classes nested in it */
     private static java.util.stream.Stream<JavaClass> withNested(String name) {
         return server.stream().filter(c -> c.getName().startsWith(SERVER + ".") && outerName(c).equals(name));
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Slices by the package right under the server's ({@code http.api} belongs to {@code http}); the root package is one. */
@@ -169,7 +131,7 @@ class ArchitectureTest {
         });
     }
 
-    /** A class of state that writes: its code runs an UPDATE, INSERT or DELETE through Jdbi. */
+    /** A class of state that writes: its code runs an UPDATE, INSERT or DELETE in a {@code Tx}. */
     private static DescribedPredicate<JavaAccess<?>> ownerWritesState() {
         return DescribedPredicate.describe("a class of state that writes", access -> {
             JavaClass owner = access.getTargetOwner();
@@ -179,8 +141,8 @@ class ArchitectureTest {
 
     private static boolean writes(JavaClass stateClass) {
         return stateClass.getMethodCallsFromSelf().stream().anyMatch(call ->
-                call.getTargetOwner().getName().equals("org.jdbi.v3.core.Handle")
-                        && Set.of("createUpdate", "prepareBatch", "createBatch", "execute").contains(call.getName()));
+                call.getTargetOwner().getName().equals(SERVER + ".state.Tx")
+                        && Set.of("createUpdate", "prepareBatch").contains(call.getName()));
     }
 
     private static String outerName(JavaClass c) {

@@ -17,8 +17,7 @@ import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.DagRuns;
-import org.orchestrator.server.state.Pools;
+import org.orchestrator.server.ops.Actor;
 
 /**
  * The engine's benchmarks, on embedded H2 in a temporary home or on a PostgreSQL database (a
@@ -200,14 +199,14 @@ public final class EngineBenchmarks {
             env.put("ORCHESTRATOR_DB_PASSWORD", password);
         }
         Orchestrator engine = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.ALL, List.of(dag));
-        engine.jdbi().useHandle(h -> new Pools().put(h, "default_pool", 1_000_000, "benchmark: unbounded"));
+        engine.ops().pools().update(Actor.cli(), "default_pool", "default_pool", 1_000_000, "benchmark: unbounded");
         return new Engine(engine, postgres, schema);
     }
 
     private static void awaitSuccess(Orchestrator engine, DagRunRow run) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            DagRunState state = engine.jdbi().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow().state());
+            DagRunState state = engine.reads().run(run.dagId(), run.runId()).orElseThrow().state();
             if (state == DagRunState.SUCCESS) {
                 return;
             }

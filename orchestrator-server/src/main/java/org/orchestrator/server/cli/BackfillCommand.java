@@ -51,7 +51,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     private static List<DagRunRow> follow(Orchestrator engine, List<DagRunRow> runs) {
         while (true) {
-            List<DagRunRow> now = engine.jdbi().withHandle(h -> runs.stream()
+            List<DagRunRow> now = engine.database().transactions().withHandle(h -> runs.stream()
                     .map(r -> new DagRuns().find(h, r.id()).orElseThrow()).toList());
             Map<DagRunState, Long> counts = now.stream().collect(Collectors.groupingBy(DagRunRow::state, Collectors.counting()));
             long done = counts.getOrDefault(DagRunState.SUCCESS, 0L) + counts.getOrDefault(DagRunState.FAILED, 0L);

@@ -30,8 +30,8 @@ final class CliOperations implements AutoCloseable {
         ServerConfig config = home.config();
         Database database = Database.open(config);
         Clock clock = Clock.systemUTC();
-        return new CliOperations(database, Operations.withoutLoops(database.jdbi(), clock,
-                new LazyCipher(config, home)::get, new StoredCredentials(database.jdbi(), clock), config.confUnknownKeys()));
+        return new CliOperations(database, Operations.withoutLoops(database.transactions(), clock,
+                new LazyCipher(config, home)::get, new StoredCredentials(database.transactions(), clock), config.confUnknownKeys()));
     }
 
     Operations ops() {

@@ -31,7 +31,7 @@ final class CliResources implements AutoCloseable {
         Database database = hasDb ? Database.open(config) : null;
         SecretMasker masker = new SecretMasker();
         return new CliResources(database, hasDb
-                ? new ServerResources(env, database.jdbi(), SecretKeys.load(config.home(), env), masker)
+                ? new ServerResources(env, database.transactions(), SecretKeys.load(config.home(), env), masker)
                 : new ServerResources(env, null, null, masker));
     }
 

@@ -77,7 +77,7 @@ final class ConnectionsCommand {
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
                 ConnectionStore store = secrets.connections();
-                var all = secrets.database().jdbi().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0));
+                var all = secrets.database().transactions().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0));
                 System.out.printf("%-30s %-10s %-20s %s%n", "ID", "TYPE", "LOGIN", "URL");
                 all.forEach(c -> System.out.printf("%-30s %-10s %-20s %s%n", c.id(), c.type(),
                         c.login() == null ? "" : c.login(), UrlCredentials.masked(c.url())));

@@ -139,7 +139,7 @@ final class DagsCommand {
             ServerConfig config = home.config();
             DagBag bag = FolderDags.load(config);
             try (Database database = Database.open(config)) {
-                new DagRegistry(database.jdbi(), Clock.systemUTC(), config.pausedAtCreation()).sync(bag);
+                new DagRegistry(database.transactions(), Clock.systemUTC(), config.pausedAtCreation()).sync(bag);
             }
             System.out.println("Stored " + bag.all().size() + " DAG(s) and " + bag.importErrors().size() + " import error(s).");
             return 0;

@@ -92,7 +92,7 @@ final class StandaloneCommand implements Callable<Integer> {
      */
     private static boolean ensureAdmin(ServerConfig config, String given) throws IOException {
         try (Database database = Database.open(config)) {
-            UserAdmin users = new UserAdmin(database.jdbi(), Clock.systemUTC());
+            UserAdmin users = new UserAdmin(database.transactions(), Clock.systemUTC());
             if (users.exists("admin")) {
                 return false;
             }

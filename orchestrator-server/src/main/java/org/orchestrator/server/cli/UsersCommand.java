@@ -40,7 +40,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Database database = Database.open(home.config())) {
-                for (Users.UserRow user : new UserAdmin(database.jdbi(), Clock.systemUTC()).list()) {
+                for (Users.UserRow user : new UserAdmin(database.transactions(), Clock.systemUTC()).list()) {
                     System.out.printf("%-30s %s%n", user.username(), user.role());
                 }
             }

@@ -45,7 +45,7 @@ final class VariablesCommand {
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
-                Optional<Variable> found = secrets.database().jdbi().withHandle(h -> store.find(h, key));
+                Optional<Variable> found = secrets.database().transactions().withHandle(h -> store.find(h, key));
                 if (found.isEmpty()) {
                     System.err.println("no variable '" + key + "'");
                     return 1;
@@ -64,7 +64,7 @@ final class VariablesCommand {
         public Integer call() {
             try (SecretsHome secrets = new SecretsHome(home)) {
                 VariableStore store = secrets.variables();
-                for (Variable v : secrets.database().jdbi().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0))) {
+                for (Variable v : secrets.database().transactions().withHandle(h -> store.list(h, Integer.MAX_VALUE, 0))) {
                     System.out.println(v.key() + "=" + (SecretMasker.isSensitive(v.key()) ? SecretMasker.MASK : v.value()));
                 }
                 return 0;

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.Nodes;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ public final class NodeRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRegistry.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final Nodes nodes = new Nodes();
     private final String name;
@@ -30,9 +30,9 @@ public final class NodeRegistry implements AutoCloseable {
     private String roles = "";
     private BackgroundLoop loop;
 
-    /** @param jdbi db @param clock time @param name the node's stable name */
-    public NodeRegistry(Jdbi jdbi, Clock clock, String name) {
-        this.jdbi = jdbi;
+    /** @param db the database @param clock time @param name the node's stable name */
+    public NodeRegistry(Transactions db, Clock clock, String name) {
+        this.db = db;
         this.clock = clock;
         this.name = name;
         this.nodeId = name + "@" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,7 +42,7 @@ public final class NodeRegistry implements AutoCloseable {
     /** @param nodeRoles what this process does, e.g. {@code scheduler,worker} */
     public void register(String nodeRoles) {
         this.roles = nodeRoles;
-        jdbi.useTransaction(h -> {
+        db.useTransaction(h -> {
             nodes.removeIncarnations(h, name);
             nodes.register(h, nodeId, hostName(), roles, clock.instant());
         });
@@ -60,10 +60,10 @@ public final class NodeRegistry implements AutoCloseable {
     /** Records that this node is alive; re-registers when its row was removed meanwhile. */
     public void heartbeat() {
         try {
-            boolean known = jdbi.withHandle(h -> nodes.heartbeat(h, nodeId, clock.instant()));
+            boolean known = db.withHandle(h -> nodes.heartbeat(h, nodeId, clock.instant()));
             if (!known) {
                 LOG.warn("node {} was missing from the node table; registering it again", nodeId);
-                jdbi.useHandle(h -> nodes.register(h, nodeId, hostName(), roles, clock.instant()));
+                db.useHandle(h -> nodes.register(h, nodeId, hostName(), roles, clock.instant()));
             }
             if (!link.isUp()) {
                 LOG.info("node {} reaches the database again (it was lost since {})", nodeId, link.downSince());
@@ -78,7 +78,7 @@ public final class NodeRegistry implements AutoCloseable {
     /** Leaves the cluster cleanly: heartbeats stop and the node's row goes. */
     public void deregister() {
         close();
-        jdbi.useHandle(h -> nodes.remove(h, nodeId));
+        db.useHandle(h -> nodes.remove(h, nodeId));
     }
 
     /** @return this node's id, written on the task instances it claims */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.state.Nodes;
 import org.orchestrator.server.state.TryStops;
 
@@ -18,7 +18,7 @@ import org.orchestrator.server.state.TryStops;
  */
 public final class ReleaseLostStops implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final Duration nodeTimeout;
     private final NodeRegistry self;
@@ -27,14 +27,14 @@ public final class ReleaseLostStops implements Runnable {
     private final TryStops stops = new TryStops();
 
     /**
-     * @param jdbi         db
+     * @param db         db
      * @param clock        time
      * @param nodeTimeout  silence that means dead
      * @param self         this node
      * @param wakeExecutor told when instances may run again
      */
-    public ReleaseLostStops(Jdbi jdbi, Clock clock, Duration nodeTimeout, NodeRegistry self, Runnable wakeExecutor) {
-        this.jdbi = jdbi;
+    public ReleaseLostStops(Transactions db, Clock clock, Duration nodeTimeout, NodeRegistry self, Runnable wakeExecutor) {
+        this.db = db;
         this.clock = clock;
         this.nodeTimeout = nodeTimeout;
         this.self = self;
@@ -45,10 +45,10 @@ public final class ReleaseLostStops implements Runnable {
     public void run() {
         Instant now = clock.instant();
         boolean trustHeartbeats = self.link().upFor(now, nodeTimeout);
-        List<String> alive = new ArrayList<>(jdbi.withHandle(h ->
+        List<String> alive = new ArrayList<>(db.withHandle(h ->
                 trustHeartbeats ? nodes.aliveSince(h, now.minus(nodeTimeout)) : nodes.all(h)));
         alive.add(self.nodeId());
-        if (jdbi.inTransaction(h -> stops.releaseLost(h, alive, now)) > 0) {
+        if (db.inTransaction(h -> stops.releaseLost(h, alive, now)) > 0) {
             wakeExecutor.run();
         }
     }

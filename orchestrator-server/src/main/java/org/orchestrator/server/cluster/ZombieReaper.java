@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.execute.Executor;
@@ -32,7 +32,7 @@ public final class ZombieReaper implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZombieReaper.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final Duration nodeTimeout;
     private final DagBag bag;
@@ -51,15 +51,15 @@ public final class ZombieReaper implements Runnable {
     private final Map<String, Instant> submitted = new ConcurrentHashMap<>();
 
     /**
-     * @param jdbi        db
+     * @param db        db
      * @param clock       time
      * @param nodeTimeout silence that means dead
      * @param bag         DAGs
      * @param executor    fails zombies
      * @param registry    this node: its id and its link to the database
      */
-    public ZombieReaper(Jdbi jdbi, Clock clock, Duration nodeTimeout, DagBag bag, Executor executor, NodeRegistry registry) {
-        this.jdbi = jdbi;
+    public ZombieReaper(Transactions db, Clock clock, Duration nodeTimeout, DagBag bag, Executor executor, NodeRegistry registry) {
+        this.db = db;
         this.clock = clock;
         this.nodeTimeout = nodeTimeout;
         this.bag = bag;
@@ -71,15 +71,15 @@ public final class ZombieReaper implements Runnable {
     @Override
     public void run() {
         Instant now = clock.instant();
-        List<String> alive = new ArrayList<>(jdbi.withHandle(h -> nodes.aliveSince(h, now.minus(nodeTimeout))));
+        List<String> alive = new ArrayList<>(db.withHandle(h -> nodes.aliveSince(h, now.minus(nodeTimeout))));
         alive.add(self);
-        List<TaskInstanceRow> orphans = jdbi.withHandle(h -> tis.activeOnNodesOtherThan(h, alive));
+        List<TaskInstanceRow> orphans = db.withHandle(h -> tis.activeOnNodesOtherThan(h, alive));
         Set<String> orphaned = orphans.stream().map(ZombieReaper::tryKey).collect(Collectors.toSet());
         submitted.keySet().retainAll(orphaned);
         if (orphans.isEmpty()) {
             return;
         }
-        Set<String> registered = Set.copyOf(jdbi.withHandle(nodes::all));
+        Set<String> registered = Set.copyOf(db.withHandle(nodes::all));
         boolean trustHeartbeats = link.upFor(now, nodeTimeout);
         for (TaskInstanceRow ti : orphans) {
             if (!trustHeartbeats && ti.node() != null && registered.contains(ti.node())) {
@@ -87,7 +87,7 @@ public final class ZombieReaper implements Runnable {
                 continue;
             }
             if (ti.state() == TaskState.QUEUED) {
-                jdbi.useTransaction(h -> tis.handBack(h, ti.id()));
+                db.useTransaction(h -> tis.handBack(h, ti.id()));
             } else if (claim(ti, now)) {
                 failZombie(ti);
             }
@@ -109,7 +109,7 @@ public final class ZombieReaper implements Runnable {
     }
 
     private void failZombie(TaskInstanceRow ti) {
-        var run = jdbi.withHandle(h -> runs.find(h, ti.runPk()));
+        var run = db.withHandle(h -> runs.find(h, ti.runPk()));
         var dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {
             submitted.remove(tryKey(ti));

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.api.Connection;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.Connections;
@@ -45,24 +45,24 @@ public final class ConnectionStore {
     }
 
     /** @return the connection, secrets decrypted */
-    public Optional<Stored> find(Handle h, String id) {
+    public Optional<Stored> find(Tx h, String id) {
         return rows.reads().find(h, id).map(c -> new Stored(new Connection(c.id(), c.type(), c.url(), c.login(),
                 cipher.decrypt(c.password(), "password of connection '" + id + "'"), extras(c.extra(), id)), c.description()));
     }
 
     /** @return one page of connections by id, without secrets */
-    public List<Listed> list(Handle h, int limit, int offset) {
+    public List<Listed> list(Tx h, int limit, int offset) {
         return rows.reads().page(h, limit, offset).stream()
                 .map(c -> new Listed(c.id(), c.type(), c.url(), c.login(), c.description())).toList();
     }
 
     /** @return how many connections are stored */
-    public long count(Handle h) {
+    public long count(Tx h) {
         return rows.reads().count(h);
     }
 
     /** Inserts a connection; @return false when one with that id exists */
-    public boolean insert(Handle h, Connection c, String description, Instant now) {
+    public boolean insert(Tx h, Connection c, String description, Instant now) {
         if (rows.exists(h, c.id())) {
             return false;
         }
@@ -75,12 +75,12 @@ public final class ConnectionStore {
      *
      * @return false when there was none with {@code oldId}
      */
-    public boolean update(Handle h, String oldId, Connection c, String description, Instant now) {
+    public boolean update(Tx h, String oldId, Connection c, String description, Instant now) {
         return rows.update(h, oldId, columns(c, description), now);
     }
 
     /** @return true when the connection existed */
-    public boolean delete(Handle h, String id) {
+    public boolean delete(Tx h, String id) {
         return rows.delete(h, id);
     }
 

@@ -3,7 +3,7 @@ package org.orchestrator.server.connect;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Resources;
@@ -22,20 +22,20 @@ public final class ServerResources implements Resources {
     public static final String VAR_PREFIX = "ORCHESTRATOR_VAR_";
 
     private final Map<String, String> env;
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ConnectionStore connections;
     private final VariableStore variables;
     private final SecretMasker masker;
 
     /**
      * @param env    the environment
-     * @param jdbi   the database, or null to look only in the environment
+     * @param db   the database, or null to look only in the environment
      * @param cipher decrypts stored secrets
      * @param masker learns every secret handed out
      */
-    public ServerResources(Map<String, String> env, Jdbi jdbi, SecretCipher cipher, SecretMasker masker) {
+    public ServerResources(Map<String, String> env, Transactions db, SecretCipher cipher, SecretMasker masker) {
         this.env = Map.copyOf(env);
-        this.jdbi = jdbi;
+        this.db = db;
         this.connections = new ConnectionStore(cipher);
         this.variables = new VariableStore(cipher);
         this.masker = masker;
@@ -54,8 +54,8 @@ public final class ServerResources implements Resources {
     @Override
     public Optional<String> variable(String key) {
         Optional<String> value = Optional.ofNullable(env.get(VAR_PREFIX + envName(key)))
-                .or(() -> jdbi == null ? Optional.empty()
-                        : jdbi.withHandle(h -> variables.find(h, key)).map(VariableStore.Variable::value));
+                .or(() -> db == null ? Optional.empty()
+                        : db.withHandle(h -> variables.find(h, key)).map(VariableStore.Variable::value));
         value.ifPresent(v -> masker.addVariable(key, v));
         return value;
     }
@@ -80,8 +80,8 @@ public final class ServerResources implements Resources {
     }
 
     private Optional<Connection> fromDb(String connId) {
-        return jdbi == null ? Optional.empty()
-                : jdbi.withHandle(h -> connections.find(h, connId)).map(ConnectionStore.Stored::connection);
+        return db == null ? Optional.empty()
+                : db.withHandle(h -> connections.find(h, connId)).map(ConnectionStore.Stored::connection);
     }
 
     /** Env-defined secrets are masked from the start, even in tries that never look them up. */

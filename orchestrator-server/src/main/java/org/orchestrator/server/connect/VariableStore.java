@@ -3,7 +3,7 @@ package org.orchestrator.server.connect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.state.Variables;
 
 /**
@@ -31,27 +31,27 @@ public final class VariableStore {
     }
 
     /** @return the variable, decrypted */
-    public Optional<Variable> find(Handle h, String key) {
+    public Optional<Variable> find(Tx h, String key) {
         return rows.reads().find(h, key).map(this::decrypted);
     }
 
     /** @return one page of variables by key, decrypted */
-    public List<Variable> list(Handle h, int limit, int offset) {
+    public List<Variable> list(Tx h, int limit, int offset) {
         return rows.reads().page(h, limit, offset).stream().map(this::decrypted).toList();
     }
 
     /** @return how many variables are stored */
-    public long count(Handle h) {
+    public long count(Tx h) {
         return rows.reads().count(h);
     }
 
     /** Creates or replaces a variable. */
-    public void set(Handle h, Variable v, Instant now) {
+    public void set(Tx h, Variable v, Instant now) {
         rows.set(h, v.key(), cipher.encrypt(v.value()), v.description(), now);
     }
 
     /** Renames and changes a variable; @return false when there was none with {@code oldKey} */
-    public boolean update(Handle h, String oldKey, Variable v, Instant now) {
+    public boolean update(Tx h, String oldKey, Variable v, Instant now) {
         return rows.update(h, oldKey, v.key(), cipher.encrypt(v.value()), v.description(), now);
     }
 
@@ -61,7 +61,7 @@ public final class VariableStore {
     }
 
     /** @return true when the variable existed */
-    public boolean delete(Handle h, String key) {
+    public boolean delete(Tx h, String key) {
         return rows.delete(h, key);
     }
 }

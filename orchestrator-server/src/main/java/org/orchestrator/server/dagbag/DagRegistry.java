@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.ImportErrors;
@@ -18,16 +18,16 @@ public final class DagRegistry {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DagRegistry.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final boolean pausedAtCreation;
     private final Dags dags = new Dags();
     private final ImportErrors importErrors = new ImportErrors();
     private Map<String, LoadedDag> synced = Map.of();
 
-    /** @param jdbi db @param clock time @param pausedAtCreation whether new DAGs start paused */
-    public DagRegistry(Jdbi jdbi, Clock clock, boolean pausedAtCreation) {
-        this.jdbi = jdbi;
+    /** @param db the database @param clock time @param pausedAtCreation whether new DAGs start paused */
+    public DagRegistry(Transactions db, Clock clock, boolean pausedAtCreation) {
+        this.db = db;
         this.clock = clock;
         this.pausedAtCreation = pausedAtCreation;
     }
@@ -70,7 +70,7 @@ public final class DagRegistry {
     }
 
     private void store(DagBag bag, List<LoadedDag> changed, Instant now) {
-        jdbi.useTransaction(h -> {
+        db.useTransaction(h -> {
             for (LoadedDag loaded : changed) {
                 Dag dag = loaded.dag();
                 dags.upsert(h, new Dags.DagRow(dag.id(), pausedAtCreation, true, dag.description(), dag.owner(),
@@ -85,6 +85,6 @@ public final class DagRegistry {
 
     /** @return ids of the DAGs that are paused */
     public List<String> pausedIds() {
-        return jdbi.withHandle(h -> dags.all(h).stream().filter(Dags.DagRow::paused).map(Dags.DagRow::dagId).toList());
+        return db.withHandle(h -> dags.all(h).stream().filter(Dags.DagRow::paused).map(Dags.DagRow::dagId).toList());
     }
 }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.state.DagRuns;
 
 /**
@@ -20,16 +20,16 @@ import org.orchestrator.server.state.DagRuns;
  */
 public final class VersionReleaser implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final Clock clock;
     private final Duration grace;
     private final DagRuns runs = new DagRuns();
     private final Map<String, Instant> unusedSince = new HashMap<>();
 
-    /** @param jdbi db @param bag DAGs @param clock time @param grace how long a version must be unused before it goes */
-    public VersionReleaser(Jdbi jdbi, DagBag bag, Clock clock, Duration grace) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param clock time @param grace how long a version must be unused before it goes */
+    public VersionReleaser(Transactions db, DagBag bag, Clock clock, Duration grace) {
+        this.db = db;
         this.bag = bag;
         this.clock = clock;
         this.grace = grace;
@@ -42,7 +42,7 @@ public final class VersionReleaser implements Runnable {
             unusedSince.clear();
             return;
         }
-        Set<String> inUse = jdbi.withHandle(runs::versionsInUse);
+        Set<String> inUse = db.withHandle(runs::versionsInUse);
         Instant now = clock.instant();
         unusedSince.keySet().retainAll(retired.stream().map(LoadedDag::describe).toList());
         for (LoadedDag version : retired) {

@@ -3,7 +3,7 @@ package org.orchestrator.server.dagbag;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.server.state.DagRuns;
 import org.orchestrator.server.state.Dags;
@@ -21,22 +21,22 @@ public final class VersionRestorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VersionRestorer.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final DagFolderScanner scanner;
     private final DagRuns runs = new DagRuns();
     private final Dags dags = new Dags();
 
-    /** @param jdbi db @param bag DAGs @param scanner compiles stored sources */
-    public VersionRestorer(Jdbi jdbi, DagBag bag, DagFolderScanner scanner) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param scanner compiles stored sources */
+    public VersionRestorer(Transactions db, DagBag bag, DagFolderScanner scanner) {
+        this.db = db;
         this.bag = bag;
         this.scanner = scanner;
     }
 
     /** @return how many versions were restored */
     public int restore() {
-        Set<String> inUse = jdbi.withHandle(runs::versionsInUse);
+        Set<String> inUse = db.withHandle(runs::versionsInUse);
         int restored = 0;
         for (String key : inUse) {
             // Version hashes are hex: the last '@' separates them from the DAG id.
@@ -50,7 +50,7 @@ public final class VersionRestorer {
     }
 
     private boolean restore(String dagId, String version) {
-        Optional<Dags.VersionRow> row = jdbi.withHandle(h -> dags.version(h, dagId, version));
+        Optional<Dags.VersionRow> row = db.withHandle(h -> dags.version(h, dagId, version));
         if (row.isEmpty() || row.get().source() == null) {
             LOG.info("version {} of dag '{}' has no stored source; its runs go on with the current version", version, dagId);
             return false;

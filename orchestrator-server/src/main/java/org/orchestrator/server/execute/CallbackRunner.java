@@ -3,7 +3,7 @@ package org.orchestrator.server.execute;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunCallback;
 import org.orchestrator.api.DagRunEvent;
@@ -33,7 +33,7 @@ final class CallbackRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackRunner.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final CallbackRequests requests;
     private final DagRuns runs;
@@ -41,10 +41,10 @@ final class CallbackRunner implements AutoCloseable {
     private final Links links;
     private final BackgroundLoop loop;
 
-    CallbackRunner(Jdbi jdbi, DagBag bag, CallbackRequests requests, DagRuns runs, Resources resources, Links links) {
+    CallbackRunner(Transactions db, DagBag bag, CallbackRequests requests, DagRuns runs, Resources resources, Links links) {
         this.resources = resources;
         this.links = links;
-        this.jdbi = jdbi;
+        this.db = db;
         this.bag = bag;
         this.requests = requests;
         this.runs = runs;
@@ -56,16 +56,16 @@ final class CallbackRunner implements AutoCloseable {
     }
 
     private void runPending() {
-        List<Request> pending = jdbi.withHandle(h -> requests.pending(h, 200));
+        List<Request> pending = db.withHandle(h -> requests.pending(h, 200));
         for (Request request : pending) {
-            if (jdbi.inTransaction(h -> requests.take(h, request.id()))) {
+            if (db.inTransaction(h -> requests.take(h, request.id()))) {
                 Thread.ofVirtual().name("callback-" + request.id()).start(() -> run(request));
             }
         }
     }
 
     private void run(Request request) {
-        Optional<DagRunRow> run = jdbi.withHandle(h -> runs.find(h, request.dagId(), request.runId()));
+        Optional<DagRunRow> run = db.withHandle(h -> runs.find(h, request.dagId(), request.runId()));
         // The callbacks of the version the run used: that is the code whose events these are.
         Optional<LoadedDag> dag = run.flatMap(r -> bag.forRun(r.dagId(), r.dagVersion()));
         if (dag.isEmpty() || run.isEmpty()) {

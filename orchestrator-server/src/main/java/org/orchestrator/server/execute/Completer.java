@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.RetryRule;
@@ -36,7 +36,7 @@ public final class Completer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Completer.class);
     private static final int MAX_BATCH = 512;
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final TaskInstances tis;
     private final TaskTries tries;
     private final CallbackRequests callbacks;
@@ -58,10 +58,10 @@ public final class Completer implements AutoCloseable {
         void committed(int tries, boolean runFinished);
     }
 
-    Completer(Jdbi jdbi, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
+    Completer(Transactions db, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
               RetryTimers retryTimers, Clock clock, CrashLimit crashLimit, Listener listener) {
         this.crashLimit = crashLimit;
-        this.jdbi = jdbi;
+        this.db = db;
         this.tis = tis;
         this.tries = tries;
         this.callbacks = callbacks;
@@ -128,7 +128,7 @@ public final class Completer implements AutoCloseable {
     private List<Effect> record(List<Outcome> batch, List<ClaimedTry> claimed, int freed) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(h -> {
+                return db.inTransaction(h -> {
                     List<Effect> effects = applyAll(h, batch);
                     if (claimed != null) {
                         claimed.clear();
@@ -164,7 +164,7 @@ public final class Completer implements AutoCloseable {
     private List<Effect> commitAlone(Outcome outcome) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(h -> applyAll(h, List.of(outcome)));
+                return db.inTransaction(h -> applyAll(h, List.of(outcome)));
             } catch (RuntimeException e) {
                 LOG.error("cannot record outcome of {} (attempt {}): {}", outcome.claimed().describe(), attempt, e.getMessage());
                 if (attempt >= 5 && !DatabaseErrors.isConnectionLoss(e)) {
@@ -182,7 +182,7 @@ public final class Completer implements AutoCloseable {
      *
      * @return what to do once the transaction committed
      */
-    List<Effect> applyAll(Handle h, List<Outcome> all) {
+    List<Effect> applyAll(Tx h, List<Outcome> all) {
         Instant now = clock.instant();
         all.stream().filter(o -> o.result() == Outcome.Result.STOPPED).forEach(o -> stopped(h, o, now));
         List<Outcome> outcomes = all.stream().filter(o -> o.result() != Outcome.Result.STOPPED).toList();
@@ -207,12 +207,12 @@ public final class Completer implements AutoCloseable {
         return effects;
     }
 
-    private void stopped(Handle h, Outcome outcome, Instant now) {
+    private void stopped(Tx h, Outcome outcome, Instant now) {
         var ti = outcome.claimed().ti();
         stops.stopped(h, ti.id(), ti.tryNumber(), outcome.error() != null, now);
     }
 
-    private TryEnd endOf(Handle h, Outcome outcome, Instant now) {
+    private TryEnd endOf(Tx h, Outcome outcome, Instant now) {
         ClaimedTry claimed = outcome.claimed();
         TaskState ended = tryEnded(outcome.result());
         RetryRule.Verdict verdict = RetryRule.afterTry(ended, claimed.ti().tryNumber(), claimed.ti().maxTries(), claimed.task());
@@ -231,7 +231,7 @@ public final class Completer implements AutoCloseable {
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
-    private Effect follow(Handle h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {
+    private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {
         ClaimedTry claimed = outcome.claimed();
         requestCallbacks(h, claimed, end.to(), end.error(), now);
         if (end.to() == TaskState.UP_FOR_RETRY) {
@@ -258,7 +258,7 @@ public final class Completer implements AutoCloseable {
         };
     }
 
-    private void requestCallbacks(Handle h, ClaimedTry claimed, TaskState to, String error, Instant now) {
+    private void requestCallbacks(Tx h, ClaimedTry claimed, TaskState to, String error, Instant now) {
         if (!CallbackRule.forTask(claimed.task(), to).isEmpty()) {
             callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
         }

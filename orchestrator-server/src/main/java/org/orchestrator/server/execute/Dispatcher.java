@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskOptions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
@@ -36,7 +36,7 @@ final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration IDLE_WAIT = Duration.ofMillis(250);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final TaskInstances tis;
     private final DagRuns runs;
@@ -51,10 +51,10 @@ final class Dispatcher implements AutoCloseable {
     private final BackgroundLoop loop;
     private final UncertainClaims uncertain;
 
-    Dispatcher(Jdbi jdbi, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
+    Dispatcher(Transactions db, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter, TryMeters meters) {
         this.meters = meters;
-        this.jdbi = jdbi;
+        this.db = db;
         this.bag = bag;
         this.tis = tis;
         this.runs = runs;
@@ -98,7 +98,7 @@ final class Dispatcher implements AutoCloseable {
             List<ClaimedTry> attempt = new ArrayList<>();
             List<ClaimedTry> claimed;
             try {
-                claimed = jdbi.inTransaction(h -> {
+                claimed = db.inTransaction(h -> {
                     attempt.clear();
                     attempt.addAll(claim(h, free));
                     return List.copyOf(attempt);
@@ -130,7 +130,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** Claims inside the caller's transaction; the caller holds the claim lock. */
-    List<ClaimedTry> claimWhileHeld(Handle h, int freedSlots) {
+    List<ClaimedTry> claimWhileHeld(Tx h, int freedSlots) {
         int free = parallelism - inFlight.get() + freedSlots;
         return free <= 0 || !loop.isRunning() ? List.of() : claim(h, free);
     }
@@ -152,7 +152,7 @@ final class Dispatcher implements AutoCloseable {
         claimed.forEach(starter);
     }
 
-    private List<ClaimedTry> claim(Handle h, int free) {
+    private List<ClaimedTry> claim(Tx h, int free) {
         List<ClaimedTry> confirmed = uncertain.confirm(h);
         if (!confirmed.isEmpty()) {
             LOG.warn("{} claims made as the database connection broke did commit; starting them", confirmed.size());
@@ -170,7 +170,7 @@ final class Dispatcher implements AutoCloseable {
         return claimed;
     }
 
-    private List<ClaimedTry> claimReady(Handle h, int free) {
+    private List<ClaimedTry> claimReady(Tx h, int free) {
         List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return List.of();
@@ -211,7 +211,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** Only when the run's own version is gone (a restart): the version used instead lacks the task. */
-    private void removeMissing(Handle h, TaskInstanceRow ti, DagRunRow run, Instant now) {
+    private void removeMissing(Tx h, TaskInstanceRow ti, DagRunRow run, Instant now) {
         if (tis.remove(h, ti.id(), TaskState.SCHEDULED, now)) {
             LOG.warn("{}/{}/{}: version {} is not loaded and version {} has no such task; marked removed",
                     ti.dagId(), ti.runId(), ti.taskId(), run.dagVersion(), versionOf(run).version());

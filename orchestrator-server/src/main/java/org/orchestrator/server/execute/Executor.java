@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Resources;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
@@ -39,7 +39,7 @@ public final class Executor implements AutoCloseable {
     /**
      * Wiring of the executor's parts.
      *
-     * @param jdbi          the database
+     * @param db          the database
      * @param bag           loaded DAGs
      * @param logs          try log files
      * @param retryTimers   how retries are timed
@@ -52,7 +52,7 @@ public final class Executor implements AutoCloseable {
      * @param heartbeat     how often running tries are checked against the database
      * @param crashLimit    node deaths under an instance's tries that fail it for good
      */
-    public record Settings(Jdbi jdbi, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
+    public record Settings(Transactions db, DagBag bag, TryLogs logs, RetryTimers retryTimers, Clock clock, String node,
                            int parallelism, Runnable onRunFinished, Resources resources, Links links, Duration heartbeat,
                            CrashLimit crashLimit) {
     }
@@ -65,16 +65,16 @@ public final class Executor implements AutoCloseable {
         CallbackRequests requests = new CallbackRequests();
         this.onRunFinished = s.onRunFinished();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("timeouts").daemon().factory());
-        this.callbacks = new CallbackRunner(s.jdbi(), s.bag(), requests, runs, s.resources(), s.links());
-        this.completer = new Completer(s.jdbi(), tis, tries, requests, progress, s.retryTimers(), s.clock(), s.crashLimit(),
+        this.callbacks = new CallbackRunner(s.db(), s.bag(), requests, runs, s.resources(), s.links());
+        this.completer = new Completer(s.db(), tis, tries, requests, progress, s.retryTimers(), s.clock(), s.crashLimit(),
                 this::committed);
-        this.handBack = new HandBack(s.jdbi(), s.clock(), s.node());
-        this.runner = new TryRunner(s.jdbi(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
+        this.handBack = new HandBack(s.db(), s.clock(), s.node());
+        this.runner = new TryRunner(s.db(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
                 meters);
-        this.dispatcher = new Dispatcher(s.jdbi(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
+        this.dispatcher = new Dispatcher(s.db(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
                 s.parallelism(), runner::start, meters);
         completer.claimAlongWith(dispatcher);
-        this.watch = new TryWatch(s.jdbi(), runner, s.node(), s.heartbeat());
+        this.watch = new TryWatch(s.db(), runner, s.node(), s.heartbeat());
     }
 
     private void committed(int tries, boolean runFinished) {

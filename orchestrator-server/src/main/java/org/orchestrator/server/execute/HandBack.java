@@ -3,7 +3,7 @@ package org.orchestrator.server.execute;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.TaskInstances;
@@ -24,14 +24,14 @@ final class HandBack {
     private static final Logger LOG = LoggerFactory.getLogger(HandBack.class);
     private static final int ATTEMPTS = 3;
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final TaskInstances tis = new TaskInstances();
     private final TaskTries tries = new TaskTries();
     private final Clock clock;
     private final String node;
 
-    HandBack(Jdbi jdbi, Clock clock, String node) {
-        this.jdbi = jdbi;
+    HandBack(Transactions db, Clock clock, String node) {
+        this.db = db;
         this.clock = clock;
         this.node = node;
     }
@@ -50,7 +50,7 @@ final class HandBack {
     private boolean handBackOne(ClaimedTry claimed) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(h -> {
+                return db.inTransaction(h -> {
                     Instant now = clock.instant();
                     var ti = claimed.ti();
                     if (!tis.handBackRunning(h, ti.id(), ti.tryNumber(), now)) {

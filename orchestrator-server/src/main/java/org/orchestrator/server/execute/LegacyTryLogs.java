@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
@@ -22,18 +22,18 @@ public final class LegacyTryLogs {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyTryLogs.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Path root;
 
-    /** @param jdbi db @param root the logs folder */
-    public LegacyTryLogs(Jdbi jdbi, Path root) {
-        this.jdbi = jdbi;
+    /** @param db the database @param root the logs folder */
+    public LegacyTryLogs(Transactions db, Path root) {
+        this.db = db;
         this.root = root;
     }
 
     /** @return how many logs of running tries were moved to their current path */
     public int adopt() {
-        List<TaskInstanceRow> active = jdbi.withHandle(h -> new TaskInstances().activeOnNodesOtherThan(h, List.of()));
+        List<TaskInstanceRow> active = db.withHandle(h -> new TaskInstances().activeOnNodesOtherThan(h, List.of()));
         return (int) active.stream().filter(ti -> ti.state() == TaskState.RUNNING && ti.tryNumber() > 0)
                 .filter(this::adopt).count();
     }

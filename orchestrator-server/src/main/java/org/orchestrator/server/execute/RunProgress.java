@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
@@ -54,7 +54,7 @@ public final class RunProgress {
      *
      * @return how many tasks became scheduled
      */
-    public int advance(Handle h, DagRunRow run, Dag dag, Collection<String> candidates, Instant now) {
+    public int advance(Tx h, DagRunRow run, Dag dag, Collection<String> candidates, Instant now) {
         Deque<String> work = new ArrayDeque<>(candidates);
         int scheduled = 0;
         while (!work.isEmpty()) {
@@ -86,7 +86,7 @@ public final class RunProgress {
     }
 
     /** Skips the direct downstream tasks a branch did not choose, and what that reaches. */
-    public void skipUnchosen(Handle h, DagRunRow run, Dag dag, String taskId, Set<String> chosen, Instant now) {
+    public void skipUnchosen(Tx h, DagRunRow run, Dag dag, String taskId, Set<String> chosen, Instant now) {
         Set<String> unchosen = Branches.unchosen(dag, taskId, chosen);
         Deque<String> work = new ArrayDeque<>();
         for (TaskInstanceRow row : rowsFor(h, run.id(), dag, unchosen).values()) {
@@ -102,7 +102,7 @@ public final class RunProgress {
      *
      * @return the state the run finished in, or null if it is still running
      */
-    public DagRunState finishIfDone(Handle h, DagRunRow run, Dag dag, Instant now) {
+    public DagRunState finishIfDone(Tx h, DagRunRow run, Dag dag, Instant now) {
         if (tis.hasUnfinished(h, run.id())) {
             return null;
         }
@@ -126,7 +126,7 @@ public final class RunProgress {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
-    private void settle(Handle h, TaskInstanceRow row, TaskState to, Dag dag, Deque<String> work, Instant now) {
+    private void settle(Tx h, TaskInstanceRow row, TaskState to, Dag dag, Deque<String> work, Instant now) {
         if (tis.settle(h, row.id(), to, now)) {
             work.addAll(dag.downstream(row.taskId()));
         }
@@ -140,7 +140,7 @@ public final class RunProgress {
     }
 
     /** Loads the candidates and their direct upstreams: by name for a few, the whole run for many. */
-    private Map<String, TaskInstanceRow> rowsFor(Handle h, long runPk, Dag dag, Set<String> candidates) {
+    private Map<String, TaskInstanceRow> rowsFor(Tx h, long runPk, Dag dag, Set<String> candidates) {
         Set<String> needed = new HashSet<>(candidates);
         for (String id : candidates) {
             dag.task(id).ifPresent(t -> needed.addAll(t.upstream()));

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.Resources;
@@ -26,7 +26,7 @@ final class ServerTaskContext implements TaskContext {
 
     private final ClaimedTry claimed;
     private final Logger log;
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final XComs xcoms;
     private final Map<String, Object> conf;
     private final Map<String, Object> params;
@@ -34,11 +34,11 @@ final class ServerTaskContext implements TaskContext {
     private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
 
-    ServerTaskContext(ClaimedTry claimed, Logger log, Jdbi jdbi, XComs xcoms, Resources resources) {
+    ServerTaskContext(ClaimedTry claimed, Logger log, Transactions db, XComs xcoms, Resources resources) {
         this.claimed = claimed;
         this.resources = resources;
         this.log = log;
-        this.jdbi = jdbi;
+        this.db = db;
         this.xcoms = xcoms;
         this.conf = Collections.unmodifiableMap(Json.objectOf(claimed.run().conf()));
         Map<String, Object> merged = new LinkedHashMap<>(claimed.dag().dag().params());
@@ -71,7 +71,7 @@ final class ServerTaskContext implements TaskContext {
     public <T> Optional<T> xcomPull(String taskId, String key, Class<T> type) {
         String own = taskId.equals(taskId()) ? pushed.get(key) : null;
         Optional<String> json = own != null ? Optional.of(own)
-                : jdbi.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key));
+                : db.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key));
         return json.map(value -> Json.read(value, type));
     }
 
@@ -92,7 +92,7 @@ final class ServerTaskContext implements TaskContext {
 
     @Override
     public Optional<TaskState> externalTaskState(String dagId, String taskId, Instant logicalDate) {
-        return jdbi.withHandle(h -> TASK_INSTANCES.stateAt(h, dagId, taskId, logicalDate));
+        return db.withHandle(h -> TASK_INSTANCES.stateAt(h, dagId, taskId, logicalDate));
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
@@ -23,7 +23,7 @@ final class TryRunner {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TryRunner.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final XComs xcoms;
     private final Resources resources;
     private final TryLogs logs;
@@ -45,10 +45,10 @@ final class TryRunner {
         }
     }
 
-    TryRunner(Jdbi jdbi, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
+    TryRunner(Transactions db, XComs xcoms, Resources resources, TryLogs logs, Clock clock,
               ScheduledExecutorService watchdog, Consumer<Outcome> report, TryMeters meters) {
         this.meters = meters;
-        this.jdbi = jdbi;
+        this.db = db;
         this.xcoms = xcoms;
         this.resources = resources;
         this.logs = logs;
@@ -178,7 +178,7 @@ final class TryRunner {
     }
 
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
-        ServerTaskContext context = new ServerTaskContext(claimed, log, jdbi, xcoms, resources);
+        ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources);
         try {
             claimed.task().task().execute(context);
             return Outcome.success(claimed, context.branches(), context.pushed());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.state.TryStops;
@@ -24,14 +24,14 @@ final class TryWatch implements AutoCloseable {
     /** How long a try may ignore its interrupt before its stop is declared lost. */
     static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final TryRunner runner;
     private final String node;
     private final TryStops stops = new TryStops();
     private final BackgroundLoop loop;
 
-    TryWatch(Jdbi jdbi, TryRunner runner, String node, Duration interval) {
-        this.jdbi = jdbi;
+    TryWatch(Transactions db, TryRunner runner, String node, Duration interval) {
+        this.db = db;
         this.runner = runner;
         this.node = node;
         this.loop = new BackgroundLoop("try-watch", interval, this::check).start();
@@ -46,7 +46,7 @@ final class TryWatch implements AutoCloseable {
         Set<TryRunner.Key> mine = runner.runningTries();
         if (!mine.isEmpty()) {
             Set<Long> ids = mine.stream().map(TryRunner.Key::tiId).collect(Collectors.toSet());
-            List<Owner> owners = jdbi.withHandle(h -> stops.owners(h, ids));
+            List<Owner> owners = db.withHandle(h -> stops.owners(h, ids));
             Map<Long, Owner> byId = owners.stream().collect(Collectors.toMap(Owner::tiId, Function.identity()));
             mine.forEach(key -> check(key, byId.get(key.tiId())));
         }

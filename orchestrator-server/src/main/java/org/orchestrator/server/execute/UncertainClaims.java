@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
@@ -34,7 +34,7 @@ final class UncertainClaims {
     }
 
     /** @return the claims that did commit: running on this node with the try they were to start */
-    List<ClaimedTry> confirm(Handle h) {
+    List<ClaimedTry> confirm(Tx h) {
         if (byId.isEmpty()) {
             return List.of();
         }

@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
-import org.jdbi.v3.core.ConnectionException;
 import org.orchestrator.rules.IllegalTransitionException;
 import org.orchestrator.rules.InvalidConfException;
 import org.orchestrator.server.state.InvalidQueryException;
+import org.orchestrator.server.state.StatementFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,6 @@ final class Problems {
         app.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(e.getMessage())));
         app.exception(OperationException.class, (e, ctx) -> write(ctx, refused(e)));
         app.exception(InvalidConfException.class, (e, ctx) -> write(ctx, badConf(e)));
-        app.exception(ConnectionException.class, Problems::busy);
         app.exception(Exception.class, Problems::unexpected);
     }
 
@@ -115,12 +114,16 @@ final class Problems {
     }
 
     /** No database connection came free in time: overload, which a client may retry, not a bug. */
-    private static void busy(ConnectionException e, Context ctx) {
+    private static void busy(Exception e, Context ctx) {
         LOG.warn("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         write(ctx, ApiProblem.busy("the server is busy (no database connection came free); retry shortly"));
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (StatementFailures.isNoConnection(e)) {
+            busy(e, ctx);
+            return;
+        }
         if (isUnstorableText(e)) {
             write(ctx, ApiProblem.badRequest("text must not contain NUL characters (U+0000)"));
             return;

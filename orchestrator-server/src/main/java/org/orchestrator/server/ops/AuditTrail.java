@@ -2,7 +2,7 @@ package org.orchestrator.server.ops;
 
 import java.time.Clock;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.state.AuditLog;
 
@@ -31,7 +31,7 @@ final class AuditTrail {
         }
     }
 
-    void record(Handle h, Actor actor, Entry entry) {
+    void record(Tx h, Actor actor, Entry entry) {
         log.append(h, new AuditLog.Entry(actor.name(), actor.event(entry.action()), entry.dagId(), entry.runId(),
                 entry.taskId(), entry.extra() == null ? null : Json.write(entry.extra()), actor.sourceIp()), clock.instant());
     }

@@ -1,7 +1,7 @@
 package org.orchestrator.server.ops;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 
 /**
  * Users and API tokens as the authentication layer keeps them (hashing, token format). The
@@ -11,19 +11,19 @@ import org.jdbi.v3.core.Handle;
 public interface Credentials {
 
     /** Creates a user; the password is stored only as a hash. */
-    void createUser(Handle h, String username, String password, String role);
+    void createUser(Tx h, String username, String password, String role);
 
     /** @return true if the user existed */
-    boolean deleteUser(Handle h, String username);
+    boolean deleteUser(Tx h, String username);
 
     /** @return the new token, the only time it is shown */
-    NewToken createToken(Handle h, String username, String name);
+    NewToken createToken(Tx h, String username, String name);
 
     /** @return the user a token acts as, if the token exists */
-    Optional<String> tokenOwner(Handle h, long tokenId);
+    Optional<String> tokenOwner(Tx h, long tokenId);
 
     /** @return true if the token was valid and is now revoked */
-    boolean revokeToken(Handle h, long tokenId);
+    boolean revokeToken(Tx h, long tokenId);
 
     /**
      * A new token.

@@ -2,8 +2,8 @@ package org.orchestrator.server.ops;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import org.orchestrator.rules.ParamCheck;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.connect.ConnectionStore;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.connect.VariableStore;
@@ -32,7 +32,7 @@ public final class Operations {
     private final AccountActions accounts;
 
     /**
-     * @param jdbi        the database
+     * @param db        the database
      * @param clock       time
      * @param creator     creates runs (and, in a server, starts them)
      * @param loops       woken after a commit
@@ -40,9 +40,9 @@ public final class Operations {
      * @param credentials users and tokens as the authentication layer keeps them
      * @param unknownConfKeys whether a trigger's conf may name keys that are no param of the DAG
      */
-    public Operations(Jdbi jdbi, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
+    public Operations(Transactions db, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
                       Credentials credentials, ParamCheck.UnknownKeys unknownConfKeys) {
-        Ground ground = new Ground(jdbi, clock, new AuditTrail(clock), loops);
+        Ground ground = new Ground(db, clock, new AuditTrail(clock), loops);
         this.runs = new RunActions(ground, creator, unknownConfKeys);
         this.tasks = new TaskActions(ground);
         this.dags = new DagActions(ground);
@@ -56,9 +56,9 @@ public final class Operations {
      * The actions for a process that runs no engine loops (the command line): runs it creates
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
-    public static Operations withoutLoops(Jdbi jdbi, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials,
+    public static Operations withoutLoops(Transactions db, Clock clock, Supplier<SecretCipher> cipher, Credentials credentials,
                                           ParamCheck.UnknownKeys unknownConfKeys) {
-        return new Operations(jdbi, clock, new RunCreator(jdbi, clock, null, queued -> { }), Loops.NONE, cipher, credentials,
+        return new Operations(db, clock, new RunCreator(db, clock, null, queued -> { }), Loops.NONE, cipher, credentials,
                 unknownConfKeys);
     }
 

@@ -89,7 +89,7 @@ public final class RunActions {
      * @return the instances cleared
      */
     public List<TaskInstanceRow> clear(Actor actor, Dag dag, DagRunRow run, List<TaskInstanceRow> selected) {
-        List<TaskInstanceRow> cleared = clearing.clear(ground.jdbi(), dag, selected, true, ground.clock().instant());
+        List<TaskInstanceRow> cleared = clearing.clear(ground.db(), dag, selected, true, ground.clock().instant());
         ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("clear_dag_run", run.dagId(),
                 run.runId(), null, Map.of("cleared", cleared.size()))));
         ground.loops().tasksChanged(new Loops.Change("clear_dag_run", Set.of(run.id()), ids(cleared)));

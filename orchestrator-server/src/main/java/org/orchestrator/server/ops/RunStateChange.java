@@ -1,7 +1,7 @@
 package org.orchestrator.server.ops;
 
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.state.DagRunRow;
@@ -26,7 +26,7 @@ final class RunStateChange {
     private final TaskInstances tis = new TaskInstances();
 
     /** @return the run after the change */
-    DagRunRow apply(Handle h, DagRunRow run, DagRunState to, Instant now) {
+    DagRunRow apply(Tx h, DagRunRow run, DagRunState to, Instant now) {
         setRunState(h, run.id(), to, now);
         if (to != DagRunState.QUEUED) {
             for (String taskId : tis.ofRun(h, run.id()).keySet()) {
@@ -36,7 +36,7 @@ final class RunStateChange {
         return runs.find(h, run.id()).orElseThrow();
     }
 
-    private void setRunState(Handle h, long runPk, DagRunState to, Instant now) {
+    private void setRunState(Tx h, long runPk, DagRunState to, Instant now) {
         for (int attempt = 0; attempt < 3; attempt++) {
             DagRunState current = runs.find(h, runPk).orElseThrow().state();
             if (current == to || runs.setState(h, runPk, current, to, now)) {
@@ -45,7 +45,7 @@ final class RunStateChange {
         }
     }
 
-    private void markTask(Handle h, long runPk, String taskId, DagRunState runState, Instant now) {
+    private void markTask(Tx h, long runPk, String taskId, DagRunState runState, Instant now) {
         for (int attempt = 0; attempt < 3; attempt++) {
             TaskInstanceRow ti = tis.ofRun(h, runPk).get(taskId);
             TaskState target = target(ti.state(), runState);

@@ -41,7 +41,7 @@ public final class TaskActions {
      * @return the instances that were cleared
      */
     public List<TaskInstanceRow> clear(Actor actor, Clear request) {
-        List<TaskInstanceRow> cleared = clearing.clear(ground.jdbi(), request.dag(), request.selected(),
+        List<TaskInstanceRow> cleared = clearing.clear(ground.db(), request.dag(), request.selected(),
                 request.resetRuns(), ground.clock().instant());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("cleared", cleared.size());

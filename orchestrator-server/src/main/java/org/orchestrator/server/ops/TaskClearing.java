@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskDefinition;
@@ -33,23 +33,23 @@ final class TaskClearing {
     /**
      * Clears the instances, run by run, each run in its own transaction.
      *
-     * @param jdbi        the database
+     * @param db        the database
      * @param dag         the DAG definition (for retries)
      * @param selected    the instances to clear
      * @param resetRuns   put their runs back to queued
      * @param now         the time
      * @return the instances that were cleared (another actor may have moved some first)
      */
-    List<TaskInstanceRow> clear(Jdbi jdbi, Dag dag, List<TaskInstanceRow> selected, boolean resetRuns,
+    List<TaskInstanceRow> clear(Transactions db, Dag dag, List<TaskInstanceRow> selected, boolean resetRuns,
                                    Instant now) {
         List<TaskInstanceRow> cleared = new ArrayList<>();
         for (List<TaskInstanceRow> ofRun : byRun(selected).values()) {
-            cleared.addAll(jdbi.inTransaction(h -> clearRun(h, dag, ofRun, resetRuns, now)));
+            cleared.addAll(db.inTransaction(h -> clearRun(h, dag, ofRun, resetRuns, now)));
         }
         return cleared;
     }
 
-    private List<TaskInstanceRow> clearRun(Handle h, Dag dag, List<TaskInstanceRow> ofRun, boolean resetRuns,
+    private List<TaskInstanceRow> clearRun(Tx h, Dag dag, List<TaskInstanceRow> ofRun, boolean resetRuns,
                                               Instant now) {
         long runPk = ofRun.get(0).runPk();
         if (resetRuns) {
@@ -68,7 +68,7 @@ final class TaskClearing {
         return cleared;
     }
 
-    private void requeue(Handle h, long runPk, Instant now) {
+    private void requeue(Tx h, long runPk, Instant now) {
         for (int attempt = 0; attempt < 2; attempt++) {
             DagRunRow run = runs.find(h, runPk).orElseThrow();
             if (run.state() == DagRunState.QUEUED || runs.setState(h, runPk, run.state(), DagRunState.QUEUED, now)) {

@@ -3,7 +3,7 @@ package org.orchestrator.server.schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.DataInterval;
 import org.orchestrator.rules.Timetable;
 import org.orchestrator.server.dagbag.DagBag;
@@ -21,7 +21,7 @@ public final class DagScheduling {
 
     private static final Logger LOG = LoggerFactory.getLogger(DagScheduling.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final QuartzTimers timers;
     private final RunCreator creator;
@@ -29,9 +29,9 @@ public final class DagScheduling {
     private final Dags dags = new Dags();
     private final DagRuns runs = new DagRuns();
 
-    /** @param jdbi db @param bag DAGs @param timers Quartz @param creator creates runs @param clock time */
-    public DagScheduling(Jdbi jdbi, DagBag bag, QuartzTimers timers, RunCreator creator, Clock clock) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param timers Quartz @param creator creates runs @param clock time */
+    public DagScheduling(Transactions db, DagBag bag, QuartzTimers timers, RunCreator creator, Clock clock) {
+        this.db = db;
         this.bag = bag;
         this.timers = timers;
         this.creator = creator;
@@ -48,7 +48,7 @@ public final class DagScheduling {
      * unpause by the CLI shows up here on the next pass). A trigger already right is left alone.
      */
     public void refresh(LoadedDag dag) {
-        boolean paused = jdbi.withHandle(h -> dags.find(h, dag.dag().id()).map(Dags.DagRow::paused).orElse(true));
+        boolean paused = db.withHandle(h -> dags.find(h, dag.dag().id()).map(Dags.DagRow::paused).orElse(true));
         Optional<DataInterval> next = paused ? Optional.empty() : nextInterval(dag);
         if (next.isEmpty()) {
             timers.unscheduleDag(dag.dag().id());
@@ -61,7 +61,7 @@ public final class DagScheduling {
             return;
         }
         timers.scheduleDag(dag.dag().id(), due.isBefore(now) ? now : due);
-        jdbi.useHandle(h -> dags.setNextDagrun(h, dag.dag().id(), next.get().start()));
+        db.useHandle(h -> dags.setNextDagrun(h, dag.dag().id(), next.get().start()));
     }
 
     /** Quartz fired the DAG's trigger: create what is due, then move the trigger on. */
@@ -72,7 +72,7 @@ public final class DagScheduling {
             timers.unscheduleDag(dagId);
             return;
         }
-        boolean paused = jdbi.withHandle(h -> dags.find(h, dagId).map(Dags.DagRow::paused).orElse(true));
+        boolean paused = db.withHandle(h -> dags.find(h, dagId).map(Dags.DagRow::paused).orElse(true));
         if (!paused) {
             int created = creator.createDueRuns(dag.get()).size();
             LOG.debug("dag '{}': {} scheduled run(s) created", dagId, created);
@@ -81,7 +81,7 @@ public final class DagScheduling {
     }
 
     private Optional<DataInterval> nextInterval(LoadedDag dag) {
-        Instant lastEnd = jdbi.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
+        Instant lastEnd = db.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
         Timetable timetable = Timetable.of(dag.dag());
         Optional<DataInterval> next = timetable.nextAfter(lastEnd);
         if (dag.dag().catchup() || next.isEmpty()) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.StatementFailures;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
@@ -28,7 +28,7 @@ import org.orchestrator.server.state.TaskInstances;
  */
 public final class RunCreator {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagRuns runs = new DagRuns();
     private final TaskInstances tis = new TaskInstances();
     private final Clock clock;
@@ -36,13 +36,13 @@ public final class RunCreator {
     private final Created onCreated;
 
     /**
-     * @param jdbi      the database
+     * @param db      the database
      * @param clock     time
      * @param starter   starts a new run in its creating transaction when there is room, or null to leave it queued
      * @param onCreated told after runs were created
      */
-    public RunCreator(Jdbi jdbi, Clock clock, RunStarter starter, Created onCreated) {
-        this.jdbi = jdbi;
+    public RunCreator(Transactions db, Clock clock, RunStarter starter, Created onCreated) {
+        this.db = db;
         this.clock = clock;
         this.starter = starter;
         this.onCreated = onCreated;
@@ -81,7 +81,7 @@ public final class RunCreator {
     @FunctionalInterface
     public interface InSameCommit {
         /** @param h the creating transaction @param created the run, as inserted */
-        void write(Handle h, DagRunRow created);
+        void write(Tx h, DagRunRow created);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class RunCreator {
     public List<DagRunRow> createDueRuns(LoadedDag dag) {
         Instant now = clock.instant();
         Timetable timetable = Timetable.of(dag.dag());
-        Instant lastEnd = jdbi.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
+        Instant lastEnd = db.withHandle(h -> runs.lastScheduledIntervalEnd(h, dag.dag().id())).orElse(null);
         List<DataInterval> due = new ArrayList<>();
         if (dag.dag().catchup()) {
             Optional<DataInterval> next = timetable.nextAfter(lastEnd);
@@ -175,7 +175,7 @@ public final class RunCreator {
      * @return true when the run was queued again
      */
     public boolean rerunFailed(LoadedDag dag, DagRunRow run) {
-        boolean requeued = jdbi.inTransaction(h -> {
+        boolean requeued = db.inTransaction(h -> {
             for (var ti : tis.ofRun(h, run.id()).values()) {
                 if (ti.state() != org.orchestrator.api.TaskState.SUCCESS && ti.state().isFinished()) {
                     int retries = dag.dag().task(ti.taskId()).map(t -> t.retries()).orElse(0);
@@ -195,7 +195,7 @@ public final class RunCreator {
     }
 
     private DagRunRow existing(Dag dag, Instant logicalDate) {
-        return jdbi.withHandle(h -> runs.atLogicalDate(h, dag.id(), logicalDate)).orElseThrow();
+        return db.withHandle(h -> runs.atLogicalDate(h, dag.id(), logicalDate)).orElseThrow();
     }
 
     private List<DagRunRow> createAll(LoadedDag dag, List<DataInterval> intervals, RunType type) {
@@ -215,31 +215,26 @@ public final class RunCreator {
 
     private Optional<DagRunRow> create(LoadedDag dag, DagRuns.NewRun run, InSameCommit also) {
         try {
-            return jdbi.inTransaction(h -> {
+            return db.inTransaction(h -> {
                 Optional<DagRunRow> created = insert(h, dag, run);
                 created.ifPresent(r -> also.write(h, r));
                 return created;
             });
-        } catch (UnableToExecuteStatementException e) {
+        } catch (RuntimeException e) {
+            if (!StatementFailures.isRefusedStatement(e)) {
+                throw e;
+            }
             // A concurrent insert of the same id or date: its transaction may not have committed
             // yet, so the key's violation (SQLSTATE 23505 on H2 and PostgreSQL) is the answer.
-            if (isUniqueViolation(e) || jdbi.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
+            if (StatementFailures.isUniqueViolation(e) || db.withHandle(h -> runs.exists(h, run.dagId(), run.runId(), run.logicalDate()))) {
                 return Optional.empty();
             }
             throw e;
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private Optional<DagRunRow> insert(Handle h, LoadedDag dag, DagRuns.NewRun run) {
+    private Optional<DagRunRow> insert(Tx h, LoadedDag dag, DagRuns.NewRun run) {
         if (runs.exists(h, run.dagId(), run.runId(), run.logicalDate())) {
             return Optional.empty();
         }

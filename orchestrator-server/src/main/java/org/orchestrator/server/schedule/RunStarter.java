@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
@@ -20,7 +20,7 @@ import org.orchestrator.server.state.DagRuns;
  */
 public final class RunStarter {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final RunProgress progress;
     private final Clock clock;
@@ -28,9 +28,9 @@ public final class RunStarter {
     private final DagRuns runs = new DagRuns();
     private final java.util.concurrent.locks.ReentrantLock starting = new java.util.concurrent.locks.ReentrantLock();
 
-    /** @param jdbi db @param bag DAGs @param progress run progress @param clock time @param onStarted told when runs started */
-    public RunStarter(Jdbi jdbi, DagBag bag, RunProgress progress, Clock clock, Runnable onStarted) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param progress run progress @param clock time @param onStarted told when runs started */
+    public RunStarter(Transactions db, DagBag bag, RunProgress progress, Clock clock, Runnable onStarted) {
+        this.db = db;
         this.bag = bag;
         this.progress = progress;
         this.clock = clock;
@@ -50,12 +50,12 @@ public final class RunStarter {
     private int startQueuedLocked() {
         Map<String, Integer> running = new HashMap<>();
         int started = 0;
-        for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.QUEUED))) {
+        for (DagRunRow run : db.withHandle(h -> runs.inState(h, DagRunState.QUEUED))) {
             Optional<LoadedDag> dag = bag.get(run.dagId());
             if (dag.isEmpty()) {
                 continue;
             }
-            int active = running.computeIfAbsent(run.dagId(), id -> jdbi.withHandle(h -> runs.countRunning(h, id)));
+            int active = running.computeIfAbsent(run.dagId(), id -> db.withHandle(h -> runs.countRunning(h, id)));
             if (active < dag.get().dag().maxActiveRuns() && start(run, bag.forRun(run.dagId(), run.dagVersion()).orElseThrow())) {
                 running.merge(run.dagId(), 1, Integer::sum);
                 started++;
@@ -69,7 +69,7 @@ public final class RunStarter {
 
     /** @param dag the version the run was created with: its task instances are that version's tasks */
     private boolean start(DagRunRow run, LoadedDag dag) {
-        return jdbi.inTransaction(h -> startNow(h, run, dag));
+        return db.inTransaction(h -> startNow(h, run, dag));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class RunStarter {
      *
      * @return true when the run started; false leaves it queued for {@link #startQueued()}
      */
-    public boolean startIfFree(Handle h, long runPk, LoadedDag dag) {
+    public boolean startIfFree(Tx h, long runPk, LoadedDag dag) {
         // Never wait for the lock here: the caller holds a pooled connection, and the lock holder
         // may be waiting for one. A run left queued is started by the pass that holds the lock.
         if (!starting.tryLock()) {
@@ -92,7 +92,7 @@ public final class RunStarter {
         }
     }
 
-    private boolean startNow(Handle h, DagRunRow run, LoadedDag dag) {
+    private boolean startNow(Tx h, DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
         if (!runs.start(h, run.id(), now)) {
             return false;

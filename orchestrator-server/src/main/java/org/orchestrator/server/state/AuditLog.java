@@ -22,7 +22,7 @@ public final class AuditLog {
     }
 
     /** Appends an entry (part of the caller's transaction). */
-    public void append(Handle h, Entry entry, Instant now) {
+    public void append(Tx h, Entry entry, Instant now) {
         h.createUpdate("INSERT INTO audit_log (dttm, username, event, dag_id, run_id, task_id, extra, source_ip) "
                         + "VALUES (:now, :username, :event, :dagId, :runId, :taskId, :extra, :sourceIp)")
                 .bindMethods(entry).bind("now", now).execute();

@@ -66,7 +66,7 @@ public final class CallbackRequests {
     }
 
     /** Writes a request (part of the caller's transaction). */
-    public void add(Handle h, NewRequest request, Instant now) {
+    public void add(Tx h, NewRequest request, Instant now) {
         h.createUpdate("INSERT INTO callback_request (kind, event, dag_id, run_id, task_id, try_number, error, created_at) "
                         + "VALUES (:kind, :event, :dag, :run, :task, :try, :error, :now)")
                 .bind("kind", request.kind()).bind("event", request.event()).bind("dag", request.dagId())
@@ -75,7 +75,7 @@ public final class CallbackRequests {
     }
 
     /** @return pending requests, oldest first */
-    public List<Request> pending(Handle h, int limit) {
+    public List<Request> pending(Tx h, int limit) {
         return h.createQuery("SELECT * FROM callback_request ORDER BY id LIMIT :limit").bind("limit", limit)
                 .map((rs, ctx) -> new Request(rs.getLong("id"), rs.getString("kind"), rs.getString("event"),
                         rs.getString("dag_id"), rs.getString("run_id"), rs.getString("task_id"),
@@ -84,7 +84,7 @@ public final class CallbackRequests {
     }
 
     /** Takes a request: @return true for the one caller that deleted it */
-    public boolean take(Handle h, long id) {
+    public boolean take(Tx h, long id) {
         return h.createUpdate("DELETE FROM callback_request WHERE id = :id").bind("id", id).execute() == 1;
     }
 }

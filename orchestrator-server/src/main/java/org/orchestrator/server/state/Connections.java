@@ -36,26 +36,26 @@ public final class Connections {
     }
 
     /** @return true when a connection with that id exists */
-    public boolean exists(Handle h, String id) {
+    public boolean exists(Tx h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM connection WHERE conn_id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
     /** Inserts a connection whose id is free. */
-    public void insert(Handle h, Columns c, Instant now) {
+    public void insert(Tx h, Columns c, Instant now) {
         h.createUpdate("INSERT INTO connection (conn_id, conn_type, url, login, password, extra, description, updated_at) "
                         + "VALUES (:id, :type, :url, :login, :password, :extra, :description, :now)")
                 .bindMethods(c).bind("now", now).execute();
     }
 
     /** Replaces a connection, possibly under a new id; @return false when there was none with {@code oldId} */
-    public boolean update(Handle h, String oldId, Columns c, Instant now) {
+    public boolean update(Tx h, String oldId, Columns c, Instant now) {
         return h.createUpdate("UPDATE connection SET conn_id = :id, conn_type = :type, url = :url, login = :login, "
                         + "password = :password, extra = :extra, description = :description, updated_at = :now WHERE conn_id = :old")
                 .bindMethods(c).bind("now", now).bind("old", oldId).execute() == 1;
     }
 
     /** @return true when the connection existed */
-    public boolean delete(Handle h, String id) {
+    public boolean delete(Tx h, String id) {
         return h.createUpdate("DELETE FROM connection WHERE conn_id = :id").bind("id", id).execute() == 1;
     }
 }

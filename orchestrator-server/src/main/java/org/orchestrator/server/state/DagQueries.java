@@ -25,7 +25,7 @@ public final class DagQueries {
     }
 
     /** @return one page of the DAGs matching the filter */
-    public Listing<DagRow> list(Handle h, DagFilter filter, String orderBy, Page page) {
+    public Listing<DagRow> list(Tx h, DagFilter filter, String orderBy, Page page) {
         Filter where = new Filter().contains("dag_id", filter.dagIdPattern()).hasAnyItem("tags", filter.tags())
                 .eq("is_paused", filter.paused());
         if (filter.onlyActive()) {
@@ -39,7 +39,7 @@ public final class DagQueries {
     }
 
     /** @return the DAG, if the table has it */
-    public Optional<DagRow> find(Handle h, String dagId) {
+    public Optional<DagRow> find(Tx h, String dagId) {
         return h.createQuery("SELECT " + DagRow.COLUMNS + " FROM dag WHERE dag_id = :dag").bind("dag", dagId).map(DagRow.MAPPER).findOne();
     }
 }

@@ -30,7 +30,7 @@ public final class DagRunQueries {
     }
 
     /** @return one page of the runs matching the filter */
-    public Listing<DagRunRow> list(Handle h, RunFilter f, String orderBy, Page page) {
+    public Listing<DagRunRow> list(Tx h, RunFilter f, String orderBy, Page page) {
         Filter where = new Filter().in("dag_id", f.dagIds()).in("state", f.states()).within("logical_date", f.logical())
                 .within("start_date", f.start()).within("end_date", f.end());
         long total = where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
@@ -41,7 +41,7 @@ public final class DagRunQueries {
     }
 
     /** @return the run */
-    public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
+    public Optional<DagRunRow> find(Tx h, String dagId, String runId) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND run_id = :run")
                 .bind("dag", dagId).bind("run", runId).map(DagRunRow.MAPPER).findOne();
     }

@@ -30,7 +30,7 @@ public final class DagRuns {
     }
 
     /** Inserts a queued run; the unique keys make a second run for the same id or logical date fail. */
-    public long insert(Handle h, NewRun run, Instant now) {
+    public long insert(Tx h, NewRun run, Instant now) {
         return h.createUpdate("INSERT INTO dag_run (dag_id, run_id, run_type, logical_date, data_interval_start, "
                         + "data_interval_end, state, conf, note, dag_version, queued_at) VALUES (:dag, :runId, :type, "
                         + ":logical, :start, :end, 'queued', :conf, :note, :version, :now)")
@@ -42,39 +42,39 @@ public final class DagRuns {
     }
 
     /** @return true if the DAG already has a run with this id or logical date */
-    public boolean exists(Handle h, String dagId, String runId, Instant logicalDate) {
+    public boolean exists(Tx h, String dagId, String runId, Instant logicalDate) {
         return h.createQuery("SELECT 1 FROM dag_run WHERE dag_id = :dag AND (run_id = :runId OR logical_date = :logical)")
                 .bind("dag", dagId).bind("runId", runId).bind("logical", logicalDate)
                 .mapTo(Integer.class).findFirst().isPresent();
     }
 
     /** @return the run */
-    public Optional<DagRunRow> find(Handle h, String dagId, String runId) {
+    public Optional<DagRunRow> find(Tx h, String dagId, String runId) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND run_id = :runId")
                 .bind("dag", dagId).bind("runId", runId).map(DagRunRow.MAPPER).findOne();
     }
 
     /** @return the DAG's run at this logical date */
-    public Optional<DagRunRow> atLogicalDate(Handle h, String dagId, Instant logicalDate) {
+    public Optional<DagRunRow> atLogicalDate(Tx h, String dagId, Instant logicalDate) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND logical_date = :logical")
                 .bind("dag", dagId).bind("logical", logicalDate).map(DagRunRow.MAPPER).findOne();
     }
 
     /** @return the run */
-    public Optional<DagRunRow> find(Handle h, long id) {
+    public Optional<DagRunRow> find(Tx h, long id) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE id = :id")
                 .bind("id", id).map(DagRunRow.MAPPER).findOne();
     }
 
     /** @return runs of a DAG, newest logical date first */
-    public List<DagRunRow> ofDag(Handle h, String dagId, int limit, int offset) {
+    public List<DagRunRow> ofDag(Tx h, String dagId, int limit, int offset) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag "
                         + "ORDER BY logical_date DESC LIMIT :limit OFFSET :offset")
                 .bind("dag", dagId).bind("limit", limit).bind("offset", offset).map(DagRunRow.MAPPER).list();
     }
 
     /** @return runs in a state, oldest logical date first */
-    public List<DagRunRow> inState(Handle h, DagRunState state) {
+    public List<DagRunRow> inState(Tx h, DagRunState state) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state = :state ORDER BY logical_date, id")
                 .bind("state", state.wireName()).map(DagRunRow.MAPPER).list();
     }
@@ -83,7 +83,7 @@ public final class DagRuns {
      * @return "dag_id@version" of every version a queued or running run uses, or a finished run
      *         whose callbacks have not been taken yet: the versions that must stay loaded
      */
-    public Set<String> versionsInUse(Handle h) {
+    public Set<String> versionsInUse(Tx h) {
         // Two indexed lookups (by state; by run id from the small outbox), never a scan of all runs.
         return new HashSet<>(h.createQuery("SELECT dag_id || '@' || dag_version FROM dag_run "
                         + "WHERE state IN ('queued', 'running') AND dag_version IS NOT NULL "
@@ -93,25 +93,25 @@ public final class DagRuns {
     }
 
     /** @return how many runs of the DAG are running */
-    public int countRunning(Handle h, String dagId) {
+    public int countRunning(Tx h, String dagId) {
         return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag AND state = 'running'")
                 .bind("dag", dagId).mapTo(Integer.class).one();
     }
 
     /** @return the end of the latest scheduled interval stored for the DAG: where catchup resumes */
-    public Optional<Instant> lastScheduledIntervalEnd(Handle h, String dagId) {
+    public Optional<Instant> lastScheduledIntervalEnd(Tx h, String dagId) {
         return h.createQuery("SELECT MAX(data_interval_end) FROM dag_run WHERE dag_id = :dag AND run_type = 'scheduled'")
                 .bind("dag", dagId).mapTo(Instant.class).findOne();
     }
 
     /** queued → running; @return true if it moved */
-    public boolean start(Handle h, long id, Instant now) {
+    public boolean start(Tx h, long id, Instant now) {
         return h.createUpdate("UPDATE dag_run SET state = 'running', start_date = :now WHERE id = :id AND state = 'queued'")
                 .bind("id", id).bind("now", now).execute() == 1;
     }
 
     /** running → success or failed; @return true if it moved */
-    public boolean finish(Handle h, long id, DagRunState to, Instant now) {
+    public boolean finish(Tx h, long id, DagRunState to, Instant now) {
         return h.createUpdate("UPDATE dag_run SET state = :to, end_date = :now WHERE id = :id AND state = 'running'")
                 .bind("to", to.wireName()).bind("id", id).bind("now", now).execute() == 1;
     }
@@ -122,7 +122,7 @@ public final class DagRuns {
      * @return true if it moved
      * @throws org.orchestrator.rules.IllegalTransitionException when {@link DagRunTransitions} forbids it
      */
-    public boolean setState(Handle h, long id, DagRunState from, DagRunState to, Instant now) {
+    public boolean setState(Tx h, long id, DagRunState from, DagRunState to, Instant now) {
         DagRunTransitions.check(from, to);
         String ends = to.isFinished() ? ", end_date = :now" : ", end_date = NULL";
         return h.createUpdate("UPDATE dag_run SET state = :to" + ends + " WHERE id = :id AND state = :from")
@@ -131,7 +131,7 @@ public final class DagRuns {
     }
 
     /** @return queued and running runs not yet flagged as SLA misses */
-    public List<DagRunRow> activeWithoutSlaMiss(Handle h) {
+    public List<DagRunRow> activeWithoutSlaMiss(Tx h) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE state IN ('queued', 'running') "
                 + "AND sla_missed_at IS NULL ORDER BY id").map(DagRunRow.MAPPER).list();
     }
@@ -141,7 +141,7 @@ public final class DagRuns {
      *
      * @return true for the one caller whose update flagged it
      */
-    public boolean flagSlaMiss(Handle h, long id, Instant now) {
+    public boolean flagSlaMiss(Tx h, long id, Instant now) {
         return h.createUpdate("UPDATE dag_run SET sla_missed_at = :now WHERE id = :id AND sla_missed_at IS NULL "
                 + "AND state IN ('queued', 'running')").bind("id", id).bind("now", now).execute() == 1;
     }
@@ -152,12 +152,12 @@ public final class DagRuns {
      *
      * @return true if it existed
      */
-    public boolean delete(Handle h, long id) {
+    public boolean delete(Tx h, long id) {
         return h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", id).execute() == 1;
     }
 
     /** @param note the operator's note, or null to remove it */
-    public void setNote(Handle h, long id, String note) {
+    public void setNote(Tx h, long id, String note) {
         h.createUpdate("UPDATE dag_run SET note = :note WHERE id = :id").bind("note", note).bind("id", id).execute();
     }
 }

@@ -31,12 +31,12 @@ public final class DagVersionQueries {
     }
 
     /** @return the DAG's versions and their use, or empty when there is no such DAG */
-    Optional<VersionUse> versions(Handle h, String dagId) {
+    Optional<VersionUse> versions(Tx h, String dagId) {
         return dags.find(h, dagId).map(dag -> new VersionUse(dag.currentVersion(), dags.versions(h, dagId),
                 runCounts(h, dagId), recentRuns(h, dagId)));
     }
 
-    private static Map<String, Long> runCounts(Handle h, String dagId) {
+    private static Map<String, Long> runCounts(Tx h, String dagId) {
         Map<String, Long> counts = new HashMap<>();
         h.createQuery("SELECT dag_version, COUNT(*) FROM dag_run WHERE dag_id = :dag AND dag_version IS NOT NULL "
                         + "GROUP BY dag_version").bind("dag", dagId)
@@ -44,7 +44,7 @@ public final class DagVersionQueries {
         return counts;
     }
 
-    private static Map<String, List<String>> recentRuns(Handle h, String dagId) {
+    private static Map<String, List<String>> recentRuns(Tx h, String dagId) {
         Map<String, List<String>> recent = new HashMap<>();
         h.createQuery("SELECT dag_version, run_id FROM dag_run WHERE dag_id = :dag AND dag_version IS NOT NULL "
                         + "ORDER BY id DESC LIMIT " + RECENT_SCAN).bind("dag", dagId)

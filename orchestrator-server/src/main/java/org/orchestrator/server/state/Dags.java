@@ -39,7 +39,7 @@ public final class Dags {
     }
 
     /** Inserts or refreshes a loaded DAG; a new DAG starts paused or not as configured. */
-    public void upsert(Handle h, DagRow dag, Instant now) {
+    public void upsert(Tx h, DagRow dag, Instant now) {
         int updated = h.createUpdate("UPDATE dag SET is_active = TRUE, description = :description, owners = :owners, "
                         + "tags = :tags, schedule = :schedule, timezone = :timezone, fileloc = :fileloc, "
                         + "current_version = :currentVersion, last_parsed = :now WHERE dag_id = :dagId")
@@ -57,7 +57,7 @@ public final class Dags {
      *
      * @param source the bundle's source, or null when there is none (a jar, a DAG defined in code)
      */
-    public void addVersion(Handle h, String dagId, String hash, String fileloc, String structure, String source, Instant now) {
+    public void addVersion(Tx h, String dagId, String hash, String fileloc, String structure, String source, Instant now) {
         boolean known = h.createQuery("SELECT 1 FROM dag_version WHERE dag_id = :dag AND version_hash = :hash")
                 .bind("dag", dagId).bind("hash", hash).mapTo(Integer.class).findOne().isPresent();
         if (!known) {
@@ -83,21 +83,21 @@ public final class Dags {
     }
 
     /** @return the DAG's versions, oldest first */
-    public List<VersionRow> versions(Handle h, String dagId) {
+    public List<VersionRow> versions(Tx h, String dagId) {
         return h.createQuery("SELECT dag_id, version_hash, fileloc, source, created_at FROM dag_version "
                         + "WHERE dag_id = :dag ORDER BY created_at, version_hash")
                 .bind("dag", dagId).map(VersionRow.MAPPER).list();
     }
 
     /** @return one version of the DAG, with its source: the code a run with that {@code dag_version} used */
-    public Optional<VersionRow> version(Handle h, String dagId, String hash) {
+    public Optional<VersionRow> version(Tx h, String dagId, String hash) {
         return h.createQuery("SELECT dag_id, version_hash, fileloc, source, created_at FROM dag_version "
                         + "WHERE dag_id = :dag AND version_hash = :hash")
                 .bind("dag", dagId).bind("hash", hash).map(VersionRow.MAPPER).findOne();
     }
 
     /** Marks DAGs no longer defined by any bundle as inactive; their history stays. */
-    public void deactivateAllBut(Handle h, List<String> loaded) {
+    public void deactivateAllBut(Tx h, List<String> loaded) {
         if (loaded.isEmpty()) {
             h.createUpdate("UPDATE dag SET is_active = FALSE").execute();
             return;
@@ -106,23 +106,23 @@ public final class Dags {
     }
 
     /** @return all DAGs, by id */
-    public List<DagRow> all(Handle h) {
+    public List<DagRow> all(Tx h) {
         return h.createQuery("SELECT " + DagRow.COLUMNS + " FROM dag ORDER BY dag_id").map(DagRow.MAPPER).list();
     }
 
     /** @return the DAG */
-    public Optional<DagRow> find(Handle h, String dagId) {
+    public Optional<DagRow> find(Tx h, String dagId) {
         return h.createQuery("SELECT " + DagRow.COLUMNS + " FROM dag WHERE dag_id = :dag").bind("dag", dagId).map(DagRow.MAPPER).findOne();
     }
 
     /** @return true if the DAG was found */
-    public boolean setPaused(Handle h, String dagId, boolean paused) {
+    public boolean setPaused(Tx h, String dagId, boolean paused) {
         return h.createUpdate("UPDATE dag SET is_paused = :paused WHERE dag_id = :dag")
                 .bind("paused", paused).bind("dag", dagId).execute() == 1;
     }
 
     /** Stores when the next scheduled run is due (for display). */
-    public void setNextDagrun(Handle h, String dagId, Instant next) {
+    public void setNextDagrun(Tx h, String dagId, Instant next) {
         h.createUpdate("UPDATE dag SET next_dagrun = :next WHERE dag_id = :dag").bind("next", next).bind("dag", dagId).execute();
     }
 }

@@ -38,12 +38,14 @@ public final class Database implements AutoCloseable {
     /** Who runs the migrations: the pool's login, or on the embedded H2 its owner (the pool's login may not change the schema). */
     private final DataSource schemaOwner;
     private final Jdbi jdbi;
+    private final Transactions transactions;
     private final boolean postgres;
 
     private Database(HikariDataSource dataSource, DataSource schemaOwner) {
         this.dataSource = dataSource;
         this.schemaOwner = schemaOwner;
         this.jdbi = configure(Jdbi.create(dataSource));
+        this.transactions = new Transactions(jdbi);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
     }
 
@@ -123,7 +125,12 @@ public final class Database implements AutoCloseable {
         return configure(Jdbi.create(schemaOwner));
     }
 
-    /** @return Jdbi over the pool */
+    /** @return where the server's units of work begin; everything outside this package uses it */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** @return Jdbi over the pool, for this package and for tests that check rows directly */
     public Jdbi jdbi() {
         return jdbi;
     }

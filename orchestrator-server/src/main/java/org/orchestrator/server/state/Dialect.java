@@ -10,7 +10,7 @@ final class Dialect {
     }
 
     /** @return true when the handle is connected to PostgreSQL (the driver answers from memory, no round trip) */
-    static boolean postgres(Handle h) {
+    static boolean postgres(Tx h) {
         try {
             return "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -23,7 +23,7 @@ final class Dialect {
      * claiming at the same time each lock different rows and never wait for one another. H2 keeps
      * the plain read; its guarded updates already let only one claimer move a row.
      */
-    static String claimLock(Handle h) {
+    static String claimLock(Tx h) {
         return postgres(h) ? " FOR UPDATE SKIP LOCKED" : "";
     }
 }

@@ -22,7 +22,7 @@ public record EngineCounts(Map<String, Long> taskInstances, Map<String, Long> da
         return taskInstances.getOrDefault("scheduled", 0L) + taskInstances.getOrDefault("queued", 0L);
     }
 
-    static EngineCounts read(Handle h) {
+    static EngineCounts read(Tx h) {
         return new EngineCounts(
                 grouped(h, "SELECT state, COUNT(*) FROM task_instance GROUP BY state"),
                 grouped(h, "SELECT state, COUNT(*) FROM dag_run GROUP BY state"),
@@ -31,7 +31,7 @@ public record EngineCounts(Map<String, Long> taskInstances, Map<String, Long> da
                 grouped(h, "SELECT pool, COUNT(*) FROM task_instance WHERE state IN ('queued', 'running') GROUP BY pool"));
     }
 
-    private static Map<String, Long> grouped(Handle h, String sql) {
+    private static Map<String, Long> grouped(Tx h, String sql) {
         Map<String, Long> counts = new HashMap<>();
         h.createQuery(sql).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));

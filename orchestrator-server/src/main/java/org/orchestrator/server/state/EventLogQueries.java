@@ -54,7 +54,7 @@ public final class EventLogQueries {
     }
 
     /** @return one page of the audit rows matching the filter */
-    public Listing<EventRecord> list(Handle h, EventFilter f, String orderBy, Page page) {
+    public Listing<EventRecord> list(Tx h, EventFilter f, String orderBy, Page page) {
         Filter where = new Filter().eq("dag_id", f.dagId()).eq("task_id", f.taskId()).eq("run_id", f.runId())
                 .eq("event", f.event()).eq("username", f.owner()).in("event", f.included()).notIn("event", f.excluded())
                 .after("dttm", f.after()).before("dttm", f.before());
@@ -69,7 +69,7 @@ public final class EventLogQueries {
     }
 
     /** @return one audit row */
-    public Optional<EventRecord> find(Handle h, long id) {
+    public Optional<EventRecord> find(Tx h, long id) {
         return h.createQuery("SELECT * FROM audit_log WHERE id = :id").bind("id", id).map(MAPPER).findOne();
     }
 }

@@ -69,7 +69,7 @@ public final class GridQueries {
     }
 
     /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
-    Optional<Grid> grid(Handle h, String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
+    Optional<Grid> grid(Tx h, String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
         if (h.createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one() == 0) {
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ public final class GridQueries {
     }
 
     /** @return every try of the run's tasks by task and try, or empty when there is no such run */
-    Optional<List<TrySpan>> tries(Handle h, String dagId, String runId) {
+    Optional<List<TrySpan>> tries(Tx h, String dagId, String runId) {
         return h.createQuery("SELECT id FROM dag_run WHERE dag_id = :dag AND run_id = :run")
                 .bind("dag", dagId).bind("run", runId).mapTo(Long.class).findOne()
                 .map(runPk -> h.createQuery("SELECT ti.task_id, t.try_number, t.state, t.start_date, t.end_date FROM task_try t "
@@ -89,7 +89,7 @@ public final class GridQueries {
     }
 
     /** @return the DAG's newest runs, at most {@code limit}, oldest first */
-    private List<GridRun> runs(Handle h, String dagId, int limit) {
+    private List<GridRun> runs(Tx h, String dagId, int limit) {
         List<GridRun> newestFirst = h.createQuery("SELECT id, run_id, state, run_type, logical_date, start_date, end_date, conf "
                         + "FROM dag_run WHERE dag_id = :dag ORDER BY logical_date DESC LIMIT :limit")
                 .bind("dag", dagId).bind("limit", limit)
@@ -100,12 +100,12 @@ public final class GridQueries {
     }
 
     /** @return how many runs the DAG has in all */
-    private long count(Handle h, String dagId) {
+    private long count(Tx h, String dagId) {
         return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one();
     }
 
     /** @return the cells of these runs, through the (run, task) index */
-    private List<Cell> cells(Handle h, List<GridRun> runs) {
+    private List<Cell> cells(Tx h, List<GridRun> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }

@@ -13,7 +13,7 @@ public final class ImportErrorQueries {
             "timestamp", "created_at", "filename", "filename");
 
     /** @return one page of the import errors */
-    public Listing<ImportErrorRow> list(Handle h, String orderBy, Page page) {
+    public Listing<ImportErrorRow> list(Tx h, String orderBy, Page page) {
         long total = h.createQuery("SELECT COUNT(*) FROM import_error").mapTo(Long.class).one();
         List<ImportErrorRow> items = h.createQuery("SELECT " + ImportErrorRow.COLUMNS + " FROM import_error" + OrderBy.sql(orderBy, ORDER, "id", "id")
                         + " LIMIT :limit OFFSET :offset")
@@ -22,7 +22,7 @@ public final class ImportErrorQueries {
     }
 
     /** @return the import error */
-    public Optional<ImportErrorRow> find(Handle h, long id) {
+    public Optional<ImportErrorRow> find(Tx h, long id) {
         return h.createQuery("SELECT " + ImportErrorRow.COLUMNS + " FROM import_error WHERE id = :id").bind("id", id).map(ImportErrorRow.MAPPER).findOne();
     }
 }

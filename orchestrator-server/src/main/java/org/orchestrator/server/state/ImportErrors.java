@@ -23,7 +23,7 @@ public final class ImportErrors {
     }
 
     /** Replaces all import errors with the given ones (file → message). */
-    public void replaceAll(Handle h, java.util.Map<String, String> errors, Instant now) {
+    public void replaceAll(Tx h, java.util.Map<String, String> errors, Instant now) {
         h.createUpdate("DELETE FROM import_error").execute();
         errors.forEach((file, message) -> h.createUpdate(
                         "INSERT INTO import_error (filename, message, created_at) VALUES (:file, :message, :now)")
@@ -31,13 +31,13 @@ public final class ImportErrors {
     }
 
     /** @return all import errors by file name */
-    public List<ImportErrorRow> all(Handle h) {
+    public List<ImportErrorRow> all(Tx h) {
         return h.createQuery("SELECT " + ImportErrorRow.COLUMNS + " FROM import_error ORDER BY filename")
                 .map(ImportErrorRow.MAPPER).list();
     }
 
     /** @return file names with errors */
-    public Collection<String> files(Handle h) {
+    public Collection<String> files(Tx h) {
         return h.createQuery("SELECT filename FROM import_error").mapTo(String.class).list();
     }
 }

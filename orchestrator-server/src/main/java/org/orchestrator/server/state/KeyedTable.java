@@ -18,19 +18,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public record KeyedTable<T>(String table, String key, String columns, RowMapper<T> mapper) {
 
     /** @return the row with this key */
-    public Optional<T> find(Handle h, String value) {
+    public Optional<T> find(Tx h, String value) {
         return h.createQuery("SELECT " + columns + " FROM " + table + " WHERE " + key + " = :key").bind("key", value)
                 .map(mapper).findOne();
     }
 
     /** @return one page of rows in key order */
-    public List<T> page(Handle h, int limit, int offset) {
+    public List<T> page(Tx h, int limit, int offset) {
         return h.createQuery("SELECT " + columns + " FROM " + table + " ORDER BY " + key + " LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset).map(mapper).list();
     }
 
     /** @return how many rows the table has */
-    public long count(Handle h) {
+    public long count(Tx h) {
         return h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one();
     }
 }

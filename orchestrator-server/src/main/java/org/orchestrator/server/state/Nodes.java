@@ -25,41 +25,41 @@ public final class Nodes {
     }
 
     /** @return every registered node, by id */
-    public List<NodeRow> rows(Handle h) {
+    public List<NodeRow> rows(Tx h) {
         return h.createQuery("SELECT " + NodeRow.COLUMNS + " FROM node ORDER BY node_id").map(NodeRow.MAPPER).list();
     }
 
     /** Registers (or re-registers) a node. */
-    public void register(Handle h, String nodeId, String host, String roles, Instant now) {
+    public void register(Tx h, String nodeId, String host, String roles, Instant now) {
         h.createUpdate("DELETE FROM node WHERE node_id = :id").bind("id", nodeId).execute();
         h.createUpdate("INSERT INTO node (node_id, host, roles, started_at, heartbeat_at) VALUES (:id, :host, :roles, :now, :now)")
                 .bind("id", nodeId).bind("host", host).bind("roles", roles).bind("now", now).execute();
     }
 
     /** Records that the node is alive; @return false when the node has no row (it was removed) */
-    public boolean heartbeat(Handle h, String nodeId, Instant now) {
+    public boolean heartbeat(Tx h, String nodeId, Instant now) {
         return h.createUpdate("UPDATE node SET heartbeat_at = :now WHERE node_id = :id")
                 .bind("id", nodeId).bind("now", now).execute() == 1;
     }
 
     /** @return nodes whose last heartbeat is at or after the given instant */
-    public List<String> aliveSince(Handle h, Instant since) {
+    public List<String> aliveSince(Tx h, Instant since) {
         return h.createQuery("SELECT node_id FROM node WHERE heartbeat_at >= :since")
                 .bind("since", since).mapTo(String.class).list();
     }
 
     /** @return the ids of every registered node, alive or not */
-    public List<String> all(Handle h) {
+    public List<String> all(Tx h) {
         return h.createQuery("SELECT node_id FROM node").mapTo(String.class).list();
     }
 
     /** Removes every earlier incarnation ({@code name@…}) of a node name, alive or not. */
-    public void removeIncarnations(Handle h, String name) {
+    public void removeIncarnations(Tx h, String name) {
         h.createUpdate("DELETE FROM node WHERE node_id LIKE :prefix").bind("prefix", name + "@%").execute();
     }
 
     /** Removes a node that stopped cleanly. */
-    public void remove(Handle h, String nodeId) {
+    public void remove(Tx h, String nodeId) {
         h.createUpdate("DELETE FROM node WHERE node_id = :id").bind("id", nodeId).execute();
     }
 }

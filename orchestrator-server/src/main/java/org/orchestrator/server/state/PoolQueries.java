@@ -34,7 +34,7 @@ public final class PoolQueries {
     }
 
     /** @return one page of pools, by name */
-    public Listing<PoolRecord> list(Handle h, Page page) {
+    public Listing<PoolRecord> list(Tx h, Page page) {
         long total = h.createQuery("SELECT COUNT(*) FROM pool").mapTo(Long.class).one();
         List<PoolRecord> items = h.createQuery(SELECT + " ORDER BY p.name LIMIT :limit OFFSET :offset")
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
@@ -42,12 +42,12 @@ public final class PoolQueries {
     }
 
     /** @return every pool, by name */
-    public List<PoolRecord> all(Handle h) {
+    public List<PoolRecord> all(Tx h) {
         return h.createQuery(SELECT + " ORDER BY p.name").map(MAPPER).list();
     }
 
     /** @return the pool */
-    public Optional<PoolRecord> find(Handle h, String name) {
+    public Optional<PoolRecord> find(Tx h, String name) {
         return h.createQuery(SELECT + " WHERE p.name = :name").bind("name", name).map(MAPPER).findOne();
     }
 }

@@ -41,7 +41,7 @@ public final class RecentRuns {
      * @param perDag how many runs of each, newest first
      * @return each DAG's runs, newest first; DAGs without runs are absent
      */
-    Map<String, List<RunDot>> latest(Handle h, List<String> dagIds, int perDag) {
+    Map<String, List<RunDot>> latest(Tx h, List<String> dagIds, int perDag) {
         return h.createQuery(SQL).bindList("dagIds", dagIds).bind("perDag", perDag)
                 .map((rs, ctx) -> Map.entry(rs.getString("dag_id"), dot(rs))).stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,

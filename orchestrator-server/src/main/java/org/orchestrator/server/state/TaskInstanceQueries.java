@@ -67,7 +67,7 @@ public final class TaskInstanceQueries {
     }
 
     /** @return one page of the instances matching the filter */
-    public Listing<TaskInstanceRecord> list(Handle h, TaskInstanceFilter f, String orderBy, Page page) {
+    public Listing<TaskInstanceRecord> list(Tx h, TaskInstanceFilter f, String orderBy, Page page) {
         Filter where = where(f);
         long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
         List<TaskInstanceRecord> items = where.bind(h.createQuery(SELECT + where.sql()
@@ -77,7 +77,7 @@ public final class TaskInstanceQueries {
     }
 
     /** @return every instance matching the filter, by run then creation order (for clearing) */
-    public List<TaskInstanceRecord> matching(Handle h, TaskInstanceFilter f) {
+    public List<TaskInstanceRecord> matching(Tx h, TaskInstanceFilter f) {
         Filter where = where(f);
         return where.bind(h.createQuery(SELECT + where.sql() + " ORDER BY ti.run_pk, ti.id"))
                 .map(MAPPER).list();
@@ -90,7 +90,7 @@ public final class TaskInstanceQueries {
     }
 
     /** @return one task instance of a run */
-    public Optional<TaskInstanceRecord> find(Handle h, String dagId, String runId, String taskId) {
+    public Optional<TaskInstanceRecord> find(Tx h, String dagId, String runId, String taskId) {
         return h.createQuery(SELECT
                         + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task")
                 .bind("dag", dagId).bind("run", runId).bind("task", taskId).map(MAPPER).findOne();

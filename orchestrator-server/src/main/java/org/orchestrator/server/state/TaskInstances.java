@@ -35,7 +35,7 @@ public final class TaskInstances {
      * Creates the instances of a new run: {@code none}, or {@code scheduled} for those whose
      * dependencies are met from the start (the run starts in the same transaction).
      */
-    public void insertForRun(Handle h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks,
+    public void insertForRun(Tx h, long runPk, String dagId, String runId, Collection<TaskDefinition> tasks,
                              java.util.Set<String> readyNow, Instant now) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, try_number, "
                 + "max_tries, pool, priority_weight, scheduled_at) VALUES (:run, :dag, :runId, :task, :state, 0, :max, :pool, :prio, :ready)");
@@ -49,7 +49,7 @@ public final class TaskInstances {
     }
 
     /** @return every instance of a run, keyed by task id */
-    public Map<String, TaskInstanceRow> ofRun(Handle h, long runPk) {
+    public Map<String, TaskInstanceRow> ofRun(Tx h, long runPk) {
         Map<String, TaskInstanceRow> byTask = new java.util.LinkedHashMap<>();
         h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run ORDER BY id")
                 .bind("run", runPk).map(TaskInstanceRow.MAPPER).forEach(ti -> byTask.put(ti.taskId(), ti));
@@ -57,7 +57,7 @@ public final class TaskInstances {
     }
 
     /** @return the named task instances of a run, keyed by task id */
-    public Map<String, TaskInstanceRow> rowsOf(Handle h, long runPk, Collection<String> taskIds) {
+    public Map<String, TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
         Map<String, TaskInstanceRow> byTask = new java.util.HashMap<>();
         if (taskIds.isEmpty()) {
             return byTask;
@@ -69,7 +69,7 @@ public final class TaskInstances {
     }
 
     /** @return the instances with these ids */
-    public List<TaskInstanceRow> findAll(Handle h, Collection<Long> ids) {
+    public List<TaskInstanceRow> findAll(Tx h, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -78,7 +78,7 @@ public final class TaskInstances {
     }
 
     /** @return the instance, if any */
-    public Optional<TaskInstanceRow> find(Handle h, long id) {
+    public Optional<TaskInstanceRow> find(Tx h, long id) {
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE id = :id")
                 .bind("id", id).map(TaskInstanceRow.MAPPER).findOne();
     }
@@ -87,7 +87,7 @@ public final class TaskInstances {
      * @return the state of a task in the DAG's run for that logical date (the newest such run when
      * a manual run shares the date), or empty when there is no such run or task
      */
-    public Optional<TaskState> stateAt(Handle h, String dagId, String taskId, Instant logicalDate) {
+    public Optional<TaskState> stateAt(Tx h, String dagId, String taskId, Instant logicalDate) {
         return h.createQuery("SELECT ti.state FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk "
                         + "WHERE r.dag_id = :dag AND r.logical_date = :date AND ti.task_id = :task ORDER BY r.id DESC LIMIT 1")
                 .bind("dag", dagId).bind("date", logicalDate).bind("task", taskId)
@@ -98,7 +98,7 @@ public final class TaskInstances {
      * @return true when the run still has an instance that is not finished. One index probe per
      * unfinished state: an {@code IN} list would scan every finished row of a large run.
      */
-    public boolean hasUnfinished(Handle h, long runPk) {
+    public boolean hasUnfinished(Tx h, long runPk) {
         String probes = java.util.stream.Stream.of(NONE, SCHEDULED, QUEUED, RUNNING, UP_FOR_RETRY)
                 .map(s -> "EXISTS (SELECT 1 FROM task_instance WHERE run_pk = :run AND state = '" + s.wireName() + "')")
                 .collect(java.util.stream.Collectors.joining(" OR "));
@@ -110,7 +110,7 @@ public final class TaskInstances {
      * @return up to {@code limit} scheduled instances, highest priority first, oldest first; on
      * PostgreSQL locked until the caller's transaction ends, skipping rows another claimer holds
      */
-    public List<TaskInstanceRow> ready(Handle h, int limit) {
+    public List<TaskInstanceRow> ready(Tx h, int limit) {
         // Not while an earlier try of the instance is still being stopped: never two tries at once.
         return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE state = 'scheduled' "
                         + "AND stopping_try IS NULL ORDER BY state, priority_weight DESC, id LIMIT :limit" + Dialect.claimLock(h))
@@ -128,7 +128,7 @@ public final class TaskInstances {
     }
 
     /** @return the active instances per DAG and per pool, read in one pass over each of two indexes */
-    public ActiveCounts active(Handle h) {
+    public ActiveCounts active(Tx h) {
         ActiveCounts counts = new ActiveCounts(new java.util.HashMap<>(), new java.util.HashMap<>());
         // A try being stopped still runs: it holds its slot until its node has stopped it. Two
         // plain queries rather than an OR that no index serves; the second probes an index that is
@@ -146,12 +146,12 @@ public final class TaskInstances {
     }
 
     /** none → scheduled, for each id; @return the ids that moved */
-    public List<Long> schedule(Handle h, Collection<Long> ids, Instant now) {
+    public List<Long> schedule(Tx h, Collection<Long> ids, Instant now) {
         return moveEach(h, ids, NONE, SCHEDULED, ", scheduled_at = :now", "", Map.of("now", now));
     }
 
     /** none → skipped or upstream_failed (a trigger rule decided); @return true if it moved */
-    public boolean settle(Handle h, long id, TaskState to, Instant now) {
+    public boolean settle(Tx h, long id, TaskState to, Instant now) {
         return move(h, id, NONE, to, ", end_date = :now", "", Map.of("now", now));
     }
 
@@ -161,7 +161,7 @@ public final class TaskInstances {
      *
      * @return true if it moved
      */
-    public boolean remove(Handle h, long id, TaskState from, Instant now) {
+    public boolean remove(Tx h, long id, TaskState from, Instant now) {
         return move(h, id, from, TaskState.REMOVED, ", end_date = :now", "", Map.of("now", now));
     }
 
@@ -171,7 +171,7 @@ public final class TaskInstances {
      *
      * @return the instances that started, with their new try number
      */
-    public List<TaskInstanceRow> claimAndStart(Handle h, List<TaskInstanceRow> ready, String node, Instant now) {
+    public List<TaskInstanceRow> claimAndStart(Tx h, List<TaskInstanceRow> ready, String node, Instant now) {
         List<Long> ids = ready.stream().map(TaskInstanceRow::id).toList();
         // Both moves in one row change: queued and started at the same instant, half the writes
         // (and index updates) of one UPDATE per move.
@@ -196,7 +196,7 @@ public final class TaskInstances {
      *
      * @return for each end, in order, whether it was applied
      */
-    public boolean[] finishTries(Handle h, List<TryEnd> ends, Instant now) {
+    public boolean[] finishTries(Tx h, List<TryEnd> ends, Instant now) {
         ends.forEach(end -> TaskTransitions.check(RUNNING, end.to()));
         PreparedBatch batch = h.prepareBatch("UPDATE task_instance SET state = :to, end_date = :now, next_retry_at = :retryAt "
                 + "WHERE id = :id AND state = 'running' AND try_number = :try");
@@ -214,19 +214,19 @@ public final class TaskInstances {
     }
 
     /** up_for_retry → scheduled once the retry is due; @return true if it moved */
-    public boolean retryDue(Handle h, long id, Instant now) {
+    public boolean retryDue(Tx h, long id, Instant now) {
         return move(h, id, UP_FOR_RETRY, SCHEDULED, ", next_retry_at = NULL, scheduled_at = :now", " AND next_retry_at <= :now",
                 Map.of("now", now));
     }
 
     /** @return ids of up_for_retry instances whose retry is due */
-    public List<Long> dueRetries(Handle h, Instant now) {
+    public List<Long> dueRetries(Tx h, Instant now) {
         return h.createQuery("SELECT id FROM task_instance WHERE state = 'up_for_retry' AND next_retry_at <= :now")
                 .bind("now", now).mapTo(Long.class).list();
     }
 
     /** queued → scheduled: a node hands back an instance it claimed but did not start. */
-    public boolean handBack(Handle h, long id) {
+    public boolean handBack(Tx h, long id) {
         return move(h, id, QUEUED, SCHEDULED, ", node = NULL", "", Map.of());
     }
 
@@ -237,7 +237,7 @@ public final class TaskInstances {
      *
      * @return true if it moved
      */
-    public boolean handBackRunning(Handle h, long id, int tryNumber, Instant now) {
+    public boolean handBackRunning(Tx h, long id, int tryNumber, Instant now) {
         return move(h, id, RUNNING, UP_FOR_RETRY, ", end_date = :now, next_retry_at = :now, max_tries = max_tries + 1",
                 " AND try_number = :try", Map.of("now", now, "try", tryNumber));
     }
@@ -249,7 +249,7 @@ public final class TaskInstances {
      *
      * @return true if it moved
      */
-    public boolean clear(Handle h, TaskInstanceRow ti, int retries) {
+    public boolean clear(Tx h, TaskInstanceRow ti, int retries) {
         String set = ", max_tries = try_number + :tries, end_date = NULL, next_retry_at = NULL, crashes = 0";
         if (ti.state() != RUNNING) {
             // The node stays while a try taken away earlier (a mark) is still being stopped there.
@@ -265,7 +265,7 @@ public final class TaskInstances {
      *
      * @return true if it moved
      */
-    public boolean mark(Handle h, TaskInstanceRow ti, TaskState to, Instant now) {
+    public boolean mark(Tx h, TaskInstanceRow ti, TaskState to, Instant now) {
         if (ti.state() != RUNNING) {
             return move(h, ti.id(), ti.state(), to, ", end_date = :now", "", Map.of("now", now));
         }
@@ -273,7 +273,7 @@ public final class TaskInstances {
     }
 
     /** running → {@code to} for the try the caller read, recording that the try must stop. */
-    private boolean takeAway(Handle h, TaskInstanceRow ti, TaskState to, String set, Map<String, Object> binds,
+    private boolean takeAway(Tx h, TaskInstanceRow ti, TaskState to, String set, Map<String, Object> binds,
                              TaskState tryState, String action) {
         Map<String, Object> all = new java.util.HashMap<>(binds);
         all.put("try", ti.tryNumber());
@@ -285,7 +285,7 @@ public final class TaskInstances {
     }
 
     /** @return running instances whose node is not in the given live set */
-    public List<TaskInstanceRow> activeOnNodesOtherThan(Handle h, Collection<String> liveNodes) {
+    public List<TaskInstanceRow> activeOnNodesOtherThan(Tx h, Collection<String> liveNodes) {
         String filter = liveNodes.isEmpty() ? "" : " AND (node IS NULL OR node NOT IN (<nodes>))";
         var query = h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance "
                 + "WHERE state IN ('queued', 'running')" + filter);
@@ -295,21 +295,21 @@ public final class TaskInstances {
         return query.map(TaskInstanceRow.MAPPER).list();
     }
 
-    private boolean move(Handle h, long id, TaskState from, TaskState to, String set, String guard,
+    private boolean move(Tx h, long id, TaskState from, TaskState to, String set, String guard,
                          Map<String, Object> binds) {
         TaskTransitions.check(from, to);
         int rows = h.createUpdate(sql(from, to, set, guard)).bind("id", id).bindMap(binds).execute();
         return checkCount(rows, id, from, to);
     }
 
-    private List<Long> moveEach(Handle h, Collection<Long> ids, TaskState from, TaskState to, String set,
+    private List<Long> moveEach(Tx h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                 String guard, Map<String, Object> binds) {
         TaskTransitions.check(from, to);
         return moveAll(h, ids, from, to, set, guard, binds);
     }
 
     /** {@link #moveEach} for a move the caller has checked against the transition table. */
-    private List<Long> moveAll(Handle h, Collection<Long> ids, TaskState from, TaskState to, String set,
+    private List<Long> moveAll(Tx h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                String guard, Map<String, Object> binds) {
         List<Long> all = List.copyOf(ids);
         List<Long> moved = new ArrayList<>(all.size());
@@ -324,7 +324,7 @@ public final class TaskInstances {
      * One statement for the whole chunk; only when another actor moved some of them do we ask
      * which ones moved.
      */
-    private List<Long> moveChunk(Handle h, List<Long> ids, TaskState from, TaskState to, String set, String guard,
+    private List<Long> moveChunk(Tx h, List<Long> ids, TaskState from, TaskState to, String set, String guard,
                                  Map<String, Object> binds) {
         int moved = h.createUpdate(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id IN (<ids>)"))
                 .bindList("ids", ids).bindMap(binds).execute();
@@ -353,7 +353,7 @@ public final class TaskInstances {
     }
 
     /** @param note the operator's note, or null to remove it */
-    public void setNote(Handle h, long id, String note) {
+    public void setNote(Tx h, long id, String note) {
         h.createUpdate("UPDATE task_instance SET note = :note WHERE id = :id").bind("note", note).bind("id", id).execute();
     }
 }

@@ -40,7 +40,7 @@ public final class TaskTries {
      * still recorded with what the try itself did; one whose run was deleted meanwhile is not
      * (its instance is gone, and the outcome must not fail the whole batch).
      */
-    public void finishAll(Handle h, List<TryEnd> ends, Instant now) {
+    public void finishAll(Tx h, List<TryEnd> ends, Instant now) {
         if (ends.isEmpty()) {
             return;
         }
@@ -58,7 +58,7 @@ public final class TaskTries {
      *
      * @param applied for each end, whether its outcome was applied
      */
-    public void finishAll(Handle h, List<TryEnd> ends, boolean[] applied, Instant now) {
+    public void finishAll(Tx h, List<TryEnd> ends, boolean[] applied, Instant now) {
         List<TryEnd> stale = new java.util.ArrayList<>();
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_try (" + COLUMNS + ") VALUES (" + VALUES + ")");
         for (int i = 0; i < ends.size(); i++) {
@@ -81,7 +81,7 @@ public final class TaskTries {
     }
 
     /** @return the tries of an instance, first first, the running one included */
-    public List<TryRow> of(Handle h, long tiId) {
+    public List<TryRow> of(Tx h, long tiId) {
         List<TryRow> rows = new java.util.ArrayList<>(h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti ORDER BY try_number")
                 .bind("ti", tiId).map(TryRow.MAPPER).list());
         running(h, tiId).filter(r -> rows.stream().noneMatch(done -> done.tryNumber() == r.tryNumber())).ifPresent(rows::add);
@@ -89,14 +89,14 @@ public final class TaskTries {
     }
 
     /** @return one try, the running one included */
-    public Optional<TryRow> find(Handle h, long tiId, int tryNumber) {
+    public Optional<TryRow> find(Tx h, long tiId, int tryNumber) {
         Optional<TryRow> ended = h.createQuery("SELECT * FROM task_try WHERE ti_id = :ti AND try_number = :try")
                 .bind("ti", tiId).bind("try", tryNumber).map(TryRow.MAPPER).findOne();
         return ended.isPresent() ? ended : running(h, tiId).filter(r -> r.tryNumber() == tryNumber);
     }
 
     /** The try an instance is running now, described from the instance itself. */
-    private Optional<TryRow> running(Handle h, long tiId) {
+    private Optional<TryRow> running(Tx h, long tiId) {
         return new TaskInstances().find(h, tiId)
                 .filter(ti -> ti.state() == TaskState.RUNNING && ti.tryNumber() > 0)
                 .map(ti -> new TryRow(ti.id(), ti.tryNumber(), TaskState.RUNNING, ti.node(), ti.startDate(), null, null,

@@ -62,7 +62,7 @@ public final class TryStops {
      * Writes the row of a try just taken away from its instance, in the action's transaction: it
      * ends as {@code tryState}, saying by which action; its end time is set once it has stopped.
      */
-    static void takenAway(Handle h, TaskInstanceRow ti, TaskState tryState, String action) {
+    static void takenAway(Tx h, TaskInstanceRow ti, TaskState tryState, String action) {
         h.createUpdate("INSERT INTO task_try (ti_id, try_number, state, node, start_date, end_date, error, log_path) "
                         + "SELECT :ti, :try, :state, :node, :start, NULL, :error, :log "
                         + "WHERE NOT EXISTS (SELECT 1 FROM task_try WHERE ti_id = :ti AND try_number = :try)")
@@ -72,7 +72,7 @@ public final class TryStops {
     }
 
     /** @return who owns each of these instances now; a deleted instance is absent */
-    public List<Owner> owners(Handle h, Collection<Long> ids) {
+    public List<Owner> owners(Tx h, Collection<Long> ids) {
         List<Long> all = List.copyOf(ids);
         List<Owner> owners = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -88,7 +88,7 @@ public final class TryStops {
      * The node stopped a try taken away from its instance (or gave up waiting, {@code lost}): a
      * new try may start, and the try's row gets its end time.
      */
-    public void stopped(Handle h, long tiId, int tryNumber, boolean lost, Instant now) {
+    public void stopped(Tx h, long tiId, int tryNumber, boolean lost, Instant now) {
         int released = h.createUpdate("UPDATE task_instance SET stopping_try = NULL WHERE id = :id AND stopping_try = :try")
                 .bind("id", tiId).bind("try", tryNumber).execute();
         h.createUpdate("UPDATE task_try SET end_date = :now WHERE ti_id = :id AND try_number = :try AND end_date IS NULL")
@@ -111,7 +111,7 @@ public final class TryStops {
      *
      * @return how many were released
      */
-    public int releaseLost(Handle h, Collection<String> liveNodes, Instant now) {
+    public int releaseLost(Tx h, Collection<String> liveNodes, Instant now) {
         List<Owner> lost = h.createQuery("SELECT id, state, stopping_try, node FROM task_instance "
                         + "WHERE " + PENDING + " AND (node IS NULL OR node NOT IN (<nodes>))")
                 .bindList("nodes", List.copyOf(liveNodes))
@@ -131,7 +131,7 @@ public final class TryStops {
      *
      * @return the instance's crash count now, or empty when the try no longer owns it
      */
-    public OptionalInt crashed(Handle h, long tiId, int tryNumber) {
+    public OptionalInt crashed(Tx h, long tiId, int tryNumber) {
         int rows = h.createUpdate("UPDATE task_instance SET crashes = crashes + 1 WHERE id = :id AND state = 'running' "
                 + "AND try_number = :try").bind("id", tiId).bind("try", tryNumber).execute();
         if (rows == 0) {

@@ -17,25 +17,25 @@ public final class Users {
     }
 
     /** Creates a user. */
-    public void create(Handle h, String username, String passwordHash, String role, Instant now) {
+    public void create(Tx h, String username, String passwordHash, String role, Instant now) {
         h.createUpdate("INSERT INTO app_user (username, password_hash, role, created_at) VALUES (:u, :p, :r, :now)")
                 .bind("u", username).bind("p", passwordHash).bind("r", role).bind("now", now).execute();
     }
 
     /** @return the user */
-    public Optional<UserRow> find(Handle h, String username) {
+    public Optional<UserRow> find(Tx h, String username) {
         return h.createQuery("SELECT username, password_hash, role FROM app_user WHERE username = :u").bind("u", username)
                 .map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), rs.getString(3))).findOne();
     }
 
     /** @return all users */
-    public List<UserRow> all(Handle h) {
+    public List<UserRow> all(Tx h) {
         return h.createQuery("SELECT username, password_hash, role FROM app_user ORDER BY username")
                 .map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** @return true if deleted */
-    public boolean delete(Handle h, String username) {
+    public boolean delete(Tx h, String username) {
         return h.createUpdate("DELETE FROM app_user WHERE username = :u").bind("u", username).execute() == 1;
     }
 }

@@ -29,7 +29,7 @@ public final class Variables {
     }
 
     /** Creates or replaces a variable. */
-    public void set(Handle h, String key, String encryptedValue, String description, Instant now) {
+    public void set(Tx h, String key, String encryptedValue, String description, Instant now) {
         int updated = h.createUpdate("UPDATE variable SET var_value = :value, description = :description, updated_at = :now "
                         + "WHERE var_key = :key").bind("key", key).bind("value", encryptedValue)
                 .bind("description", description).bind("now", now).execute();
@@ -40,14 +40,14 @@ public final class Variables {
     }
 
     /** Renames and changes a variable; @return false when there was none with {@code oldKey} */
-    public boolean update(Handle h, String oldKey, String key, String encryptedValue, String description, Instant now) {
+    public boolean update(Tx h, String oldKey, String key, String encryptedValue, String description, Instant now) {
         return h.createUpdate("UPDATE variable SET var_key = :key, var_value = :value, description = :description, "
                         + "updated_at = :now WHERE var_key = :old").bind("key", key).bind("value", encryptedValue)
                 .bind("description", description).bind("now", now).bind("old", oldKey).execute() == 1;
     }
 
     /** @return true when the variable existed */
-    public boolean delete(Handle h, String key) {
+    public boolean delete(Tx h, String key) {
         return h.createUpdate("DELETE FROM variable WHERE var_key = :key").bind("key", key).execute() == 1;
     }
 }

@@ -18,7 +18,7 @@ public final class XComQueries {
     }
 
     /** @return one page of a task's values, by key */
-    public Listing<XComRecord> list(Handle h, long runPk, String taskId, String key, Page page) {
+    public Listing<XComRecord> list(Tx h, long runPk, String taskId, String key, Page page) {
         Filter where = new Filter().eq("run_pk", runPk).eq("task_id", taskId).eq("xcom_key", key);
         long total = where.bind(h.createQuery("SELECT COUNT(*) FROM xcom" + where.sql())).mapTo(Long.class).one();
         List<XComRecord> items = where.bind(h.createQuery("SELECT task_id, xcom_key, xcom_value FROM xcom"
@@ -29,7 +29,7 @@ public final class XComQueries {
     }
 
     /** @return one value */
-    public Optional<XComRecord> find(Handle h, long runPk, String taskId, String key) {
+    public Optional<XComRecord> find(Tx h, long runPk, String taskId, String key) {
         return list(h, runPk, taskId, key, new Page(1, 0)).items().stream().findFirst();
     }
 }

@@ -17,7 +17,7 @@ public final class XComs {
      *
      * @return true if stored
      */
-    public boolean push(Handle h, TaskInstanceRow ti, String key, String json) {
+    public boolean push(Tx h, TaskInstanceRow ti, String key, String json) {
         int written = write(h, "UPDATE xcom SET xcom_value = :value WHERE run_pk = :run AND task_id = :task "
                 + "AND xcom_key = :key AND " + OWNER, ti, key, json);
         if (written == 0) {
@@ -31,19 +31,19 @@ public final class XComs {
         return written == 1;
     }
 
-    private static int write(Handle h, String sql, TaskInstanceRow ti, String key, String json) {
+    private static int write(Tx h, String sql, TaskInstanceRow ti, String key, String json) {
         return h.createUpdate(sql).bind("value", json).bind("run", ti.runPk()).bind("task", ti.taskId()).bind("key", key)
                 .bind("ti", ti.id()).bind("try", ti.tryNumber()).execute();
     }
 
     /** @return the JSON value, if any */
-    public Optional<String> pull(Handle h, long runPk, String taskId, String key) {
+    public Optional<String> pull(Tx h, long runPk, String taskId, String key) {
         return h.createQuery("SELECT xcom_value FROM xcom WHERE run_pk = :run AND task_id = :task AND xcom_key = :key")
                 .bind("run", runPk).bind("task", taskId).bind("key", key).mapTo(String.class).findOne();
     }
 
     /** @return every value of a task in a run, by key */
-    public Map<String, String> ofTask(Handle h, long runPk, String taskId) {
+    public Map<String, String> ofTask(Tx h, long runPk, String taskId) {
         Map<String, String> values = new java.util.TreeMap<>();
         h.createQuery("SELECT xcom_key, xcom_value FROM xcom WHERE run_pk = :run AND task_id = :task")
                 .bind("run", runPk).bind("task", taskId)
@@ -53,7 +53,7 @@ public final class XComs {
     }
 
     /** Drops a task's values (when it is cleared, as Airflow does). */
-    public void clear(Handle h, long runPk, String taskId) {
+    public void clear(Tx h, long runPk, String taskId) {
         h.createUpdate("DELETE FROM xcom WHERE run_pk = :run AND task_id = :task").bind("run", runPk).bind("task", taskId).execute();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
@@ -20,16 +20,16 @@ import org.orchestrator.server.state.RunType;
  */
 public final class FlagSlaMisses implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final Clock clock;
     private final Runnable onFlagged;
     private final DagRuns runs = new DagRuns();
     private final CallbackRequests requests = new CallbackRequests();
 
-    /** @param jdbi db @param bag DAGs @param clock time @param onFlagged told when callbacks were requested */
-    public FlagSlaMisses(Jdbi jdbi, DagBag bag, Clock clock, Runnable onFlagged) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param clock time @param onFlagged told when callbacks were requested */
+    public FlagSlaMisses(Transactions db, DagBag bag, Clock clock, Runnable onFlagged) {
+        this.db = db;
         this.bag = bag;
         this.clock = clock;
         this.onFlagged = onFlagged;
@@ -39,7 +39,7 @@ public final class FlagSlaMisses implements Runnable {
     public void run() {
         Instant now = clock.instant();
         int flagged = 0;
-        for (DagRunRow run : jdbi.withHandle(runs::activeWithoutSlaMiss)) {
+        for (DagRunRow run : db.withHandle(runs::activeWithoutSlaMiss)) {
             Optional<Instant> deadline = deadline(run);
             if (deadline.isPresent() && now.isAfter(deadline.get()) && flag(run, now)) {
                 flagged++;
@@ -58,7 +58,7 @@ public final class FlagSlaMisses implements Runnable {
     }
 
     private boolean flag(DagRunRow run, Instant now) {
-        return jdbi.inTransaction(h -> {
+        return db.inTransaction(h -> {
             if (!runs.flagSlaMiss(h, run.id(), now)) {
                 return false;
             }

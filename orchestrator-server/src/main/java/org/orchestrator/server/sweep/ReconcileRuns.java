@@ -3,7 +3,7 @@ package org.orchestrator.server.sweep;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.dagbag.DagBag;
@@ -19,7 +19,7 @@ import org.orchestrator.server.state.TaskInstances;
  */
 public final class ReconcileRuns implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final DagBag bag;
     private final RunProgress progress;
     private final Clock clock;
@@ -27,9 +27,9 @@ public final class ReconcileRuns implements Runnable {
     private final DagRuns runs = new DagRuns();
     private final TaskInstances tis = new TaskInstances();
 
-    /** @param jdbi db @param bag DAGs @param progress run progress @param clock time @param onScheduled told when tasks became ready */
-    public ReconcileRuns(Jdbi jdbi, DagBag bag, RunProgress progress, Clock clock, Runnable onScheduled) {
-        this.jdbi = jdbi;
+    /** @param db the database @param bag DAGs @param progress run progress @param clock time @param onScheduled told when tasks became ready */
+    public ReconcileRuns(Transactions db, DagBag bag, RunProgress progress, Clock clock, Runnable onScheduled) {
+        this.db = db;
         this.bag = bag;
         this.progress = progress;
         this.clock = clock;
@@ -39,7 +39,7 @@ public final class ReconcileRuns implements Runnable {
     @Override
     public void run() {
         int scheduled = 0;
-        for (DagRunRow run : jdbi.withHandle(h -> runs.inState(h, DagRunState.RUNNING))) {
+        for (DagRunRow run : db.withHandle(h -> runs.inState(h, DagRunState.RUNNING))) {
             Optional<LoadedDag> dag = bag.forRun(run.dagId(), run.dagVersion());
             if (dag.isPresent()) {
                 scheduled += reconcile(run, dag.get());
@@ -52,7 +52,7 @@ public final class ReconcileRuns implements Runnable {
 
     private int reconcile(DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return db.inTransaction(h -> {
             var waiting = tis.ofRun(h, run.id()).values().stream()
                     .filter(ti -> ti.state() == TaskState.NONE).map(ti -> ti.taskId()).toList();
             int scheduled = progress.advance(h, run, dag.dag(), waiting, now);

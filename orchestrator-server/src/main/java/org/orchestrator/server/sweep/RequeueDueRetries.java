@@ -1,7 +1,7 @@
 package org.orchestrator.server.sweep;
 
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.state.TaskInstances;
 
 /**
@@ -10,26 +10,26 @@ import org.orchestrator.server.state.TaskInstances;
  */
 public final class RequeueDueRetries implements Runnable {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final Runnable onScheduled;
     private final TaskInstances tis = new TaskInstances();
 
-    /** @param jdbi db @param clock time @param onScheduled told when instances became ready */
-    public RequeueDueRetries(Jdbi jdbi, Clock clock, Runnable onScheduled) {
-        this.jdbi = jdbi;
+    /** @param db the database @param clock time @param onScheduled told when instances became ready */
+    public RequeueDueRetries(Transactions db, Clock clock, Runnable onScheduled) {
+        this.db = db;
         this.clock = clock;
         this.onScheduled = onScheduled;
     }
 
     @Override
     public void run() {
-        requeue(jdbi.withHandle(h -> tis.dueRetries(h, clock.instant())));
+        requeue(db.withHandle(h -> tis.dueRetries(h, clock.instant())));
     }
 
     /** @param ids instances whose retry may be due; those that are due move to scheduled */
     public void requeue(java.util.Collection<Long> ids) {
-        long moved = ids.stream().filter(id -> jdbi.inTransaction(h -> tis.retryDue(h, id, clock.instant()))).count();
+        long moved = ids.stream().filter(id -> db.inTransaction(h -> tis.retryDue(h, id, clock.instant()))).count();
         if (moved > 0) {
             onScheduled.run();
         }

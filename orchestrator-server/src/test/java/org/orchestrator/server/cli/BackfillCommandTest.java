@@ -61,7 +61,7 @@ class BackfillCommandTest {
 
     private static List<DagRunRow> backfillRuns(Path home) {
         try (Database database = Database.connect(TestDatabase.config(home))) {
-            return database.jdbi().withHandle(h -> new DagRuns().ofDag(h, "daily", 100, 0)).stream()
+            return database.transactions().withHandle(h -> new DagRuns().ofDag(h, "daily", 100, 0)).stream()
                     .filter(r -> r.runType() == RunType.BACKFILL)
                     .sorted(Comparator.comparing(DagRunRow::logicalDate)).toList();
         }

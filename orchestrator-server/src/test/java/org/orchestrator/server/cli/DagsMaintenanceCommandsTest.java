@@ -30,8 +30,8 @@ class DagsMaintenanceCommandsTest {
         assertThat(listed.out()).contains("cyclic.jar").contains("cycle a → b → a in dag 'loopy'").contains("1 import error(s).");
         assertThat(stored.exitCode()).as(stored.out()).isZero();
         try (Database database = Database.connect(TestDatabase.config(home))) {
-            List<String> ids = database.jdbi().withHandle(h -> new Dags().all(h)).stream().map(Dags.DagRow::dagId).toList();
-            List<ImportErrors.ImportErrorRow> errors = database.jdbi().withHandle(h -> new ImportErrors().all(h));
+            List<String> ids = database.transactions().withHandle(h -> new Dags().all(h)).stream().map(Dags.DagRow::dagId).toList();
+            List<ImportErrors.ImportErrorRow> errors = database.transactions().withHandle(h -> new ImportErrors().all(h));
             assertThat(ids).containsExactly("okay");
             assertThat(errors).singleElement().satisfies(e -> assertThat(e.filename()).endsWith("cyclic.jar"));
         }

@@ -31,7 +31,7 @@ class ServerSigtermTest {
         Path home = TestEngine.fresh();
         buildSleepyDag(home.resolve("dags").resolve("sleepy.jar"));
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "shutdown-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "shutdown-test-password", "admin");
         }
         try (ServerProcess server = ServerProcess.start(home, Map.of("ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", "1"))) {
             var triggered = server.post("/api/v1/dags/sleepy/dagRuns", ADMIN, "{\"dag_run_id\": \"stop_me\"}");

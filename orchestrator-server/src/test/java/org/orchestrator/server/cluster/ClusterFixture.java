@@ -49,7 +49,7 @@ final class ClusterFixture implements AutoCloseable {
         all.put("LEDGER_URL", ledgerUrl);
         this.env = Map.copyOf(all);
         try (Database database = Database.open(ServerConfig.fromEnvironment(env))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "cluster-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "cluster-test-password", "admin");
         }
         update(ledgerUrl, "CREATE TABLE ledger (id BIGSERIAL PRIMARY KEY, idem_key TEXT NOT NULL, try_number INT NOT NULL, "
                 + "node TEXT NOT NULL, started_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), ended_at TIMESTAMPTZ)");

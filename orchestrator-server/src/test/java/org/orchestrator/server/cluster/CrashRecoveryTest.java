@@ -35,7 +35,7 @@ class CrashRecoveryTest {
         buildCrashyDag(home.resolve("dags").resolve("crashy.jar"));
         ServerConfig config = TestDatabase.config(home);
         try (Database database = Database.open(config)) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "crash-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "crash-test-password", "admin");
         }
         Map<String, String> env = Map.of("CRASH_LEDGER", ledger.toString());
 
@@ -55,7 +55,7 @@ class CrashRecoveryTest {
         List<String> lines = ledgerLines(ledger);
         assertThat(lines).containsExactly("first", "slow started try 1", "slow started try 2", "slow done", "last");
         try (Database database = Database.open(config)) {
-            var tries = database.jdbi().withHandle(h -> {
+            var tries = database.transactions().withHandle(h -> {
                 var run = new DagRuns().find(h, "crashy", "crash_run").orElseThrow();
                 var instances = new TaskInstances().ofRun(h, run.id());
                 return Map.of("first", new TaskTries().of(h, instances.get("first").id()),

@@ -71,7 +71,7 @@ class GracefulShutdownTest {
             TaskInstanceRow ti = instance(database, run);
             assertThat(ti.state()).isEqualTo(TaskState.UP_FOR_RETRY);
             assertThat(ti.maxTries()).as("no retries configured, yet the handed-back try is not counted").isEqualTo(2);
-            var tries = database.jdbi().withHandle(h -> new TaskTries().of(h, ti.id()));
+            var tries = database.transactions().withHandle(h -> new TaskTries().of(h, ti.id()));
             assertThat(tries).singleElement().satisfies(t -> {
                 assertThat(t.state()).isEqualTo(TaskState.UP_FOR_RETRY);
                 assertThat(t.error()).contains("handed back").contains("shut down");
@@ -86,6 +86,6 @@ class GracefulShutdownTest {
     }
 
     private static TaskInstanceRow instance(Database database, DagRunRow run) {
-        return database.jdbi().withHandle(h -> new TaskInstances().ofRun(h, run.id())).get("work");
+        return database.transactions().withHandle(h -> new TaskInstances().ofRun(h, run.id())).get("work");
     }
 }

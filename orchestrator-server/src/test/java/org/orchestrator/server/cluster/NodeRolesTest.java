@@ -53,9 +53,9 @@ class NodeRolesTest {
             DagRunRow run = boss.runs().trigger(boss.dags().get("fan").orElseThrow(), null, null, Map.of(), null);
 
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    boss.jdbi().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow().state()) == DagRunState.SUCCESS);
+                    boss.database().transactions().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow().state()) == DagRunState.SUCCESS);
 
-            List<String> nodes = boss.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT node FROM task_try").mapTo(String.class).list());
+            List<String> nodes = boss.database().jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT node FROM task_try").mapTo(String.class).list());
             assertThat(nodes).containsExactly(worker.nodeId());
             assertThat(boss.sweeper().choreNames()).contains("reap-zombies", "requeue-due-retries");
             assertThat(worker.sweeper().choreNames()).doesNotContain("reap-zombies", "requeue-due-retries", "refresh-schedules");
@@ -102,10 +102,10 @@ class NodeRolesTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(200);
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> web.jdbi().withHandle(h -> h.createQuery(
+                await().atMost(Duration.ofSeconds(30)).until(() -> web.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT state FROM dag_run WHERE run_id = 'via_web'").mapTo(String.class).one()).equals("success"));
             }
-            List<String> nodes = web.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT node FROM task_try").mapTo(String.class).list());
+            List<String> nodes = web.database().jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT node FROM task_try").mapTo(String.class).list());
             assertThat(nodes).containsExactly(worker.nodeId());
             assertThat(web.sweeper().choreNames()).doesNotContain("reap-zombies", "requeue-due-retries", "refresh-schedules");
             assertThat(scheduler.sweeper().choreNames()).contains("reap-zombies", "requeue-due-retries");

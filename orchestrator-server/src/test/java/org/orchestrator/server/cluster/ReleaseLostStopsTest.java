@@ -30,12 +30,12 @@ class ReleaseLostStopsTest {
             engine.awaitFinished(run, Duration.ofSeconds(30));
             long lostBefore = TryStops.lostCount();
             // As a mark leaves it when the node running try 1 dies before stopping it.
-            engine.orchestrator().jdbi().useTransaction(h -> h.createUpdate("UPDATE task_instance SET state = 'failed', "
+            engine.orchestrator().database().jdbi().useTransaction(h -> h.createUpdate("UPDATE task_instance SET state = 'failed', "
                     + "stopping_try = 1, node = 'gone@00000000' WHERE run_pk = :run").bind("run", run.id()).execute());
 
-            engine.orchestrator().jdbi().useTransaction(h ->
+            engine.orchestrator().database().transactions().useTransaction(h ->
                     new TaskInstances().clear(h, new TaskInstances().ofRun(h, run.id()).get("once"), 0));
-            engine.orchestrator().jdbi().useTransaction(h -> h.createUpdate("UPDATE dag_run SET state = 'queued' WHERE id = :id")
+            engine.orchestrator().database().jdbi().useTransaction(h -> h.createUpdate("UPDATE dag_run SET state = 'queued' WHERE id = :id")
                     .bind("id", run.id()).execute());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> engine.state(run, "once") == TaskState.SUCCESS

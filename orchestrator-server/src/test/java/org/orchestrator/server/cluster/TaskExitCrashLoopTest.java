@@ -108,7 +108,7 @@ class TaskExitCrashLoopTest {
         Files.createFile(home.resolve("ledger.txt"));
         buildDags(home.resolve("dags").resolve("exits.jar"));
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "exit-test-password", "admin");
         }
         return home;
     }
@@ -127,7 +127,7 @@ class TaskExitCrashLoopTest {
     }
 
     private static List<TaskTries.TryRow> tries(Database database, String dagId, String runId, String taskId) {
-        return database.jdbi().withHandle(h -> {
+        return database.transactions().withHandle(h -> {
             var run = new DagRuns().find(h, dagId, runId).orElseThrow();
             return new TaskTries().of(h, new TaskInstances().ofRun(h, run.id()).get(taskId).id());
         });

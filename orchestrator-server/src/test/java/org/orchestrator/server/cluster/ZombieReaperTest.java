@@ -33,11 +33,11 @@ class ZombieReaperTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> engine.state(run, "hold") == TaskState.RUNNING);
             long ghost = engine.instances(run).get("ghost").id();
             // As a node that died while running it left it: running try 1 on a node that is not registered.
-            engine.orchestrator().jdbi().useHandle(h -> h.execute("UPDATE task_instance SET state = 'running', "
+            engine.orchestrator().database().jdbi().useHandle(h -> h.execute("UPDATE task_instance SET state = 'running', "
                     + "try_number = 1, node = 'gone@1', start_date = ? WHERE id = ?", Instant.now(), ghost));
             long staleBefore = StaleWrites.count();
 
-            try (Handle blocker = engine.orchestrator().jdbi().open()) {
+            try (Handle blocker = engine.orchestrator().database().jdbi().open()) {
                 // Holds the row, so the zombie's failure waits in the completer while sweeps run.
                 blocker.begin();
                 blocker.execute("UPDATE task_instance SET priority_weight = priority_weight WHERE id = ?", ghost);

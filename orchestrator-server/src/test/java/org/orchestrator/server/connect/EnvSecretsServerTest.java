@@ -32,7 +32,7 @@ class EnvSecretsServerTest {
     void env_defined_secrets_are_used_by_tasks_and_masked_in_their_logs_even_when_printed_raw() throws Exception {
         Path home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "env-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "env-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("env_secrets.java"), TestSources.provider("envsecrets", """
                 return List.of(Dag.builder("env_secrets")

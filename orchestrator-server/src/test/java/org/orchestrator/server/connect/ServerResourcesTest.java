@@ -38,7 +38,7 @@ class ServerResourcesTest {
     @Test
     void stored_secrets_never_appear_in_the_raw_columns() {
         ConnectionStore store = new ConnectionStore(cipher);
-        database.jdbi().useHandle(h -> {
+        database.transactions().useHandle(h -> {
             store.insert(h, new Connection("db", "jdbc", "jdbc:h2:mem:x", "etl", "raw-password-1",
                     Map.of("api_key", "raw-key-2")), "warehouse", Instant.now());
             new VariableStore(cipher).set(h, new VariableStore.Variable("plain_setting", "raw-value-3", null), Instant.now());
@@ -50,7 +50,7 @@ class ServerResourcesTest {
 
         assertThat(raw).hasSize(2).allSatisfy(column -> assertThat(column)
                 .startsWith("v1:").doesNotContain("raw-password-1").doesNotContain("raw-key-2").doesNotContain("raw-value-3"));
-        ServerResources resources = new ServerResources(Map.of(), database.jdbi(), cipher, new SecretMasker());
+        ServerResources resources = new ServerResources(Map.of(), database.transactions(), cipher, new SecretMasker());
         assertThat(resources.connection("db").password()).isEqualTo("raw-password-1");
         assertThat(resources.connection("db").extra()).containsEntry("api_key", "raw-key-2");
         assertThat(resources.variable("plain_setting")).contains("raw-value-3");
@@ -58,11 +58,11 @@ class ServerResourcesTest {
 
     @Test
     void the_environment_wins_over_the_database_and_ids_are_upper_cased() {
-        database.jdbi().useHandle(h -> new ConnectionStore(cipher).insert(h,
+        database.transactions().useHandle(h -> new ConnectionStore(cipher).insert(h,
                 new Connection("api", "http", "http://from-db", "", "", Map.of()), null, Instant.now()));
         ServerResources resources = new ServerResources(Map.of(
                 "ORCHESTRATOR_CONN_API", "https://u:envpass@from-env.example.com",
-                "ORCHESTRATOR_VAR_REGION", "eu-west-1"), database.jdbi(), cipher, new SecretMasker());
+                "ORCHESTRATOR_VAR_REGION", "eu-west-1"), database.transactions(), cipher, new SecretMasker());
 
         assertThat(resources.connection("api").url()).isEqualTo("https://from-env.example.com");
         assertThat(resources.variable("region")).contains("eu-west-1");
@@ -72,7 +72,7 @@ class ServerResourcesTest {
 
     @Test
     void an_unknown_connection_names_its_id_and_where_to_define_it() {
-        ServerResources resources = new ServerResources(Map.of(), database.jdbi(), cipher, new SecretMasker());
+        ServerResources resources = new ServerResources(Map.of(), database.transactions(), cipher, new SecretMasker());
 
         assertThatThrownBy(() -> resources.connection("nowhere"))
                 .isInstanceOf(OrchestratorException.class)
@@ -81,11 +81,11 @@ class ServerResourcesTest {
 
     @Test
     void env_secrets_are_masked_from_the_start_and_looked_up_secrets_once_handed_out() {
-        database.jdbi().useHandle(h -> new ConnectionStore(cipher).insert(h,
+        database.transactions().useHandle(h -> new ConnectionStore(cipher).insert(h,
                 new Connection("db", "jdbc", "jdbc:h2:mem:y", "u", "db-only-secret", Map.of()), null, Instant.now()));
         SecretMasker masker = new SecretMasker();
         ServerResources resources = new ServerResources(Map.of("ORCHESTRATOR_CONN_SMTP", "smtp://a:env-mail-pw@mail:25",
-                "ORCHESTRATOR_VAR_SLACK_TOKEN", "xoxb-env-token"), database.jdbi(), cipher, masker);
+                "ORCHESTRATOR_VAR_SLACK_TOKEN", "xoxb-env-token"), database.transactions(), cipher, masker);
 
         assertThat(masker.apply("env-mail-pw xoxb-env-token db-only-secret")).isEqualTo("*** *** db-only-secret");
         resources.connection("db");
@@ -94,10 +94,10 @@ class ServerResourcesTest {
 
     @Test
     void a_database_written_under_another_key_fails_with_a_clear_error() {
-        database.jdbi().useHandle(h -> new ConnectionStore(cipher).insert(h,
+        database.transactions().useHandle(h -> new ConnectionStore(cipher).insert(h,
                 new Connection("db", "jdbc", "jdbc:h2:mem:z", "u", "pw-under-key-a", Map.of()), null, Instant.now()));
         SecretCipher other = SecretKeys.load(home, Map.of(SecretKeys.ENV, Base64.getEncoder().encodeToString(new byte[32])));
-        ServerResources resources = new ServerResources(Map.of(), database.jdbi(), other, new SecretMasker());
+        ServerResources resources = new ServerResources(Map.of(), database.transactions(), other, new SecretMasker());
 
         assertThatThrownBy(() -> resources.connection("db"))
                 .isInstanceOf(SecretException.class).hasMessageContaining("connection 'db'")

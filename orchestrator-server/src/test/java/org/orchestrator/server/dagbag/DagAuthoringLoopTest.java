@@ -114,11 +114,11 @@ class DagAuthoringLoopTest {
     }
 
     private static Optional<Dags.DagRow> listedOrInactive(TestEngine engine, String dagId) {
-        return engine.orchestrator().jdbi().withHandle(h -> new Dags().find(h, dagId));
+        return engine.orchestrator().database().transactions().withHandle(h -> new Dags().find(h, dagId));
     }
 
     private static Optional<String> storedError(TestEngine engine, Path file) {
-        return engine.orchestrator().jdbi().withHandle(h -> new ImportErrors().all(h)).stream()
+        return engine.orchestrator().database().transactions().withHandle(h -> new ImportErrors().all(h)).stream()
                 .filter(e -> e.filename().equals(file.toString())).map(ImportErrors.ImportErrorRow::message).findFirst();
     }
 

@@ -90,7 +90,7 @@ class DagLoadingBenchmarkTest {
 
     /** @return the version the dag table lists: what the API shows */
     private static java.util.Optional<String> listedVersion(TestEngine engine) {
-        return engine.orchestrator().jdbi().withHandle(h -> new org.orchestrator.server.state.Dags().find(h, "src_0007"))
+        return engine.orchestrator().database().transactions().withHandle(h -> new org.orchestrator.server.state.Dags().find(h, "src_0007"))
                 .map(org.orchestrator.server.state.Dags.DagRow::currentVersion);
     }
 

@@ -72,7 +72,7 @@ class DagVersionsTest {
             assertThat(engine.log(second, "report", 1)).contains("code v2");
             assertThat(engine.instances(second)).containsOnlyKeys("wait", "report", "added");
 
-            List<Dags.VersionRow> versions = engine.orchestrator().jdbi().withHandle(h -> new Dags().versions(h, "versioned"));
+            List<Dags.VersionRow> versions = engine.orchestrator().database().transactions().withHandle(h -> new Dags().versions(h, "versioned"));
             assertThat(versions).extracting(Dags.VersionRow::hash).containsExactly(v1, v2);
             assertThat(versions.get(0).source()).contains("code v1").doesNotContain("added");
             assertThat(versions.get(1).source()).contains("code v2", "added");
@@ -123,7 +123,7 @@ class DagVersionsTest {
             DagRunRow run = engine.orchestrator().runs().trigger(new LoadedDag(before, "gone", Path.of("<before>")),
                     null, null, Map.of(), null);
             // "c" was already scheduled when its version went away.
-            engine.orchestrator().jdbi().useHandle(h -> h.createUpdate(
+            engine.orchestrator().database().jdbi().useHandle(h -> h.createUpdate(
                     "UPDATE task_instance SET state = 'scheduled' WHERE run_pk = :run AND task_id = 'c' AND state = 'none'")
                     .bind("run", run.id()).execute());
 

@@ -90,12 +90,12 @@ class HostileDagsTest {
     }
 
     private static int succeededScheduledRuns(TestEngine engine) {
-        return (int) engine.orchestrator().jdbi().withHandle(h -> new DagRuns().ofDag(h, "good", 1000, 0)).stream()
+        return (int) engine.orchestrator().database().transactions().withHandle(h -> new DagRuns().ofDag(h, "good", 1000, 0)).stream()
                 .filter(r -> r.runType() == RunType.SCHEDULED && r.state() == DagRunState.SUCCESS).count();
     }
 
     private static Map<String, String> storedErrors(TestEngine engine) {
-        return engine.orchestrator().jdbi().withHandle(h -> new ImportErrors().all(h)).stream()
+        return engine.orchestrator().database().transactions().withHandle(h -> new ImportErrors().all(h)).stream()
                 .collect(Collectors.toMap(e -> Path.of(e.filename()).getFileName().toString(), ImportErrors.ImportErrorRow::message));
     }
 

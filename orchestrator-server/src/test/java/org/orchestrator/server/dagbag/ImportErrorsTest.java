@@ -33,7 +33,7 @@ class ImportErrorsTest {
         Files.write(dags.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
 
         try (TestEngine engine = TestEngine.start(home, Map.of())) {
-            Map<String, String> errors = engine.orchestrator().jdbi().withHandle(h -> new ImportErrors().all(h)).stream()
+            Map<String, String> errors = engine.orchestrator().database().transactions().withHandle(h -> new ImportErrors().all(h)).stream()
                     .collect(Collectors.toMap(e -> Path.of(e.filename()).getFileName().toString(), ImportErrors.ImportErrorRow::message));
 
             assertThat(errors).containsOnlyKeys("cyclic.jar", "unknown.jar", "throwing.jar", "empty.jar", "corrupt.jar");
@@ -66,7 +66,7 @@ class ImportErrorsTest {
 
             assertThat(engine.orchestrator().dags().importErrors()).isEmpty();
             assertThat(engine.orchestrator().dags().get("later")).isPresent();
-            java.util.List<ImportErrors.ImportErrorRow> stored = engine.orchestrator().jdbi().withHandle(h -> new ImportErrors().all(h));
+            java.util.List<ImportErrors.ImportErrorRow> stored = engine.orchestrator().database().transactions().withHandle(h -> new ImportErrors().all(h));
             assertThat(stored).isEmpty();
         }
     }

@@ -28,7 +28,7 @@ class EngineSmokeTest {
             // result reuse served a stale cached result (see state/ReadConsistencyTest, now off).
             // The description keeps what the database held, should it happen again.
             assertThat(engine.state(run, "c")).as("c of a finished run; instances %s, run %s", engine.instances(run),
-                    engine.orchestrator().jdbi().withHandle(h -> h.createQuery("SELECT * FROM dag_run").mapToMap().list()))
+                    engine.orchestrator().database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM dag_run").mapToMap().list()))
                     .isEqualTo(TaskState.SUCCESS);
             assertThat(engine.log(run, "c", 1)).contains("got 42");
         }

@@ -39,7 +39,7 @@ class LegacyTryLogsTest {
             Files.createDirectories(legacy.getParent());
             Files.writeString(legacy, "written before the upgrade\n");
 
-            assertThat(new LegacyTryLogs(engine.orchestrator().jdbi(), logs).adopt()).isEqualTo(1);
+            assertThat(new LegacyTryLogs(engine.orchestrator().database().transactions(), logs).adopt()).isEqualTo(1);
 
             assertThat(legacy).doesNotExist();
             assertThat(engine.currentLog(run, "wait")).contains("written before the upgrade");

@@ -50,7 +50,7 @@ class LimitsAndTimeoutsTest {
         Dag first = pooled("pooled_a");
         Dag second = pooled("pooled_b");
         try (TestEngine engine = TestEngine.start(first, second)) {
-            engine.orchestrator().jdbi().useHandle(h -> new Pools().put(h, "small", 2, "two slots"));
+            engine.orchestrator().database().transactions().useHandle(h -> new Pools().put(h, "small", 2, "two slots"));
             DagRunRow a = engine.trigger("pooled_a", Map.of());
             DagRunRow b = engine.trigger("pooled_b", Map.of());
 

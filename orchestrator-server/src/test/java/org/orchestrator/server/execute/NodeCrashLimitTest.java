@@ -46,7 +46,7 @@ class NodeCrashLimitTest {
     private static void nodeDiesWhileRunning(TestEngine engine, DagRunRow run, int tryNumber) {
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.state(run, "hang") == TaskState.RUNNING
                 && engine.instances(run).get("hang").tryNumber() == tryNumber);
-        engine.orchestrator().jdbi().useHandle(h -> h.createUpdate(
+        engine.orchestrator().database().jdbi().useHandle(h -> h.createUpdate(
                 "UPDATE task_instance SET node = 'gone@00000000' WHERE run_pk = :run AND task_id = 'hang'").bind("run", run.id()).execute());
     }
 

@@ -46,7 +46,7 @@ class SecretMaskingTest {
                 .chain("print_secrets", "fail_with_secret")
                 .build();
         try (TestEngine engine = TestEngine.start(dag)) {
-            engine.orchestrator().jdbi().useHandle(h -> {
+            engine.orchestrator().database().transactions().useHandle(h -> {
                 engine.orchestrator().resources().connections().insert(h, new Connection("warehouse", "jdbc",
                         "jdbc:h2:mem:w", "etl", PASSWORD, Map.of("api_key", API_KEY, "region", "eu-west-1")), null, Instant.now());
                 engine.orchestrator().resources().variables().set(h, new VariableStore.Variable("slack_token", TOKEN, null), Instant.now());

@@ -34,7 +34,7 @@ class TaskOutputServerTest {
     void a_secret_a_task_prints_or_pushes_is_absent_from_the_server_output_and_the_api() throws Exception {
         Path home = TestEngine.fresh();
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "output-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "output-test-password", "admin");
         }
         TestSources.write(home.resolve("dags").resolve("printer.java"), TestSources.provider("printer", """
                 return List.of(Dag.builder("printer")

@@ -40,7 +40,7 @@ class TenThousandSensorsTest {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         TestSources.write(home.resolve("dags").resolve("many_sensors.java"), manySensorsDag());
         try (Database database = Database.open(TestDatabase.config(home))) {
-            new UserAdmin(database.jdbi(), Clock.systemUTC()).create("admin", "sensor-test-password", "admin");
+            new UserAdmin(database.transactions(), Clock.systemUTC()).create("admin", "sensor-test-password", "admin");
         }
         Map<String, String> env = Map.of("SENSOR_INBOX", inbox.toString(), "ORCHESTRATOR_PARALLELISM", "10500");
         try (ServerProcess server = ServerProcess.start(home, env)) {

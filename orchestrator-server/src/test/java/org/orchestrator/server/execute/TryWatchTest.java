@@ -57,7 +57,7 @@ class TryWatchTest {
         long staleBefore = StaleWrites.count();
 
         Instant markedAt = Instant.now();
-        engine.orchestrator().jdbi().useTransaction(h -> {
+        engine.orchestrator().database().transactions().useTransaction(h -> {
             var ti = new TaskInstances().ofRun(h, run.id()).get("work");
             assertThat(new TaskInstances().mark(h, ti, TaskState.FAILED, Instant.now())).isTrue();
         });
@@ -79,7 +79,7 @@ class TryWatchTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> LEDGER.contains(run.runId() + " start 1"));
         long lostBefore = TryStops.lostCount();
 
-        engine.orchestrator().jdbi().useTransaction(h -> h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", run.id()).execute());
+        engine.orchestrator().database().jdbi().useTransaction(h -> h.createUpdate("DELETE FROM dag_run WHERE id = :id").bind("id", run.id()).execute());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> LEDGER.contains(run.runId() + " end 1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.orchestrator().executor().inFlight() == 0);

@@ -35,12 +35,12 @@ class UncertainClaimsTest {
             mine.add(List.of(claimed));
             another.add(List.of(claimed));
 
-            assertThat(engine.orchestrator().jdbi().withHandle(mine::confirm)).containsExactly(claimed);
-            assertThat(engine.orchestrator().jdbi().withHandle(another::confirm)).isEmpty();
+            assertThat(engine.orchestrator().database().transactions().withHandle(mine::confirm)).containsExactly(claimed);
+            assertThat(engine.orchestrator().database().transactions().withHandle(another::confirm)).isEmpty();
 
             RELEASE.countDown();
             await().atMost(Duration.ofSeconds(20)).until(() -> engine.state(run, "hold") == TaskState.SUCCESS);
-            assertThat(engine.orchestrator().jdbi().withHandle(mine::confirm)).as("no longer running: not ours to start").isEmpty();
+            assertThat(engine.orchestrator().database().transactions().withHandle(mine::confirm)).as("no longer running: not ours to start").isEmpty();
         }
     }
 }

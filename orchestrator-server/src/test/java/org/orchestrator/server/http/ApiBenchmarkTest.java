@@ -87,7 +87,7 @@ class ApiBenchmarkTest {
     /** Stores 10,000 finished runs of 10 task instances each, in batches, straight into the tables. */
     private static void seed(ApiFixture api) {
         Instant base = Instant.parse("2020-01-01T00:00:00Z");
-        api.engine().orchestrator().jdbi().useTransaction(h -> {
+        api.engine().orchestrator().database().jdbi().useTransaction(h -> {
             PreparedBatch runs = h.prepareBatch("INSERT INTO dag_run (dag_id, run_id, run_type, logical_date, data_interval_start, "
                     + "data_interval_end, state, conf, queued_at, start_date, end_date) VALUES (:dag, :run, 'manual', :at, :at, :at, "
                     + "'success', '{}', :at, :at, :at)");
@@ -102,7 +102,7 @@ class ApiBenchmarkTest {
                     + "priority_weight, start_date, end_date) SELECT r.id, r.dag_id, r.run_id, 't' || x.n, 'success', 1, 1, "
                     + "'default_pool', 1, r.start_date, r.end_date FROM dag_run r CROSS JOIN SYSTEM_RANGE(0, 9) x(n)").execute();
         });
-        int tis = api.engine().orchestrator().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM task_instance")
+        int tis = api.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM task_instance")
                 .mapTo(Integer.class).one());
         assertThat(tis).isGreaterThanOrEqualTo(DAGS * RUNS_PER_DAG * TASKS_STORED);
     }

@@ -20,7 +20,7 @@ class AuthApiTest {
     @BeforeAll
     static void start() {
         api = ApiFixture.start(TestDags.greeter());
-        users = new UserAdmin(api.engine().orchestrator().jdbi(), Clock.systemUTC());
+        users = new UserAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC());
     }
 
     @AfterAll
@@ -77,7 +77,7 @@ class AuthApiTest {
     void passwords_are_stored_only_as_argon2id_hashes() {
         users.create("carol", "correct horse battery staple", "viewer");
 
-        String stored = api.engine().orchestrator().jdbi().withHandle(h ->
+        String stored = api.engine().orchestrator().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT password_hash FROM app_user WHERE username = 'carol'").mapTo(String.class).one());
         assertThat(stored).startsWith("$argon2id$").doesNotContain("correct horse battery staple");
         assertThat(api.withPassword("carol", "correct horse battery staple").get("/api/v1/dags").status()).isEqualTo(200);

@@ -130,7 +130,7 @@ class ConnectionApiTest {
         }
         admin.post("/api/v1/connections", "{\"connection_id\": \"older\", \"conn_type\": \"jdbc\", \"url\": \"jdbc:postgresql://db/x\"}");
         // As a row stored before URLs were checked for passwords.
-        api.engine().orchestrator().jdbi().useHandle(h -> h.execute("UPDATE connection SET url = ? WHERE conn_id = ?",
+        api.engine().orchestrator().database().jdbi().useHandle(h -> h.execute("UPDATE connection SET url = ? WHERE conn_id = ?",
                 "jdbc:postgresql://db/x?user=etl&password=older-Secret-2", "older"));
 
         String shown = api.as(ApiFixture.VIEWER).get("/api/v1/connections/older").body()

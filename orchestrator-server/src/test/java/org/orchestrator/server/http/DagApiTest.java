@@ -74,7 +74,7 @@ class DagApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("is_paused").asBoolean()).isTrue();
         assertThat(api.as(ApiFixture.VIEWER).get("/api/v1/dags/gated").json().get("is_paused").asBoolean()).isTrue();
-        boolean stored = api.engine().orchestrator().jdbi().withHandle(h -> new Dags().find(h, "gated").orElseThrow().paused());
+        boolean stored = api.engine().orchestrator().database().transactions().withHandle(h -> new Dags().find(h, "gated").orElseThrow().paused());
         assertThat(stored).isTrue();
         List<Map<String, Object>> audit = AuditRows.of(api.engine(), "api.patch_dag");
         assertThat(audit).anySatisfy(row -> {

@@ -30,7 +30,7 @@ class DagPauseApiTest {
     }
 
     private static List<DagRunRow> scheduledRuns(ApiFixture api) {
-        return api.engine().orchestrator().jdbi().withHandle(h -> new DagRuns().ofDag(h, DAG, 1000, 0)).stream()
+        return api.engine().orchestrator().database().transactions().withHandle(h -> new DagRuns().ofDag(h, DAG, 1000, 0)).stream()
                 .filter(r -> r.runType() == RunType.SCHEDULED).toList();
     }
 

@@ -110,7 +110,7 @@ class DagRunApiTest {
         for (var answer : answers) {
             assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
-        int created = api.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+        int created = api.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM dag_run WHERE run_id LIKE 'burst!_%' ESCAPE '!'").mapTo(Integer.class).one());
         assertThat(created).isEqualTo(48);
     }
@@ -170,14 +170,14 @@ class DagRunApiTest {
     }
 
     private static String xcom(String runId, String key) {
-        return api.engine().orchestrator().jdbi().withHandle(h -> {
+        return api.engine().orchestrator().database().transactions().withHandle(h -> {
             DagRunRow run = new DagRuns().find(h, "greeter", runId).orElseThrow();
             return new XComs().pull(h, run.id(), "echo", key).orElseThrow();
         });
     }
 
     private static int runCount() {
-        return api.engine().orchestrator().jdbi().withHandle(h ->
+        return api.engine().orchestrator().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM dag_run").mapTo(Integer.class).one());
     }
 }

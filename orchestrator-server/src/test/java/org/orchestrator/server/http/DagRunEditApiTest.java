@@ -73,7 +73,7 @@ class DagRunEditApiTest {
         assertThat(response.status()).isEqualTo(204);
         assertProblem(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/e4"), 404);
         assertProblem(api.as(ApiFixture.VIEWER).get("/api/v1/dags/greeter/dagRuns/e4/taskInstances"), 404);
-        int instances = api.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+        int instances = api.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM task_instance WHERE dag_id = 'greeter' AND run_id = 'e4'").mapTo(Integer.class).one());
         assertThat(instances).isZero();
         assertThat(AuditRows.of(api.engine(), "api.delete_dag_run")).anySatisfy(row -> assertThat(row.get("run_id")).isEqualTo("e4"));

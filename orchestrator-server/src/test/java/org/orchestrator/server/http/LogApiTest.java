@@ -131,7 +131,7 @@ class LogApiTest {
         Path current = logsFolder().resolve("dag_id=greeter/run_id=old%3Ascheme/task_id=echo/attempt=1.log");
         Files.createDirectories(logsFolder().resolve(legacy).getParent());
         Files.move(current, logsFolder().resolve(legacy));
-        int updated = api.engine().orchestrator().jdbi().withHandle(h -> h.createUpdate(
+        int updated = api.engine().orchestrator().database().jdbi().withHandle(h -> h.createUpdate(
                 "UPDATE task_try SET log_path = :legacy WHERE log_path = :current")
                 .bind("legacy", legacy).bind("current", logsFolder().relativize(current).toString()).execute());
         assertThat(updated).isEqualTo(1);

@@ -100,7 +100,7 @@ class SlaMissApiTest {
     }
 
     private static boolean outboxEmpty() {
-        return api.engine().orchestrator().jdbi().withHandle(h ->
+        return api.engine().orchestrator().database().jdbi().withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM callback_request").mapTo(Integer.class).one()) == 0;
     }
 }

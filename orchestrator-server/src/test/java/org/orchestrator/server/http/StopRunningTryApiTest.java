@@ -209,7 +209,7 @@ class StopRunningTryApiTest {
     }
 
     private static List<TaskTries.TryRow> tries(String runId, String taskId) {
-        return api.engine().orchestrator().jdbi().withHandle(h -> {
+        return api.engine().orchestrator().database().transactions().withHandle(h -> {
             var run = new DagRuns().find(h, "ledgered", runId).orElseThrow();
             long id = new TaskInstances().ofRun(h, run.id()).get(taskId).id();
             return new TaskTries().of(h, id);

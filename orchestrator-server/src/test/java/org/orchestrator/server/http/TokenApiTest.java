@@ -41,7 +41,7 @@ class TokenApiTest {
             assertThat(row.get("run_id")).isEqualTo("by_token");
             assertThat(row.get("username")).isEqualTo(ApiFixture.OP);
         });
-        Map<String, Object> row = api.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+        Map<String, Object> row = api.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT prefix, token_hash FROM api_token WHERE id = :id").bind("id", created.get("token_id").asLong()).mapToMap().one());
         assertThat(token).doesNotContain((String) row.get("token_hash")).contains((String) row.get("prefix"));
         assertThat((String) row.get("token_hash")).hasSize(64).isNotEqualTo(token);
@@ -98,9 +98,9 @@ class TokenApiTest {
 
     @Test
     void tokens_of_a_deleted_user_stop_working() {
-        UserAdmin users = new UserAdmin(api.engine().orchestrator().jdbi(), Clock.systemUTC());
+        UserAdmin users = new UserAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC());
         users.create("leaver", "leaver-password", "op");
-        String token = new TokenAdmin(api.engine().orchestrator().jdbi(), Clock.systemUTC()).create("leaver", "laptop").token();
+        String token = new TokenAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC()).create("leaver", "laptop").token();
         assertThat(bearer(token).get("/api/v1/dags").status()).isEqualTo(200);
 
         users.delete("leaver");
@@ -126,7 +126,7 @@ class TokenApiTest {
 
     @Test
     void token_admin_refuses_unknown_users() {
-        assertThatThrownBy(() -> new TokenAdmin(api.engine().orchestrator().jdbi(), Clock.systemUTC()).create("ghost", null))
+        assertThatThrownBy(() -> new TokenAdmin(api.engine().orchestrator().database().transactions(), Clock.systemUTC()).create("ghost", null))
                 .hasMessageContaining("no user 'ghost'");
     }
 

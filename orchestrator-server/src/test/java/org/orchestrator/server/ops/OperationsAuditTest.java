@@ -276,11 +276,11 @@ class OperationsAuditTest {
     }
 
     private static long auditCount() {
-        return engine.orchestrator().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one());
+        return engine.orchestrator().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one());
     }
 
     private static Map<String, Object> newestRow() {
-        return engine.orchestrator().jdbi().withHandle(h -> h.createQuery(
+        return engine.orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT username, event FROM audit_log ORDER BY id DESC").setMaxRows(1).mapToMap().one())
                 .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toUpperCase(), Map.Entry::getValue));
     }

@@ -28,7 +28,7 @@ class ScheduledRunsTest {
     }
 
     private static List<DagRunRow> scheduledRuns(TestEngine engine, String dagId) {
-        return engine.orchestrator().jdbi().withHandle(h -> new DagRuns().ofDag(h, dagId, 1000, 0)).stream()
+        return engine.orchestrator().database().transactions().withHandle(h -> new DagRuns().ofDag(h, dagId, 1000, 0)).stream()
                 .filter(r -> r.runType() == RunType.SCHEDULED)
                 .sorted(java.util.Comparator.comparing(DagRunRow::logicalDate)).toList();
     }

@@ -43,7 +43,7 @@ class ClaimOnPostgresTest {
         List<Long> ids = db.scheduled(db.run("d", "r1", NOW), 5);
         CountDownLatch firstHolds = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<List<Long>> first = threads.submit(() -> db.jdbi().inTransaction(h -> {
+        Future<List<Long>> first = threads.submit(() -> db.transactions().inTransaction(h -> {
             List<Long> held = idsOf(tis.ready(h, 3));
             firstHolds.countDown();
             release.await(30, TimeUnit.SECONDS);
@@ -52,7 +52,7 @@ class ClaimOnPostgresTest {
         assertThat(firstHolds.await(30, TimeUnit.SECONDS)).isTrue();
 
         // While the first transaction holds its rows, the second answers at once (bounded by a timeout).
-        List<Long> second = threads.submit(() -> db.jdbi().inTransaction(h -> idsOf(tis.ready(h, 10))))
+        List<Long> second = threads.submit(() -> db.transactions().inTransaction(h -> idsOf(tis.ready(h, 10))))
                 .get(5, TimeUnit.SECONDS);
         release.countDown();
 
@@ -70,7 +70,7 @@ class ClaimOnPostgresTest {
             claimers.add(threads.submit(() -> {
                 List<TaskInstanceRow> batch;
                 do {
-                    batch = db.jdbi().inTransaction(h -> claim(h, name));
+                    batch = db.transactions().inTransaction(h -> claim(h, name));
                     batch.forEach(ti -> started.add(ti.id()));
                 } while (!batch.isEmpty());
                 return null;
@@ -86,7 +86,7 @@ class ClaimOnPostgresTest {
         assertThat(ids).allSatisfy(id -> assertThat(db.instance(id).tryNumber()).isEqualTo(1));
     }
 
-    private List<TaskInstanceRow> claim(Handle h, String node) {
+    private List<TaskInstanceRow> claim(Tx h, String node) {
         return tis.claimAndStart(h, tis.ready(h, 7), node, NOW);
     }
 

@@ -25,9 +25,9 @@ class DagRunStateChangeTest {
     @Test
     void a_finished_run_cannot_be_set_running_and_stays_as_it_was() {
         long run = db.run("orders", "manual__1", DAY);
-        db.jdbi().useTransaction(h -> assertThat(runs.setState(h, run, DagRunState.QUEUED, DagRunState.SUCCESS, DAY)).isTrue());
+        db.transactions().useTransaction(h -> assertThat(runs.setState(h, run, DagRunState.QUEUED, DagRunState.SUCCESS, DAY)).isTrue());
 
-        assertThatThrownBy(() -> db.jdbi().useTransaction(h ->
+        assertThatThrownBy(() -> db.transactions().useTransaction(h ->
                 runs.setState(h, run, DagRunState.SUCCESS, DagRunState.RUNNING, DAY)))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("DAG run cannot move from success to running");
@@ -37,10 +37,10 @@ class DagRunStateChangeTest {
     @Test
     void a_cleared_run_goes_back_to_queued_only_from_the_state_it_is_in() {
         long run = db.run("orders", "manual__1", DAY);
-        db.jdbi().useTransaction(h -> runs.setState(h, run, DagRunState.QUEUED, DagRunState.FAILED, DAY));
+        db.transactions().useTransaction(h -> runs.setState(h, run, DagRunState.QUEUED, DagRunState.FAILED, DAY));
 
-        boolean fromStale = db.jdbi().inTransaction(h -> runs.setState(h, run, DagRunState.SUCCESS, DagRunState.QUEUED, DAY));
-        boolean fromCurrent = db.jdbi().inTransaction(h -> runs.setState(h, run, DagRunState.FAILED, DagRunState.QUEUED, DAY));
+        boolean fromStale = db.transactions().inTransaction(h -> runs.setState(h, run, DagRunState.SUCCESS, DagRunState.QUEUED, DAY));
+        boolean fromCurrent = db.transactions().inTransaction(h -> runs.setState(h, run, DagRunState.FAILED, DagRunState.QUEUED, DAY));
 
         assertThat(fromStale).isFalse();
         assertThat(fromCurrent).isTrue();
@@ -48,6 +48,6 @@ class DagRunStateChangeTest {
     }
 
     private DagRunState state(long run) {
-        return db.jdbi().withHandle(h -> runs.find(h, run).orElseThrow().state());
+        return db.transactions().withHandle(h -> runs.find(h, run).orElseThrow().state());
     }
 }

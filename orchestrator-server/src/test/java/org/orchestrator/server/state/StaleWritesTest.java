@@ -41,7 +41,7 @@ class StaleWritesTest {
     void an_outcome_after_an_operator_marked_the_instance_is_rejected_and_counted() {
         long id = db.scheduled(db.run("d", "r1", T0), 1).getFirst();
         TaskInstanceRow running = claim(id);
-        db.jdbi().useTransaction(h -> tis.mark(h, running, TaskState.FAILED, T0));
+        db.transactions().useTransaction(h -> tis.mark(h, running, TaskState.FAILED, T0));
         long before = StaleWrites.count();
 
         assertThat(finish(running, TaskState.SUCCESS, T0.plusSeconds(1))).isFalse();
@@ -61,7 +61,7 @@ class StaleWritesTest {
         db.jdbi().useTransaction(h -> h.execute("DELETE FROM dag_run WHERE id = ?", run));
         List<TryEnd> ends = List.of(end(orphan, TaskState.SUCCESS), end(kept, TaskState.SUCCESS), end(live, TaskState.SUCCESS));
 
-        boolean[] applied = db.jdbi().inTransaction(h -> {
+        boolean[] applied = db.transactions().inTransaction(h -> {
             boolean[] moved = tis.finishTries(h, ends, T0);
             new TaskTries().finishAll(h, ends, T0);
             return moved;
@@ -80,31 +80,31 @@ class StaleWritesTest {
         XComs xcoms = new XComs();
         long before = StaleWrites.count();
 
-        boolean late = db.jdbi().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late\""));
-        boolean owner = db.jdbi().inTransaction(h -> xcoms.push(h, secondTry, "k", "\"owner\""));
-        boolean lateAgain = db.jdbi().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late again\""));
+        boolean late = db.transactions().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late\""));
+        boolean owner = db.transactions().inTransaction(h -> xcoms.push(h, secondTry, "k", "\"owner\""));
+        boolean lateAgain = db.transactions().inTransaction(h -> xcoms.push(h, firstTry, "k", "\"late again\""));
 
         assertThat(List.of(late, owner, lateAgain)).containsExactly(false, true, false);
         assertThat(StaleWrites.count()).isEqualTo(before + 2);
-        java.util.Optional<String> stored = db.jdbi().withHandle(h -> xcoms.pull(h, secondTry.runPk(), "t0", "k"));
+        java.util.Optional<String> stored = db.transactions().withHandle(h -> xcoms.pull(h, secondTry.runPk(), "t0", "k"));
         assertThat(stored).contains("\"owner\"");
     }
 
     /** The try fails, its retry comes due and is claimed: @return the next try, now the owner */
     private TaskInstanceRow retried(TaskInstanceRow ti) {
         finish(ti, TaskState.UP_FOR_RETRY, T0);
-        db.jdbi().useTransaction(h -> tis.retryDue(h, ti.id(), T0.plusSeconds(1)));
+        db.transactions().useTransaction(h -> tis.retryDue(h, ti.id(), T0.plusSeconds(1)));
         return claim(ti.id());
     }
 
     private TaskInstanceRow claim(long id) {
-        List<TaskInstanceRow> started = db.jdbi().inTransaction(h -> tis.claimAndStart(h, List.of(db.instance(id)), "node-a", T0));
+        List<TaskInstanceRow> started = db.transactions().inTransaction(h -> tis.claimAndStart(h, List.of(db.instance(id)), "node-a", T0));
         assertThat(started).hasSize(1);
         return started.getFirst();
     }
 
     private boolean finish(TaskInstanceRow ti, TaskState to, Instant now) {
-        return db.jdbi().inTransaction(h -> tis.finishTries(h, List.of(end(ti, to)), now))[0];
+        return db.transactions().inTransaction(h -> tis.finishTries(h, List.of(end(ti, to)), now))[0];
     }
 
     private static TryEnd end(TaskInstanceRow ti, TaskState to) {

@@ -31,11 +31,15 @@ final class StateDb implements AutoCloseable {
         return database.jdbi();
     }
 
+    Transactions transactions() {
+        return database.transactions();
+    }
+
     /** @return the primary key of a new queued manual run */
     long run(String dagId, String runId, Instant logicalDate) {
         DagRuns.NewRun run = new DagRuns.NewRun(dagId, runId, RunType.MANUAL, logicalDate,
                 new DataInterval(logicalDate, logicalDate), "{}", null, "v1");
-        return jdbi().inTransaction(h -> new DagRuns().insert(h, run, logicalDate));
+        return database.transactions().inTransaction(h -> new DagRuns().insert(h, run, logicalDate));
     }
 
     /** @return the ids of {@code count} new scheduled instances of the run, tasks t0, t1, … */
@@ -50,12 +54,12 @@ final class StateDb implements AutoCloseable {
 
     /** @return the instance as stored */
     TaskInstanceRow instance(long id) {
-        return jdbi().withHandle(h -> new TaskInstances().find(h, id).orElseThrow());
+        return database.transactions().withHandle(h -> new TaskInstances().find(h, id).orElseThrow());
     }
 
     /** @return the instance's tries as stored */
     List<TaskTries.TryRow> tries(long id) {
-        return jdbi().withHandle(h -> new TaskTries().of(h, id));
+        return database.transactions().withHandle(h -> new TaskTries().of(h, id));
     }
 
     @Override

@@ -25,7 +25,7 @@ class FlagSlaMissesTest {
     private final SweepDb db = new SweepDb();
     private final SettableClock clock = new SettableClock(T0);
     private final AtomicInteger woken = new AtomicInteger();
-    private final FlagSlaMisses chore = new FlagSlaMisses(db.jdbi(), db.bag(), clock, woken::incrementAndGet);
+    private final FlagSlaMisses chore = new FlagSlaMisses(db.transactions(), db.bag(), clock, woken::incrementAndGet);
     private final Dag dag = Dag.builder("orders").sla(SLA).onSlaMiss(e -> { }).task("load", ctx -> { }).build();
 
     FlagSlaMissesTest() {
@@ -85,7 +85,7 @@ class FlagSlaMissesTest {
     @Test
     void a_run_that_finished_in_time_is_never_flagged() {
         DagRunRow run = db.runningRun(dag, "manual__1", T0);
-        db.jdbi().useTransaction(h -> new DagRuns().finish(h, run.id(), DagRunState.SUCCESS, T0.plusSeconds(60)));
+        db.transactions().useTransaction(h -> new DagRuns().finish(h, run.id(), DagRunState.SUCCESS, T0.plusSeconds(60)));
 
         clock.set(T0.plus(SLA).plus(Duration.ofHours(1)));
         chore.run();

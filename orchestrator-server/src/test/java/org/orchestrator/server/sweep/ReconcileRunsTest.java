@@ -25,7 +25,7 @@ class ReconcileRunsTest {
     private final SweepDb db = new SweepDb();
     private final SettableClock clock = new SettableClock(T0);
     private final AtomicInteger woken = new AtomicInteger();
-    private final ReconcileRuns chore = new ReconcileRuns(db.jdbi(), db.bag(),
+    private final ReconcileRuns chore = new ReconcileRuns(db.transactions(), db.bag(),
             new RunProgress(new TaskInstances(), new DagRuns(), new CallbackRequests()), clock, woken::incrementAndGet);
     private final Dag dag = Dag.builder("etl")
             .task("extract", ctx -> { })

@@ -20,7 +20,7 @@ class RequeueDueRetriesTest {
     private final SweepDb db = new SweepDb();
     private final SettableClock clock = new SettableClock(T0);
     private final AtomicInteger woken = new AtomicInteger();
-    private final RequeueDueRetries chore = new RequeueDueRetries(db.jdbi(), clock, woken::incrementAndGet);
+    private final RequeueDueRetries chore = new RequeueDueRetries(db.transactions(), clock, woken::incrementAndGet);
     private final Dag dag = Dag.builder("flaky").task("load", ctx -> { }, t -> t.retries(2)).build();
 
     @AfterEach

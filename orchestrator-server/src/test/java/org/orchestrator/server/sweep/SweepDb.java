@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.DataInterval;
@@ -39,6 +40,10 @@ final class SweepDb implements AutoCloseable {
         return database.jdbi();
     }
 
+    Transactions transactions() {
+        return database.transactions();
+    }
+
     DagBag bag() {
         return bag;
     }
@@ -50,7 +55,7 @@ final class SweepDb implements AutoCloseable {
 
     /** @return a new queued run of the DAG with all its task instances in {@code none} */
     DagRunRow queuedRun(Dag dag, String runId, RunType type, DataInterval interval, Instant queuedAt) {
-        return jdbi().inTransaction(h -> {
+        return transactions().inTransaction(h -> {
             long pk = runs.insert(h, new DagRuns.NewRun(dag.id(), runId, type, interval.start(), interval, "{}", null,
                     VERSION), queuedAt);
             tis.insertForRun(h, pk, dag.id(), runId, dag.tasks(), Set.of(), queuedAt);
@@ -61,7 +66,7 @@ final class SweepDb implements AutoCloseable {
     /** @return a new running run of the DAG, its tasks in {@code none} */
     DagRunRow runningRun(Dag dag, String runId, Instant at) {
         DagRunRow run = queuedRun(dag, runId, RunType.MANUAL, new DataInterval(at, at), at);
-        jdbi().useTransaction(h -> runs.start(h, run.id(), at));
+        transactions().useTransaction(h -> runs.start(h, run.id(), at));
         return run(run);
     }
 
@@ -74,7 +79,7 @@ final class SweepDb implements AutoCloseable {
     }
 
     DagRunRow run(DagRunRow run) {
-        return jdbi().withHandle(h -> runs.find(h, run.id()).orElseThrow());
+        return transactions().withHandle(h -> runs.find(h, run.id()).orElseThrow());
     }
 
     DagRunState state(DagRunRow run) {
@@ -82,7 +87,7 @@ final class SweepDb implements AutoCloseable {
     }
 
     Map<String, TaskInstanceRow> instances(DagRunRow run) {
-        return jdbi().withHandle(h -> tis.ofRun(h, run.id()));
+        return transactions().withHandle(h -> tis.ofRun(h, run.id()));
     }
 
     TaskState state(DagRunRow run, String taskId) {
@@ -90,7 +95,7 @@ final class SweepDb implements AutoCloseable {
     }
 
     List<CallbackRequests.Request> callbackRequests() {
-        return jdbi().withHandle(h -> new CallbackRequests().pending(h, 100));
+        return transactions().withHandle(h -> new CallbackRequests().pending(h, 100));
     }
 
     @Override

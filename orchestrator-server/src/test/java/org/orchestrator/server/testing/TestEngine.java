@@ -90,7 +90,7 @@ public final class TestEngine implements AutoCloseable {
 
     /** @return the run as stored now */
     public DagRunRow run(DagRunRow run) {
-        return orchestrator.jdbi().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow());
+        return orchestrator.database().transactions().withHandle(h -> new DagRuns().find(h, run.id()).orElseThrow());
     }
 
     /** Waits until the run finished and returns it. */
@@ -106,7 +106,7 @@ public final class TestEngine implements AutoCloseable {
 
     /** @return the run's task instances by task id */
     public Map<String, TaskInstanceRow> instances(DagRunRow run) {
-        return orchestrator.jdbi().withHandle(h -> new TaskInstances().ofRun(h, run.id()));
+        return orchestrator.database().transactions().withHandle(h -> new TaskInstances().ofRun(h, run.id()));
     }
 
     /** @return the state of one task of the run */
@@ -117,7 +117,7 @@ public final class TestEngine implements AutoCloseable {
     /** @return the tries of one task of the run */
     public List<TaskTries.TryRow> tries(DagRunRow run, String taskId) {
         long id = instances(run).get(taskId).id();
-        return orchestrator.jdbi().withHandle(h -> new TaskTries().of(h, id));
+        return orchestrator.database().transactions().withHandle(h -> new TaskTries().of(h, id));
     }
 
     /** @return the text of one try's log */

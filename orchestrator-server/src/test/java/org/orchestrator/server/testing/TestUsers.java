@@ -16,7 +16,7 @@ public final class TestUsers {
 
     /** @param orchestrator the engine whose database gets the users */
     public static void createOnePerRole(Orchestrator orchestrator) {
-        UserAdmin users = new UserAdmin(orchestrator.jdbi(), Clock.systemUTC());
+        UserAdmin users = new UserAdmin(orchestrator.database().transactions(), Clock.systemUTC());
         ROLES.forEach(name -> users.create(name, password(name), name));
     }
 

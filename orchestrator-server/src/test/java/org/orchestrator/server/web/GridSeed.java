@@ -42,7 +42,7 @@ final class GridSeed {
     /** Writes {@code runs} finished runs, one a day, each with an instance of every task. */
     static void seed(Orchestrator orchestrator, int runs) {
         Instant first = Instant.parse("2024-01-01T00:00:00Z");
-        orchestrator.jdbi().useTransaction(h -> {
+        orchestrator.database().jdbi().useTransaction(h -> {
             PreparedBatch runBatch = h.prepareBatch("INSERT INTO dag_run (dag_id, run_id, run_type, logical_date, "
                     + "data_interval_start, data_interval_end, state, conf, queued_at, start_date, end_date) VALUES "
                     + "(:dag, :run, 'scheduled', :at, :at, :end, :state, '{}', :at, :at, :finished)");

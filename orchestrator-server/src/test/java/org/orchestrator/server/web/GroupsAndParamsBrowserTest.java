@@ -148,7 +148,7 @@ class GroupsAndParamsBrowserTest {
     }
 
     private static java.util.List<String> confs() {
-        return web.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT conf FROM dag_run WHERE dag_id = 'web_typed'").mapTo(String.class).list());
     }
 

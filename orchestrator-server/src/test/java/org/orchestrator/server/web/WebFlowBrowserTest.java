@@ -66,7 +66,7 @@ class WebFlowBrowserTest {
             browser.screenshot("flow-03-grid-green");
             browser.assertConsoleClean();
         }
-        List<String> confs = web.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+        List<String> confs = web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT conf FROM dag_run WHERE dag_id = 'web_demo'").mapTo(String.class).list());
         assertThat(confs).singleElement().asString().contains("\"greeting\":\"bonjour\"", "\"rows\":5");
     }

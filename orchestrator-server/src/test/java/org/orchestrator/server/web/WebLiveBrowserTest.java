@@ -163,7 +163,7 @@ class WebLiveBrowserTest {
         web.engine().awaitState(first);
         web.engine().awaitState(second);
         String current = web.engine().orchestrator().dags().get("web_demo").orElseThrow().version();
-        web.engine().orchestrator().jdbi().useHandle(h -> new Dags().addVersion(h, "web_demo", "0ld0version0of0web0demo",
+        web.engine().orchestrator().database().transactions().useHandle(h -> new Dags().addVersion(h, "web_demo", "0ld0version0of0web0demo",
                 "<test>/web_demo.java", "{}", "class Old {}", Instant.parse("2020-01-01T00:00:00Z")));
         try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
             browser.login(WebFixture.VIEWER);

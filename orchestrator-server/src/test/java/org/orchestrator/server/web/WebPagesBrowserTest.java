@@ -165,7 +165,7 @@ class WebPagesBrowserTest {
             browser.login(WebFixture.OP);
             By toggle = By.cssSelector("tr[data-dag-id='web_flaky'] [data-testid=pause-toggle]");
             browser.waitFor(toggle).click();
-            browser.until(d -> web.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+            browser.until(d -> web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT is_paused FROM dag WHERE dag_id = 'web_flaky'").mapTo(Boolean.class).one()));
 
             browser.driver().findElement(By.cssSelector(".seg[data-filter=paused]")).click();
@@ -176,7 +176,7 @@ class WebPagesBrowserTest {
             browser.screenshot("pages-pause-02-paused-after-reload");
 
             browser.driver().findElement(toggle).click();
-            browser.until(d -> !web.engine().orchestrator().jdbi().withHandle(h -> h.createQuery(
+            browser.until(d -> !web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT is_paused FROM dag WHERE dag_id = 'web_flaky'").mapTo(Boolean.class).one()));
             browser.assertConsoleClean();
         }

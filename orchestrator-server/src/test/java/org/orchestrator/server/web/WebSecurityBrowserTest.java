@@ -109,7 +109,7 @@ class WebSecurityBrowserTest {
     @Test
     void the_code_tab_shows_a_stored_source_with_script_as_text_and_names_a_version_without_source() {
         String source = "// web_xss " + WebDags.XSS + "\nclass Dags {}\n";
-        web.engine().orchestrator().jdbi().useHandle(h -> new Dags().addVersion(h, "web_xss", "xss0source0version",
+        web.engine().orchestrator().database().transactions().useHandle(h -> new Dags().addVersion(h, "web_xss", "xss0source0version",
                 "<test>/xss.java", "{}", source, Instant.now()));
         String current = web.engine().orchestrator().dags().get("web_xss").orElseThrow().version();
         try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {

@@ -192,7 +192,7 @@ class WebSessionTest {
 
     @Test
     void a_deleted_user_is_logged_out_at_once() {
-        UserAdmin users = new UserAdmin(web.engine().orchestrator().jdbi(), Clock.systemUTC());
+        UserAdmin users = new UserAdmin(web.engine().orchestrator().database().transactions(), Clock.systemUTC());
         users.create("temp", "temp-password", "op");
         WebClient temp = new WebClient(web.baseUrl());
         temp.login("temp", "temp-password", null);

@@ -59,7 +59,7 @@ final class ConnectionRoutes {
 
     private void list(Context ctx) {
         var page = new QueryParams(ctx).page();
-        Listing<ConnectionCollectionItemView> listing = api.orchestrator().jdbi().withHandle(h -> new Listing<>(
+        Listing<ConnectionCollectionItemView> listing = api.orchestrator().database().transactions().withHandle(h -> new Listing<>(
                 store().list(h, page.limit(), page.offset()).stream().map(ConnectionCollectionItemView::of).toList(),
                 store().count(h)));
         ctx.json(DagRoutes.collection("connections", listing));
@@ -112,7 +112,7 @@ final class ConnectionRoutes {
     }
 
     private Stored find(String id) {
-        return api.orchestrator().jdbi().withHandle(h -> store().find(h, id))
+        return api.orchestrator().database().transactions().withHandle(h -> store().find(h, id))
                 .orElseThrow(() -> ApiProblem.notFound("connection " + ApiProblem.quote(id) + " not found"));
     }
 

@@ -42,7 +42,7 @@ final class TokenRoutes {
 
     TokenRoutes(Api api) {
         this.api = api;
-        this.tokens = new TokenAdmin(api.orchestrator().jdbi(), api.orchestrator().clock());
+        this.tokens = new TokenAdmin(api.orchestrator().database().transactions(), api.orchestrator().clock());
     }
 
     void register(ApiRouter router) {

@@ -62,7 +62,7 @@ final class VariableRoutes {
 
     private void list(Context ctx) {
         var page = new QueryParams(ctx).page();
-        Listing<VariableCollectionItemView> listing = api.orchestrator().jdbi().withHandle(h -> new Listing<>(
+        Listing<VariableCollectionItemView> listing = api.orchestrator().database().transactions().withHandle(h -> new Listing<>(
                 store().list(h, page.limit(), page.offset()).stream()
                         .map(v -> new VariableCollectionItemView(v.key(), v.description())).toList(),
                 store().count(h)));
@@ -103,7 +103,7 @@ final class VariableRoutes {
     }
 
     private Variable find(String key) {
-        return api.orchestrator().jdbi().withHandle(h -> store().find(h, key))
+        return api.orchestrator().database().transactions().withHandle(h -> store().find(h, key))
                 .orElseThrow(() -> ApiProblem.notFound("variable " + ApiProblem.quote(key) + " not found"));
     }
 

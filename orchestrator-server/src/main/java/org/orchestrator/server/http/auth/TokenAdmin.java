@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.state.ApiTokens;
 import org.orchestrator.server.state.TokenRow;
 import org.orchestrator.server.state.Users;
@@ -21,7 +21,7 @@ import org.orchestrator.server.state.Users;
  * the whole token is checked against a SHA-256 hash. The token is returned once, at creation.
  *
  * <pre>{@code
- * TokenAdmin tokens = new TokenAdmin(orchestrator.jdbi(), Clock.systemUTC());
+ * TokenAdmin tokens = new TokenAdmin(orchestrator.database().transactions(), Clock.systemUTC());
  * TokenAdmin.Created ci = tokens.create("alice", "ci pipeline");
  * System.out.println(ci.token());   // shown once: store it now
  * tokens.revoke(ci.id());
@@ -31,14 +31,14 @@ public final class TokenAdmin {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final ApiTokens tokens = new ApiTokens();
     private final Users users = new Users();
 
-    /** @param jdbi the database @param clock time of creation and revocation */
-    public TokenAdmin(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    /** @param db the database @param clock time of creation and revocation */
+    public TokenAdmin(Transactions db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -62,7 +62,7 @@ public final class TokenAdmin {
      * @throws IllegalArgumentException when the user does not exist or the name is too long
      */
     public Created create(String username, String name) {
-        return jdbi.inTransaction(h -> create(h, username, name));
+        return db.inTransaction(h -> create(h, username, name));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class TokenAdmin {
      *
      * @see #create(String, String)
      */
-    public Created create(Handle h, String username, String name) {
+    public Created create(Tx h, String username, String name) {
         if (name != null && name.length() > 250) {
             throw new IllegalArgumentException("a token name may have at most 250 characters");
         }
@@ -86,26 +86,26 @@ public final class TokenAdmin {
 
     /** @param username a user, or null for every user @return their tokens, revoked ones included */
     public List<TokenRow> list(String username) {
-        return jdbi.withHandle(h -> tokens.all(h, username));
+        return db.withHandle(h -> tokens.all(h, username));
     }
 
     /** @param id a token's id @return the token, if it exists */
     public Optional<TokenRow> find(long id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return db.withHandle(h -> find(h, id));
     }
 
     /** @param id a token's id @return the token, if it exists, read in the caller's transaction */
-    public Optional<TokenRow> find(Handle h, long id) {
+    public Optional<TokenRow> find(Tx h, long id) {
         return tokens.byId(h, id);
     }
 
     /** @param id a token's id @return true if it was valid and is now revoked */
     public boolean revoke(long id) {
-        return jdbi.withHandle(h -> revoke(h, id));
+        return db.withHandle(h -> revoke(h, id));
     }
 
     /** @param id a token's id @return true if it was valid and is now revoked, in the caller's transaction */
-    public boolean revoke(Handle h, long id) {
+    public boolean revoke(Tx h, long id) {
         return tokens.revoke(h, id, clock.instant());
     }
 

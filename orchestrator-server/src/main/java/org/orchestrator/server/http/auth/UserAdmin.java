@@ -3,8 +3,8 @@ package org.orchestrator.server.http.auth;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.orchestrator.server.state.Tx;
+import org.orchestrator.server.state.Transactions;
 import org.orchestrator.server.state.Users;
 
 /**
@@ -12,7 +12,7 @@ import org.orchestrator.server.state.Users;
  * as Argon2id hashes.
  *
  * <pre>{@code
- * UserAdmin users = new UserAdmin(orchestrator.jdbi(), Clock.systemUTC());
+ * UserAdmin users = new UserAdmin(orchestrator.database().transactions(), Clock.systemUTC());
  * users.create("alice", "s3cret-passphrase", "op");
  * }</pre>
  */
@@ -20,13 +20,13 @@ public final class UserAdmin {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,250}");
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Clock clock;
     private final Users users = new Users();
 
-    /** @param jdbi the database @param clock time of creation */
-    public UserAdmin(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    /** @param db the database @param clock time of creation */
+    public UserAdmin(Transactions db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public final class UserAdmin {
     public void create(String username, String password, String role) {
         Role checked = check(username, password, role);
         String hash = Passwords.hash(password);
-        jdbi.useTransaction(h -> store(h, username, hash, checked));
+        db.useTransaction(h -> store(h, username, hash, checked));
     }
 
     private static Role check(String username, String password, String role) {
@@ -58,12 +58,12 @@ public final class UserAdmin {
      *
      * @see #create(String, String, String)
      */
-    public void create(Handle h, String username, String password, String role) {
+    public void create(Tx h, String username, String password, String role) {
         Role checked = check(username, password, role);
         store(h, username, Passwords.hash(password), checked);
     }
 
-    private void store(Handle h, String username, String hash, Role role) {
+    private void store(Tx h, String username, String hash, Role role) {
         if (users.find(h, username).isPresent()) {
             throw new IllegalArgumentException("user '" + username + "' already exists");
         }
@@ -72,21 +72,21 @@ public final class UserAdmin {
 
     /** @param username a login @return true when the user exists */
     public boolean exists(String username) {
-        return jdbi.withHandle(h -> users.find(h, username).isPresent());
+        return db.withHandle(h -> users.find(h, username).isPresent());
     }
 
     /** @return every user, by name (rows carry hashes, never passwords) */
     public List<Users.UserRow> list() {
-        return jdbi.withHandle(users::all);
+        return db.withHandle(users::all);
     }
 
     /** @param username a login @return true if the user existed and was deleted */
     public boolean delete(String username) {
-        return jdbi.withHandle(h -> delete(h, username));
+        return db.withHandle(h -> delete(h, username));
     }
 
     /** @param username a login @return true if the user existed and was deleted, in the caller's transaction */
-    public boolean delete(Handle h, String username) {
+    public boolean delete(Tx h, String username) {
         return users.delete(h, username);
     }
 }
