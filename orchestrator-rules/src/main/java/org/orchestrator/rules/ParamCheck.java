@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagDefinitionException;
 import org.orchestrator.api.Param;
+import org.orchestrator.api.Schedule;
 
 /**
  * Checks a trigger's conf against a DAG's typed params, as Airflow does before it creates a run:
@@ -92,6 +94,23 @@ public final class ParamCheck {
         List<FieldError> errors = check(dag, conf, unknown);
         if (!errors.isEmpty()) {
             throw new InvalidConfException(dag.id(), errors);
+        }
+    }
+
+    /**
+     * The check a DAG passes when it is loaded, as Airflow's: each typed param's default must fit
+     * its schema, and a scheduled DAG (whose runs have no conf) may have no typed param without one.
+     *
+     * @param dag the DAG
+     * @throws DagDefinitionException naming each param and its problem
+     */
+    public static void checkDefaults(Dag dag) {
+        Map<String, Object> defaults = new java.util.LinkedHashMap<>(dag.params());
+        List<FieldError> errors = check(dag, defaults, UnknownKeys.ALLOW).stream()
+                .filter(e -> !(dag.schedule() instanceof Schedule.Manual) || dag.params().containsKey(e.field().split("/")[0]))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new DagDefinitionException("the params of dag '" + dag.id() + "' do not fit their schemas: " + describe(errors));
         }
     }
 

@@ -90,6 +90,24 @@ class ParamCheckTest {
     }
 
     @Test
+    void a_default_that_breaks_its_schema_fails_the_load_check() {
+        Dag dag = Dag.builder("d").param("n", Param.integer().minimum(0).defaultValue(-3)).task("t", ctx -> { }).build();
+
+        assertThatThrownBy(() -> ParamCheck.checkDefaults(dag)).isInstanceOf(org.orchestrator.api.DagDefinitionException.class)
+                .hasMessageStartingWith("the params of dag 'd' do not fit their schemas: n: ");
+    }
+
+    @Test
+    void only_a_manual_dag_may_have_a_typed_param_without_a_default() {
+        Dag manual = Dag.builder("m").param("day", Param.date()).task("t", ctx -> { }).build();
+        Dag scheduled = Dag.builder("s").schedule("@daily").startDate(java.time.LocalDate.of(2026, 1, 1))
+                .param("day", Param.date()).task("t", ctx -> { }).build();
+
+        ParamCheck.checkDefaults(manual);
+        assertThatThrownBy(() -> ParamCheck.checkDefaults(scheduled)).hasMessageContaining("day: is required");
+    }
+
+    @Test
     void the_unknown_keys_policy_reads_allow_or_reject() {
         assertThat(UnknownKeys.parse(" Reject ")).isEqualTo(UnknownKeys.REJECT);
         assertThatThrownBy(() -> UnknownKeys.parse("maybe")).hasMessageContaining("'allow' or 'reject'");

@@ -64,6 +64,7 @@ public final class DagTester {
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
+        ParamCheck.checkDefaults(dag);
     }
 
     /** @param dag a built DAG (validation already happened in {@code build()}) @return a tester for it */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.server.http.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.Param;
 import org.orchestrator.server.testing.TestEngine;
+import org.orchestrator.server.testing.TestSources;
 
 /**
  * Task groups and typed params through a real engine and the REST API (H2, or PostgreSQL with
@@ -90,6 +92,21 @@ class GroupsAndParamsApiTest {
         assertThat(params.get("min_amount").get("schema").get("type").asText()).isEqualTo("integer");
         assertThat(params.get("min_amount").get("schema").get("minimum").asInt()).isZero();
         assertThat(params.get("country").get("schema").get("enum").toString()).isEqualTo("[\"FR\",\"DE\"]");
+    }
+
+    @Test
+    void a_dag_whose_param_default_breaks_its_schema_is_an_import_error() {
+        Path source = api.engine().orchestrator().config().dagsFolder().resolve("bad_default.java");
+        TestSources.write(source, TestSources.provider("bad_default",
+                "return List.of(Dag.builder(\"bad_default\").param(\"n\", Param.integer().minimum(0).defaultValue(-1))"
+                        + ".task(\"a\", c -> {}).build());"));
+
+        api.engine().orchestrator().scanDags();
+
+        JsonNode errors = api.as(ApiFixture.VIEWER).get("/api/v1/importErrors").json().get("import_errors");
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.get("stack_trace").asText())
+                .contains("the params of dag 'bad_default' do not fit their schemas: n: "));
+        assertProblem(api.as(ApiFixture.VIEWER).get("/api/v1/dags/bad_default"), 404);
     }
 
     @Test

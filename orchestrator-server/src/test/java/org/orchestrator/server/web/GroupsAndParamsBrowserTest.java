@@ -17,7 +17,7 @@ import org.orchestrator.api.Param;
 import org.orchestrator.server.state.DagRunRow;
 
 /**
- * Task groups in the graph (collapse, expand, collapsed from the start on a big DAG) and the
+ * Task groups in the graph and the grid (collapse, expand, collapsed from the start on a big DAG) and the
  * trigger form generated from typed params (inline checks, the server's field errors beside the
  * field, the JSON editor as the alternative), in a real headless Chromium.
  */
@@ -91,6 +91,35 @@ class GroupsAndParamsBrowserTest {
 
             browser.until(d -> "success".equals(state(browser, task("extract.customers"))));
             assertThat(browser.driver().findElements(group("extract"))).isEmpty();
+            browser.assertConsoleClean();
+        }
+    }
+
+    @Test
+    void a_group_in_the_grid_is_a_row_of_its_own_that_hides_and_shows_its_tasks_rows() {
+        DagRunRow run = web.engine().trigger("web_grouped", Map.of());
+        web.engine().awaitState(run);
+        By groupCell = By.cssSelector(".cell[data-group-id='extract'][data-run-id='" + run.runId() + "']");
+        By taskCell = By.cssSelector(".cell[data-task-id='extract.orders'][data-run-id='" + run.runId() + "']");
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_grouped");
+            browser.until(d -> "success".equals(state(browser, taskCell)));
+            WebElement label = browser.waitFor(By.cssSelector(".group-label[data-group-id='extract']"));
+            assertThat(label.getText()).isEqualTo("▾ extract (2)");
+            assertThat(state(browser, groupCell)).isEqualTo("success");
+
+            label.click();
+
+            browser.until(d -> d.findElements(taskCell).isEmpty());
+            assertThat(browser.driver().findElement(By.cssSelector(".group-label[data-group-id='extract']")).getText())
+                    .isEqualTo("▸ extract (2)");
+            assertThat(state(browser, groupCell)).isEqualTo("success");
+            browser.screenshot("groups-03-grid-collapsed");
+
+            browser.driver().findElement(By.cssSelector(".group-label[data-group-id='extract']")).click();
+
+            browser.until(d -> "success".equals(state(browser, taskCell)));
             browser.assertConsoleClean();
         }
     }

@@ -4,33 +4,31 @@
 //
 // Task groups: a collapsed group is one node coloured by its tasks' most telling state; an
 // expanded group is a box around its tasks whose header collapses it again. Groups start expanded,
-// unless the DAG has more than COLLAPSE_ABOVE tasks, where they start collapsed.
+// unless the DAG has more than 30 tasks, where they start collapsed (see groups.js; the Grid shares it).
 import {h, s, replace} from './dom.js';
 import {stateClass, stateLabel} from './states.js';
 import {taskHref} from './grid.js';
+import {Groups, groupState} from './groups.js';
 
 const NODE_HEIGHT = 40;
 const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-export const COLLAPSE_ABOVE = 30;
-/** A group shows the first of these its tasks are in (as Airflow does: any failure shows first). */
-const GROUP_STATE_ORDER = ['failed', 'upstream_failed', 'up_for_retry', 'running', 'queued', 'scheduled', 'restarting',
-  null, 'success', 'skipped', 'removed'];
 
 export class Graph {
-  constructor(container, dagId) {
+  /** @param groups the expanded groups, shared with the Grid (made from the tasks when not given) */
+  constructor(container, dagId, groups = null) {
     this.container = container;
     this.dagId = dagId;
     this.nodes = new Map();
     this.shape = '';
-    this.expanded = null;
+    this.groups = groups;
     this.last = null;
   }
 
   /** @param tasks the DAG's tasks @param instances Map task id → task instance of the run (or undefined) */
   render(tasks, runId, instances) {
     this.last = [tasks, runId, instances];
-    if (this.expanded === null) this.expanded = new Set(tasks.length > COLLAPSE_ABOVE ? [] : groupsOf(tasks));
-    const shape = JSON.stringify([tasks.map((t) => [t.task_id, t.downstream_task_ids]), [...this.expanded].sort()]);
+    if (!this.groups) this.groups = new Groups(tasks);
+    const shape = JSON.stringify([tasks.map((t) => [t.task_id, t.downstream_task_ids]), [...this.groups.expanded].sort()]);
     if (shape !== this.shape) {
       this.shape = shape;
       this.build(tasks);
@@ -55,11 +53,7 @@ export class Graph {
 
   /** Expands a collapsed group or collapses an expanded one (with the groups inside it). */
   toggle(groupId) {
-    if (this.expanded.has(groupId)) {
-      for (const id of [...this.expanded]) if (id === groupId || id.startsWith(groupId + '.')) this.expanded.delete(id);
-    } else {
-      this.expanded.add(groupId);
-    }
+    this.groups.toggle(groupId);
     if (this.last) this.render(...this.last);
   }
 
@@ -109,7 +103,7 @@ export class Graph {
     const path = task.task_group?.path || [];
     let parent = null;
     for (const groupId of path) {
-      if (!this.expanded.has(groupId)) return {id: 'group:' + groupId, label: '▸ ' + groupId, groupId, parent, path};
+      if (!this.groups.expanded.has(groupId)) return {id: 'group:' + groupId, label: '▸ ' + groupId, groupId, parent, path};
       parent = groupId;
     }
     return {id: task.task_id, label: task.task_id, groupId: null, parent, path};
@@ -156,16 +150,6 @@ export class Graph {
     this.nodes.set(id, {group, link, status, title, members: box.members, groupId: box.groupId});
     return link;
   }
-}
-
-/** @returns every group id the tasks are in */
-function groupsOf(tasks) {
-  return new Set(tasks.flatMap((t) => t.task_group?.path || []));
-}
-
-function groupState(states) {
-  for (const state of GROUP_STATE_ORDER) if (states.includes(state)) return state;
-  return states[0] ?? null;
 }
 
 /** @returns a function giving the pixel width of a label in the graph's font */
