@@ -50,6 +50,7 @@ public final class Dag {
     private final int maxActiveRuns;
     private final int maxActiveTasks;
     private final Map<String, Object> params;
+    private final Map<String, Param> paramSpecs;
     private final List<DagRunCallback> onSuccess;
     private final List<DagRunCallback> onFailure;
     private final Duration sla;
@@ -71,7 +72,8 @@ public final class Dag {
         catchup = b.catchup;
         maxActiveRuns = b.maxActiveRuns;
         maxActiveTasks = b.maxActiveTasks;
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
+        paramSpecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
+        params = defaults(b.params);
         onSuccess = List.copyOf(b.onSuccess);
         onFailure = List.copyOf(b.onFailure);
         sla = b.sla;
@@ -82,6 +84,13 @@ public final class Dag {
         sorted.forEach(t -> ordered.put(t.id(), t));
         tasks = Collections.unmodifiableMap(ordered);
         downstream = DagGraph.downstream(sorted);
+    }
+
+    /** A param's default may be null (a nullable param): the map keeps it, so no Map.copyOf. */
+    private static Map<String, Object> defaults(Map<String, Param> specs) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        specs.forEach((name, param) -> { if (param.hasDefault()) defaults.put(name, param.defaultValue().orElse(null)); });
+        return Collections.unmodifiableMap(defaults);
     }
 
     /**
@@ -126,8 +135,11 @@ public final class Dag {
     /** {@return how many task instances of this DAG may be queued or running at once} */
     public int maxActiveTasks() { return maxActiveTasks; }
 
-    /** {@return params with their defaults; a run's conf is laid over them} */
+    /** {@return params with their defaults (a param without a default is absent); a run's conf is laid over them} */
     public Map<String, Object> params() { return params; }
+
+    /** {@return every param with its JSON Schema and default, in declaration order} */
+    public Map<String, Param> paramSpecs() { return paramSpecs; }
 
     /** {@return callbacks for a successful run} */
     public List<DagRunCallback> onSuccess() { return onSuccess; }
@@ -182,7 +194,10 @@ public final class Dag {
         s.append(id).append('|').append(schedule.expression()).append('|').append(timezone)
                 .append('|').append(startDate).append('|').append(endDate).append('|').append(catchup)
                 .append('|').append(maxActiveRuns).append('|').append(maxActiveTasks).append('|').append(params).append('\n');
+        // Only typed params and grouped tasks add text, so the versions of DAGs without them stay as they were.
+        paramSpecs.forEach((name, p) -> { if (!p.untyped()) s.append("param ").append(name).append('=').append(p.schema()).append('\n'); });
         for (TaskDefinition t : tasks.values()) {
+            t.groupId().ifPresent(g -> s.append(t.id()).append(" in group ").append(g).append('\n'));
             s.append(t.id()).append('<').append(new java.util.TreeSet<>(t.upstream())).append('|')
                     .append(t.triggerRule()).append('|').append(t.retries()).append('|').append(t.retryDelay())
                     .append('|').append(t.executionTimeout().orElse(null)).append('|').append(t.pool())
@@ -209,7 +224,7 @@ public final class Dag {
         private boolean catchup = true;
         private int maxActiveRuns = 16;
         private int maxActiveTasks = 16;
-        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final Map<String, Param> params = new LinkedHashMap<>();
         private final List<DagRunCallback> onSuccess = new ArrayList<>();
         private final List<DagRunCallback> onFailure = new ArrayList<>();
         private final List<DagRunCallback> onSlaMiss = new ArrayList<>();
@@ -219,7 +234,12 @@ public final class Dag {
         private final TaskDefaults defaults = new TaskDefaults();
         private final Map<String, TaskBuilder> tasks = new LinkedHashMap<>();
         private final List<Consumer<TaskBuilder>> taskConfigs = new ArrayList<>();
-        private final List<String[]> edges = new ArrayList<>();
+        private final Map<String, TaskGroup> groups = new LinkedHashMap<>();
+        private final List<Chained> chains = new ArrayList<>();
+
+        /** A chain's edge as written, with the group it was written in (null for the DAG) to look names up from. */
+        private record Chained(TaskGroup scope, String from, String to) {
+        }
 
         private Builder(String id) {
             this.id = id;
@@ -352,13 +372,25 @@ public final class Dag {
         public Builder maxActiveTasks(int max) { this.maxActiveTasks = positive("max active tasks", max); return this; }
 
         /**
-         * Declares a param with its default value; a run's conf overrides it.
+         * Declares a param with its default value; a run's conf overrides it. Any value is accepted.
          *
          * @param name param name
          * @param defaultValue its default, JSON-like
          * @return this
          */
-        public Builder param(String name, Object defaultValue) { params.put(Objects.requireNonNull(name), defaultValue); return this; }
+        public Builder param(String name, Object defaultValue) { return param(name, Param.any(defaultValue)); }
+
+        /**
+         * A typed param: every trigger's conf is checked against its JSON Schema before a run is created.
+         *
+         * @param name  the param's name, the key in a run's conf
+         * @param param its schema and default, e.g. {@code Param.integer().minimum(0).defaultValue(0)}
+         * @return this
+         */
+        public Builder param(String name, Param param) {
+            params.put(Objects.requireNonNull(name, "param name"), Objects.requireNonNull(param, "param"));
+            return this;
+        }
 
         /**
          * Sets retries, delays, pool… for every task (a task may override).
@@ -453,14 +485,46 @@ public final class Dag {
          * @return this
          */
         public Builder task(String taskId, Task task, Consumer<TaskBuilder> configure) {
-            Ids.check("task", taskId, " in dag '" + id + "'");
+            addTask(Ids.check("task", taskId, " in dag '" + id + "'"), task, configure, null);
+            return this;
+        }
+
+        /**
+         * Adds a task group (see {@link TaskGroup}): its tasks get ids {@code groupId.<task id>}.
+         *
+         * @param groupId unique in the DAG among task and group ids
+         * @param body    adds the group's tasks, sub-groups, defaults and chains
+         * @return this
+         */
+        public Builder group(String groupId, Consumer<TaskGroup> body) {
+            addGroup(Ids.check("group", groupId, " in dag '" + id + "'"), null, body);
+            return this;
+        }
+
+        void addTask(String taskId, Task task, Consumer<TaskBuilder> configure, TaskGroup group) {
             Objects.requireNonNull(task, "task");
-            if (tasks.containsKey(taskId)) {
+            if (tasks.containsKey(taskId) || groups.containsKey(taskId)) {
                 throw new DagDefinitionException("duplicate task id '" + taskId + "' in dag '" + id + "'");
             }
-            tasks.put(taskId, new TaskBuilder(taskId, task));
+            TaskBuilder builder = new TaskBuilder(taskId, task);
+            builder.group = group;
+            tasks.put(taskId, builder);
             taskConfigs.add(Objects.requireNonNull(configure));
-            return this;
+        }
+
+        void addGroup(String groupId, TaskGroup parent, Consumer<TaskGroup> body) {
+            if (tasks.containsKey(groupId) || groups.containsKey(groupId)) {
+                throw new DagDefinitionException("duplicate group id '" + groupId + "' in dag '" + id + "'");
+            }
+            TaskGroup group = new TaskGroup(this, groupId, parent);
+            groups.put(groupId, group);
+            body.accept(group);
+        }
+
+        void addChain(TaskGroup scope, String... names) {
+            for (int i = 1; i < names.length; i++) {
+                chains.add(new Chained(scope, names[i - 1], names[i]));
+            }
         }
 
         /**
@@ -470,9 +534,7 @@ public final class Dag {
          * @return this
          */
         public Builder chain(String... taskIds) {
-            for (int i = 1; i < taskIds.length; i++) {
-                edges.add(new String[] {taskIds[i - 1], taskIds[i]});
-            }
+            addChain(null, taskIds);
             return this;
         }
 
@@ -485,21 +547,63 @@ public final class Dag {
         public Dag build() {
             List<TaskBuilder> builders = new ArrayList<>(tasks.values());
             for (int i = 0; i < builders.size(); i++) {
-                builders.get(i).startFrom(defaults.settings());
-                builders.get(i).isolateLike(defaults);
+                TaskDefaults layered = groupDefaults(builders.get(i).group);
+                builders.get(i).startFrom(layered.settings());
+                builders.get(i).isolateLike(layered);
                 taskConfigs.get(i).accept(builders.get(i));
             }
-            for (String[] edge : edges) {
-                TaskBuilder downstream = tasks.get(edge[1]);
-                if (downstream == null || !tasks.containsKey(edge[0])) {
-                    String missing = downstream == null ? edge[1] : edge[0];
-                    throw new DagDefinitionException("chain names unknown task '" + missing + "' in dag '" + id + "'");
-                }
-                downstream.upstream(edge[0]);
-            }
+            new GroupEdges(id, tasks, groups, writtenEdges(builders)).apply();
             checkDates();
             List<TaskDefinition> definitions = builders.stream().map(TaskBuilder::build).toList();
             return new Dag(this, DagGraph.validateAndSort(id, definitions));
+        }
+
+        /** @return the DAG's defaults with each enclosing group's laid over them, outermost first */
+        private TaskDefaults groupDefaults(TaskGroup group) {
+            if (group == null) {
+                return defaults;
+            }
+            TaskDefaults outer = groupDefaults(group.parent());
+            TaskDefaults layered = new TaskDefaults();
+            layered.startFrom(outer.settings());
+            layered.isolateLike(outer);
+            group.defaults.forEach(d -> d.accept(layered));
+            return layered;
+        }
+
+        /** Collects every dependency as written (names resolved, ends possibly groups), emptying the tasks' upstream sets. */
+        private List<GroupEdges.Edge> writtenEdges(List<TaskBuilder> builders) {
+            List<GroupEdges.Edge> written = new ArrayList<>();
+            for (TaskBuilder task : builders) {
+                for (String up : task.upstream) {
+                    String name = lookUp(up, task.group);
+                    written.add(new GroupEdges.Edge(name == null ? up : name, task.id));
+                }
+                task.upstream.clear();
+            }
+            for (Chained chained : chains) {
+                written.add(new GroupEdges.Edge(chainEnd(chained.from(), chained.scope()), chainEnd(chained.to(), chained.scope())));
+            }
+            return written;
+        }
+
+        private String chainEnd(String name, TaskGroup scope) {
+            String found = lookUp(name, scope);
+            if (found == null) {
+                throw new DagDefinitionException("chain names unknown task '" + name + "' in dag '" + id + "'");
+            }
+            return found;
+        }
+
+        /** @return the task or group id {@code name} means when written in {@code scope}, or null when none */
+        private String lookUp(String name, TaskGroup scope) {
+            for (TaskGroup g = scope; g != null; g = g.parent()) {
+                String candidate = g.member(name);
+                if (tasks.containsKey(candidate) || groups.containsKey(candidate)) {
+                    return candidate;
+                }
+            }
+            return tasks.containsKey(name) || groups.containsKey(name) ? name : null;
         }
 
         private void checkDates() {

@@ -23,6 +23,7 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     boolean dependsOnPast;
     boolean waitForDownstream;
     final List<TaskCallback> onExecute = new ArrayList<>();
+    TaskGroup group;
 
     TaskBuilder(String id, Task task) {
         this.id = id;

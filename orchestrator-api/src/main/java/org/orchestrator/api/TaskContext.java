@@ -48,6 +48,27 @@ public interface TaskContext extends Resources {
     /** {@return the DAG's params with the run's conf laid over them (conf wins), read-only} */
     Map<String, Object> params();
 
+    /**
+     * A param's value as a Java type: numbers as {@code Integer}, {@code Long}, {@code Double} or
+     * {@code BigDecimal}; {@link Param#date()} as {@link java.time.LocalDate}; {@link Param#dateTime()}
+     * as {@link Instant}; strings, booleans, lists and maps as they are. The server refuses a conf that
+     * breaks the param's schema, so a typed param reads without surprises.
+     *
+     * <pre>{@code int minAmount = ctx.param("min_amount", Integer.class);}</pre>
+     *
+     * @param name the param
+     * @param type the type to read it as
+     * @param <T>  that type
+     * @return the value (null for a null value)
+     * @throws OrchestratorException when the run has no such param or its value does not read as {@code type}
+     */
+    default <T> T param(String name, Class<T> type) {
+        if (!params().containsKey(name)) {
+            throw new OrchestratorException("run '" + runId() + "' of dag '" + dagId() + "' has no param '" + name + "'");
+        }
+        return ParamValues.as(name, params().get(name), type);
+    }
+
     /** {@return the conf the run was triggered with (empty for scheduled runs), read-only} */
     Map<String, Object> conf();
 

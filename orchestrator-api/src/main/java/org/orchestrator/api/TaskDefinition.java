@@ -20,6 +20,7 @@ public final class TaskDefinition {
     private final boolean dependsOnPast;
     private final boolean waitForDownstream;
     private final List<TaskCallback> onExecute;
+    private final List<String> groupPath;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -32,6 +33,7 @@ public final class TaskDefinition {
         dependsOnPast = b.dependsOnPast;
         waitForDownstream = b.waitForDownstream;
         onExecute = List.copyOf(b.onExecute);
+        groupPath = b.group == null ? List.of() : List.copyOf(b.group.path());
     }
 
     /** {@return the task id, unique in its DAG} */
@@ -42,6 +44,12 @@ public final class TaskDefinition {
 
     /** {@return ids of the direct upstream tasks} */
     public Set<String> upstream() { return upstream; }
+
+    /** {@return the id of the innermost task group the task is in, if any} */
+    public Optional<String> groupId() { return groupPath.isEmpty() ? Optional.empty() : Optional.of(groupPath.getLast()); }
+
+    /** {@return the ids of the groups the task is in, outermost first (empty outside any group)} */
+    public List<String> groupPath() { return groupPath; }
 
     /** {@return the task's documentation, possibly empty} */
     public String doc() { return doc; }

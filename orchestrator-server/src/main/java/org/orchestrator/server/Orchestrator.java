@@ -149,7 +149,7 @@ public final class Orchestrator implements AutoCloseable {
         executor.runTriggers(new TaskRunTriggers(bag, creator, reads));
         this.scheduling = timers != null ? new DagScheduling(db, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(db, progress, retries, options.sweeps()), config.sweepInterval());
-        this.ops = new Operations(database, clock, creator, new EngineLoops(), () -> cipher);
+        this.ops = new Operations(database, clock, creator, new EngineLoops(), () -> cipher, config.confUnknownKeys());
     }
 
     /**

@@ -16,6 +16,7 @@ import org.orchestrator.api.DataInterval;
 import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.rules.Timetable;
 
 /**
@@ -43,6 +44,9 @@ import org.orchestrator.rules.Timetable;
  * }
  * }</pre>
  *
+ * The conf is checked against the DAG's typed params as the server checks a trigger's: a bad one
+ * throws {@link org.orchestrator.rules.InvalidConfException} listing every field error, and runs nothing.
+ *
  * A tester may be reused: each {@code run} starts from empty XComs (plus those seeded with
  * {@link #xcom}). It is not thread-safe.
  */
@@ -58,9 +62,11 @@ public final class DagTester {
     private Clock clock = Clock.systemUTC();
     private UnaryOperator<String> mask = UnaryOperator.identity();
     private boolean runCallbacks;
+    private ParamCheck.UnknownKeys unknownKeys = ParamCheck.UnknownKeys.ALLOW;
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
+        ParamCheck.checkDefaults(dag);
     }
 
     /**
@@ -202,6 +208,18 @@ public final class DagTester {
     }
 
     /**
+     * As the server's {@code ORCHESTRATOR_CONF_UNKNOWN_KEYS}: whether a conf key that names no param
+     * is refused (default: allowed, as in Airflow).
+     *
+     * @param policy allow or reject
+     * @return this
+     */
+    public DagTester unknownConfKeys(ParamCheck.UnknownKeys policy) {
+        this.unknownKeys = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
      * The clock that stamps log lines.
      *
      * @param clock the clock that stamps log lines
@@ -255,6 +273,7 @@ public final class DagTester {
 
     private LocalRun newRun(Instant logicalDate) {
         Objects.requireNonNull(logicalDate, "logicalDate");
+        ParamCheck.require(dag, conf, unknownKeys);
         DataInterval dataInterval = interval != null ? interval : intervalOf(dag, logicalDate);
         return new LocalRun(dag, "test__" + logicalDate, logicalDate, dataInterval, new LinkedHashMap<>(conf), resources,
                 new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks);

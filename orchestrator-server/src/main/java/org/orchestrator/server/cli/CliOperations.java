@@ -36,7 +36,7 @@ final class CliOperations implements AutoCloseable {
         Database database = Database.open(config);
         Clock clock = Clock.systemUTC();
         return new CliOperations(database, Operations.withoutLoops(database, clock,
-                new LazyCipher(config, home)::get));
+                new LazyCipher(config, home)::get, config.confUnknownKeys()));
     }
 
     Operations ops() {

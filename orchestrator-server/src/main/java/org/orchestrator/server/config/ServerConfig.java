@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.server.cluster.NodeRoles;
 import org.orchestrator.server.state.DatabaseLocation;
 
@@ -29,12 +30,14 @@ import org.orchestrator.server.state.DatabaseLocation;
  * @param shutdownGrace     how long running tries may take to finish on shutdown before they are handed back
  * @param host              the address the HTTP server binds ({@code 0.0.0.0}: every interface)
  * @param trustProxy        whether {@code X-Forwarded-Proto} from a reverse proxy in front is believed
+ * @param confUnknownKeys   whether a trigger's conf may name keys that are no param of the DAG
+ *                          ({@code ORCHESTRATOR_CONF_UNKNOWN_KEYS}: {@code allow}, the default as in Airflow, or {@code reject})
  */
 public record ServerConfig(Path home, int port, String dbUrl, String dbUser, String dbPassword,
                            int parallelism, Duration sweepInterval, Duration nodeTimeout,
                            Duration dagsScanInterval, Duration dagLoadTimeout, boolean pausedAtCreation,
                            String nodeName, NodeRoles roles, Duration heartbeatInterval, Duration shutdownGrace,
-                           String host, boolean trustProxy)
+                           String host, boolean trustProxy, ParamCheck.UnknownKeys confUnknownKeys)
         implements DatabaseLocation {
 
     /** Checks what the settings must agree on. */
@@ -81,7 +84,8 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
                 Duration.ofMillis(intOf(env, "ORCHESTRATOR_HEARTBEAT_MS", 2000)),
                 Duration.ofSeconds(intOf(env, "ORCHESTRATOR_SHUTDOWN_GRACE_SECONDS", 30)),
                 env.getOrDefault("ORCHESTRATOR_HOST", ALL_INTERFACES).strip(),
-                Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_TRUST_PROXY", "false").strip()));
+                Boolean.parseBoolean(env.getOrDefault("ORCHESTRATOR_TRUST_PROXY", "false").strip()),
+                ParamCheck.UnknownKeys.parse(env.getOrDefault("ORCHESTRATOR_CONF_UNKNOWN_KEYS", "allow")));
     }
 
     /** @return the folder scanned for DAG bundles */
@@ -145,45 +149,52 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
     public ServerConfig withHome(Path newHome) {
         return new ServerConfig(Objects.requireNonNull(newHome).toAbsolutePath(), port, dbUrl, dbUser, dbPassword,
                 parallelism, sweepInterval, nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName,
-                roles, heartbeatInterval, shutdownGrace, host, trustProxy);
+                roles, heartbeatInterval, shutdownGrace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param newPort the HTTP port @return a copy with that port */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, newPort, dbUrl, dbUser, dbPassword, parallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param newParallelism tries running at once @return a copy with that parallelism */
     public ServerConfig withParallelism(int newParallelism) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, newParallelism, sweepInterval,
-                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
+                nodeTimeout, dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param name this node's stable name @return a copy with that node name */
     public ServerConfig withNodeName(String name) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
-                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name, roles, heartbeatInterval, shutdownGrace, host, trustProxy);
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, name, roles, heartbeatInterval, shutdownGrace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param newRoles what this node does @return a copy with those roles */
     public ServerConfig withRoles(NodeRoles newRoles) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
                 dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, Objects.requireNonNull(newRoles),
-                heartbeatInterval, shutdownGrace, host, trustProxy);
+                heartbeatInterval, shutdownGrace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param grace how long running tries get on shutdown @return a copy with that grace period */
     public ServerConfig withShutdownGrace(Duration grace) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
-                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, grace, host, trustProxy);
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, grace, host, trustProxy, confUnknownKeys);
     }
 
     /** @param newHost the address the HTTP server binds @return a copy with that address */
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
                 dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace,
-                Objects.requireNonNull(newHost).strip(), trustProxy);
+                Objects.requireNonNull(newHost).strip(), trustProxy, confUnknownKeys);
+    }
+
+    /** @param policy whether a conf may name keys that are no param @return a copy with that policy */
+    public ServerConfig withConfUnknownKeys(ParamCheck.UnknownKeys policy) {
+        return new ServerConfig(home, port, dbUrl, dbUser, dbPassword, parallelism, sweepInterval, nodeTimeout,
+                dagsScanInterval, dagLoadTimeout, pausedAtCreation, nodeName, roles, heartbeatInterval, shutdownGrace, host,
+                trustProxy, Objects.requireNonNull(policy));
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

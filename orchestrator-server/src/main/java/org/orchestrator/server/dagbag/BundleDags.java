@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagProvider;
+import org.orchestrator.rules.ParamCheck;
 
 /** Turns the DAGs a bundle's providers returned into versions of them. */
 final class BundleDags {
@@ -26,6 +27,8 @@ final class BundleDags {
                     + " in META-INF/services/" + DagProvider.class.getName() + "; a source declares a public class "
                     + "implementing it with a public no-argument constructor");
         }
+        // A default that breaks its own schema would fail every scheduled run: the bundle is an import error instead.
+        dags.forEach(ParamCheck::checkDefaults);
         return dags.stream()
                 .map(dag -> new LoadedDag(dag, Hashes.version(bundleHash, dag.structure()), path, source, loader))
                 .toList();

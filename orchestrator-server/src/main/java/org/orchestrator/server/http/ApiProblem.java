@@ -18,9 +18,28 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final String type;
     private final long retryAfterSeconds;
+    private final java.util.List<FieldProblem> errors;
+
+    /**
+     * One field of the request that was refused, listed in the problem's {@code errors}.
+     *
+     * @param field   the field's name (for a DAG run's conf: the param, with a JSON pointer inside it)
+     * @param message what is wrong with it
+     */
+    public record FieldProblem(String field, String message) {
+    }
 
     private ApiProblem(int status, String typeName, String title, String detail) {
         this(status, typeName, title, detail, 0);
+    }
+
+    private ApiProblem(String detail, java.util.List<FieldProblem> errors) {
+        super(detail, null, false, false);
+        this.status = 400;
+        this.title = "Bad Request";
+        this.type = TYPE_BASE + "BadRequest";
+        this.retryAfterSeconds = 0;
+        this.errors = java.util.List.copyOf(errors);
     }
 
     private ApiProblem(int status, String typeName, String title, String detail, long retryAfterSeconds) {
@@ -29,6 +48,7 @@ public final class ApiProblem extends RuntimeException {
         this.title = title;
         this.type = TYPE_BASE + typeName;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.errors = java.util.List.of();
     }
 
     /**
@@ -44,6 +64,15 @@ public final class ApiProblem extends RuntimeException {
     /** @param detail what is wrong with the request @return a 400 */
     public static ApiProblem badRequest(String detail) {
         return new ApiProblem(400, "BadRequest", "Bad Request", detail);
+    }
+
+    /**
+     * @param detail what is wrong, naming every field
+     * @param errors each field's problem, for a client (or a form) to show beside the field
+     * @return a 400 whose body lists them in {@code errors}
+     */
+    public static ApiProblem badFields(String detail, java.util.List<FieldProblem> errors) {
+        return new ApiProblem(detail, errors);
     }
 
     /** @param detail why the request is not authenticated @return a 401 */
@@ -103,6 +132,11 @@ public final class ApiProblem extends RuntimeException {
     /** @return seconds for a {@code Retry-After} header, or 0 for none */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** @return the fields refused, each with its problem (empty for most problems) */
+    public java.util.List<FieldProblem> errors() {
+        return errors;
     }
 
     /** @return the HTTP status */

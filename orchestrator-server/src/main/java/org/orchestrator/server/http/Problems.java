@@ -1,15 +1,18 @@
 package org.orchestrator.server.http;
 
 import org.orchestrator.server.ops.OperationException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
 import org.orchestrator.rules.IllegalTransitionException;
+import org.orchestrator.rules.InvalidConfException;
 import org.orchestrator.server.state.InvalidQueryException;
 import org.orchestrator.server.state.StatementFailures;
 import org.slf4j.Logger;
@@ -26,8 +29,9 @@ final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
-    /** The body of a problem answer; snake_case names are the same as RFC 7807's. */
-    record Problem(String type, String title, int status, String detail, String instance) {
+    /** The body of a problem answer; snake_case names are the same as RFC 7807's; {@code errors} only when fields were refused. */
+    record Problem(String type, String title, int status, String detail, String instance,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApiProblem.FieldProblem> errors) {
     }
 
     private Problems() {
@@ -40,6 +44,7 @@ final class Problems {
         app.exception(IllegalTransitionException.class, (e, ctx) -> write(ctx, ApiProblem.conflict(e.getMessage())));
         app.exception(InvalidQueryException.class, (e, ctx) -> write(ctx, ApiProblem.badRequest(e.getMessage())));
         app.exception(OperationException.class, (e, ctx) -> write(ctx, refused(e)));
+        app.exception(InvalidConfException.class, (e, ctx) -> write(ctx, badConf(e)));
         app.exception(Exception.class, Problems::unexpected);
     }
 
@@ -51,6 +56,12 @@ final class Problems {
             case CONFLICT -> ApiProblem.conflict(e.getMessage());
             case INVALID -> ApiProblem.badRequest(e.getMessage());
         };
+    }
+
+    /** @return a 400 naming every param the conf broke, in the message and one by one in {@code errors} */
+    static ApiProblem badConf(InvalidConfException e) {
+        return ApiProblem.badFields(e.getMessage(), e.errors().stream()
+                .map(error -> new ApiProblem.FieldProblem(error.field(), error.message())).toList());
     }
 
     /** @return the problem for a status Javalin or Jetty chose */
@@ -81,7 +92,7 @@ final class Problems {
 
     /** @return the problem as JSON bytes */
     static byte[] json(ApiProblem problem, String instance) {
-        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), instance);
+        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), instance, problem.errors());
         try {
             return ApiJson.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

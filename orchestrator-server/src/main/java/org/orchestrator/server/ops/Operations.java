@@ -2,6 +2,7 @@ package org.orchestrator.server.ops;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.server.state.Database;
 import org.orchestrator.server.connect.SecretCipher;
 import org.orchestrator.server.schedule.RunCreator;
@@ -34,10 +35,12 @@ public final class Operations {
      * @param creator     creates runs (and, in a server, starts them)
      * @param loops       woken after a commit
      * @param cipher      the secrets' key, asked for only by connection and variable changes
+     * @param unknownConfKeys whether a trigger's conf may name keys that are no param of the DAG
      */
-    public Operations(Database database, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher) {
+    public Operations(Database database, Clock clock, RunCreator creator, Loops loops, Supplier<SecretCipher> cipher,
+                      ParamCheck.UnknownKeys unknownConfKeys) {
         Ground ground = new Ground(database.transactions(), clock, new AuditTrail(clock), loops);
-        this.runs = new RunActions(ground, creator);
+        this.runs = new RunActions(ground, creator, unknownConfKeys);
         this.tasks = new TaskActions(ground, database.reads());
         this.dags = new DagActions(ground);
         this.pools = new PoolActions(ground);
@@ -51,8 +54,14 @@ public final class Operations {
      * stay queued for a server's sweep, pauses reach the triggers at its next schedule refresh.
      */
     public static Operations withoutLoops(Database database, Clock clock, Supplier<SecretCipher> cipher) {
+        return withoutLoops(database, clock, cipher, ParamCheck.UnknownKeys.ALLOW);
+    }
+
+    /** As {@link #withoutLoops(Database, Clock, Supplier)}, with the server's policy for unknown conf keys. */
+    public static Operations withoutLoops(Database database, Clock clock, Supplier<SecretCipher> cipher,
+                                          ParamCheck.UnknownKeys unknownConfKeys) {
         return new Operations(database, clock, new RunCreator(database.transactions(), clock, null, queued -> { }),
-                Loops.NONE, cipher);
+                Loops.NONE, cipher, unknownConfKeys);
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

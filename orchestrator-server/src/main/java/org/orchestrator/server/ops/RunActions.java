@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.rules.InvalidConfException;
+import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.state.DagRunRow;
@@ -25,10 +27,12 @@ public final class RunActions {
     private final DagRuns runs = new DagRuns();
     private final RunStateChange change = new RunStateChange();
     private final TaskClearing clearing = new TaskClearing();
+    private final ParamCheck.UnknownKeys unknownConfKeys;
 
-    RunActions(Ground ground, RunCreator creator) {
+    RunActions(Ground ground, RunCreator creator, ParamCheck.UnknownKeys unknownConfKeys) {
         this.ground = ground;
         this.creator = creator;
+        this.unknownConfKeys = unknownConfKeys;
     }
 
     /**
@@ -43,13 +47,17 @@ public final class RunActions {
     }
 
     /**
-     * Creates a manual run, its audit row in the run's own transaction (one durable commit).
+     * Creates a manual run, its audit row in the run's own transaction (one durable commit). The
+     * conf is checked against the DAG's typed params first: REST, the command line and the
+     * dashboard all trigger here, so none can create a run the params forbid.
      *
      * @return the run
      * @throws org.orchestrator.server.schedule.DuplicateRunException when the id or the logical date is taken
+     * @throws InvalidConfException listing every field error; nothing was created
      */
     public DagRunRow trigger(Actor actor, LoadedDag dag, Trigger request) {
         Map<String, Object> conf = request.conf() == null ? Map.of() : request.conf();
+        ParamCheck.require(dag.dag(), conf, unknownConfKeys);
         return creator.trigger(dag, request.runId(), request.logicalDate(), conf, request.note(), (h, created) ->
                 ground.trail().record(h, actor, new AuditTrail.Entry("post_dag_run", dag.dag().id(), created.runId(), null, conf)));
     }

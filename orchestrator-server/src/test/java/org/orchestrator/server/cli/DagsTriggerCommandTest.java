@@ -10,7 +10,7 @@ import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 import org.orchestrator.server.testing.TestSources;
 
-/** {@code dags trigger --run-id} accepts exactly the run ids the REST API accepts. */
+/** {@code dags trigger} accepts exactly the run ids and the conf the REST API accepts. */
 class DagsTriggerCommandTest {
 
     private final Path home = TestEngine.fresh();
@@ -32,6 +32,24 @@ class DagsTriggerCommandTest {
 
         assertThat(queued.exitCode()).as(queued.out() + queued.err()).isZero();
         assertThat(runIds()).containsExactly("ci:42~a+b");
+    }
+
+    @Test
+    void a_conf_that_breaks_the_typed_params_is_refused_with_every_field_and_creates_nothing() {
+        TestSources.write(home.resolve("dags").resolve("typed.java"), TestSources.provider("typed",
+                "return List.of(Dag.builder(\"typed\").param(\"n\", org.orchestrator.api.Param.integer().minimum(0).defaultValue(0))"
+                        + ".param(\"mode\", org.orchestrator.api.Param.string().enumOf(\"fast\", \"slow\").defaultValue(\"fast\"))"
+                        + ".task(\"a\", c -> {}).build());"));
+
+        CliRunner.Result refused = CliRunner.run("dags", "trigger", "typed", "--conf", "{\"n\": -1, \"mode\": \"warp\"}",
+                "--home", home.toString());
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+        assertThat(refused.err()).contains("conf does not fit the params of dag 'typed'", "n: ", "mode: ");
+        assertThat(runIds()).isEmpty();
+        CliRunner.Result queued = CliRunner.run("dags", "trigger", "typed", "--conf", "{\"n\": 3}", "--home", home.toString());
+        assertThat(queued.exitCode()).as(queued.out() + queued.err()).isZero();
+        assertThat(runIds()).hasSize(1);
     }
 
     private List<String> runIds() {

@@ -10,6 +10,7 @@ import {scheduleCell} from './schedule.js';
 import {RunData} from './dagmodel.js';
 import {Grid, topologicalOrder} from './grid.js';
 import {Graph} from './graph.js';
+import {Groups} from './groups.js';
 import {renderGantt} from './gantt.js';
 import {renderDetails} from './details.js';
 import {renderVersions} from './versions.js';
@@ -22,7 +23,7 @@ const dagId = decodeURIComponent(location.pathname.split('/')[2]);
 const state = {
   tab: TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'grid',
   run: new URLSearchParams(location.search).get('run_id'),
-  details: null, dag: null, tasks: [], order: [], session: null,
+  details: null, dag: null, tasks: [], order: [], groups: null, session: null,
 };
 const RUN_COUNTS = [25, 50, 100, 365, 500, 1000];
 const asked = Number(new URLSearchParams(location.search).get('runs'));
@@ -52,7 +53,7 @@ function draw() {
   const runId = run?.dag_run_id;
   drawHead();
   drawRunBar(run);
-  if (state.tab === 'grid') grid.render(state.order, data, runId);
+  if (state.tab === 'grid') grid.render(state.order, data, runId, state.groups);
   if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
   if (state.tab === 'gantt') {
     const loaded = gantt.key?.startsWith(`${runId}|`);
@@ -224,9 +225,11 @@ try {
   state.dag = details;
   state.tasks = tasks.tasks;
   state.order = topologicalOrder(state.tasks);
+  // One set of expanded groups for the Grid and the Graph: a group collapsed in one is collapsed in the other.
+  state.groups = state.tasks.some((t) => t.task_group) ? new Groups(state.tasks) : null;
   document.title = `${dagId} · Orchestrator`;
   grid = new Grid(gridToolbar(), dagId, selectRun);
-  graph = new Graph(byId('panel-graph'), dagId);
+  graph = new Graph(byId('panel-graph'), dagId, state.groups);
   byId('legend').append(legend());
   setUpTabs();
   showTab(state.tab, false);

@@ -2,8 +2,10 @@
 // cell links to that task try and is coloured by its state; each column head is a bar as tall as
 // the run was long and selects the run for the Graph and Gantt. Only the cells in view exist in
 // the DOM (a few thousand at most), so 500 runs of 200 tasks scroll as smoothly as 5 runs of 3.
-// Arrow keys move between cells.
+// Arrow keys move between cells. A task group is a row of its own, coloured by its tasks' states,
+// whose label collapses or expands the group's task rows.
 import {h, replace} from './dom.js';
+import {groupState} from './groups.js';
 import {stateClass, stateLabel} from './states.js';
 import {dateTime, duration, secondsBetween} from './time.js';
 
@@ -25,10 +27,15 @@ export class Grid {
     this.version = 0;
   }
 
-  /** @param taskIds tasks in display order @param data a RunData @param selected the selected run id */
-  render(taskIds, data, selected) {
+  /**
+   * @param taskIds tasks in display order @param data a RunData @param selected the selected run id
+   * @param groups the DAG's task groups (a Groups), or null when it has none
+   */
+  render(taskIds, data, selected, groups = null) {
     const wasAtRightEdge = this.view && this.atRightEdge();
-    this.taskIds = taskIds;
+    this.order = taskIds;
+    this.groups = groups;
+    this.taskIds = groups ? groups.rows(taskIds) : taskIds;
     this.data = data;
     this.selected = selected;
     if (data.runs.length === 0) {
@@ -38,7 +45,7 @@ export class Grid {
     }
     const first = !this.view;
     if (first) this.build();
-    const drawn = JSON.stringify([data.revision, selected, taskIds.length, data.runs.length]);
+    const drawn = JSON.stringify([data.revision, selected, this.taskIds.length, data.runs.length, groups?.version]);
     if (drawn !== this.drawn) {
       // Something shown changed: every element in view is brought up to date on this paint.
       this.drawn = drawn;
@@ -67,6 +74,12 @@ export class Grid {
     headLayer.addEventListener('click', (event) => {
       const head = event.target.closest('.run-head');
       if (head) this.onSelectRun(head.dataset.runId);
+    });
+    labelLayer.addEventListener('click', (event) => {
+      const label = event.target.closest('[data-group-id]');
+      if (!label) return;
+      this.groups.toggle(label.dataset.groupId);
+      this.render(this.order, this.data, this.selected, this.groups);
     });
     this.view = {root, body, spacer, headLayer, labelLayer};
     this.cells.clear();
@@ -128,9 +141,11 @@ export class Grid {
   cell(r, c, runId, taskId) {
     const key = `${runId}\u0000${taskId}`;
     let el = this.cells.get(key);
+    const groupId = this.groups?.groupOf(taskId);
     if (!el) {
-      el = h('a', {class: 'cell', href: taskHref(this.dagId, runId, taskId), 'data-task-id': taskId, 'data-run-id': runId,
-        'data-row': r, 'data-col': c});
+      el = h(groupId ? 'span' : 'a', {class: 'cell', href: groupId ? null : taskHref(this.dagId, runId, taskId),
+        'data-task-id': groupId ? null : taskId, 'data-group-id': groupId, tabindex: groupId ? '0' : null,
+        'data-run-id': runId, 'data-row': r, 'data-col': c});
       this.cells.set(key, el);
       this.view.spacer.append(el);
     } else if (el.version === this.version) {
@@ -140,8 +155,9 @@ export class Grid {
     place(el, c * PITCH, r * PITCH);
     el.dataset.row = r;
     el.dataset.col = c;
-    const ti = this.data.instance(runId, taskId);
-    const state = ti ? ti.state : null;
+    const ti = groupId ? null : this.data.instance(runId, taskId);
+    const state = groupId ? groupState(this.groups.members(groupId).map((id) => this.data.instance(runId, id)?.state ?? null))
+      : ti ? ti.state : null;
     const className = `cell ${stateClass(state)}${runId === this.selected ? ' selected' : ''}`;
     if (el.className !== className) el.className = className;
     const label = `${taskId} · ${runId} · ${stateLabel(state)}${ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
@@ -176,8 +192,10 @@ export class Grid {
   label(r) {
     const taskId = this.taskIds[r];
     let el = this.labels.get(taskId);
+    const groupId = this.groups?.groupOf(taskId);
     if (!el) {
-      el = h('div', {class: 'vgrid-label', title: taskId, text: taskId});
+      el = groupId ? h('button', {type: 'button', class: 'vgrid-label group-label', 'data-group-id': groupId, title: groupId})
+        : h('div', {class: 'vgrid-label', title: taskId, text: taskId});
       this.labels.set(taskId, el);
       this.view.labelLayer.append(el);
     } else if (el.version === this.version) {
@@ -185,6 +203,11 @@ export class Grid {
     }
     el.version = this.version;
     place(el, 0, r * PITCH);
+    if (this.groups) el.style.paddingLeft = `${4 + 12 * this.groups.depth(taskId)}px`;
+    if (groupId) {
+      el.textContent = this.groups.label(taskId);
+      el.setAttribute('aria-expanded', this.groups.expanded.has(groupId) ? 'true' : 'false');
+    }
   }
 
   /** Arrow keys move focus to the neighbouring cell, scrolling it into view first. */

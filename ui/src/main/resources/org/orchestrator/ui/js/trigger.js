@@ -1,8 +1,10 @@
 // The trigger dialog: a JSON conf editor pre-filled with the DAG's params and their defaults,
 // an optional run id and logical date, and errors shown beside the field they concern, both
-// while typing (JSON syntax, the run id's characters) and from the server (400, 409).
+// while typing (JSON syntax, the run id's characters) and from the server (400, 409). A DAG with
+// typed params gets a form generated from them instead, with the JSON editor one click away.
 import {h} from './dom.js';
 import {api, post} from './api.js';
+import {ParamsForm, hasTypedParams} from './paramform.js';
 
 const RUN_ID = /^[A-Za-z0-9_.~:+-]{1,250}$/;
 
@@ -21,25 +23,46 @@ export function openTrigger(details, onTriggered) {
   const date = field('trigger-date', 'Logical date (optional, UTC)', h('input', {id: 'trigger-date', autocomplete: 'off',
     placeholder: '2026-01-31T00:00:00Z', 'aria-describedby': 'trigger-date-error'}));
   const general = h('p', {class: 'field-error', role: 'alert', hidden: true, id: 'trigger-error'});
+  const params = hasTypedParams(details) ? new ParamsForm(details.params) : null;
+  const confBox = h('div', {class: 'field'}, conf.label, conf.input, conf.hint, conf.error);
+  const mode = h('button', {type: 'button', class: 'btn btn-link', id: 'trigger-mode'});
+  let useForm = params !== null;
   const submit = h('button', {type: 'submit', class: 'btn btn-primary', id: 'trigger-submit', text: 'Trigger'});
   const cancel = h('button', {type: 'button', class: 'btn', text: 'Cancel'});
   const form = h('form', {class: 'trigger-form', novalidate: true},
     h('h2', {id: 'trigger-title', text: `Trigger ${details.dag_id}`}),
-    [conf, runId, date].map((f) => h('div', {class: 'field'}, f.label, f.input, f.hint, f.error)),
+    params ? mode : null, params ? params.element : null, confBox,
+    [runId, date].map((f) => h('div', {class: 'field'}, f.label, f.input, f.hint, f.error)),
     general,
     h('div', {class: 'dialog-actions'}, cancel, submit));
   const dialog = h('dialog', {class: 'dialog dialog-wide', 'aria-labelledby': 'trigger-title', 'data-testid': 'trigger-dialog'}, form);
 
+  const showMode = () => {
+    confBox.hidden = useForm;
+    if (params) params.element.hidden = !useForm;
+    mode.textContent = useForm ? 'Edit as JSON' : 'Edit as form';
+  };
   const check = () => {
-    show(conf, confProblem(conf.input.value));
+    const formOk = useForm ? params.check() : true;
+    show(conf, useForm ? null : confProblem(conf.input.value));
     const id = runId.input.value.trim();
     show(runId, id && !RUN_ID.test(id) ? 'Use 1–250 letters, digits or _ . ~ : + -' : null);
     const when = date.input.value.trim();
     show(date, when && Number.isNaN(Date.parse(when)) ? 'Not a date; write it like 2026-01-31T00:00:00Z' : null);
     show({input: null, error: general}, null);
-    submit.disabled = [conf, runId, date].some((f) => !f.error.hidden);
+    submit.disabled = !formOk || [conf, runId, date].some((f) => !f.error.hidden);
   };
   for (const f of [conf, runId, date]) f.input.addEventListener('input', check);
+  if (params) params.onInput(check);
+  // Switching carries the values across: the form's conf into the editor, the editor's (when it parses) into the form.
+  mode.addEventListener('click', () => {
+    if (useForm) conf.input.value = JSON.stringify(params.conf(), null, 2);
+    else if (confProblem(conf.input.value)) return check();
+    else params.fill(JSON.parse(conf.input.value));
+    useForm = !useForm;
+    showMode();
+    check();
+  });
   cancel.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());
   form.addEventListener('submit', async (event) => {
@@ -48,20 +71,27 @@ export function openTrigger(details, onTriggered) {
     if (submit.disabled) return;
     submit.disabled = true;
     try {
-      const body = {conf: JSON.parse(conf.input.value)};
+      const body = {conf: useForm ? params.conf() : JSON.parse(conf.input.value)};
       if (runId.input.value.trim()) body.dag_run_id = runId.input.value.trim();
       if (date.input.value.trim()) body.logical_date = date.input.value.trim();
       const run = await post(api('dags', details.dag_id, 'dagRuns'), body);
       dialog.close();
       onTriggered(run);
     } catch (error) {
-      show(fieldFor(error, {conf, runId, date}) || {input: null, error: general}, error.message);
+      const fieldErrors = error.problem?.errors || [];
+      if (useForm && fieldErrors.length) {
+        const left = params.showServerErrors(fieldErrors);
+        show({input: null, error: general}, left.length ? left.join('; ') : null);
+      } else {
+        show(fieldFor(error, {conf, runId, date}) || {input: null, error: general}, error.message);
+      }
       submit.disabled = false;
     }
   });
   document.body.append(dialog);
   dialog.showModal();
-  conf.input.focus();
+  showMode();
+  (useForm ? params.element.querySelector('input, select, textarea') || conf.input : conf.input).focus();
   check();
 }
 

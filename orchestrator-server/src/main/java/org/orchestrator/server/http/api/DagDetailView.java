@@ -7,11 +7,13 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.Param;
 
 /**
  * Airflow's {@code DAGDetail}: every {@code DAG} field plus the definition's settings (timezone,
  * catchup, dates, params). {@code params} maps each name to Airflow's
- * {@code {"value": default, "description": null, "schema": {}}}. {@code doc_md} is the DAG's
+ * {@code {"value": default, "description": …, "schema": {JSON Schema}}}; a typed param without a
+ * default has {@code "value": null} and {@code "required": true}. {@code doc_md} is the DAG's
  * Markdown documentation and {@code doc_html} the same rendered safely ({@link Markdown}) for the
  * dashboard; {@code dag_run_timeout} is the DAG's dagrunTimeout as Airflow's TimeDelta.
  */
@@ -24,7 +26,7 @@ record DagDetailView(@JsonUnwrapped DagView dag, String timezone, Boolean catchu
     static DagDetailView of(DagView view, Dag dag, boolean pausedAtCreation) {
         return new DagDetailView(view, zoneName(dag.timezone()), dag.catchup(), "LR", dag.maxActiveTasks(),
                 dag.startDate().orElse(null), ScheduleViews.timeDelta(dag.dagrunTimeout().orElse(null)), null,
-                dag.docMd().isEmpty() ? null : dag.docMd(), params(dag.params()),
+                dag.docMd().isEmpty() ? null : dag.docMd(), params(dag.paramSpecs()),
                 dag.endDate().orElse(null), pausedAtCreation, view.lastParsedTime(), null, false,
                 Markdown.toSafeHtml(dag.docMd()));
     }
@@ -34,13 +36,16 @@ record DagDetailView(@JsonUnwrapped DagView dag, String timezone, Boolean catchu
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
-    private static Map<String, Object> params(Map<String, Object> defaults) {
+    private static Map<String, Object> params(Map<String, Param> specs) {
         Map<String, Object> params = new LinkedHashMap<>();
-        defaults.forEach((name, value) -> {
+        specs.forEach((name, spec) -> {
             Map<String, Object> param = new LinkedHashMap<>();
-            param.put("value", value);
-            param.put("description", null);
-            param.put("schema", Map.of());
+            param.put("value", spec.defaultValue().orElse(null));
+            param.put("description", spec.description().isEmpty() ? null : spec.description());
+            param.put("schema", spec.schema());
+            if (!spec.hasDefault()) {
+                param.put("required", true);
+            }
             params.put(name, param);
         });
         return params;

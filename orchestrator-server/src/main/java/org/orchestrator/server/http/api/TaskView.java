@@ -8,9 +8,9 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 
 /**
- * Airflow's {@code Task} object for one task of a DAG definition, plus {@code upstream_task_ids}
- * and {@code max_retry_delay}, and {@code doc_html}: the task's doc (Markdown) rendered safely
- * ({@link Markdown}) for the dashboard. {@code weight_rule} is {@code absolute}: priorities are used as
+ * Airflow's {@code Task} object for one task of a DAG definition, plus {@code upstream_task_ids},
+ * {@code max_retry_delay}, {@code task_group} (null outside any group) and {@code doc_html}: the
+ * task's doc (Markdown) rendered safely ({@link Markdown}) for the dashboard. {@code weight_rule} is {@code absolute}: priorities are used as
  * written.
  */
 record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String owner, Instant startDate,
@@ -20,7 +20,7 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 Boolean retryExponentialBackoff, Integer priorityWeight, String weightRule, String uiColor,
                 String uiFgcolor, List<String> templateFields, List<String> downstreamTaskIds,
                 List<String> upstreamTaskIds, Map<String, Object> maxRetryDelay, String docMd,
-                String docHtml) {
+                String docHtml, Map<String, Object> taskGroup) {
 
     /**
      * @param modulePath the package of the task's class
@@ -39,6 +39,15 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
                 ScheduleViews.timeDelta(task.retryDelay()), task.exponentialBackoff(), task.priorityWeight(),
                 "absolute", "#fff", "#000", List.of(), List.copyOf(new TreeSet<>(dag.downstream(task.id()))),
                 List.copyOf(new TreeSet<>(task.upstream())), ScheduleViews.timeDelta(task.maxRetryDelay()),
-                task.doc() == null || task.doc().isEmpty() ? null : task.doc(), Markdown.toSafeHtml(task.doc()));
+                task.doc() == null || task.doc().isEmpty() ? null : task.doc(), Markdown.toSafeHtml(task.doc()),
+                task.groupId().map(id -> group(id, task.groupPath())).orElse(null));
+    }
+
+    /** {@code {"group_id": innermost group, "path": [outermost, …, innermost]}}; a map, so the document may say null. */
+    private static Map<String, Object> group(String groupId, List<String> path) {
+        Map<String, Object> group = new java.util.LinkedHashMap<>();
+        group.put("group_id", groupId);
+        group.put("path", path);
+        return group;
     }
 }

@@ -1,5 +1,6 @@
 package org.orchestrator.server.http.openapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.lang.reflect.ParameterizedType;
@@ -63,12 +64,24 @@ final class Schemas {
         schema.put("type", "object");
         schema.put("properties", properties);
         if (allRequired) {
-            schema.put("required", List.copyOf(properties.keySet()));
+            schema.put("required", properties.keySet().stream().filter(name -> !omittable(record, name)).toList());
         } else {
             // Forms: unknown fields are refused with a 400, so the document says so too.
             schema.put("additionalProperties", false);
         }
         return schema;
+    }
+
+    /** A field Jackson leaves out when null or empty (the problem's {@code errors}) is not required. */
+    private static boolean omittable(Class<?> record, String name) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            JsonInclude include = c.getAccessor().getAnnotation(JsonInclude.class);
+            if (SNAKE.translate(c.getName()).equals(name) && include != null
+                    && include.value() != JsonInclude.Include.ALWAYS && include.value() != JsonInclude.Include.USE_DEFAULTS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addProperties(Class<?> record, Map<String, Object> properties) {
