@@ -359,6 +359,7 @@ public final class Dag {
                 downstream.upstream(edge[0]);
             }
             checkDates();
+            builders.forEach(this::checkParamSources);
             List<TaskDefinition> definitions = builders.stream().map(TaskBuilder::build).toList();
             return new Dag(this, DagGraph.validateAndSort(id, definitions));
         }
@@ -373,6 +374,15 @@ public final class Dag {
             if (start != null && end != null && end.isBefore(start)) {
                 throw new DagDefinitionException("dag '" + id + "' ends (" + end + ") before it starts (" + start + ")");
             }
+        }
+
+        private void checkParamSources(TaskBuilder task) {
+            task.expansions.values().stream()
+                    .filter(source -> source instanceof MapSource.FromParam p && !params.containsKey(p.name()))
+                    .findFirst().ifPresent(source -> {
+                        throw new DagDefinitionException("task '" + task.id + "' in dag '" + id + "' expands over unknown param '"
+                                + ((MapSource.FromParam) source).name() + "'");
+                    });
         }
 
         private Instant resolve(Object date) {

@@ -1,7 +1,10 @@
 package org.orchestrator.api;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,6 +20,9 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     final Task task;
     final Set<String> upstream = new LinkedHashSet<>();
     String doc = "";
+    final Map<String, MapSource> expansions = new LinkedHashMap<>();
+    final Map<String, Object> partials = new LinkedHashMap<>();
+    int maxActiveTisPerDag;
 
     TaskBuilder(String id, Task task) {
         this.id = id;
@@ -43,6 +49,58 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
      */
     public TaskBuilder doc(String doc) {
         this.doc = doc == null ? "" : doc;
+        return this;
+    }
+
+    /**
+     * Maps the task over a list known at run time: one task instance per element, each reading its
+     * element with {@link TaskContext#arg}. Expanding over two or more arguments maps over their
+     * cross product (the first argument varies slowest).
+     *
+     * @param argument the name the task reads the element under
+     * @param source   where the list comes from; an XCom source's task becomes an upstream
+     * @return this
+     */
+    public TaskBuilder expand(String argument, MapSource source) {
+        Ids.check("mapped argument", argument, " of task '" + id + "'");
+        if (expansions.containsKey(argument) || partials.containsKey(argument)) {
+            throw new DagDefinitionException("argument '" + argument + "' of task '" + id + "' is given twice");
+        }
+        expansions.put(argument, Objects.requireNonNull(source, "source"));
+        if (source instanceof MapSource.FromXcom xcom) {
+            upstream(xcom.taskId());
+        }
+        return this;
+    }
+
+    /**
+     * An argument that is the same for every mapped instance (Airflow's {@code partial}).
+     *
+     * @param argument the name the task reads it under with {@link TaskContext#arg}
+     * @param value    a JSON-serialisable value
+     * @return this
+     */
+    public TaskBuilder partial(String argument, Object value) {
+        Ids.check("argument", argument, " of task '" + id + "'");
+        if (expansions.containsKey(argument) || partials.containsKey(argument)) {
+            throw new DagDefinitionException("argument '" + argument + "' of task '" + id + "' is given twice");
+        }
+        partials.put(argument, value);
+        return this;
+    }
+
+    /**
+     * Caps how many instances of this task run at once across all runs of the DAG (Airflow's
+     * {@code max_active_tis_per_dag}); most useful on a mapped task.
+     *
+     * @param max at least 1
+     * @return this
+     */
+    public TaskBuilder maxActiveTisPerDag(int max) {
+        if (max < 1) {
+            throw new DagDefinitionException("max active instances of task '" + id + "' must be >= 1, got " + max);
+        }
+        this.maxActiveTisPerDag = max;
         return this;
     }
 

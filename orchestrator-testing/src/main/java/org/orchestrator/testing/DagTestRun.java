@@ -29,9 +29,20 @@ public final class DagTestRun {
     private final Map<String, TaskState> states;
     private final Map<String, List<TaskTry>> tries;
     private final List<String> callbackErrors;
+    private final Map<String, List<TaskState>> instances;
+    private final Map<String, String> expansionErrors;
 
     DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
                List<String> callbackErrors) {
+        this(run, state, states, tries, callbackErrors, Map.of(), Map.of());
+    }
+
+    DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
+               List<String> callbackErrors, Map<String, List<TaskState>> instances, Map<String, String> expansionErrors) {
+        Map<String, List<TaskState>> each = new LinkedHashMap<>();
+        instances.forEach((task, list) -> each.put(task, List.copyOf(list)));
+        this.instances = Collections.unmodifiableMap(each);
+        this.expansionErrors = Map.copyOf(expansionErrors);
         this.run = run;
         this.state = state;
         this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
@@ -114,6 +125,44 @@ public final class DagTestRun {
     /** @return every XCom pushed, {@code task/key} → JSON text */
     public Map<String, String> xcoms() {
         return Map.copyOf(run.xcoms());
+    }
+
+    /**
+     * @param taskId a mapped task
+     * @return the final state of each of its instances, by map index (one entry, skipped or failed,
+     * when it did not expand); empty for an unmapped task or one the run never reached
+     */
+    public List<TaskState> mappedStates(String taskId) {
+        require(states, taskId);
+        return instances.getOrDefault(taskId, List.of());
+    }
+
+    /**
+     * @param taskId   a mapped task
+     * @param mapIndex one of its instances
+     * @return that instance's tries in order
+     */
+    public List<TaskTry> tries(String taskId, int mapIndex) {
+        return tries(taskId).stream().filter(t -> t.mapIndex() == mapIndex).toList();
+    }
+
+    /** @param taskId a mapped task @return why it could not expand (not a list, too long), if so */
+    public Optional<String> expansionError(String taskId) {
+        return Optional.ofNullable(expansionErrors.get(taskId));
+    }
+
+    /**
+     * @param taskId the task that pushed
+     * @param key    the XCom key
+     * @param type   the type to read each JSON value as
+     * @param <T>    the type
+     * @return what each instance of a mapped task pushed, in map-index order (the one value of an unmapped task)
+     */
+    public <T> List<T> xcomAll(String taskId, String key, Class<T> type) {
+        if (!instances.containsKey(taskId)) {
+            return xcom(taskId, key, type).stream().toList();
+        }
+        return run.xcomsOfEachInstance(taskId, key).stream().map(json -> XComJson.read(json, type)).toList();
     }
 
     /** @return one line per callback that threw (the run went on, as on the server) */

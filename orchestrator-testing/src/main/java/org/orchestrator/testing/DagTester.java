@@ -56,6 +56,7 @@ public final class DagTester {
     private PrintStream echo;
     private Clock clock = Clock.systemUTC();
     private UnaryOperator<String> mask = UnaryOperator.identity();
+    private int maxMapLength = org.orchestrator.rules.MapExpansion.DEFAULT_MAX_LENGTH;
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
@@ -155,9 +156,22 @@ public final class DagTester {
         return this;
     }
 
+    /**
+     * @param max the most instances a mapped task may expand to, as the server's
+     *            {@code ORCHESTRATOR_MAX_MAP_LENGTH} (default 1,024)
+     * @return this
+     */
+    public DagTester maxMapLength(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max map length must be >= 1, got " + max);
+        }
+        this.maxMapLength = max;
+        return this;
+    }
+
     /** @param logicalDate the logical date @return what the run did */
     public DagTestRun run(Instant logicalDate) {
-        return new LocalEngine(newRun(logicalDate)).runDag();
+        return new LocalEngine(newRun(logicalDate), maxMapLength).runDag();
     }
 
     /** @param day the logical date at midnight UTC, as {@code dags test 2026-01-01} reads it @return what the run did */
@@ -175,7 +189,7 @@ public final class DagTester {
     public DagTestRun runTask(String taskId, Instant logicalDate) {
         TaskDefinition task = dag.task(taskId).orElseThrow(() -> new IllegalArgumentException("dag '" + dag.id()
                 + "' has no task '" + taskId + "'; it has " + dag.tasks().stream().map(TaskDefinition::id).toList()));
-        return new LocalEngine(newRun(logicalDate)).runTask(task);
+        return new LocalEngine(newRun(logicalDate), maxMapLength).runTask(task);
     }
 
     /** @param taskId the task @param day the logical date at midnight UTC @return what the run did */
