@@ -94,9 +94,19 @@ public final class Reads {
         return jdbi.withHandle(h -> taskInstances.matching(h, filter));
     }
 
-    /** @return one task instance of a run */
+    /** @return one task instance of a run (of an unmapped task) */
     public Optional<TaskInstanceRecord> taskInstance(String dagId, String runId, String taskId) {
-        return jdbi.withHandle(h -> taskInstances.find(h, dagId, runId, taskId));
+        return taskInstance(dagId, runId, taskId, -1);
+    }
+
+    /** @return one task instance of a run; {@code mapIndex} -1 for an unmapped task */
+    public Optional<TaskInstanceRecord> taskInstance(String dagId, String runId, String taskId, int mapIndex) {
+        return jdbi.withHandle(h -> taskInstances.find(h, dagId, runId, taskId, mapIndex));
+    }
+
+    /** @return one page of a mapped task's instances in a run */
+    public Listing<TaskInstanceRecord> mappedTaskInstances(String dagId, String runId, String taskId, String orderBy, Page page) {
+        return jdbi.withHandle(h -> taskInstances.mapped(h, dagId, runId, taskId, orderBy, page));
     }
 
     /** @return one try of a task instance */
