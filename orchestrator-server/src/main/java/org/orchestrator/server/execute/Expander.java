@@ -19,6 +19,9 @@ import org.orchestrator.server.state.XComs;
  */
 final class Expander {
 
+    /** The system property an embedding program may set instead of the environment variable. */
+    public static final String PROPERTY = "orchestrator.max.map.length";
+
     private final XComs xcoms = new XComs();
     private final int maxLength;
 
@@ -27,9 +30,14 @@ final class Expander {
         this.maxLength = maxLength;
     }
 
-    /** @param env the environment @return the limit from {@code ORCHESTRATOR_MAX_MAP_LENGTH}, else Airflow's 1,024 */
+    /**
+     * @param env the environment
+     * @return the limit from {@code ORCHESTRATOR_MAX_MAP_LENGTH}, else from the system property
+     * {@value #PROPERTY} (for an engine embedded in another program, such as the benchmark), else
+     * Airflow's 1,024
+     */
     static Expander fromEnvironment(Map<String, String> env) {
-        String value = env.get("ORCHESTRATOR_MAX_MAP_LENGTH");
+        String value = env.getOrDefault("ORCHESTRATOR_MAX_MAP_LENGTH", System.getProperty(PROPERTY));
         if (value == null || value.isBlank()) {
             return new Expander(MapExpansion.DEFAULT_MAX_LENGTH);
         }

@@ -18,7 +18,7 @@ export class Graph {
 
   /** @param tasks the DAG's tasks @param instances Map task id → task instance of the run (or undefined) */
   render(tasks, runId, instances) {
-    const shape = JSON.stringify(tasks.map((t) => [t.task_id, t.downstream_task_ids]));
+    const shape = JSON.stringify(tasks.map((t) => [t.task_id, t.downstream_task_ids, Boolean(t.is_mapped)]));
     if (shape !== this.shape) {
       this.shape = shape;
       this.build(tasks);
@@ -26,9 +26,10 @@ export class Graph {
     for (const [taskId, node] of this.nodes) {
       const ti = instances?.get(taskId);
       const state = ti ? ti.state : null;
-      node.group.setAttribute('class', `node ${stateClass(state)}`);
+      node.group.setAttribute('class', `node ${stateClass(state)}${node.mapped ? ' mapped' : ''}`);
       node.group.dataset.state = state || 'none';
-      node.status.textContent = stateLabel(state) + (ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : '');
+      node.status.textContent = stateLabel(state) + (ti && ti.map_count ? ` · ${ti.map_count} mapped` : '')
+        + (ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : '');
       if (runId) node.link.setAttribute('href', taskHref(this.dagId, runId, taskId));
       else node.link.removeAttribute('href');
       node.title.textContent = `${taskId}: ${stateLabel(state)}`;
@@ -41,7 +42,9 @@ export class Graph {
     g.setGraph({rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: 12, marginy: 12});
     g.setDefaultEdgeLabel(() => ({}));
     const measure = textMeasurer();
-    for (const task of tasks) g.setNode(task.task_id, {width: Math.max(110, measure(task.task_id) + 28), height: NODE_HEIGHT});
+    for (const task of tasks) {
+      g.setNode(task.task_id, {width: Math.max(110, measure(nodeLabel(task)) + 28), height: NODE_HEIGHT, mapped: Boolean(task.is_mapped)});
+    }
     for (const task of tasks) for (const down of task.downstream_task_ids) g.setEdge(task.task_id, down);
     window.dagre.layout(g);
     const {width, height} = g.graph();
@@ -62,17 +65,24 @@ export class Graph {
 
   node(taskId, box) {
     const title = s('title', {text: taskId});
+    const mapped = box.mapped;
     const status = s('text', {class: 'node-state', x: 14, y: 31});
     const group = s('g', {class: 'node', 'data-task-id': taskId, transform: `translate(${box.x - box.width / 2},${box.y - box.height / 2})`},
       title,
       s('rect', {width: box.width, height: box.height, rx: 6}),
       s('rect', {class: 'node-stripe', width: 6, height: box.height, rx: 3}),
-      s('text', {class: 'node-label', x: 14, y: 17, text: taskId}),
+      s('text', {class: 'node-label', x: 14, y: 17, text: nodeLabel({task_id: taskId, is_mapped: mapped})}),
       status);
+    if (mapped) group.dataset.mapped = 'true';
     const link = s('a', {class: 'node-link'}, group);
-    this.nodes.set(taskId, {group, link, status, title});
+    this.nodes.set(taskId, {group, link, status, title, mapped});
     return link;
   }
+}
+
+/** @returns the node's text: a mapped task is marked with [ ], as Airflow's graph does */
+function nodeLabel(task) {
+  return task.is_mapped ? `${task.task_id} [ ]` : task.task_id;
 }
 
 /** @returns a function giving the pixel width of a label in the graph's font */
