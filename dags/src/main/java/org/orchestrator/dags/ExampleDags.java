@@ -17,7 +17,8 @@ import org.orchestrator.dags.weblogs.ServerLogsHourly;
  *   <li>{@code loans_etl}: daily; the shipped loans CSV validated, loaded and summarised per country and sector;</li>
  *   <li>{@code server_logs_hourly}: hourly; the shipped access log aggregated per hour, status and path;</li>
  *   <li>{@code example_fan_out_fan_in}: manual; parallel tasks per region combined by one task;</li>
- *   <li>{@code example_sensors}: manual; a file sensor waiting for its upstream's file, a soft-fail sensor.</li>
+ *   <li>{@code example_sensors}: manual; a file sensor waiting for its upstream's file, a soft-fail sensor;</li>
+ *   <li>{@code example_mapped_files}: manual; one mapped task instance per file listed at run time, then a reduce.</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,6 +36,6 @@ public final class ExampleDags implements DagProvider {
     @Override
     public Collection<Dag> dags() {
         return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag(), LoansEtl.dag(), ServerLogsHourly.dag(),
-                ExampleFanOutFanIn.dag(), ExampleSensors.dag());
+                ExampleFanOutFanIn.dag(), ExampleSensors.dag(), ExampleMappedFiles.dag());
     }
 }

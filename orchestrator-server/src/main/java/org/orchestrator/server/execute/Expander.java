@@ -1,28 +1,21 @@
 package org.orchestrator.server.execute;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.rules.MapExpansion;
 import org.orchestrator.server.internal.Json;
-import org.orchestrator.server.state.DagRunRow;
-import org.orchestrator.server.state.XComs;
 
 /**
- * Reads what a mapped task expands over from its run (upstream XComs, the run's params) when the
- * run reaches the task; {@link MapExpansion} decides the rest.
+ * Expands a mapped task when the run reaches it, with the limit this server was configured with;
+ * {@link MapExpansion} decides, from what {@link org.orchestrator.server.state.MapSources} reads.
  */
 final class Expander {
 
     /** The system property an embedding program may set instead of the environment variable. */
     public static final String PROPERTY = "orchestrator.max.map.length";
 
-    private final XComs xcoms = new XComs();
     private final int maxLength;
 
     /** @param maxLength the most instances one task may expand to ({@code ORCHESTRATOR_MAX_MAP_LENGTH}) */
@@ -52,9 +45,9 @@ final class Expander {
         throw new IllegalArgumentException("ORCHESTRATOR_MAX_MAP_LENGTH must be a whole number >= 1, got '" + value + "'");
     }
 
-    /** @return the task's expansion in this run */
-    MapExpansion resolve(Handle h, DagRunRow run, Dag dag, TaskDefinition task) {
-        return MapExpansion.resolve(task, new RunValues(h, run, dag), maxLength);
+    /** @param values the run's XComs and params @return the task's expansion in this run */
+    MapExpansion resolve(MapExpansion.Lookup values, TaskDefinition task) {
+        return MapExpansion.resolve(task, values, maxLength);
     }
 
     /** @return each instance's mapped arguments as JSON, by map index */
@@ -64,39 +57,5 @@ final class Expander {
             args.add(Json.write(expansion.argsAt(i)));
         }
         return args;
-    }
-
-    private final class RunValues implements MapExpansion.Lookup {
-        private final Handle h;
-        private final DagRunRow run;
-        private final Dag dag;
-
-        RunValues(Handle h, DagRunRow run, Dag dag) {
-            this.h = h;
-            this.run = run;
-            this.dag = dag;
-        }
-
-        @Override
-        public Optional<Object> xcom(String taskId, String key) {
-            return xcoms.pull(h, run.id(), taskId, key).map(json -> Json.read(json, Object.class));
-        }
-
-        @Override
-        public List<Object> xcomOfEachInstance(String taskId, String key) {
-            return xcoms.pullAll(h, run.id(), taskId, key).stream().map(json -> Json.read(json, Object.class)).toList();
-        }
-
-        @Override
-        public Optional<Object> param(String name) {
-            Map<String, Object> params = new LinkedHashMap<>(dag.params());
-            params.putAll(Json.objectOf(run.conf()));
-            return Optional.ofNullable(params.get(name));
-        }
-
-        @Override
-        public boolean isMapped(String taskId) {
-            return dag.task(taskId).map(TaskDefinition::isMapped).orElse(false);
-        }
     }
 }

@@ -28,6 +28,7 @@ import org.orchestrator.rules.UpstreamSummary;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.MapSources;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
 
@@ -111,7 +112,7 @@ public final class RunProgress {
             toSchedule.add(row.id());
             return 0;
         }
-        MapExpansion expansion = expander.resolve(h, run, dag, task);
+        MapExpansion expansion = expander.resolve(MapSources.of(h, run, dag), task);
         switch (expansion.verdict()) {
             case EXPAND -> {
                 return tis.expand(h, row, Expander.argsJson(expansion), now) ? (int) expansion.length() : 0;

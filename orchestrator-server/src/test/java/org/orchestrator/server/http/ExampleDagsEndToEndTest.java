@@ -32,7 +32,7 @@ class ExampleDagsEndToEndTest {
             }
 
             assertThat(runs.keySet()).contains("example_hello", "etl_orders_pipeline", "example_retries", "loans_etl",
-                    "server_logs_hourly", "example_fan_out_fan_in", "example_sensors");
+                    "server_logs_hourly", "example_fan_out_fan_in", "example_sensors", "example_mapped_files");
             runs.forEach((dag, run) -> examples.awaitSuccess(dag, run, Duration.ofMinutes(2)));
             assertThat(examples.analytics("SELECT requests FROM dashboard_hourly_traffic")).singleElement()
                     .satisfies(row -> assertThat((Long) row.getFirst()).isPositive());
@@ -40,6 +40,9 @@ class ExampleDagsEndToEndTest {
                     .isEqualTo("skipped");
             assertThat(examples.runs().task("example_retries", runs.get("example_retries"), "flaky").get("try_number").asInt())
                     .isEqualTo(3);
+            assertThat(examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/example_mapped_files/dagRuns/"
+                    + runs.get("example_mapped_files") + "/taskInstances/count_rows/listMapped").json().get("total_entries").asInt())
+                    .isEqualTo(5);
         }
     }
 
