@@ -19,6 +19,7 @@ import org.orchestrator.dags.weblogs.ServerLogsHourly;
  *   <li>{@code example_fan_out_fan_in}: manual; parallel tasks per region combined by one task;</li>
  *   <li>{@code example_sensors}: manual; a file sensor waiting for its upstream's file, a soft-fail sensor;</li>
  *   <li>{@code example_grouped_files}: manual; typed params, files listed at run time, a task group, a reduce.</li>
+ *   <li>{@code example_mapped_files}: manual; one mapped task instance per file listed at run time, then a reduce.</li>
  * </ul>
  *
  * <pre>{@code
@@ -36,6 +37,6 @@ public final class ExampleDags implements DagProvider {
     @Override
     public Collection<Dag> dags() {
         return List.of(ExampleHello.dag(), OrdersPipeline.dag(), ExampleRetries.dag(), LoansEtl.dag(), ServerLogsHourly.dag(),
-                ExampleFanOutFanIn.dag(), ExampleSensors.dag(), ExampleGroupedFiles.dag());
+                ExampleFanOutFanIn.dag(), ExampleSensors.dag(), ExampleGroupedFiles.dag(), ExampleMappedFiles.dag());
     }
 }

@@ -32,6 +32,22 @@ class TeachingDagsTest {
     }
 
     @Test
+    void mapped_files_count_each_listed_file_in_its_own_instance_and_the_reduce_adds_them_in_order() {
+        DagTestRun run = DagTester.forDag(ExampleMappedFiles.dag()).variable("data_dir", dir.toString()).run(DAY);
+
+        assertThat(run.state()).as(run.toString()).isEqualTo(DagRunState.SUCCESS);
+        assertThat(run.mappedStates("count_rows")).hasSize(5).containsOnly(TaskState.SUCCESS);
+        java.util.List<Long> counts = run.xcomAll("count_rows", "return_value", Long.class);
+        assertThat(counts).hasSize(5).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(run.xcom("total_rows", "return_value", Long.class)).contains(counts.stream().mapToLong(Long::longValue).sum());
+        // Files are listed sorted, so map index 0 is amer.csv.
+        assertThat(run.tries("count_rows", 0).getFirst().log()).contains("amer.csv has " + counts.getFirst() + " rows (map index 0)");
+        DagTestRun three = DagTester.forDag(ExampleMappedFiles.dag()).variable("data_dir", dir.toString())
+                .conf(java.util.Map.of("files_per_run", 3)).run(DAY.plusSeconds(60));
+        assertThat(three.mappedStates("count_rows")).hasSize(3);
+    }
+
+    @Test
     void the_file_sensor_finds_the_file_its_upstream_wrote_and_the_soft_fail_sensor_skips() {
         DagTestRun run = DagTester.forDag(ExampleSensors.dag()).variable("data_dir", dir.toString()).run(DAY);
 

@@ -554,6 +554,7 @@ public final class Dag {
             }
             new GroupEdges(id, tasks, groups, writtenEdges(builders)).apply();
             checkDates();
+            builders.forEach(this::checkParamSources);
             List<TaskDefinition> definitions = builders.stream().map(TaskBuilder::build).toList();
             return new Dag(this, DagGraph.validateAndSort(id, definitions));
         }
@@ -616,6 +617,15 @@ public final class Dag {
             if (start != null && end != null && end.isBefore(start)) {
                 throw new DagDefinitionException("dag '" + id + "' ends (" + end + ") before it starts (" + start + ")");
             }
+        }
+
+        private void checkParamSources(TaskBuilder task) {
+            task.expansions.values().stream()
+                    .filter(source -> source instanceof MapSource.FromParam p && !params.containsKey(p.name()))
+                    .findFirst().ifPresent(source -> {
+                        throw new DagDefinitionException("task '" + task.id + "' in dag '" + id + "' expands over unknown param '"
+                                + ((MapSource.FromParam) source).name() + "'");
+                    });
         }
 
         private Instant resolve(Object date) {

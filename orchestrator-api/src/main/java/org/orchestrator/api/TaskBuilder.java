@@ -2,8 +2,10 @@ package org.orchestrator.api;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,6 +26,9 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     boolean waitForDownstream;
     final List<TaskCallback> onExecute = new ArrayList<>();
     TaskGroup group;
+    final Map<String, MapSource> expansions = new LinkedHashMap<>();
+    final Map<String, Object> partials = new LinkedHashMap<>();
+    int maxActiveTisPerDag;
 
     TaskBuilder(String id, Task task) {
         this.id = id;
@@ -89,6 +94,27 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     }
 
     /**
+     * Maps the task over a list known at run time: one task instance per element, each reading its
+     * element with {@link TaskContext#arg}. Expanding over two or more arguments maps over their
+     * cross product (the first argument varies slowest).
+     *
+     * @param argument the name the task reads the element under
+     * @param source   where the list comes from; an XCom source's task becomes an upstream
+     * @return this
+     */
+    public TaskBuilder expand(String argument, MapSource source) {
+        Ids.check("mapped argument", argument, " of task '" + id + "'");
+        if (expansions.containsKey(argument) || partials.containsKey(argument)) {
+            throw new DagDefinitionException("argument '" + argument + "' of task '" + id + "' is given twice");
+        }
+        expansions.put(argument, Objects.requireNonNull(source, "source"));
+        if (source instanceof MapSource.FromXcom xcom) {
+            upstream(xcom.taskId());
+        }
+        return this;
+    }
+
+    /**
      * Airflow's {@code on_execute_callback}: runs in the try, just before the task's code, with
      * the state {@code running}. One that throws is logged in the try's log; the task still runs.
      *
@@ -97,6 +123,37 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
      */
     public TaskBuilder onExecute(TaskCallback callback) {
         onExecute.add(Objects.requireNonNull(callback));
+        return this;
+    }
+
+    /**
+     * An argument that is the same for every mapped instance (Airflow's {@code partial}).
+     *
+     * @param argument the name the task reads it under with {@link TaskContext#arg}
+     * @param value    a JSON-serialisable value
+     * @return this
+     */
+    public TaskBuilder partial(String argument, Object value) {
+        Ids.check("argument", argument, " of task '" + id + "'");
+        if (expansions.containsKey(argument) || partials.containsKey(argument)) {
+            throw new DagDefinitionException("argument '" + argument + "' of task '" + id + "' is given twice");
+        }
+        partials.put(argument, value);
+        return this;
+    }
+
+    /**
+     * Caps how many instances of this task run at once across all runs of the DAG (Airflow's
+     * {@code max_active_tis_per_dag}); most useful on a mapped task.
+     *
+     * @param max at least 1
+     * @return this
+     */
+    public TaskBuilder maxActiveTisPerDag(int max) {
+        if (max < 1) {
+            throw new DagDefinitionException("max active instances of task '" + id + "' must be >= 1, got " + max);
+        }
+        this.maxActiveTisPerDag = max;
         return this;
     }
 

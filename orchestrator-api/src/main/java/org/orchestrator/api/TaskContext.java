@@ -149,7 +149,7 @@ public interface TaskContext extends Resources {
      * task instance. Execution is at-least-once; use this key to make writes effectively once
      * (e.g. a unique column, an upsert key, an idempotency header).
      *
-     * @return {@code dagId/runId/taskId}
+     * @return {@code dagId/runId/taskId}, with {@code [mapIndex]} after the task id for a mapped instance
      */
     String idempotencyKey();
 
@@ -215,5 +215,56 @@ public interface TaskContext extends Resources {
      */
     default void followBranches(String... taskIds) {
         followBranches(Arrays.asList(taskIds));
+    }
+
+    /**
+     * {@return this instance's index among its task's mapped instances (0..n-1), or -1 when the task is not mapped}
+     */
+    default int mapIndex() {
+        return -1;
+    }
+
+    /**
+     * An argument of the task: a mapped instance's element ({@link TaskBuilder#expand}) or a fixed
+     * one ({@link TaskBuilder#partial}).
+     *
+     * <pre>{@code
+     * String file = ctx.arg("file", String.class);
+     * }</pre>
+     *
+     * @param name the argument's name
+     * @param type the type to read the JSON value as
+     * @param <T>  the value's type
+     * @return the value
+     * @throws IllegalArgumentException when the task has no such argument
+     */
+    default <T> T arg(String name, Class<T> type) {
+        throw new IllegalArgumentException("task '" + taskId() + "' has no argument '" + name + "'");
+    }
+
+    /**
+     * Reads what every instance of a task pushed under a key, in map-index order (Airflow's
+     * {@code xcom_pull} of a mapped task). For an unmapped task: its one value, if any.
+     *
+     * @param taskId the task that pushed them
+     * @param key    the XCom key
+     * @param type   the type to read each JSON value as
+     * @param <T>    the values' type
+     * @return the values, by map index; an instance that pushed nothing is left out
+     */
+    default <T> java.util.List<T> xcomPullAll(String taskId, String key, Class<T> type) {
+        return xcomPullOptional(taskId, key, type).stream().toList();
+    }
+
+    /**
+     * {@link #xcomPullAll(String, String, Class)} for {@value #RETURN_VALUE}.
+     *
+     * @param taskId the task that pushed them
+     * @param type   the type to read each JSON value as
+     * @param <T>    the values' type
+     * @return the values, by map index
+     */
+    default <T> java.util.List<T> xcomPullAll(String taskId, Class<T> type) {
+        return xcomPullAll(taskId, RETURN_VALUE, type);
     }
 }

@@ -1,8 +1,12 @@
 package org.orchestrator.api;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -21,6 +25,9 @@ public final class TaskDefinition {
     private final boolean waitForDownstream;
     private final List<TaskCallback> onExecute;
     private final List<String> groupPath;
+    private final Map<String, MapSource> expansions;
+    private final Map<String, Object> partials;
+    private final int maxActiveTisPerDag;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -34,6 +41,9 @@ public final class TaskDefinition {
         waitForDownstream = b.waitForDownstream;
         onExecute = List.copyOf(b.onExecute);
         groupPath = b.group == null ? List.of() : List.copyOf(b.group.path());
+        expansions = Collections.unmodifiableMap(new LinkedHashMap<>(b.expansions));
+        partials = Collections.unmodifiableMap(new LinkedHashMap<>(b.partials));
+        maxActiveTisPerDag = b.maxActiveTisPerDag;
     }
 
     /** {@return the task id, unique in its DAG} */
@@ -107,6 +117,20 @@ public final class TaskDefinition {
 
     /** {@return the task's settings (its DAG's defaults with its own overrides) as one value} */
     public TaskSettings settings() { return settings; }
+
+    /** {@return true when the task expands at run time into instances with a map index} */
+    public boolean isMapped() { return !expansions.isEmpty(); }
+
+    /** {@return the mapped arguments and their sources, in declaration order (empty for an unmapped task)} */
+    public Map<String, MapSource> expansions() { return expansions; }
+
+    /** {@return the arguments every instance gets as they are ({@link TaskBuilder#partial})} */
+    public Map<String, Object> partials() { return partials; }
+
+    /** {@return the cap on this task's instances running at once across the DAG's runs, if set} */
+    public OptionalInt maxActiveTisPerDag() {
+        return maxActiveTisPerDag == 0 ? OptionalInt.empty() : OptionalInt.of(maxActiveTisPerDag);
+    }
 
     /**
      * {@return the delay before the next try; see {@link TaskSettings#retryDelayAfter}}

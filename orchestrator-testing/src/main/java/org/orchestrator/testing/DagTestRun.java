@@ -30,9 +30,21 @@ public final class DagTestRun {
     private final Map<String, List<TaskTry>> tries;
     private final List<String> callbackErrors;
     private final List<CallbackCall> callbackCalls;
+    private final Map<String, List<TaskState>> instances;
+    private final Map<String, String> expansionErrors;
 
     DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
                List<String> callbackErrors, List<CallbackCall> callbackCalls) {
+        this(run, state, states, tries, callbackErrors, callbackCalls, Map.of(), Map.of());
+    }
+
+    DagTestRun(LocalRun run, DagRunState state, Map<String, TaskState> states, Map<String, List<TaskTry>> tries,
+               List<String> callbackErrors, List<CallbackCall> callbackCalls, Map<String, List<TaskState>> instances,
+               Map<String, String> expansionErrors) {
+        Map<String, List<TaskState>> each = new LinkedHashMap<>();
+        instances.forEach((task, list) -> each.put(task, List.copyOf(list)));
+        this.instances = Collections.unmodifiableMap(each);
+        this.expansionErrors = Map.copyOf(expansionErrors);
         this.run = run;
         this.state = state;
         this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
@@ -124,6 +136,50 @@ public final class DagTestRun {
     /** {@return every XCom pushed, {@code task/key} → JSON text} */
     public Map<String, String> xcoms() {
         return Map.copyOf(run.xcoms());
+    }
+
+    /**
+     * {@return the final state of each of its instances, by map index (one entry, skipped or failed, when it did not expand); empty for an unmapped task or one the run never reached}
+     *
+     * @param taskId a mapped task
+     */
+    public List<TaskState> mappedStates(String taskId) {
+        require(states, taskId);
+        return instances.getOrDefault(taskId, List.of());
+    }
+
+    /**
+     * {@return that instance's tries in order}
+     *
+     * @param taskId a mapped task
+     * @param mapIndex one of its instances
+     */
+    public List<TaskTry> tries(String taskId, int mapIndex) {
+        return tries(taskId).stream().filter(t -> t.mapIndex() == mapIndex).toList();
+    }
+
+    /**
+     * {@return why it could not expand (not a list, too long), if so}
+     *
+     * @param taskId a mapped task
+     */
+    public Optional<String> expansionError(String taskId) {
+        return Optional.ofNullable(expansionErrors.get(taskId));
+    }
+
+    /**
+     * {@return what each instance of a mapped task pushed, in map-index order (the one value of an unmapped task)}
+     *
+     * @param taskId the task that pushed
+     * @param key the XCom key
+     * @param type the type to read each JSON value as
+     * @param <T> the type
+     */
+    public <T> List<T> xcomAll(String taskId, String key, Class<T> type) {
+        if (!instances.containsKey(taskId)) {
+            return xcom(taskId, key, type).stream().toList();
+        }
+        return run.xcomsOfEachInstance(taskId, key).stream().map(json -> XComJson.read(json, type)).toList();
     }
 
     /**

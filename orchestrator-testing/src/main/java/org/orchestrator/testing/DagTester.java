@@ -63,6 +63,7 @@ public final class DagTester {
     private UnaryOperator<String> mask = UnaryOperator.identity();
     private boolean runCallbacks;
     private ParamCheck.UnknownKeys unknownKeys = ParamCheck.UnknownKeys.ALLOW;
+    private int maxMapLength = org.orchestrator.rules.MapExpansion.DEFAULT_MAX_LENGTH;
 
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
@@ -231,12 +232,26 @@ public final class DagTester {
     }
 
     /**
+     * The most instances a mapped task may expand to, as the server's {@code ORCHESTRATOR_MAX_MAP_LENGTH} (default 1,024).
+     *
+     * @param max the most instances a mapped task may expand to, as the server's {@code ORCHESTRATOR_MAX_MAP_LENGTH} (default 1,024)
+     * @return this
+     */
+    public DagTester maxMapLength(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max map length must be >= 1, got " + max);
+        }
+        this.maxMapLength = max;
+        return this;
+    }
+
+    /**
      * {@return what the run did}
      *
      * @param logicalDate the logical date
      */
     public DagTestRun run(Instant logicalDate) {
-        return new LocalEngine(newRun(logicalDate)).runDag();
+        return new LocalEngine(newRun(logicalDate), maxMapLength).runDag();
     }
 
     /**
@@ -258,7 +273,7 @@ public final class DagTester {
     public DagTestRun runTask(String taskId, Instant logicalDate) {
         TaskDefinition task = dag.task(taskId).orElseThrow(() -> new IllegalArgumentException("dag '" + dag.id()
                 + "' has no task '" + taskId + "'; it has " + dag.tasks().stream().map(TaskDefinition::id).toList()));
-        return new LocalEngine(newRun(logicalDate)).runTask(task);
+        return new LocalEngine(newRun(logicalDate), maxMapLength).runTask(task);
     }
 
     /**

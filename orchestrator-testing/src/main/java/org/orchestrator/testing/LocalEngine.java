@@ -16,6 +16,8 @@ import org.orchestrator.api.TaskEvent;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.Branches;
 import org.orchestrator.rules.CallbackRule;
+import org.orchestrator.rules.MapExpansion;
+import org.orchestrator.rules.MappedState;
 import org.orchestrator.rules.RetryRule;
 import org.orchestrator.rules.RunStateRule;
 import org.orchestrator.rules.TriggerDecision;
@@ -36,9 +38,17 @@ final class LocalEngine {
     private final Map<String, List<TaskTry>> tries = new LinkedHashMap<>();
     private final List<String> callbackErrors = new ArrayList<>();
     private final List<CallbackCall> callbackCalls = new ArrayList<>();
+    private final Map<String, List<TaskState>> instances = new LinkedHashMap<>();
+    private final Map<String, String> expansionErrors = new LinkedHashMap<>();
+    private final int maxMapLength;
 
     LocalEngine(LocalRun run) {
+        this(run, MapExpansion.DEFAULT_MAX_LENGTH);
+    }
+
+    LocalEngine(LocalRun run, int maxMapLength) {
         this.run = run;
+        this.maxMapLength = maxMapLength;
         run.dag().tasks().forEach(t -> {
             states.put(t.id(), TaskState.NONE);
             tries.put(t.id(), new ArrayList<>());
@@ -68,19 +78,31 @@ final class LocalEngine {
     /** The failed tasks as the server's failure event names them (no log links: there is no dashboard). */
     private List<FailedTask> failedTasks() {
         return states.entrySet().stream().filter(e -> e.getValue() == TaskState.FAILED)
-                .map(e -> tries.get(e.getKey()).getLast())
-                .map(last -> new FailedTask(last.taskId(), last.tryNumber(), last.error(), Optional.empty()))
+                .map(e -> failedTask(e.getKey()))
                 .toList();
     }
 
+    /** A mapped task that could not expand failed without a try: its reason stands for the error. */
+    private FailedTask failedTask(String taskId) {
+        List<TaskTry> its = tries.getOrDefault(taskId, List.of());
+        if (its.isEmpty()) {
+            return new FailedTask(taskId, 0, Optional.ofNullable(expansionErrors.get(taskId)), Optional.empty());
+        }
+        TaskTry last = its.getLast();
+        return new FailedTask(last.taskId(), last.tryNumber(), last.error(), Optional.empty());
+    }
+
     DagTestRun runTask(TaskDefinition task) {
-        states.put(task.id(), execute(task).state());
+        states.put(task.id(), task.isMapped() ? runMapped(task) : execute(task, -1).state());
         TaskState state = states.get(task.id());
         return result(state == TaskState.FAILED ? DagRunState.FAILED : DagRunState.SUCCESS);
     }
 
     private boolean step(TaskDefinition task) {
-        List<TaskState> upstream = task.upstream().stream().map(states::get).toList();
+        // Each instance of a mapped upstream counts on its own, as on the server.
+        List<TaskState> upstream = task.upstream().stream()
+                .flatMap(up -> instances.containsKey(up) ? instances.get(up).stream() : java.util.stream.Stream.of(states.get(up)))
+                .toList();
         TriggerDecision decision = TriggerRules.decide(task.triggerRule(), UpstreamSummary.of(upstream));
         switch (decision) {
             case WAIT -> {
@@ -89,7 +111,11 @@ final class LocalEngine {
             case SKIP -> states.put(task.id(), TaskState.SKIPPED);
             case UPSTREAM_FAILED -> states.put(task.id(), TaskState.UPSTREAM_FAILED);
             case RUN -> {
-                TryExecution.Ended ended = execute(task);
+                if (task.isMapped()) {
+                    states.put(task.id(), runMapped(task));
+                    return true;
+                }
+                TryExecution.Ended ended = execute(task, -1);
                 states.put(task.id(), ended.state());
                 skipUnchosen(task, ended.branches());
             }
@@ -97,13 +123,42 @@ final class LocalEngine {
         return true;
     }
 
-    private TryExecution.Ended execute(TaskDefinition task) {
+    /**
+     * Expands a mapped task as the server does and runs its instances one after another, each
+     * with its own tries; @return the task's aggregate state
+     */
+    private TaskState runMapped(TaskDefinition task) {
+        MapExpansion expansion = MapExpansion.resolve(task, new LocalValues(), maxMapLength);
+        List<TaskState> each = new ArrayList<>();
+        instances.put(task.id(), each);
+        switch (expansion.verdict()) {
+            case SKIP -> each.add(TaskState.SKIPPED);
+            case FAIL -> {
+                expansionErrors.put(task.id(), expansion.error());
+                each.add(TaskState.FAILED);
+            }
+            case EXPAND -> {
+                for (int i = 0; i < expansion.length(); i++) {
+                    Map<String, Object> args = new LinkedHashMap<>(task.partials());
+                    args.putAll(expansion.argsAt(i));
+                    each.add(execute(task, i, args).state());
+                }
+            }
+        }
+        return MappedState.aggregate(each);
+    }
+
+    private TryExecution.Ended execute(TaskDefinition task, int mapIndex) {
+        return execute(task, mapIndex, task.partials());
+    }
+
+    private TryExecution.Ended execute(TaskDefinition task, int mapIndex, Map<String, Object> args) {
         for (int attempt = 1; ; attempt++) {
-            LocalTaskContext context = new LocalTaskContext(run, task.id(), attempt, task.maxTries());
+            LocalTaskContext context = new LocalTaskContext(run, task.id(), attempt, task.maxTries(), mapIndex, args);
             TryExecution.Ended ended = TryExecution.run(task, context);
             RetryRule.Verdict verdict = RetryRule.afterTry(ended.state(), attempt, task.maxTries(), task);
             tries.get(task.id()).add(new TaskTry(task.id(), attempt, verdict.state(), Optional.ofNullable(ended.error()),
-                    context.logText(), verdict.retryDelay()));
+                    context.logText(), verdict.retryDelay(), mapIndex));
             taskCallbacks(task, attempt, verdict.state(), ended.error());
             if (!verdict.retries()) {
                 return ended;
@@ -165,6 +220,31 @@ final class LocalEngine {
     }
 
     private DagTestRun result(DagRunState runState) {
-        return new DagTestRun(run, runState, states, tries, callbackErrors, callbackCalls);
+        return new DagTestRun(run, runState, states, tries, callbackErrors, callbackCalls, instances, expansionErrors);
+    }
+
+    /** What a mapped task expands over in the local run. */
+    private final class LocalValues implements MapExpansion.Lookup {
+        @Override
+        public Optional<Object> xcom(String taskId, String key) {
+            return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(taskId, key))).map(json -> XComJson.read(json, Object.class));
+        }
+
+        @Override
+        public List<Object> xcomOfEachInstance(String taskId, String key) {
+            return run.xcomsOfEachInstance(taskId, key).stream().map(json -> XComJson.read(json, Object.class)).toList();
+        }
+
+        @Override
+        public Optional<Object> param(String name) {
+            Map<String, Object> params = new LinkedHashMap<>(run.dag().params());
+            params.putAll(run.conf());
+            return Optional.ofNullable(params.get(name));
+        }
+
+        @Override
+        public boolean isMapped(String taskId) {
+            return run.dag().task(taskId).map(TaskDefinition::isMapped).orElse(false);
+        }
     }
 }

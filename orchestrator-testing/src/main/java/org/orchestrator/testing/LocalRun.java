@@ -24,6 +24,25 @@ record LocalRun(Dag dag, String runId, Instant logicalDate, DataInterval interva
         return taskId + "/" + key;
     }
 
+    /** @return the key of a value a task instance pushed: {@code task[i]/key} for a mapped instance */
+    static String xcomKey(String taskId, int mapIndex, String key) {
+        return xcomKey(mapIndex < 0 ? taskId : taskId + "[" + mapIndex + "]", key);
+    }
+
+    /** @return the values each instance of a mapped task pushed under the key, in map-index order */
+    java.util.List<String> xcomsOfEachInstance(String taskId, String key) {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(taskId) + "\\[(\\d+)]/"
+                + java.util.regex.Pattern.quote(key));
+        java.util.TreeMap<Integer, String> byIndex = new java.util.TreeMap<>();
+        xcoms.forEach((k, json) -> {
+            java.util.regex.Matcher m = own.matcher(k);
+            if (m.matches()) {
+                byIndex.put(Integer.parseInt(m.group(1)), json);
+            }
+        });
+        return java.util.List.copyOf(byIndex.values());
+    }
+
     static String externalKey(String dagId, String taskId, Instant logicalDate) {
         return dagId + "/" + taskId + "/" + logicalDate;
     }

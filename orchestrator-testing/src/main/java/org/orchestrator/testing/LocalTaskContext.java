@@ -24,8 +24,16 @@ final class LocalTaskContext implements TaskContext {
     private final CapturingLogger log;
     private final Map<String, Object> params;
     private volatile Set<String> branches;
+    private final int mapIndex;
+    private final Map<String, Object> args;
 
     LocalTaskContext(LocalRun run, String taskId, int tryNumber, int maxTries) {
+        this(run, taskId, tryNumber, maxTries, -1, Map.of());
+    }
+
+    LocalTaskContext(LocalRun run, String taskId, int tryNumber, int maxTries, int mapIndex, Map<String, Object> args) {
+        this.mapIndex = mapIndex;
+        this.args = args;
         this.run = run;
         this.taskId = taskId;
         this.tryNumber = tryNumber;
@@ -46,7 +54,30 @@ final class LocalTaskContext implements TaskContext {
     @Override public Map<String, Object> params() { return params; }
     @Override public Map<String, Object> conf() { return Collections.unmodifiableMap(run.conf()); }
     @Override public Logger log() { return log; }
-    @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + taskId; }
+    @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + label(); }
+    @Override public int mapIndex() { return mapIndex; }
+
+    @Override
+    public <T> T arg(String name, Class<T> type) {
+        if (!args.containsKey(name)) {
+            throw new IllegalArgumentException("task '" + taskId + "' has no argument '" + name + "'; it has " + args.keySet());
+        }
+        // Through JSON, as on the server, where the arguments are stored as JSON.
+        return XComJson.read(XComJson.write(taskId, name, args.get(name)), type);
+    }
+
+    @Override
+    public <T> java.util.List<T> xcomPullAll(String fromTask, String key, Class<T> type) {
+        boolean mapped = run.dag().task(fromTask).map(t -> t.isMapped()).orElse(false);
+        if (!mapped) {
+            return xcomPullOptional(fromTask, key, type).stream().toList();
+        }
+        return run.xcomsOfEachInstance(fromTask, key).stream().map(json -> XComJson.read(json, type)).toList();
+    }
+
+    private String label() {
+        return mapIndex < 0 ? taskId : taskId + "[" + mapIndex + "]";
+    }
     @Override public Connection connection(String connId) { return run.resources().connection(connId); }
     @Override public Optional<String> variable(String key) { return run.resources().variable(key); }
 
@@ -57,12 +88,14 @@ final class LocalTaskContext implements TaskContext {
 
     @Override
     public void xcomPush(String key, Object value) {
-        run.xcoms().put(LocalRun.xcomKey(taskId, key), XComJson.write(taskId, key, value));
+        run.xcoms().put(LocalRun.xcomKey(taskId, mapIndex, key), XComJson.write(taskId, key, value));
     }
 
     @Override
     public <T> Optional<T> xcomPullOptional(String fromTask, String key, Class<T> type) {
-        return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(fromTask, key))).map(json -> XComJson.read(json, type));
+        // Its own instance's value when a mapped task pulls what it pushed itself.
+        int index = fromTask.equals(taskId) ? mapIndex : -1;
+        return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(fromTask, index, key))).map(json -> XComJson.read(json, type));
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
             System.out.printf("commits per task (pg_stat_database.xact_commit over the engine's life, start-up included): %.2f%n",
                     t.median().commitsPerTask());
         }
+        printMapped(durable, t);
         Median buffered = median(buffered(user, password));
         System.out.printf("throughput (%s): %.0f tasks/s, median of %s (durability costs %.0f%%)%n",
                 durable.onPostgres() ? "PostgreSQL, synchronous_commit=off" : "H2 default, commits buffered up to 500 ms",
@@ -81,6 +82,19 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
             printStartup(durable);
         }
         return 0;
+    }
+
+    /** The same width as one mapped task: how far expanding at run time is from tasks known in advance. */
+    private void printMapped(EngineBenchmarks durable, Median independent) throws java.io.IOException {
+        List<EngineBenchmarks.Throughput> all = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.max(1, runs); i++) {
+            all.add(durable.mappedThroughput(tasks));
+        }
+        all.sort(java.util.Comparator.comparingDouble(EngineBenchmarks.Throughput::perSecond));
+        Median mapped = new Median(all);
+        System.out.printf("throughput (one task mapped %d ways): %.0f tasks/s, median of %s = %.0f%% of the independent tasks' %.0f%n",
+                tasks, mapped.median().perSecond(), mapped,
+                100.0 * mapped.median().perSecond() / independent.median().perSecond(), independent.median().perSecond());
     }
 
     /** Throughput runs, slowest first; {@link #toString()} lists their tasks/s. */

@@ -98,10 +98,27 @@ public final class EngineBenchmarks {
         for (int i = 0; i < tasks; i++) {
             wide.task("t" + i, ctx -> { });
         }
+        return throughput(wide.build(), tasks);
+    }
+
+    /**
+     * @param width instances of one no-op task mapped over a literal list, in one run
+     * @return how fast they all ran, the expansion included
+     */
+    public Throughput mappedThroughput(int width) throws IOException {
+        // The engine refuses to expand past ORCHESTRATOR_MAX_MAP_LENGTH (1,024 by default).
+        System.setProperty("orchestrator.max.map.length", String.valueOf(Math.max(width, 1)));
+        List<Integer> elements = java.util.stream.IntStream.range(0, width).boxed().toList();
+        Dag mapped = Dag.builder("bench_wide").maxActiveTasks(Math.max(width, 1))
+                .task("t", ctx -> { }, t -> t.expand("i", org.orchestrator.api.MapSource.of(elements))).build();
+        return throughput(mapped, width);
+    }
+
+    private Throughput throughput(Dag dag, int tasks) throws IOException {
         long commitsBefore = postgres == null ? 0 : postgres.settledCommits();
         double seconds;
         double startSeconds;
-        try (Engine bench = start(wide.build())) {
+        try (Engine bench = start(dag)) {
             Orchestrator engine = bench.engine();
             long begin = System.nanoTime();
             DagRunRow run = engine.runs().trigger(engine.dags().get("bench_wide").orElseThrow(), null, null, Map.of(), null);

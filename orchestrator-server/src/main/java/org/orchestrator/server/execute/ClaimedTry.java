@@ -20,6 +20,6 @@ record ClaimedTry(TaskInstanceRow ti, DagRunRow run, LoadedDag dag) {
     }
 
     String describe() {
-        return ti.dagId() + "/" + ti.runId() + "/" + ti.taskId() + " try " + ti.tryNumber();
+        return ti.dagId() + "/" + ti.runId() + "/" + ti.label() + " try " + ti.tryNumber();
     }
 }

@@ -176,12 +176,13 @@ final class Dispatcher implements AutoCloseable {
             return List.of();
         }
         TaskInstances.ActiveCounts active = tis.active(h);
-        Limits limits = new Limits(active.byDag(), active.byPool(), pools.slots(h));
+        Limits limits = new Limits(active.byDag(), active.byPool(), pools.slots(h), tis);
         List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
             // Max active tasks is a DAG-level setting: the latest version's applies to all runs.
             Optional<LoadedDag> dag = bag.latest(ti.dagId());
-            if (chosen.size() < free && dag.isPresent() && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
+            if (chosen.size() < free && dag.isPresent() && limits.admitTask(h, ti, dag.get())
+                    && limits.admit(ti, dag.get().dag().maxActiveTasks())) {
                 chosen.add(ti);
             }
         }
@@ -228,11 +229,33 @@ final class Dispatcher implements AutoCloseable {
         private final Map<String, Integer> byDag;
         private final Map<String, Integer> byPool;
         private final Map<String, Integer> slots;
+        private final Map<String, Integer> byTask = new HashMap<>();
+        private final TaskInstances tis;
 
-        Limits(Map<String, Integer> byDag, Map<String, Integer> byPool, Map<String, Integer> slots) {
+        Limits(Map<String, Integer> byDag, Map<String, Integer> byPool, Map<String, Integer> slots, TaskInstances tis) {
             this.byDag = new HashMap<>(byDag);
             this.byPool = new HashMap<>(byPool);
             this.slots = slots;
+            this.tis = tis;
+        }
+
+        /**
+         * A task with {@code maxActiveTisPerDag} (typically a mapped one) admits instances while
+         * fewer are active across the DAG's runs; its count is read only for such tasks.
+         */
+        boolean admitTask(Tx h, TaskInstanceRow ti, LoadedDag dag) {
+            java.util.OptionalInt max = dag.dag().task(ti.taskId()).map(t -> t.maxActiveTisPerDag())
+                    .orElse(java.util.OptionalInt.empty());
+            if (max.isEmpty()) {
+                return true;
+            }
+            String key = ti.dagId() + "\n" + ti.taskId();
+            int active = byTask.computeIfAbsent(key, k -> tis.activeOfTask(h, ti.dagId(), ti.taskId()));
+            if (active >= max.getAsInt()) {
+                return false;
+            }
+            byTask.put(key, active + 1);
+            return true;
         }
 
         boolean admit(TaskInstanceRow ti, int maxActiveTasks) {

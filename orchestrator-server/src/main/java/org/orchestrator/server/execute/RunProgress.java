@@ -20,6 +20,8 @@ import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.Branches;
 import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.PastDependency;
+import org.orchestrator.rules.MapExpansion;
+import org.orchestrator.rules.MappedState;
 import org.orchestrator.rules.RunStateRule;
 import org.orchestrator.rules.TriggerDecision;
 import org.orchestrator.rules.TriggerRules;
@@ -27,6 +29,7 @@ import org.orchestrator.rules.UpstreamSummary;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.MapSources;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
 
@@ -42,18 +45,25 @@ public final class RunProgress {
     private final TaskInstances tis;
     private final DagRuns runs;
     private final CallbackRequests callbacks;
+    private final Expander expander;
 
     /** @param tis task instances @param runs runs @param callbacks the callback outbox */
     public RunProgress(TaskInstances tis, DagRuns runs, CallbackRequests callbacks) {
+        this(tis, runs, callbacks, Expander.fromEnvironment(System.getenv()));
+    }
+
+    RunProgress(TaskInstances tis, DagRuns runs, CallbackRequests callbacks, Expander expander) {
         this.tis = tis;
         this.runs = runs;
         this.callbacks = callbacks;
+        this.expander = expander;
     }
 
     /**
-     * Decides the given tasks (and, transitively, what their skips and failures reach).
+     * Decides the given tasks (and, transitively, what their skips and failures reach). A mapped
+     * task whose rule says run is expanded into its instances here.
      *
-     * @return how many tasks became scheduled
+     * @return how many task instances became scheduled
      */
     public int advance(Tx h, DagRunRow run, Dag dag, Collection<String> candidates, Instant now) {
         Deque<String> work = new ArrayDeque<>(candidates);
@@ -62,29 +72,33 @@ public final class RunProgress {
         while (!work.isEmpty()) {
             Set<String> batch = new HashSet<>(work);
             work.clear();
-            Map<String, TaskInstanceRow> rows = rowsFor(h, run.id(), dag, batch);
+            batch.removeIf(taskId -> waitsForMappedUpstream(h, run.id(), dag, taskId));
+            Map<String, List<TaskInstanceRow>> rows = rowsFor(h, run.id(), dag, batch);
             List<Long> toSchedule = new ArrayList<>();
             for (String taskId : batch) {
-                TaskInstanceRow row = rows.get(taskId);
-                if (row == null || row.state() != NONE) {
+                List<TaskInstanceRow> waiting = rows.getOrDefault(taskId, List.of()).stream()
+                        .filter(row -> row.state() == NONE).toList();
+                if (waiting.isEmpty()) {
                     continue;
                 }
                 if (dag.task(taskId).isEmpty()) {
                     // The run's own version is gone (a restart) and the one used instead lacks the task.
-                    settle(h, row, TaskState.REMOVED, dag, work, now);
+                    waiting.forEach(row -> settle(h, row, TaskState.REMOVED, dag, work, now));
                     continue;
                 }
                 TriggerDecision decision = decide(dag, taskId, rows);
-                switch (decision) {
-                    case RUN -> {
-                        // Held back in none by its past: the sweep's reconcile looks again later.
-                        if (past.allows(dag, taskId)) {
-                            toSchedule.add(row.id());
+                for (TaskInstanceRow row : waiting) {
+                    switch (decision) {
+                        case RUN -> {
+                            // Held back in none by its past: the sweep's reconcile looks again later.
+                            if (past.allows(dag, taskId)) {
+                                scheduled += run(h, run, dag, row, toSchedule, work, now);
+                            }
                         }
+                        case SKIP -> settle(h, row, TaskState.SKIPPED, dag, work, now);
+                        case UPSTREAM_FAILED -> settle(h, row, TaskState.UPSTREAM_FAILED, dag, work, now);
+                        case WAIT -> { }
                     }
-                    case SKIP -> settle(h, row, TaskState.SKIPPED, dag, work, now);
-                    case UPSTREAM_FAILED -> settle(h, row, TaskState.UPSTREAM_FAILED, dag, work, now);
-                    case WAIT -> { }
                 }
             }
             scheduled += tis.schedule(h, toSchedule, now).size();
@@ -92,11 +106,54 @@ public final class RunProgress {
         return scheduled;
     }
 
+    /**
+     * Schedules an instance whose dependencies are met, or expands it when it is a mapped task not
+     * expanded yet.
+     *
+     * @return how many instances the expansion scheduled (0 when the instance was only queued for scheduling)
+     */
+    private int run(Tx h, DagRunRow run, Dag dag, TaskInstanceRow row, List<Long> toSchedule, Deque<String> work,
+                    Instant now) {
+        TaskDefinition task = dag.task(row.taskId()).orElseThrow();
+        if (!task.isMapped() || row.mapIndex() >= 0) {
+            toSchedule.add(row.id());
+            return 0;
+        }
+        MapExpansion expansion = expander.resolve(MapSources.of(h, run, dag), task);
+        switch (expansion.verdict()) {
+            case EXPAND -> {
+                return tis.expand(h, row, Expander.argsJson(expansion), now) ? (int) expansion.length() : 0;
+            }
+            case SKIP -> settle(h, row, TaskState.SKIPPED, dag, work, now);
+            case FAIL -> {
+                if (tis.failExpansion(h, row.id(), expansion.error(), now)) {
+                    work.addAll(dag.downstream(row.taskId()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A task downstream of a mapped task is decided once every instance of that task has finished
+     * (one index probe), not on each instance's outcome: reading thousands of instances on every
+     * outcome would make a wide mapped task quadratic. Airflow may decide some rules earlier.
+     */
+    private boolean waitsForMappedUpstream(Tx h, long runPk, Dag dag, String taskId) {
+        List<String> mapped = dag.task(taskId).stream().flatMap(t -> t.upstream().stream())
+                .filter(up -> dag.task(up).map(TaskDefinition::isMapped).orElse(false)).toList();
+        if (mapped.isEmpty()) {
+            return false;
+        }
+        return tis.anyUnfinished(h, runPk, mapped)
+                || tis.rowsOf(h, runPk, List.of(taskId)).stream().noneMatch(row -> row.state() == NONE);
+    }
+
     /** Skips the direct downstream tasks a branch did not choose, and what that reaches. */
     public void skipUnchosen(Tx h, DagRunRow run, Dag dag, String taskId, Set<String> chosen, Instant now) {
         Set<String> unchosen = Branches.unchosen(dag, taskId, chosen);
         Deque<String> work = new ArrayDeque<>();
-        for (TaskInstanceRow row : rowsFor(h, run.id(), dag, unchosen).values()) {
+        for (TaskInstanceRow row : tis.rowsOf(h, run.id(), unchosen)) {
             if (unchosen.contains(row.taskId()) && row.state() == NONE) {
                 settle(h, row, TaskState.SKIPPED, dag, work, now);
             }
@@ -113,8 +170,9 @@ public final class RunProgress {
         if (tis.hasUnfinished(h, run.id())) {
             return null;
         }
-        Map<String, TaskState> states = tis.ofRun(h, run.id()).values().stream()
-                .collect(Collectors.toMap(TaskInstanceRow::taskId, TaskInstanceRow::state));
+        Map<String, TaskState> states = tis.allOfRun(h, run.id()).stream().collect(Collectors.groupingBy(
+                TaskInstanceRow::taskId, Collectors.collectingAndThen(
+                        Collectors.mapping(TaskInstanceRow::state, Collectors.toList()), MappedState::aggregate)));
         DagRunState state = RunStateRule.resolve(states, dag.leaves());
         if (!state.isFinished() || !runs.finish(h, run.id(), state, now)) {
             return null;
@@ -125,7 +183,7 @@ public final class RunProgress {
         return state;
     }
 
-    /** @return the tasks with no upstream and the ALWAYS ones: what a starting run decides first */
+    /** @return the tasks with no upstream and the ALWAYS ones: what a starting run decides first (mapped ones included) */
     public static Set<String> startingTasks(Dag dag) {
         return dag.tasks().stream()
                 .filter(t -> t.upstream().isEmpty() || t.triggerRule() == org.orchestrator.api.TriggerRule.ALWAYS)
@@ -150,10 +208,12 @@ public final class RunProgress {
         }
     }
 
-    private static TriggerDecision decide(Dag dag, String taskId, Map<String, TaskInstanceRow> rows) {
+    /** Every instance of a mapped upstream counts on its own, as in Airflow's trigger rules. */
+    private static TriggerDecision decide(Dag dag, String taskId, Map<String, List<TaskInstanceRow>> rows) {
         TaskDefinition task = dag.task(taskId).orElseThrow();
         List<TaskState> upstream = task.upstream().stream()
-                .map(rows::get).map(r -> r == null ? TaskState.REMOVED : r.state()).toList();
+                .flatMap(up -> rows.containsKey(up) ? rows.get(up).stream().map(TaskInstanceRow::state)
+                        : java.util.stream.Stream.of(TaskState.REMOVED)).toList();
         return TriggerRules.decide(task.triggerRule(), UpstreamSummary.of(upstream));
     }
 
@@ -183,14 +243,15 @@ public final class RunProgress {
     }
 
     /** Loads the candidates and their direct upstreams: by name for a few, the whole run for many. */
-    private Map<String, TaskInstanceRow> rowsFor(Tx h, long runPk, Dag dag, Set<String> candidates) {
+    private Map<String, List<TaskInstanceRow>> rowsFor(Tx h, long runPk, Dag dag, Set<String> candidates) {
         Set<String> needed = new HashSet<>(candidates);
         for (String id : candidates) {
             dag.task(id).ifPresent(t -> needed.addAll(t.upstream()));
         }
-        if (needed.size() > WHOLE_RUN_THRESHOLD) {
-            return tis.ofRun(h, runPk);
+        if (needed.isEmpty()) {
+            return Map.of();
         }
-        return tis.rowsOf(h, runPk, needed);
+        List<TaskInstanceRow> rows = needed.size() > WHOLE_RUN_THRESHOLD ? tis.allOfRun(h, runPk) : tis.rowsOf(h, runPk, needed);
+        return rows.stream().collect(Collectors.groupingBy(TaskInstanceRow::taskId));
     }
 }

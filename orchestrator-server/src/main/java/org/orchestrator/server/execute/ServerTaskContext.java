@@ -40,6 +40,7 @@ final class ServerTaskContext implements TaskContext {
     private final Clock clock;
     private final Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> branches;
+    private volatile Map<String, Object> args;
 
     ServerTaskContext(ClaimedTry claimed, Logger log, Transactions db, XComs xcoms, Resources resources, RunTriggers triggers,
                       Clock clock) {
@@ -66,6 +67,28 @@ final class ServerTaskContext implements TaskContext {
     @Override public Map<String, Object> params() { return params; }
     @Override public Map<String, Object> conf() { return conf; }
     @Override public Logger log() { return log; }
+    @Override public int mapIndex() { return claimed.ti().mapIndex(); }
+
+    @Override
+    public <T> T arg(String name, Class<T> type) {
+        Map<String, Object> all = args();
+        if (!all.containsKey(name)) {
+            throw new IllegalArgumentException("task '" + taskId() + "' has no argument '" + name + "'; it has " + all.keySet());
+        }
+        return Json.MAPPER.convertValue(all.get(name), type);
+    }
+
+    /** The task's fixed arguments with this instance's mapped ones, read once when first asked for. */
+    private Map<String, Object> args() {
+        if (args == null) {
+            Map<String, Object> all = new LinkedHashMap<>(claimed.task().partials());
+            if (mapIndex() >= 0) {
+                db.withHandle(h -> TASK_INSTANCES.mapArgs(h, claimed.ti().id())).map(Json::objectOf).ifPresent(all::putAll);
+            }
+            args = all;
+        }
+        return args;
+    }
 
     /**
      * Kept until the try ends, then written in the transaction that records its outcome: no
@@ -83,6 +106,12 @@ final class ServerTaskContext implements TaskContext {
         Optional<String> json = own != null ? Optional.of(own)
                 : db.withHandle(h -> xcoms.pull(h, claimed.ti().runPk(), taskId, key));
         return json.map(value -> Json.read(value, type));
+    }
+
+    @Override
+    public <T> java.util.List<T> xcomPullAll(String taskId, String key, Class<T> type) {
+        java.util.List<String> all = db.withHandle(h -> xcoms.pullAll(h, claimed.ti().runPk(), taskId, key));
+        return all.stream().map(value -> Json.read(value, type)).toList();
     }
 
     /** @return the values this try pushed, as JSON by key */
@@ -123,7 +152,7 @@ final class ServerTaskContext implements TaskContext {
 
     @Override
     public String idempotencyKey() {
-        return dagId() + "/" + runId() + "/" + taskId();
+        return dagId() + "/" + runId() + "/" + claimed.ti().label();
     }
 
     @Override

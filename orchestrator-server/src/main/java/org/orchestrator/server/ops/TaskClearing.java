@@ -68,7 +68,7 @@ final class TaskClearing {
         for (TaskInstanceRow ti : ofRun) {
             int retries = dag.task(ti.taskId()).map(TaskDefinition::retries).orElse(0);
             if (tis.clear(h, ti, retries)) {
-                xcoms.clear(h, runPk, ti.taskId());
+                xcoms.clear(h, runPk, ti.taskId(), ti.mapIndex());
                 cleared.add(ti);
             }
         }

@@ -253,8 +253,12 @@ public final class RunCreator {
         long pk = runs.insert(h, run, now);
         boolean started = starter != null && starter.startIfFree(h, pk, dag);
         // A started run's tasks without upstream have their dependencies met from birth.
-        java.util.Set<String> ready = started ? RunProgress.readyAtBirth(dag.dag()) : java.util.Set.of();
+        java.util.Set<String> ready = new java.util.HashSet<>(started ? RunProgress.readyAtBirth(dag.dag()) : java.util.Set.of());
+        ready.removeAll(RunStarter.mappedStartingTasks(dag));
         tis.insertForRun(h, pk, run.dagId(), run.runId(), dag.dag().tasks(), ready, now);
+        if (started) {
+            starter.expandStartingMapped(h, pk, dag);
+        }
         return runs.find(h, pk);
     }
 }

@@ -102,6 +102,24 @@ public final class RunStarter {
         }
     }
 
+    /**
+     * Expands the starting tasks that are mapped, of a run {@link #startIfFree} started and whose
+     * instances the caller has just created (the others were created scheduled).
+     */
+    public void expandStartingMapped(Tx h, long runPk, LoadedDag dag) {
+        java.util.Set<String> mapped = mappedStartingTasks(dag);
+        if (!mapped.isEmpty()) {
+            progress.advance(h, runs.find(h, runPk).orElseThrow(), dag.dag(), mapped, clock.instant());
+        }
+    }
+
+    /** @return the starting tasks that are mapped: they expand rather than start scheduled */
+    public static java.util.Set<String> mappedStartingTasks(LoadedDag dag) {
+        java.util.Set<String> mapped = new java.util.LinkedHashSet<>(RunProgress.startingTasks(dag.dag()));
+        mapped.removeIf(id -> !dag.dag().task(id).orElseThrow().isMapped());
+        return mapped;
+    }
+
     private boolean startNow(Tx h, DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
         if (!runs.start(h, run.id(), now)) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.orchestrator.api.TaskState;
+import org.orchestrator.rules.MappedState;
 import org.orchestrator.server.internal.Json;
 
 /**
@@ -42,8 +44,10 @@ public final class GridQueries {
      * @param state     state, or null before it is scheduled (Airflow's spelling of none)
      * @param tryNumber tries started
      * @param duration  seconds of the latest try, or null while it runs
+     * @param mapCount  how many instances a mapped task has in the run (its state is their
+     *                  aggregate, its duration from the first start to the last end), 0 when unmapped
      */
-    public record Cell(String runId, String taskId, String state, int tryNumber, Double duration) {
+    public record Cell(String runId, String taskId, String state, int tryNumber, Double duration, int mapCount) {
     }
 
     /**
@@ -104,17 +108,42 @@ public final class GridQueries {
         return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one();
     }
 
-    /** @return the cells of these runs, through the (run, task) index */
+    /**
+     * @return the cells of these runs, through the (run, task) index; a mapped task's instances
+     * are counted per state in the query and folded into one cell here, so a 1,000-way mapped task
+     * costs a few rows per run, not a thousand
+     */
     private List<Cell> cells(Tx h, List<GridRun> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }
         Map<Long, String> runIds = runs.stream().collect(Collectors.toMap(GridRun::id, GridRun::dagRunId));
-        return h.createQuery("SELECT run_pk, task_id, state, try_number, start_date, end_date FROM task_instance "
-                        + "WHERE run_pk IN (<runs>)")
+        Map<String, List<StateGroup>> byCell = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT run_pk, task_id, state, COUNT(*) AS n, MAX(try_number) AS tries, MIN(start_date) AS first_start, "
+                        + "MAX(end_date) AS last_end, MAX(map_index) AS map_index FROM task_instance WHERE run_pk IN (<runs>) "
+                        + "GROUP BY run_pk, task_id, state")
                 .bindList("runs", List.copyOf(runIds.keySet()))
-                .map((rs, ctx) -> new Cell(runIds.get(rs.getLong("run_pk")), rs.getString("task_id"), state(rs.getString("state")),
-                        rs.getInt("try_number"), seconds(Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date")))).list();
+                .map((rs, ctx) -> new StateGroup(runIds.get(rs.getLong("run_pk")), rs.getString("task_id"), rs.getString("state"),
+                        rs.getInt("n"), rs.getInt("tries"), Rows.instant(rs, "first_start"), Rows.instant(rs, "last_end"),
+                        rs.getInt("map_index") >= 0))
+                .forEach(g -> byCell.computeIfAbsent(g.runId() + "\n" + g.taskId(), k -> new java.util.ArrayList<>()).add(g));
+        return byCell.values().stream().map(GridQueries::fold).toList();
+    }
+
+    /** The instances of one task in one run that share a state. */
+    private record StateGroup(String runId, String taskId, String state, int count, int tries, Instant firstStart,
+                              Instant lastEnd, boolean mapped) {
+    }
+
+    private static Cell fold(List<StateGroup> groups) {
+        StateGroup first = groups.getFirst();
+        TaskState state = MappedState.aggregate(groups.stream().map(g -> TaskState.fromWireName(g.state())).toList());
+        Instant start = groups.stream().map(StateGroup::firstStart).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        boolean open = groups.stream().anyMatch(g -> g.lastEnd() == null);
+        Instant end = open ? null : groups.stream().map(StateGroup::lastEnd).max(Instant::compareTo).orElse(null);
+        int tries = groups.stream().mapToInt(StateGroup::tries).max().orElse(0);
+        int mapped = groups.stream().anyMatch(StateGroup::mapped) ? groups.stream().mapToInt(StateGroup::count).sum() : 0;
+        return new Cell(first.runId(), first.taskId(), state(state.wireName()), tries, seconds(start, end), mapped);
     }
 
     private static String state(String stored) {

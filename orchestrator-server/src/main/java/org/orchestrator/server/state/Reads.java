@@ -50,7 +50,7 @@ public final class Reads {
     private final GridQueries grid = new GridQueries();
     private final RecentRuns recent = new RecentRuns();
 
-    /** @param jdbi the database @param postgres true on PostgreSQL (durations are computed differently) */
+    /** @param db the database @param postgres true on PostgreSQL (durations are computed differently) */
     public Reads(Transactions db, boolean postgres) {
         this.db = db;
         this.taskInstances = new TaskInstanceQueries(postgres);
@@ -96,9 +96,19 @@ public final class Reads {
         return db.withHandle(h -> taskInstances.matching(h, filter));
     }
 
-    /** @return one task instance of a run */
+    /** @return one task instance of a run (of an unmapped task) */
     public Optional<TaskInstanceRecord> taskInstance(String dagId, String runId, String taskId) {
-        return db.withHandle(h -> taskInstances.find(h, dagId, runId, taskId));
+        return taskInstance(dagId, runId, taskId, -1);
+    }
+
+    /** @return one task instance of a run; {@code mapIndex} -1 for an unmapped task */
+    public Optional<TaskInstanceRecord> taskInstance(String dagId, String runId, String taskId, int mapIndex) {
+        return db.withHandle(h -> taskInstances.find(h, dagId, runId, taskId, mapIndex));
+    }
+
+    /** @return one page of a mapped task's instances in a run */
+    public Listing<TaskInstanceRecord> mappedTaskInstances(String dagId, String runId, String taskId, String orderBy, Page page) {
+        return db.withHandle(h -> taskInstances.mapped(h, dagId, runId, taskId, orderBy, page));
     }
 
     /** @return one try of a task instance */

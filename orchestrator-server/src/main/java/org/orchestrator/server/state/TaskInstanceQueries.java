@@ -29,7 +29,8 @@ public final class TaskInstanceQueries {
                 Map.entry("start_date", "ti.start_date"), Map.entry("end_date", "ti.end_date"),
                 Map.entry("duration", duration), Map.entry("try_number", "ti.try_number"), Map.entry("pool", "ti.pool"),
                 Map.entry("priority_weight", "ti.priority_weight"), Map.entry("queued_when", "ti.queued_at"),
-                Map.entry("logical_date", "r.logical_date"), Map.entry("execution_date", "r.logical_date"));
+                Map.entry("logical_date", "r.logical_date"), Map.entry("execution_date", "r.logical_date"),
+                Map.entry("map_index", "ti.map_index"));
     }
 
     /**
@@ -89,10 +90,26 @@ public final class TaskInstanceQueries {
                 .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
     }
 
-    /** @return one task instance of a run */
-    public Optional<TaskInstanceRecord> find(Tx h, String dagId, String runId, String taskId) {
+    /**
+     * @param mapIndex the instance of a mapped task, or -1 for an unmapped task (or a mapped one
+     *                 that has not expanded)
+     * @return one task instance of a run
+     */
+    public Optional<TaskInstanceRecord> find(Tx h, String dagId, String runId, String taskId, int mapIndex) {
         return h.createQuery(SELECT
-                        + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task")
-                .bind("dag", dagId).bind("run", runId).bind("task", taskId).map(MAPPER).findOne();
+                        + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task AND ti.map_index = :index")
+                .bind("dag", dagId).bind("run", runId).bind("task", taskId).bind("index", mapIndex).map(MAPPER).findOne();
+    }
+
+    /** @return one page of the instances of a mapped task in a run (Airflow's {@code listMapped}), by map index unless ordered */
+    public Listing<TaskInstanceRecord> mapped(Tx h, String dagId, String runId, String taskId, String orderBy, Page page) {
+        Filter where = new Filter().eq("ti.dag_id", dagId).eq("ti.run_id", runId).eq("ti.task_id", taskId);
+        String sql = where.sql() + " AND ti.map_index >= 0";
+        long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + sql)).mapTo(Long.class).one();
+        List<TaskInstanceRecord> items = where.bind(h.createQuery(SELECT + sql
+                        + OrderBy.sql(orderBy == null ? "map_index" : orderBy, order, "map_index", "ti.map_index")
+                        + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
+        return new Listing<>(items, total);
     }
 }

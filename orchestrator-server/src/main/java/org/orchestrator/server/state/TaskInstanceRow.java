@@ -23,11 +23,12 @@ import org.orchestrator.api.TaskState;
  * @param endDate        when it finished
  * @param nextRetryAt    when an up_for_retry instance is due
  * @param scheduledAt    when it last became ready (scheduled), the start of its scheduling delay
+ * @param mapIndex       0..n-1 for an instance of a mapped task, -1 otherwise (and for a mapped task not expanded yet)
  */
 public record TaskInstanceRow(long id, long runPk, String dagId, String runId, String taskId, TaskState state,
                               int tryNumber, int maxTries, String pool, int priorityWeight, String node,
                               Instant queuedAt, Instant startDate, Instant endDate, Instant nextRetryAt,
-                              Instant scheduledAt) {
+                              Instant scheduledAt, int mapIndex) {
 
     static final String COLUMNS = columns("");
 
@@ -35,7 +36,7 @@ public record TaskInstanceRow(long id, long runPk, String dagId, String runId, S
     static String columns(String alias) {
         return alias + String.join(", " + alias, "id", "run_pk", "dag_id", "run_id", "task_id", "state", "try_number",
                 "max_tries", "pool", "priority_weight", "node", "queued_at", "start_date", "end_date", "next_retry_at",
-                "scheduled_at");
+                "scheduled_at", "map_index");
     }
 
     static final RowMapper<TaskInstanceRow> MAPPER = (rs, ctx) -> new TaskInstanceRow(
@@ -43,7 +44,12 @@ public record TaskInstanceRow(long id, long runPk, String dagId, String runId, S
             rs.getString("task_id"), TaskState.fromWireName(rs.getString("state")), rs.getInt("try_number"),
             rs.getInt("max_tries"), rs.getString("pool"), rs.getInt("priority_weight"), rs.getString("node"),
             Rows.instant(rs, "queued_at"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"),
-            Rows.instant(rs, "next_retry_at"), Rows.instant(rs, "scheduled_at"));
+            Rows.instant(rs, "next_retry_at"), Rows.instant(rs, "scheduled_at"), rs.getInt("map_index"));
+
+    /** @return the task id, with {@code [i]} for a mapped instance: how logs and errors name it */
+    public String label() {
+        return mapIndex < 0 ? taskId : taskId + "[" + mapIndex + "]";
+    }
 
     /** @return seconds between start and end, when both are known */
     public Double durationSeconds() {

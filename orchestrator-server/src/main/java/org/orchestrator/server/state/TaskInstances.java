@@ -48,24 +48,85 @@ public final class TaskInstances {
         batch.execute();
     }
 
-    /** @return every instance of a run, keyed by task id */
+    /** @return every instance of a run, keyed by {@link TaskInstanceRow#label()} (the task id for an unmapped task) */
     public Map<String, TaskInstanceRow> ofRun(Tx h, long runPk) {
-        Map<String, TaskInstanceRow> byTask = new java.util.LinkedHashMap<>();
-        h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run ORDER BY id")
-                .bind("run", runPk).map(TaskInstanceRow.MAPPER).forEach(ti -> byTask.put(ti.taskId(), ti));
-        return byTask;
+        Map<String, TaskInstanceRow> byLabel = new java.util.LinkedHashMap<>();
+        allOfRun(h, runPk).forEach(ti -> byLabel.put(ti.label(), ti));
+        return byLabel;
     }
 
-    /** @return the named task instances of a run, keyed by task id */
-    public Map<String, TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
-        Map<String, TaskInstanceRow> byTask = new java.util.HashMap<>();
+    /** @return every instance of a run, by task then map index */
+    public List<TaskInstanceRow> allOfRun(Tx h, long runPk) {
+        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run ORDER BY id")
+                .bind("run", runPk).map(TaskInstanceRow.MAPPER).list();
+    }
+
+    /** @return the instances of the named tasks of a run (several for a mapped task) */
+    public List<TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
-            return byTask;
+            return List.of();
         }
-        h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run AND task_id IN (<tasks>)")
-                .bind("run", runPk).bindList("tasks", List.copyOf(taskIds))
-                .map(TaskInstanceRow.MAPPER).forEach(ti -> byTask.put(ti.taskId(), ti));
-        return byTask;
+        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run AND task_id IN (<tasks>)")
+                .bind("run", runPk).bindList("tasks", List.copyOf(taskIds)).map(TaskInstanceRow.MAPPER).list();
+    }
+
+    /**
+     * Expands a mapped task: its unexpanded instance (none, map index -1) becomes instance 0 and
+     * instances 1..n-1 are added, all scheduled, each with its mapped arguments.
+     *
+     * @param args each instance's mapped arguments as JSON, by map index
+     * @return true if it expanded (false: another actor moved the instance first)
+     */
+    public boolean expand(Tx h, TaskInstanceRow unexpanded, List<String> args, Instant now) {
+        TaskTransitions.check(NONE, SCHEDULED);
+        int moved = h.createUpdate("UPDATE task_instance SET state = 'scheduled', scheduled_at = :now, map_index = 0, "
+                        + "map_args = :args WHERE id = :id AND state = 'none' AND map_index = -1")
+                .bind("now", now).bind("args", args.get(0)).bind("id", unexpanded.id()).execute();
+        if (!checkCount(moved, unexpanded.id(), NONE, SCHEDULED)) {
+            return false;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, try_number, "
+                + "max_tries, pool, priority_weight, scheduled_at, map_index, map_args) VALUES (:run, :dag, :runId, :task, "
+                + "'scheduled', 0, :max, :pool, :prio, :now, :index, :args)");
+        for (int i = 1; i < args.size(); i++) {
+            batch.bind("run", unexpanded.runPk()).bind("dag", unexpanded.dagId()).bind("runId", unexpanded.runId())
+                    .bind("task", unexpanded.taskId()).bind("max", unexpanded.maxTries()).bind("pool", unexpanded.pool())
+                    .bind("prio", unexpanded.priorityWeight()).bind("now", now).bind("index", i).bind("args", args.get(i)).add();
+        }
+        if (args.size() > 1) {
+            batch.execute();
+        }
+        return true;
+    }
+
+    /**
+     * none → failed for a mapped task that cannot expand; the reason goes in its note, where the
+     * dashboard and the API show it (no try ran, so there is no log to put it in).
+     *
+     * @return true if it moved
+     */
+    public boolean failExpansion(Tx h, long id, String reason, Instant now) {
+        return move(h, id, NONE, TaskState.FAILED, ", end_date = :now, note = :note", "",
+                Map.of("now", now, "note", reason.length() > 4000 ? reason.substring(0, 4000) : reason));
+    }
+
+    /** @return the mapped arguments of an instance as JSON, empty for an unmapped one */
+    public Optional<String> mapArgs(Tx h, long id) {
+        return h.createQuery("SELECT map_args FROM task_instance WHERE id = :id").bind("id", id)
+                .mapTo(String.class).findOne();
+    }
+
+    /**
+     * @return true when one of the named tasks of the run has an unfinished instance; one index
+     * probe per state, so that a mapped task's thousands of instances are not read on every outcome
+     */
+    public boolean anyUnfinished(Tx h, long runPk, Collection<String> taskIds) {
+        String probes = java.util.stream.Stream.of(NONE, SCHEDULED, QUEUED, RUNNING, UP_FOR_RETRY)
+                .map(s -> "EXISTS (SELECT 1 FROM task_instance WHERE run_pk = :run AND state = '" + s.wireName()
+                        + "' AND task_id IN (<tasks>))")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        return h.createQuery("SELECT CASE WHEN " + probes + " THEN 1 ELSE 0 END").bind("run", runPk)
+                .bindList("tasks", List.copyOf(taskIds)).mapTo(Integer.class).one() == 1;
     }
 
     /** @return the instances with these ids */
@@ -165,6 +226,13 @@ public final class TaskInstances {
         return counts;
     }
 
+    /** @return the active instances (queued, running, or a try being stopped) of one task across its DAG's runs */
+    public int activeOfTask(Tx h, String dagId, String taskId) {
+        return h.createQuery("SELECT COUNT(*) FROM task_instance WHERE dag_id = :dag AND task_id = :task "
+                        + "AND (state IN ('queued', 'running') OR " + TryStops.PENDING + ")")
+                .bind("dag", dagId).bind("task", taskId).mapTo(Integer.class).one();
+    }
+
     /** none → scheduled, for each id; @return the ids that moved */
     public List<Long> schedule(Tx h, Collection<Long> ids, Instant now) {
         return moveEach(h, ids, NONE, SCHEDULED, ", scheduled_at = :now", "", Map.of("now", now));
@@ -205,7 +273,7 @@ public final class TaskInstances {
         return ready.stream().filter(ti -> started.contains(ti.id()))
                 .map(ti -> new TaskInstanceRow(ti.id(), ti.runPk(), ti.dagId(), ti.runId(), ti.taskId(), RUNNING,
                         ti.tryNumber() + 1, ti.maxTries(), ti.pool(), ti.priorityWeight(), node, now, now, null, null,
-                        ti.scheduledAt()))
+                        ti.scheduledAt(), ti.mapIndex()))
                 .toList();
     }
 

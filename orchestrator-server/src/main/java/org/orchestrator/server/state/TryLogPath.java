@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a try's log lives, relative to the logs folder:
- * {@code dag_id=…/run_id=…/task_id=…/attempt=N.log}. Built from stored ids, never from a path a
+ * {@code dag_id=…/run_id=…/task_id=…/attempt=N.log}, with {@code map_index=I/} before the attempt for
+ * an instance of a mapped task (Airflow's layout). Built from stored ids, never from a path a
  * request sent. Each id is percent-encoded (every byte outside {@code A-Za-z0-9 . _ + = -},
  * {@code %} included, becomes {@code %XX}), so two different ids never share a folder: runs
  * {@code a:b}, {@code a~b} and {@code a_b} get three logs. Ids made only of those characters
@@ -21,7 +22,8 @@ public final class TryLogPath {
 
     /** @return the relative log path of a try of the instance */
     public static String of(TaskInstanceRow ti, int tryNumber) {
-        return path(encode(ti.dagId()), encode(ti.runId()), encode(ti.taskId()), tryNumber);
+        String taskFolder = encode(ti.taskId()) + (ti.mapIndex() < 0 ? "" : "/map_index=" + ti.mapIndex());
+        return path(encode(ti.dagId()), encode(ti.runId()), taskFolder, tryNumber);
     }
 
     /**

@@ -75,7 +75,7 @@ public final class ReconcileRuns implements Runnable {
         Instant now = clock.instant();
         return db.inTransaction(h -> {
             var waiting = tis.ofRun(h, run.id()).values().stream()
-                    .filter(ti -> ti.state() == TaskState.NONE).map(ti -> ti.taskId()).toList();
+                    .filter(ti -> ti.state() == TaskState.NONE).map(ti -> ti.taskId()).distinct().toList();
             int scheduled = progress.advance(h, run, dag.dag(), waiting, now);
             progress.finishIfDone(h, run, dag.dag(), now);
             return scheduled;

@@ -32,7 +32,8 @@ class ExampleDagsEndToEndTest {
             }
 
             assertThat(runs.keySet()).contains("example_hello", "etl_orders_pipeline", "example_retries", "loans_etl",
-                    "server_logs_hourly", "example_fan_out_fan_in", "example_sensors", "example_grouped_files");
+                    "server_logs_hourly", "example_fan_out_fan_in", "example_sensors", "example_grouped_files",
+                    "example_mapped_files");
             runs.forEach((dag, run) -> examples.awaitSuccess(dag, run, Duration.ofMinutes(2)));
             assertThat(examples.analytics("SELECT requests FROM dashboard_hourly_traffic")).singleElement()
                     .satisfies(row -> assertThat((Long) row.getFirst()).isPositive());
@@ -45,6 +46,9 @@ class ExampleDagsEndToEndTest {
             assertThat(load).as("loans_etl's heavy step is isolated").contains("running in a child JVM");
             assertThat(examples.runs().taskState("example_grouped_files", runs.get("example_grouped_files"), "per_file.check"))
                     .isEqualTo("success");
+            assertThat(examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/example_mapped_files/dagRuns/"
+                    + runs.get("example_mapped_files") + "/taskInstances/count_rows/listMapped").json().get("total_entries").asInt())
+                    .isEqualTo(5);
         }
     }
 

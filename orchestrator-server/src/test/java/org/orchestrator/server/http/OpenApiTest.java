@@ -94,6 +94,8 @@ class OpenApiTest {
                 op.patch("/api/v1/dags/fail_once/dagRuns/doc_fail", "{\"state\": \"failed\"}"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", op.get(run + "/taskInstances"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", op.get(ti));
+        check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/listMapped", op.get(ti + "/listMapped"));
+        check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}", op.get(ti + "/0"));
         check("POST", "/api/v1/dags/~/dagRuns/~/taskInstances/list", op.post("/api/v1/dags/~/dagRuns/~/taskInstances/list", "{}"));
         check("PATCH", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}",
                 op.patch(ti, "{\"new_state\": \"failed\"}"));

@@ -77,7 +77,7 @@ export class RunData {
 const STATES = {s: 'success', f: 'failed', r: 'running', q: 'queued', c: 'scheduled', u: 'up_for_retry',
   U: 'upstream_failed', k: 'skipped', x: 'removed', n: null};
 
-/** @returns task id → {state, try_number, duration} from one run's packed cells */
+/** @returns task id → {state, try_number, duration, map_count} from one run's packed cells (map_count 0: unmapped) */
 function unpack(taskIds, cells) {
   const byTask = new Map();
   for (let i = 0; i < taskIds.length; i++) {
@@ -85,7 +85,7 @@ function unpack(taskIds, cells) {
     if (code === ' ') continue;
     const ms = cells.durations_ms[i];
     byTask.set(taskIds[i], {state: STATES[code] ?? null, try_number: cells.tries ? cells.tries[i] : 1,
-      duration: ms === null ? null : ms / 1000});
+      duration: ms === null ? null : ms / 1000, map_count: cells.map_counts ? cells.map_counts[i] : 0});
   }
   return byTask;
 }

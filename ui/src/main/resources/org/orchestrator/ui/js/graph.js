@@ -28,7 +28,7 @@ export class Graph {
   render(tasks, runId, instances) {
     this.last = [tasks, runId, instances];
     if (!this.groups) this.groups = new Groups(tasks);
-    const shape = JSON.stringify([tasks.map((t) => [t.task_id, t.downstream_task_ids]), [...this.groups.expanded].sort()]);
+    const shape = JSON.stringify([tasks.map((t) => [t.task_id, t.downstream_task_ids, Boolean(t.is_mapped)]), [...this.groups.expanded].sort()]);
     if (shape !== this.shape) {
       this.shape = shape;
       this.build(tasks);
@@ -36,7 +36,7 @@ export class Graph {
     for (const [id, node] of this.nodes) {
       const states = node.members.map((taskId) => instances?.get(taskId)?.state ?? null);
       const state = node.members.length === 1 && !node.groupId ? states[0] : groupState(states);
-      node.group.setAttribute('class', `node ${node.groupId ? 'group-node ' : ''}${stateClass(state)}`);
+      node.group.setAttribute('class', `node ${node.groupId ? 'group-node ' : ''}${stateClass(state)}${node.mapped ? ' mapped' : ''}`);
       node.group.dataset.state = state || 'none';
       if (node.groupId) {
         node.status.textContent = `${node.members.length} tasks · ${stateLabel(state)}`;
@@ -44,7 +44,8 @@ export class Graph {
         continue;
       }
       const ti = instances?.get(id);
-      node.status.textContent = stateLabel(state) + (ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : '');
+      node.status.textContent = stateLabel(state) + (ti && ti.map_count ? ` · ${ti.map_count} mapped` : '')
+        + (ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : '');
       if (runId) node.link.setAttribute('href', taskHref(this.dagId, runId, id));
       else node.link.removeAttribute('href');
       node.title.textContent = `${id}: ${stateLabel(state)}`;
@@ -68,7 +69,8 @@ export class Graph {
       const node = this.visibleNode(task);
       shown.set(task.task_id, node);
       if (g.hasNode(node.id)) { g.node(node.id).members.push(task.task_id); continue; }
-      g.setNode(node.id, {width: Math.max(110, measure(node.label) + 28), height: NODE_HEIGHT, members: [task.task_id], groupId: node.groupId});
+      g.setNode(node.id, {width: Math.max(110, measure(node.label) + 28), height: NODE_HEIGHT, members: [task.task_id], groupId: node.groupId,
+        mapped: !node.groupId && Boolean(task.is_mapped)});
       if (node.parent) this.cluster(g, node.parent, node.path);
       if (node.parent) g.setParent(node.id, 'cluster:' + node.parent);
     }
@@ -106,7 +108,7 @@ export class Graph {
       if (!this.groups.expanded.has(groupId)) return {id: 'group:' + groupId, label: '▸ ' + groupId, groupId, parent, path};
       parent = groupId;
     }
-    return {id: task.task_id, label: task.task_id, groupId: null, parent, path};
+    return {id: task.task_id, label: nodeLabel(task), groupId: null, parent, path};
   }
 
   /** Adds the boxes of an expanded group and of the expanded groups around it. */
@@ -128,7 +130,7 @@ export class Graph {
   }
 
   node(id, box) {
-    const label = box.groupId ? '▸ ' + box.groupId : id;
+    const label = box.groupId ? '▸ ' + box.groupId : nodeLabel({task_id: id, is_mapped: box.mapped});
     const title = s('title', {text: label});
     const status = s('text', {class: 'node-state', x: 14, y: 31});
     const group = s('g', {class: 'node', transform: `translate(${box.x - box.width / 2},${box.y - box.height / 2})`},
@@ -145,11 +147,17 @@ export class Graph {
         on: {click: expand, keydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); expand(); } }}}, group);
     } else {
       group.dataset.taskId = id;
+      if (box.mapped) group.dataset.mapped = 'true';
       link = s('a', {class: 'node-link'}, group);
     }
-    this.nodes.set(id, {group, link, status, title, members: box.members, groupId: box.groupId});
+    this.nodes.set(id, {group, link, status, title, members: box.members, groupId: box.groupId, mapped: box.mapped});
     return link;
   }
+}
+
+/** @returns the node's text: a mapped task is marked with [ ], as Airflow's graph does */
+function nodeLabel(task) {
+  return task.is_mapped ? `${task.task_id} [ ]` : task.task_id;
 }
 
 /** @returns a function giving the pixel width of a label in the graph's font */

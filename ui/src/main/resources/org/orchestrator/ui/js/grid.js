@@ -160,11 +160,18 @@ export class Grid {
       : ti ? ti.state : null;
     const className = `cell ${stateClass(state)}${runId === this.selected ? ' selected' : ''}`;
     if (el.className !== className) el.className = className;
-    const label = `${taskId} · ${runId} · ${stateLabel(state)}${ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
+    const mapped = ti && ti.map_count > 0 ? ti.map_count : 0;
+    const label = `${taskId} · ${runId} · ${stateLabel(state)}${mapped ? ` · ${mapped} mapped` : ''}`
+      + `${ti && ti.try_number > 1 ? ` · try ${ti.try_number}` : ''}`;
     if (el.title !== label) {
       el.title = label;
       el.setAttribute('aria-label', label);
       el.dataset.state = state || 'none';
+      // A mapped task is one cell with its instance count and their aggregate state; the link
+      // opens its instances (the task page's map-index picker).
+      el.textContent = mapped ? String(mapped) : '';
+      el.classList.toggle('mapped', mapped > 0);
+      if (mapped) el.dataset.mapCount = mapped; else delete el.dataset.mapCount;
     }
     return key;
   }

@@ -15,9 +15,11 @@ export class LogView {
   }
 
   /** Shows another try's log from its start. */
-  show(dagId, runId, taskId, tryNumber) {
+  /** @param mapIndex the instance of a mapped task, or null */
+  show(dagId, runId, taskId, tryNumber, mapIndex = null) {
     this.closeStream();
     this.path = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId, 'logs', String(tryNumber));
+    this.mapIndex = mapIndex;
     this.tryNumber = tryNumber;
     this.offset = null;
     this.ended = false;
@@ -41,7 +43,7 @@ export class LogView {
     const generation = this.generation;
     let chunk;
     try {
-      chunk = await get(this.path);
+      chunk = await get(this.path + query({map_index: this.mapIndex}));
     } catch (error) {
       if (error.status !== 404 || generation !== this.generation) throw error;
       this.finish(`Try ${this.tryNumber} has no log`);
@@ -54,7 +56,7 @@ export class LogView {
   }
 
   openStream() {
-    const source = new EventSource(this.path + '/stream' + query({offset: this.offset}));
+    const source = new EventSource(this.path + '/stream' + query({offset: this.offset, map_index: this.mapIndex}));
     this.source = source;
     const current = (handler) => (event) => { if (this.source === source) handler(event); };
     source.addEventListener('open', current(() => this.setStatus('Following live…', true)));

@@ -12,18 +12,70 @@ const [, , dagPart, , runPart, , taskPart] = location.pathname.split('/');
 const dagId = decodeURIComponent(dagPart);
 const runId = decodeURIComponent(runPart);
 const taskId = decodeURIComponent(taskPart);
-const tiPath = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId);
+const basePath = api('dags', dagId, 'dagRuns', runId, 'taskInstances', taskId);
+const search = new URLSearchParams(location.search);
+// `?map_index=I` shows one instance of a mapped task; without it a mapped task lists its instances.
+const mapIndex = search.has('map_index') ? Number(search.get('map_index')) : null;
+const tiPath = mapIndex === null ? basePath : basePath + '/' + mapIndex;
 // `?try=N` (the link in failure alerts) opens that try's log instead of the newest.
-const state = {ti: null, shownTry: null, pinnedTry: Number(new URLSearchParams(location.search).get('try')) || null, session: null};
+const state = {ti: null, shownTry: null, pinnedTry: Number(search.get('try')) || null, session: null, mapped: null};
 const log = new LogView(byId('log'), byId('log-status'), byId('follow'));
 let refresher;
 
 async function refresh() {
+  if (await drawMapped()) return;
   state.ti = await get(tiPath);
   drawHead();
   drawSummary();
   drawTries();
   await log.poll();
+}
+
+/**
+ * A mapped task that has expanded: a map-index picker, and without a chosen index the list of its
+ * instances (each links to its own page). @returns true when only the list is shown
+ */
+async function drawMapped() {
+  if (state.isMapped === undefined) state.isMapped = (await get(api('dags', dagId, 'tasks', taskId))).is_mapped;
+  if (!state.isMapped) return false;
+  const listing = await get(basePath + '/listMapped' + query({limit: 1000}));
+  if (listing.total_entries === 0) return false;
+  drawPicker(listing.task_instances);
+  if (mapIndex !== null) return false;
+  drawInstances(listing);
+  return true;
+}
+
+function drawPicker(instances) {
+  const signature = JSON.stringify(instances.map((ti) => ti.state));
+  const holder = byId('map-picker');
+  if (holder.dataset.signature === signature) return;
+  holder.dataset.signature = signature;
+  const select = h('select', {id: 'map-index', 'aria-label': 'Map index', on: {change: (event) => {
+    const index = event.target.value;
+    location.search = index === '' ? '' : query({map_index: index});
+  }}}, h('option', {value: '', text: `All ${instances.length} instances`}),
+  instances.map((ti) => h('option', {value: String(ti.map_index), text: `${ti.map_index} · ${ti.state || 'none'}`,
+    selected: ti.map_index === mapIndex})));
+  replace(holder, h('label', {class: 'map-picker'}, 'Map index ', select));
+}
+
+/** The instances of a mapped task in this run, as a table of links. */
+function drawInstances(listing) {
+  const head = byId('task-head');
+  if (!head.dataset.signature) {
+    head.dataset.signature = 'mapped';
+    replace(head, h('div', {class: 'dag-title'}, h('h1', {text: `${taskId} [${listing.total_entries}]`})));
+  }
+  const link = (ti) => location.pathname + query({map_index: ti.map_index});
+  replace(byId('task-summary'), h('table', {class: 'table', 'data-testid': 'mapped-instances'},
+    h('thead', {}, h('tr', {}, ['Map index', 'State', 'Tries', 'Duration'].map((t) => h('th', {text: t})))),
+    h('tbody', {}, listing.task_instances.map((ti) => h('tr', {'data-map-index': String(ti.map_index)},
+      h('td', {}, h('a', {href: link(ti), text: String(ti.map_index)})),
+      h('td', {}, badge(ti.state)),
+      h('td', {text: String(ti.try_number)}),
+      h('td', {text: ti.start_date ? duration(secondsBetween(ti.start_date, ti.end_date)) : '—'}))))));
+  byId('log').textContent = 'Pick a map index to see its log.';
 }
 
 function drawHead() {
@@ -39,7 +91,8 @@ function drawHead() {
       h('a', {href: dagHref, text: dagId}), ' / ',
       h('a', {href: dagHref + query({run_id: runId}), text: runId}), ' / ',
       h('span', {text: taskId})),
-    h('div', {class: 'dag-title'}, h('h1', {text: taskId}), h('span', {'data-testid': 'task-state'}, badge(ti.state))));
+    h('div', {class: 'dag-title'}, h('h1', {text: mapIndex === null ? taskId : `${taskId} [${mapIndex}]`}),
+      h('span', {'data-testid': 'task-state'}, badge(ti.state))));
 }
 
 function drawSummary() {
@@ -83,7 +136,7 @@ function drawTries() {
   }
   if (wanted !== state.shownTry) {
     state.shownTry = wanted;
-    log.show(dagId, runId, taskId, wanted);
+    log.show(dagId, runId, taskId, wanted, mapIndex);
   }
 }
 
@@ -94,7 +147,8 @@ function pickTry(n) {
 }
 
 function drawActions() {
-  if (!canOperate(state.session)) return;
+  // Clear and mark act on a whole task; one instance of a mapped task is read-only here.
+  if (!canOperate(state.session) || mapIndex !== null) return;
   replace(byId('task-actions'),
     h('button', {type: 'button', class: 'btn', id: 'clear', text: '↻ Clear', on: {click: clear}}),
     h('button', {type: 'button', class: 'btn btn-success', id: 'mark-success', text: '✓ Mark success', on: {click: () => mark('success')}}),

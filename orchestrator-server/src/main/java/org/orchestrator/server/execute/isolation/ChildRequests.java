@@ -38,6 +38,7 @@ final class ChildRequests {
         start.put("params", context.params());
         start.put("conf", context.conf());
         start.put("latestRun", context.isLatestRun());
+        start.put("mapIndex", context.mapIndex());
         start.put("classPath", task.classPath().stream().map(Object::toString).toList());
         start.put("providers", task.providers());
         return start;
@@ -73,6 +74,9 @@ final class ChildRequests {
                     .map(Json::write).orElse(null);
             case "connection" -> connection(context.connection((String) args.get("connId")));
             case "variable" -> context.variable((String) args.get("key")).orElse(null);
+            case "arg" -> context.arg((String) args.get("name"), Object.class);
+            case "xcomPullAll" -> context.xcomPullAll((String) args.get("taskId"), (String) args.get("key"), Object.class)
+                    .stream().map(Json::write).toList();
             case "triggerDagRun" -> context.triggerDagRun(new DagRunRequest((String) args.get("dagId"),
                     (String) args.get("runId"), args.get("logicalDate") == null ? null : Instant.parse((String) args.get("logicalDate")),
                     (Map<String, Object>) args.get("conf")));

@@ -97,6 +97,23 @@ final class ChildTaskContext implements TaskContext {
     }
 
     @Override
+    public int mapIndex() {
+        return ((Number) start.getOrDefault("mapIndex", -1)).intValue();
+    }
+
+    @Override
+    public <T> T arg(String name, Class<T> type) {
+        return Json.MAPPER.convertValue(call("arg", Map.of("name", name)), type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> xcomPullAll(String taskId, String key, Class<T> type) {
+        List<String> all = (List<String>) call("xcomPullAll", Map.of("taskId", taskId, "key", key));
+        return all.stream().map(value -> Json.read(value, type)).toList();
+    }
+
+    @Override
     public boolean isLatestRun() {
         return Boolean.TRUE.equals(start.get("latestRun"));
     }

@@ -44,7 +44,8 @@ public final class ApiRoutes {
         new DagRunEditRoutes(api).register(router);
         new DagRunClearRoutes(api).register(router);
         new NoteRoutes(api).register(router);
-        new TaskInstanceRoutes(api).register(router);
+        TaskInstanceRoutes taskInstances = new TaskInstanceRoutes(api);
+        taskInstances.register(router);
         new MarkRoutes(api).register(router);
         new ClearRoutes(api).register(router);
         new LogRoutes(api).register(router);
@@ -56,6 +57,7 @@ public final class ApiRoutes {
         new TokenRoutes(api).register(router);
         new ConnectionRoutes(api).register(router);
         new VariableRoutes(api).register(router);
+        taskInstances.registerLast(router);
         new OpenApiRoutes(router, VersionRoutes.readVersion(), problemType).register(router);
     }
 }

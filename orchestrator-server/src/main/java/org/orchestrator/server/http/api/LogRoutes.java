@@ -36,7 +36,7 @@ final class LogRoutes {
     void register(ApiRouter router) {
         router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
                         "get_log", "Get a try's log (JSON, or text/plain by Accept)").role(Role.VIEWER)
-                .query(Param.of("full_content:boolean", "token:string")).returns(Response.jsonOrText(LogChunk.class)),
+                .query(Param.of("full_content:boolean", "token:string", "map_index:integer")).returns(Response.jsonOrText(LogChunk.class)),
                 this::log);
     }
 

@@ -43,7 +43,7 @@ final class LogStreamRoutes {
     void register(ApiRouter router) {
         router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}/stream",
                         "stream_log", "Follow a try's log as server-sent events (log, then end)").role(Role.VIEWER)
-                .query(Param.of("offset:integer")).returns(Response.text("text/event-stream")), this::stream);
+                .query(Param.of("offset:integer", "map_index:integer")).returns(Response.text("text/event-stream")), this::stream);
     }
 
     private void stream(Context ctx) throws Exception {

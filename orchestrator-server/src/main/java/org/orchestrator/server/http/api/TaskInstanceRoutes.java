@@ -13,6 +13,7 @@ import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceFilter;
 import org.orchestrator.server.state.TaskInstanceQueries.TaskInstanceRecord;
 import org.orchestrator.server.http.openapi.ApiRouter;
 import org.orchestrator.server.http.openapi.Op;
+import org.orchestrator.server.http.openapi.Param;
 import org.orchestrator.server.http.openapi.Response;
 
 /**
@@ -33,9 +34,23 @@ final class TaskInstanceRoutes {
                 .returns(Response.collection("task_instances", TaskInstanceView.class)), this::list);
         router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}", "get_task_instance",
                 "Get a task instance").role(Role.VIEWER).returns(Response.of(TaskInstanceView.class)), this::get);
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/listMapped",
+                        "get_mapped_task_instances", "List the instances of a mapped task, by map index").role(Role.VIEWER)
+                .query(Param.PAGE)
+                .returns(Response.collection("task_instances", TaskInstanceView.class)), this::listMapped);
         router.add(Op.post("/api/v1/dags/~/dagRuns/~/taskInstances/list", "get_task_instances_batch",
                         "List task instances (batch)").role(Role.VIEWER).body(Forms.TaskInstanceListForm.class)
                 .returns(Response.collection("task_instances", TaskInstanceView.class)), this::batch);
+    }
+
+    /**
+     * {@code …/taskInstances/{task_id}/{map_index}}, registered after every other route: the first
+     * route that matches answers, and {map_index} would also match {@code xcomEntries}, {@code listMapped}….
+     */
+    void registerLast(ApiRouter router) {
+        router.add(Op.get("/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/{map_index}",
+                "get_mapped_task_instance", "Get one instance of a mapped task").role(Role.VIEWER)
+                .returns(Response.of(TaskInstanceView.class)), this::getMapped);
     }
 
     private void list(Context ctx) {
@@ -68,12 +83,36 @@ final class TaskInstanceRoutes {
     }
 
     private void get(Context ctx) {
+        respondOne(ctx, -1);
+    }
+
+    private void getMapped(Context ctx) {
+        long mapIndex = Api.longParam(ctx, "map_index");
+        if (mapIndex < 0 || mapIndex > Integer.MAX_VALUE) {
+            throw ApiProblem.badRequest("'map_index' must be 0 or more, got " + mapIndex);
+        }
+        respondOne(ctx, (int) mapIndex);
+    }
+
+    private void respondOne(Context ctx, int mapIndex) {
         String dagId = PathParams.get(ctx, "dag_id");
         String runId = PathParams.get(ctx, "dag_run_id");
         String taskId = PathParams.get(ctx, "task_id");
         api.run(dagId, runId);
-        TaskInstanceRecord ti = api.orchestrator().reads().taskInstance(dagId, runId, taskId).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance in DAG run "
+        String which = mapIndex < 0 ? "" : " with map index " + mapIndex;
+        TaskInstanceRecord ti = api.orchestrator().reads().taskInstance(dagId, runId, taskId, mapIndex).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance" + which + " in DAG run "
                 + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId)));
         ctx.json(TaskInstanceView.of(ti, api.maybeLoaded(dagId)));
+    }
+
+    private void listMapped(Context ctx) {
+        String dagId = PathParams.get(ctx, "dag_id");
+        String runId = PathParams.get(ctx, "dag_run_id");
+        String taskId = PathParams.get(ctx, "task_id");
+        api.run(dagId, runId);
+        QueryParams q = new QueryParams(ctx);
+        Listing<TaskInstanceRecord> listing = api.orchestrator().reads().mappedTaskInstances(dagId, runId, taskId,
+                q.string("order_by").orElse(null), q.page());
+        ctx.json(DagRoutes.collection("task_instances", listing.map(ti -> TaskInstanceView.of(ti, api.maybeLoaded(dagId)))));
     }
 }

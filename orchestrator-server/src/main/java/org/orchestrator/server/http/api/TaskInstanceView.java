@@ -24,7 +24,7 @@ record TaskInstanceView(String taskId, String taskDisplayName, String dagId, Str
         TaskInstanceRow ti = record.ti();
         return new TaskInstanceView(ti.taskId(), ti.taskId(), ti.dagId(), ti.runId(), record.logicalDate(),
                 record.logicalDate(), ti.startDate(), ti.endDate(), ti.durationSeconds(), state(ti.state()),
-                ti.tryNumber(), -1, ti.maxTries(), ti.node() == null ? "" : ti.node(), "", ti.pool(), 1, "default",
+                ti.tryNumber(), ti.mapIndex(), ti.maxTries(), ti.node() == null ? "" : ti.node(), "", ti.pool(), 1, "default",
                 ti.priorityWeight(), operator(dag, ti.taskId()), ti.queuedAt(), null, null, "{}", null, null, Map.of(),
                 null, null, record.note(), ti.nextRetryAt());
     }

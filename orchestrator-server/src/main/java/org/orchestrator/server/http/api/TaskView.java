@@ -34,7 +34,7 @@ record TaskView(ClassRef classRef, String taskId, String taskDisplayName, String
         boolean lambda = type.isSynthetic() || type.isHidden();
         return new TaskView(new ClassRef(type.getPackageName(), lambda ? "lambda" : type.getSimpleName()), task.id(),
                 task.id(), dag.owner(), dag.startDate().orElse(null), dag.endDate().orElse(null),
-                task.triggerRule().wireName(), List.of(), task.dependsOnPast(), false, task.waitForDownstream(), task.retries(), "default", null,
+                task.triggerRule().wireName(), List.of(), task.dependsOnPast(), task.isMapped(), task.waitForDownstream(), task.retries(), "default", null,
                 task.pool(), 1, ScheduleViews.timeDelta(task.executionTimeout().orElse(null)),
                 ScheduleViews.timeDelta(task.retryDelay()), task.exponentialBackoff(), task.priorityWeight(),
                 "absolute", "#fff", "#000", List.of(), List.copyOf(new TreeSet<>(dag.downstream(task.id()))),

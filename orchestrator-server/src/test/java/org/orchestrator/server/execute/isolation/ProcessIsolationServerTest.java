@@ -136,6 +136,14 @@ class ProcessIsolationServerTest {
                 .contains("child");
     }
 
+    @Test
+    void mapped_process_tasks_read_their_element_and_partial_and_a_process_reduce_reads_every_instance() throws Exception {
+        runToEnd("maps", "success");
+
+        String all = server.get("/api/v1/dags/maps/dagRuns/r1/taskInstances/reduce/xcomEntries/all", ADMIN).body();
+        assertThat(all).contains("\"value\":\"[110,121,132]\"");
+    }
+
     private static void assertServerUnharmed() throws Exception {
         assertThat(server.isAlive()).isTrue();
         assertThat(server.pid()).isEqualTo(serverPid);
@@ -232,6 +240,13 @@ class ProcessIsolationServerTest {
                         }
                         ctx.xcomPush("triggered", runId);
                     }, t -> t.isolation(Isolation.PROCESS))
+                    .build(),
+                Dag.builder("maps")
+                    .task("process", ctx -> ctx.xcomPush("seen", ctx.arg("n", Integer.class) * 10 + ctx.mapIndex()
+                            + ctx.arg("base", Integer.class)),
+                        t -> t.expand("n", MapSource.of(1, 2, 3)).partial("base", 100).isolation(Isolation.PROCESS))
+                    .task("reduce", ctx -> ctx.xcomPush("all", ctx.xcomPullAll("process", "seen", Integer.class)),
+                        t -> t.upstream("process").isolation(Isolation.PROCESS))
                     .build(),
                 Dag.builder("target")
                     .task("work", ctx -> ctx.xcomPush("conf", ctx.conf()))
