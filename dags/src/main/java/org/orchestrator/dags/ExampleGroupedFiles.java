@@ -1,24 +1,25 @@
 package org.orchestrator.dags;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.api.Dag;
+import org.orchestrator.api.MapSource;
 import org.orchestrator.api.Param;
 import org.orchestrator.api.Schedule;
 import org.orchestrator.api.TaskContext;
 
 /**
- * {@code example_grouped_files}: typed params and a task group, as an Airflow user writes them
- * with {@code Param} and {@code TaskGroup}. The files to process are listed at run time; the
- * {@code per_file} group measures and checks them (with its own retries), and a reduce adds up
- * what passed. A trigger whose conf breaks the params (a negative {@code min_rows}, an unknown
- * {@code region}) is refused before any run exists.
+ * {@code example_grouped_files}: what an Airflow user writes with {@code Param}, {@code TaskGroup}
+ * and {@code expand}. Typed params choose the region, the files and a minimum size; the files are
+ * listed at run time; inside the {@code per_file} group (its own retries) {@code count_rows} runs
+ * once per file (dynamic task mapping) and {@code check} once per counted file (mapped over mapped);
+ * {@code summarise} reduces what passed, in map-index order. A trigger whose conf breaks the
+ * params (a negative {@code min_rows}, an unknown {@code region}) is refused before any run exists.
  * <pre>
- *              ┌ per_file ──────────────────────────┐
- * list_files ──┤ per_file.count_rows → per_file.check ├── summarise
- *              └─────────────────────────────────────┘
+ *              ┌ per_file ──────────────────────────────────────────┐
+ * list_files ──┤ per_file.count_rows [×files] → per_file.check [×files] ├── summarise
+ *              └────────────────────────────────────────────────────┘
  * </pre>
  */
 final class ExampleGroupedFiles {
@@ -30,7 +31,8 @@ final class ExampleGroupedFiles {
 
     static Dag dag() {
         return Dag.builder(DAG_ID)
-                .description("Files listed at run time, measured and checked in a task group, then summed up; typed params")
+                .description("Files listed at run time, counted and checked one mapped instance per file in a task group, "
+                        + "then summed up; typed params")
                 .owner("examples").tags("example")
                 .schedule(Schedule.manual())
                 .param("region", Param.string().enumOf("emea", "amer", "apac").defaultValue("emea")
@@ -41,9 +43,10 @@ final class ExampleGroupedFiles {
                 .task("list_files", ExampleGroupedFiles::listFiles)
                 .group("per_file", g -> g
                         .defaults(d -> d.retries(2))
-                        .task("count_rows", ExampleGroupedFiles::countRows)
-                        .task("check", ExampleGroupedFiles::check)
-                        .chain("count_rows", "check"))
+                        .task("count_rows", ExampleGroupedFiles::countRows,
+                                t -> t.expand("file", MapSource.fromXcom("list_files")))
+                        .task("check", ExampleGroupedFiles::check,
+                                t -> t.expand("counted", MapSource.fromXcom("per_file.count_rows"))))
                 .task("summarise", ExampleGroupedFiles::summarise)
                 .chain("list_files", "per_file", "summarise")
                 .build();
@@ -59,38 +62,30 @@ final class ExampleGroupedFiles {
         ctx.xcomPush(files);
     }
 
-    /** A stand-in for reading each file: a row count derived from its name and the logical date. */
+    /** A stand-in for reading one file: a row count derived from its name and the logical date. */
     static void countRows(TaskContext ctx) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String file : files(ctx)) {
-            rows.put(file, Math.floorMod((file + ctx.logicalDate()).hashCode(), 100));
-        }
-        ctx.xcomPush("rows", rows);
+        String file = ctx.arg("file", String.class);
+        int rows = Math.floorMod((file + ctx.logicalDate()).hashCode(), 100);
+        ctx.log().info("{}: {} rows (map index {})", file, rows, ctx.mapIndex());
+        ctx.xcomPush(Map.of("file", file, "rows", rows));
     }
 
+    /** Keeps one counted file when it is big enough; a file left out pushes nothing, so the reduce skips it. */
     static void check(TaskContext ctx) {
         int minRows = ctx.param("min_rows", Integer.class);
-        Map<?, ?> rows = ctx.xcomPull("per_file.count_rows", "rows", Map.class);
-        Map<String, Integer> kept = new LinkedHashMap<>();
-        rows.forEach((file, count) -> {
-            if (((Number) count).intValue() >= minRows) {
-                kept.put(String.valueOf(file), ((Number) count).intValue());
-            } else {
-                ctx.log().info("{} has {} rows, fewer than {}: left out", file, count, minRows);
-            }
-        });
-        ctx.xcomPush("kept", kept);
+        Map<?, ?> counted = ctx.arg("counted", Map.class);
+        int rows = ((Number) counted.get("rows")).intValue();
+        if (rows >= minRows) {
+            ctx.xcomPush("kept", counted);
+        } else {
+            ctx.log().info("{} has {} rows, fewer than {}: left out", counted.get("file"), rows, minRows);
+        }
     }
 
     static void summarise(TaskContext ctx) {
-        Map<?, ?> kept = ctx.xcomPull("per_file.check", "kept", Map.class);
-        int total = kept.values().stream().mapToInt(n -> ((Number) n).intValue()).sum();
+        List<Map> kept = ctx.xcomPullAll("per_file.check", "kept", Map.class);
+        int total = kept.stream().mapToInt(file -> ((Number) file.get("rows")).intValue()).sum();
         ctx.log().info("{} rows in {} files", total, kept.size());
         ctx.xcomPush("total_rows", total);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> files(TaskContext ctx) {
-        return ctx.xcomPull("list_files", TaskContext.RETURN_VALUE, List.class);
     }
 }

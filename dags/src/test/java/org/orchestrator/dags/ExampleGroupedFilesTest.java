@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.InvalidConfException;
 import org.orchestrator.rules.ParamCheck;
 import org.orchestrator.testing.DagTestRun;
@@ -18,17 +19,30 @@ class ExampleGroupedFilesTest {
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
     @Test
-    void the_files_given_in_the_conf_go_through_the_group_and_the_reduce_adds_up_what_was_kept() {
+    void each_file_given_in_the_conf_is_counted_and_checked_by_its_own_mapped_instance_and_the_reduce_adds_up_what_was_kept() {
         DagTestRun run = DagTester.forDag(ExampleGroupedFiles.dag())
-                .conf(Map.of("region", "apac", "min_rows", 0, "files", List.of("a.csv", "b.csv")))
+                .conf(Map.of("region", "apac", "min_rows", 0, "files", List.of("a.csv", "b.csv", "c.csv")))
                 .run(DAY);
 
         assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
         assertThat(run.taskStates()).containsOnlyKeys("list_files", "per_file.count_rows", "per_file.check", "summarise");
-        assertThat(run.xcom("list_files", "return_value", List.class)).contains(List.of("apac/a.csv", "apac/b.csv"));
-        Map<?, ?> rows = run.xcom("per_file.count_rows", "rows", Map.class).orElseThrow();
-        int total = rows.values().stream().mapToInt(n -> ((Number) n).intValue()).sum();
+        assertThat(run.mappedStates("per_file.count_rows")).hasSize(3).containsOnly(TaskState.SUCCESS);
+        assertThat(run.mappedStates("per_file.check")).hasSize(3).containsOnly(TaskState.SUCCESS);
+        List<Map> counted = run.xcomAll("per_file.count_rows", "return_value", Map.class);
+        assertThat(counted).extracting(m -> m.get("file")).containsExactly("apac/a.csv", "apac/b.csv", "apac/c.csv");
+        int total = counted.stream().mapToInt(m -> ((Number) m.get("rows")).intValue()).sum();
         assertThat(run.xcom("summarise", "total_rows", Integer.class)).contains(total);
+    }
+
+    @Test
+    void a_file_under_the_minimum_is_left_out_of_the_sum() {
+        DagTestRun run = DagTester.forDag(ExampleGroupedFiles.dag())
+                .conf(Map.of("region", "apac", "min_rows", 100, "files", List.of("a.csv", "b.csv")))
+                .run(DAY);
+
+        assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
+        assertThat(run.xcomAll("per_file.check", "kept", Map.class)).isEmpty();
+        assertThat(run.xcom("summarise", "total_rows", Integer.class)).contains(0);
     }
 
     @Test

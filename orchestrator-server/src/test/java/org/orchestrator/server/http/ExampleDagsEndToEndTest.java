@@ -44,12 +44,17 @@ class ExampleDagsEndToEndTest {
             String load = examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/loans_etl/dagRuns/" + runs.get("loans_etl")
                     + "/taskInstances/load_loans/logs/1?full_content=true").body();
             assertThat(load).as("loans_etl's heavy step is isolated").contains("running in a child JVM");
-            assertThat(examples.runs().taskState("example_grouped_files", runs.get("example_grouped_files"), "per_file.check"))
+            assertThat(mappedInstances(examples, "example_grouped_files", runs, "per_file.check"))
+                    .as("one check per file of the typed param's default list, inside the group").isEqualTo(3);
+            assertThat(examples.runs().taskState("example_grouped_files", runs.get("example_grouped_files"), "summarise"))
                     .isEqualTo("success");
-            assertThat(examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/example_mapped_files/dagRuns/"
-                    + runs.get("example_mapped_files") + "/taskInstances/count_rows/listMapped").json().get("total_entries").asInt())
-                    .isEqualTo(5);
+            assertThat(mappedInstances(examples, "example_mapped_files", runs, "count_rows")).isEqualTo(5);
         }
+    }
+
+    private static int mappedInstances(ExamplesFixture examples, String dag, Map<String, String> runs, String task) {
+        return examples.api().as(ApiFixture.VIEWER).get("/api/v1/dags/" + dag + "/dagRuns/" + runs.get(dag)
+                + "/taskInstances/" + task + "/listMapped").json().get("total_entries").asInt();
     }
 
     /** A scheduled DAG runs its first interval from {@link #FROM}; a manual one is triggered. @return the run id */
