@@ -1,5 +1,6 @@
 package org.orchestrator.server.execute.isolation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,30 +40,34 @@ final class ChildCommand {
     }
 
     /**
-     * @return the server jar alone when the node runs from it (it holds the API, the built-in tasks
-     *         and their libraries, and the archive was trained on exactly that class path, which a
-     *         JVM requires to use it); else the node's own class path
+     * @return the server jar alone when the node runs from the self-contained one (it holds the API,
+     *         the built-in tasks and their libraries, and the archive was trained on exactly that
+     *         class path, which a JVM requires to use it); else the node's own class path (the thin
+     *         library jar of an embedding host, or a build's classes folders)
      */
     private static String classPath() {
-        Path code = code();
-        return code != null && code.toString().endsWith(".jar") ? code.toString() : System.getProperty("java.class.path");
+        Path jar = selfContainedJar();
+        return jar != null ? jar.toString() : System.getProperty("java.class.path");
     }
 
-    private static Path code() {
+    /** @return the archive the build trained beside the self-contained server jar, when this node runs from it */
+    private static Path archive() {
+        Path jar = selfContainedJar();
+        Path archive = jar == null ? null : jar.resolveSibling(ARCHIVE);
+        return archive != null && Files.isRegularFile(archive) ? archive : null;
+    }
+
+    /** @return the jar this code came from when the libraries came from it too (Jackson stands for them), else null */
+    private static Path selfContainedJar() {
+        Path code = codeOf(ChildMain.class);
+        return code != null && code.toString().endsWith(".jar") && code.equals(codeOf(ObjectMapper.class)) ? code : null;
+    }
+
+    private static Path codeOf(Class<?> type) {
         try {
-            return Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** @return the archive the build trained beside the server jar, when this node runs from that jar */
-    private static Path archive() {
-        Path code = code();
-        if (code == null || !code.toString().endsWith(".jar")) {
-            return null;
-        }
-        Path archive = code.resolveSibling(ARCHIVE);
-        return Files.isRegularFile(archive) ? archive : null;
     }
 }
