@@ -30,11 +30,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dags list|pause|unpause|trigger|test|backfill}. */
+/** {@code dags list|pause|unpause|trigger|test|backfill|reserialize|list-import-errors|list-runs|state}. */
 @Command(name = "dags", mixinStandardHelpOptions = true, description = "Work with DAGs.",
         subcommands = {DagsCommand.ListDags.class, DagsCommand.Pause.class, DagsCommand.Unpause.class,
                 DagsCommand.Trigger.class, DagsCommand.Test.class, BackfillCommand.class,
-                DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class})
+                DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class, DagRunsCommands.ListRuns.class,
+                DagRunsCommands.State.class})
 final class DagsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
