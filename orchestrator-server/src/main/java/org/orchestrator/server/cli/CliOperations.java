@@ -35,7 +35,7 @@ final class CliOperations implements AutoCloseable {
 
     static CliOperations open(HomeOptions home) {
         ServerConfig config = home.config();
-        Database database = Database.open(config);
+        Database database = Database.openCurrent(config);
         Clock clock = Clock.systemUTC();
         return new CliOperations(database, Operations.withoutLoops(database, clock,
                 new LazyCipher(config, home)::get, config.confUnknownKeys()));
@@ -77,7 +77,7 @@ final class CliOperations implements AutoCloseable {
      * @return what the query read
      */
     static <T> T read(HomeOptions home, Function<Reads, T> query) {
-        try (Database database = Database.open(home.config())) {
+        try (Database database = Database.openCurrent(home.config())) {
             return query.apply(database.reads());
         }
     }
