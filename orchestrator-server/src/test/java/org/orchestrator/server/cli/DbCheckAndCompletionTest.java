@@ -1,0 +1,47 @@
+package org.orchestrator.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.server.testing.TestEngine;
+
+/** {@code db check} tells whether the database answers without creating one; {@code generate-completion} knows every verb. */
+class DbCheckAndCompletionTest {
+
+    @Test
+    void db_check_fails_on_a_home_without_a_database_creates_none_and_passes_once_it_exists() {
+        Path home = TestEngine.fresh();
+
+        CliRunner.Result none = CliRunner.run("db", "check", "--home", home.toString());
+
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("No database yet");
+        assertThat(none.out()).isEmpty();
+        assertThat(Files.exists(home.resolve("db").resolve("orchestrator.mv.db"))).isFalse();
+        assertThat(CliRunner.run("db", "migrate", "--home", home.toString()).exitCode()).isZero();
+        CliRunner.Result answers = CliRunner.run("db", "check", "--home", home.toString());
+        assertThat(answers.exitCode()).as(answers.err()).isZero();
+        assertThat(answers.out()).startsWith("The database answers");
+    }
+
+    @Test
+    void db_check_fails_when_the_configured_database_is_unreachable() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("ORCHESTRATOR_HOME", TestEngine.fresh().toString());
+        env.put("ORCHESTRATOR_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        assertThat(Main.run(env, "db", "check")).isEqualTo(1);
+    }
+
+    @Test
+    void generated_completion_names_the_new_verbs() {
+        CliRunner.Result script = CliRunner.run("generate-completion");
+
+        assertThat(script.exitCode()).isZero();
+        assertThat(script.out()).contains("complete -F", "list-runs", "states-for-dag-run", "--only-failed");
+    }
+}
