@@ -57,7 +57,8 @@ final class OutputOptions {
     }
 
     private static List<String> cells(List<String> columns, Map<String, Object> row) {
-        return columns.stream().map(c -> Objects.toString(row.get(c), "")).toList();
+        return columns.stream().map(c -> row.get(c) instanceof java.util.Collection<?> many
+                ? String.join(",", many.stream().map(String::valueOf).toList()) : Objects.toString(row.get(c), "")).toList();
     }
 
     /** @return a row keeping its keys' order (and null values, which JSON prints as null) */

@@ -24,6 +24,28 @@ final class TaskInstanceCommands {
     private TaskInstanceCommands() {
     }
 
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List a DAG's tasks as the server last stored its current version.")
+    static final class ListTasks implements Callable<Integer> {
+        @Mixin HomeOptions home;
+        @Mixin OutputOptions output;
+        @Parameters(index = "0", description = "DAG id") String dagId;
+
+        @Override
+        public Integer call() {
+            Optional<String> structure = CliOperations.read(home, reads -> reads.currentStructure(dagId));
+            if (structure.isEmpty()) {
+                System.err.println(StoredRuns.noDag(dagId));
+                return 1;
+            }
+            output.print(List.of("task_id", "upstream", "trigger_rule", "retries", "pool", "group"),
+                    StoredTasks.parse(structure.get()).stream().map(t -> OutputOptions.row("task_id", t.id(),
+                            "upstream", t.upstream(), "trigger_rule", t.triggerRule(), "retries", t.retries(), "pool", t.pool(),
+                            "group", t.group())).toList());
+            return 0;
+        }
+    }
+
     @Command(name = "states-for-dag-run", mixinStandardHelpOptions = true, description = "List the task instances of one run.")
     static final class StatesForDagRun implements Callable<Integer> {
         @Mixin HomeOptions home;

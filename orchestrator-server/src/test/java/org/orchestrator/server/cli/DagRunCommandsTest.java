@@ -85,6 +85,20 @@ class DagRunCommandsTest {
     }
 
     @Test
+    void tasks_list_reads_the_stored_definition() throws Exception {
+        JsonNode tasks = JSON.readTree(cli("tasks", "list", "flaky", "-o", "json").out());
+        CliRunner.Result table = cli("tasks", "list", "flaky");
+
+        assertThat(ids(tasks, "task_id")).containsExactlyInAnyOrder("extract", "transform", "load");
+        JsonNode load = StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.get("task_id").asText().equals("load"))
+                .findFirst().orElseThrow();
+        assertThat(load.get("upstream").get(0).asText()).isEqualTo("transform");
+        assertThat(load.get("retries").asInt()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("task_id").contains("upstream", "trigger_rule");
+        assertThat(cli("tasks", "list", "no_such_dag").exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void list_runs_filters_by_state_and_logical_date_and_prints_json() throws Exception {
         JsonNode all = JSON.readTree(cli("dags", "list-runs", "flaky", "-o", "json").out());
         JsonNode succeeded = JSON.readTree(cli("dags", "list-runs", "flaky", "--state", "success", "-o", "json").out());
