@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.testing.TestEngine;
 
-/** {@code db check} tells whether the database answers without creating one; {@code generate-completion} knows every verb. */
+/** {@code db check} tells whether the database answers without creating one; {@code config list} masks the password; {@code generate-completion} knows every verb. */
 class DbCheckAndCompletionTest {
 
     @Test
@@ -35,6 +36,21 @@ class DbCheckAndCompletionTest {
         env.put("ORCHESTRATOR_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
 
         assertThat(Main.run(env, "db", "check")).isEqualTo(1);
+    }
+
+    @Test
+    void config_list_prints_the_effective_settings_with_the_password_masked() throws Exception {
+        Path home = TestEngine.fresh();
+
+        CliRunner.Result listed = CliRunner.runWith(Map.of("ORCHESTRATOR_PARALLELISM", "7", "ORCHESTRATOR_DB_PASSWORD", "s3cret-pw"),
+                "config", "list", "--home", home.toString(), "-o", "json");
+
+        assertThat(listed.exitCode()).isZero();
+        Map<String, String> settings = new HashMap<>();
+        new ObjectMapper().readTree(listed.out()).forEach(r -> settings.put(r.get("setting").asText(), r.get("value").asText()));
+        assertThat(settings).containsEntry("parallelism", "7").containsEntry("home", home.toString())
+                .containsEntry("dbPassword", "***");
+        assertThat(listed.out()).doesNotContain("s3cret-pw");
     }
 
     @Test
