@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import java.time.Clock;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.connect.SecretCipher;
@@ -10,6 +11,7 @@ import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.ops.OperationException;
 import org.orchestrator.server.ops.Operations;
 import org.orchestrator.server.state.Database;
+import org.orchestrator.server.state.Reads;
 
 /**
  * The operations on a home's database for the mutating commands, acting as {@code cli:<os user>}.
@@ -33,7 +35,7 @@ final class CliOperations implements AutoCloseable {
 
     static CliOperations open(HomeOptions home) {
         ServerConfig config = home.config();
-        Database database = Database.open(config);
+        Database database = Database.openCurrent(config);
         Clock clock = Clock.systemUTC();
         return new CliOperations(database, Operations.withoutLoops(database, clock,
                 new LazyCipher(config, home)::get, config.confUnknownKeys()));
@@ -66,6 +68,17 @@ final class CliOperations implements AutoCloseable {
         } catch (OperationException e) {
             System.out.println(refused);
             return 1;
+        }
+    }
+
+    /**
+     * Answers a question from the home's database alone: no bundle is loaded, no engine started.
+     *
+     * @return what the query read
+     */
+    static <T> T read(HomeOptions home, Function<Reads, T> query) {
+        try (Database database = Database.openCurrent(home.config())) {
+            return query.apply(database.reads());
         }
     }
 

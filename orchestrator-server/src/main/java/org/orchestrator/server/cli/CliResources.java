@@ -27,12 +27,17 @@ final class CliResources implements AutoCloseable {
     static CliResources open(HomeOptions home) {
         ServerConfig config = home.config();
         Map<String, String> env = home.environment();
-        boolean hasDb = !config.dbUrl().isBlank() || Files.exists(config.home().resolve(Path.of("db", "orchestrator.mv.db")));
+        boolean hasDb = hasDatabase(config);
         Database database = hasDb ? Database.open(config) : null;
         SecretMasker masker = new SecretMasker();
         return new CliResources(database, hasDb
                 ? new ServerResources(env, database.reads(), SecretKeys.load(config.home(), env), masker)
                 : new ServerResources(env, null, null, masker));
+    }
+
+    /** @return true when there is a database to open: a configured URL, or the home's H2 file */
+    static boolean hasDatabase(ServerConfig config) {
+        return !config.dbUrl().isBlank() || Files.exists(config.home().resolve(Path.of("db", "orchestrator.mv.db")));
     }
 
     ServerResources resources() {

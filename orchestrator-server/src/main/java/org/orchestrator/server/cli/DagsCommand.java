@@ -2,17 +2,20 @@ package org.orchestrator.server.cli;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.orchestrator.api.DagRunState;
-import org.orchestrator.api.Dag;
 import org.orchestrator.server.config.HomeDefaults;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.DagFolderScanner;
 import org.orchestrator.server.dagbag.DagRegistry;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.state.Dags;
+import org.orchestrator.server.state.DagQueries.DagFilter;
+import org.orchestrator.server.state.Page;
+import org.orchestrator.server.state.Reads;
 import org.orchestrator.server.execute.LocalDagRunner;
 import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.ops.RunActions;
@@ -27,24 +30,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dags list|pause|unpause|trigger|test|backfill}. */
+/** {@code dags list|pause|unpause|trigger|test|backfill|reserialize|list-import-errors|list-runs|state}. */
 @Command(name = "dags", mixinStandardHelpOptions = true, description = "Work with DAGs.",
         subcommands = {DagsCommand.ListDags.class, DagsCommand.Pause.class, DagsCommand.Unpause.class,
                 DagsCommand.Trigger.class, DagsCommand.Test.class, BackfillCommand.class,
-                DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class})
+                DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class, DagRunsCommands.ListRuns.class,
+                DagRunsCommands.State.class})
 final class DagsCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the DAGs of the dags folder.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the DAGs the database knows (as the server last loaded them; see 'dags reserialize').")
     static final class ListDags implements Callable<Integer> {
         @Mixin HomeOptions home;
+        @Mixin OutputOptions output;
 
         @Override
         public Integer call() {
-            DagBag bag = FolderDags.load(home.config());
-            System.out.printf("%-32s %-16s %-14s %s%n", "dag_id", "schedule", "owner", "tasks");
-            bag.all().stream().map(LoadedDag::dag).sorted(Comparator.comparing(Dag::id)).forEach(dag ->
-                    System.out.printf("%-32s %-16s %-14s %d%n", dag.id(), dag.schedule().expression(), dag.owner(), dag.tasks().size()));
-            return bag.importErrors().isEmpty() ? 0 : 1;
+            StoredDags stored = CliOperations.read(home, StoredDags::read);
+            output.print(List.of("dag_id", "schedule", "owners", "paused", "fileloc"), stored.dags().stream()
+                    .map(d -> OutputOptions.row("dag_id", d.dagId(), "schedule", d.schedule(), "owners", d.owners(),
+                            "paused", d.paused(), "fileloc", d.fileloc())).toList());
+            if (stored.importErrors() > 0) {
+                System.err.println(stored.importErrors() + " bundle(s) failed to load: see 'dags list-import-errors'.");
+            }
+            return stored.importErrors() == 0 ? 0 : 1;
         }
     }
 
@@ -96,11 +105,11 @@ final class DagsCommand {
                     throw new ParameterException(spec.commandLine(), "--run-id: " + e.getMessage());
                 }
             }
-            ServerConfig config = home.config();
-            LoadedDag dag = FolderDags.find(config, dagId, spec);
-            Map<String, Object> confMap = parseConf(conf, spec);
+            RunActions.Trigger request = new RunActions.Trigger(runId, logicalDate, parseConf(conf, spec), null);
             try (CliOperations cli = CliOperations.open(home)) {
-                DagRunRow run = cli.ops().runs().trigger(cli.actor(), dag, new RunActions.Trigger(runId, logicalDate, confMap, null));
+                // The stored DAG suffices unless its typed params must check the conf: only then is the folder loaded.
+                DagRunRow run = cli.ops().runs().triggerStored(cli.actor(), dagId, request).orElseGet(() ->
+                        cli.ops().runs().trigger(cli.actor(), FolderDags.find(home.config(), dagId, spec), request));
                 System.out.println("Queued run " + run.runId() + " of " + dagId + " (logical date " + run.logicalDate() + ").");
             }
             return 0;
@@ -161,6 +170,20 @@ final class DagsCommand {
             bag.importErrors().forEach((file, error) -> System.out.println(file + System.lineSeparator() + "  " + error.replace("\n", "\n  ")));
             System.out.println(bag.importErrors().size() + " import error(s).");
             return bag.importErrors().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** The active DAGs as stored, and how many bundles failed to load at the last scan. */
+    record StoredDags(List<Dags.DagRow> dags, long importErrors) {
+        static StoredDags read(Reads reads) {
+            List<Dags.DagRow> all = new java.util.ArrayList<>();
+            long total;
+            do {
+                var page = reads.dags(new DagFilter(null, List.of(), null, true), "dag_id", new Page(Page.MAX_LIMIT, all.size()));
+                all.addAll(page.items());
+                total = page.totalEntries();
+            } while (all.size() < total);
+            return new StoredDags(all, reads.importErrors(null, new Page(1, 0)).totalEntries());
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "An Airflow-style workflow orchestrator for DAGs written in Java.",
         subcommands = {StandaloneCommand.class, ServerCommand.class, DagsCommand.class, TasksCommand.class,
                 UsersCommand.class, TokensCommand.class, ConnectionsCommand.class, VariablesCommand.class,
-                DbCommand.class, CommandLine.HelpCommand.class})
+                DbCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class Main {
 
     /** The command of orchestrator-bench, named here only to say where it went when it is missing. */

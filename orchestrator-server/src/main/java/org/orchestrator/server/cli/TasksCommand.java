@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tasks test}. */
+/** {@code tasks test|list|states-for-dag-run|state|clear}. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, description = "Work with single tasks.",
-        subcommands = TasksCommand.Test.class)
+        subcommands = {TasksCommand.Test.class, TaskInstanceCommands.ListTasks.class, TaskInstanceCommands.StatesForDagRun.class, TaskInstanceCommands.State.class,
+                TaskInstanceCommands.Clear.class})
 final class TasksCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,

@@ -4,16 +4,24 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.rules.InvalidConfException;
 import org.orchestrator.rules.ParamCheck;
+import org.orchestrator.api.DataInterval;
 import org.orchestrator.server.dagbag.LoadedDag;
+import org.orchestrator.server.internal.Json;
+import org.orchestrator.server.schedule.DuplicateRunException;
+import org.orchestrator.server.schedule.RunIds;
 import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.Dags;
+import org.orchestrator.server.state.RunType;
+import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.state.TaskInstanceRow;
 
 /**
@@ -25,6 +33,7 @@ public final class RunActions {
     private final Ground ground;
     private final RunCreator creator;
     private final DagRuns runs = new DagRuns();
+    private final Dags dags = new Dags();
     private final RunStateChange change = new RunStateChange();
     private final TaskClearing clearing = new TaskClearing();
     private final ParamCheck.UnknownKeys unknownConfKeys;
@@ -60,6 +69,44 @@ public final class RunActions {
         ParamCheck.require(dag.dag(), conf, unknownConfKeys);
         return creator.trigger(dag, request.runId(), request.logicalDate(), conf, request.note(), (h, created) ->
                 ground.trail().record(h, actor, new AuditTrail.Entry("post_dag_run", dag.dag().id(), created.runId(), null, conf)));
+    }
+
+    /**
+     * A manual run for a process that has not loaded the DAG (the command line): only the run row,
+     * queued, with the DAG's current stored version; the server that starts it creates its task
+     * instances from that version. The run and its audit row are one transaction.
+     *
+     * @return the run, or empty when the DAG is not stored as active or its stored structure cannot
+     *         vouch for the conf (typed params): then trigger it with the loaded definition
+     * @throws org.orchestrator.server.schedule.DuplicateRunException when the id or the logical date is taken
+     * @throws RunIds.InvalidRunIdException when the id is not one {@link RunIds} allows
+     */
+    public Optional<DagRunRow> triggerStored(Actor actor, String dagId, Trigger request) {
+        Map<String, Object> conf = request.conf() == null ? Map.of() : request.conf();
+        if (request.runId() != null) {
+            RunIds.check(request.runId());
+        }
+        Instant date = request.logicalDate() == null ? ground.clock().instant() : request.logicalDate();
+        String runId = request.runId() == null ? RunType.MANUAL.runIdFor(date) : request.runId();
+        Optional<String> version = ground.db().withHandle(h -> storedVersion(h, dagId, conf));
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        DagRuns.NewRun run = new DagRuns.NewRun(dagId, runId, RunType.MANUAL, date, new DataInterval(date, date),
+                Json.write(conf), request.note(), version.get());
+        return Optional.of(ground.audited(actor, h -> {
+            if (runs.exists(h, dagId, runId, date)) {
+                throw new DuplicateRunException("dag '" + dagId + "' already has a run with id '" + runId + "' or logical date " + date);
+            }
+            long pk = runs.insert(h, run, ground.clock().instant());
+            return new Ground.Done<>(runs.find(h, pk).orElseThrow(), new AuditTrail.Entry("post_dag_run", dagId, runId, null, conf));
+        }));
+    }
+
+    /** @return the active DAG's current version, when its stored structure alone can vouch for the conf */
+    private Optional<String> storedVersion(Tx h, String dagId, Map<String, Object> conf) {
+        return dags.find(h, dagId).filter(Dags.DagRow::active).map(Dags.DagRow::currentVersion)
+                .filter(v -> dags.structure(h, dagId, v).filter(s -> StoredParams.decidable(s, conf, unknownConfKeys)).isPresent());
     }
 
     /**

@@ -14,6 +14,7 @@ import org.orchestrator.server.dagbag.VersionRestorer;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
+import org.orchestrator.server.state.TaskInstances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class RunStarter {
     private final Clock clock;
     private final Runnable onStarted;
     private final DagRuns runs = new DagRuns();
+    private final TaskInstances tis = new TaskInstances();
     private final java.util.concurrent.locks.ReentrantLock starting = new java.util.concurrent.locks.ReentrantLock();
 
     /**
@@ -131,6 +133,11 @@ public final class RunStarter {
             LOG.info("run {}/{} records version {}, which cannot be loaded; it runs on and now records version {}",
                     run.dagId(), run.runId(), run.dagVersion(), dag.version());
             runs.setVersion(h, run.id(), dag.version());
+        }
+        if (!tis.anyOfRun(h, run.id())) {
+            // The command line queues a run without loading its DAG: its instances are created
+            // here, from the version it starts on, in the transaction that starts it.
+            tis.insertForRun(h, run.id(), run.dagId(), run.runId(), dag.dag().tasks(), java.util.Set.of(), now);
         }
         progress.advance(h, run, dag.dag(), RunProgress.startingTasks(dag.dag()), now);
         progress.finishIfDone(h, run, dag.dag(), now);

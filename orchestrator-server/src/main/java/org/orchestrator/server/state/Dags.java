@@ -96,6 +96,12 @@ public final class Dags {
                 .bind("dag", dagId).bind("hash", hash).map(VersionRow.MAPPER).findOne();
     }
 
+    /** @return the structure a version was stored with ({@link org.orchestrator.api.Dag#structure()}), if it is stored */
+    public Optional<String> structure(Tx h, String dagId, String hash) {
+        return h.createQuery("SELECT structure FROM dag_version WHERE dag_id = :dag AND version_hash = :hash")
+                .bind("dag", dagId).bind("hash", hash).mapTo(String.class).findOne();
+    }
+
     /** Marks DAGs no longer defined by any bundle as inactive; their history stays. */
     public void deactivateAllBut(Tx h, List<String> loaded) {
         if (loaded.isEmpty()) {

@@ -91,6 +91,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens the pool for a short command: migrates only when the schema lacks a migration this
+     * build ships, so a command that reads or changes rows of an up-to-date database never loads
+     * Flyway. The server opens with {@link #open(DatabaseLocation)}, which also validates.
+     *
+     * @param config where the database is
+     * @return an open database with the current schema
+     */
+    public static Database openCurrent(DatabaseLocation config) {
+        Database database = connect(config);
+        if (!ShippedMigrations.allApplied(database.schemaOwnerJdbi())) {
+            database.migrate();
+        }
+        return database;
+    }
+
+    /**
      * Opens the pool without migrating (for {@code db migrate} to report on its own).
      *
      * @param config where the database is

@@ -76,6 +76,12 @@ public final class Reads {
         return db.withHandle(h -> new Dags().version(h, dagId, hash));
     }
 
+    /** @return the structure ({@code Dag.structure()}) of the DAG's current version, if the DAG and it are stored */
+    public Optional<String> currentStructure(String dagId) {
+        return db.withHandle(h -> new Dags().find(h, dagId)
+                .flatMap(dag -> new Dags().structure(h, dagId, dag.currentVersion())));
+    }
+
     /** @return one page of the runs matching the filter */
     public Listing<DagRunRow> runs(RunFilter filter, String orderBy, Page page) {
         return db.withHandle(h -> runs.list(h, filter, orderBy, page));

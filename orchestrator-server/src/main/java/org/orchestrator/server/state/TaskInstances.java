@@ -48,6 +48,12 @@ public final class TaskInstances {
         batch.execute();
     }
 
+    /** @return true when the run has task instances (false for a run the command line queued: its starter creates them) */
+    public boolean anyOfRun(Tx h, long runPk) {
+        return h.createQuery("SELECT 1 FROM task_instance WHERE run_pk = :run").bind("run", runPk)
+                .mapTo(Integer.class).findFirst().isPresent();
+    }
+
     /** @return every instance of a run, keyed by {@link TaskInstanceRow#label()} (the task id for an unmapped task) */
     public Map<String, TaskInstanceRow> ofRun(Tx h, long runPk) {
         Map<String, TaskInstanceRow> byLabel = new java.util.LinkedHashMap<>();

@@ -23,8 +23,14 @@ public final class CliRunner {
     private CliRunner() {
     }
 
-    public static synchronized Result run(String... args) {
+    public static Result run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    /** @param extra environment variables set for this command on top of the process's */
+    public static synchronized Result runWith(Map<String, String> extra, String... args) {
         Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(extra);
         List<String> list = Arrays.asList(args);
         int home = list.indexOf("--home");
         if (home >= 0 && home + 1 < args.length) {
