@@ -1,0 +1,85 @@
+package org.orchestrator.rules.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.orchestrator.api.TaskContext;
+
+/**
+ * Renders Jinja templates (HubSpot's Jinjava) against a try's context, the same way on the server
+ * and in {@code DagTester}. Strict: an unknown name or a syntax error is a {@link TemplateException}
+ * naming the template, the line and the message, never an empty string in a SQL statement.
+ *
+ * <pre>{@code
+ * String sql = Templates.render("sql", "DELETE FROM orders WHERE day = '{{ ds }}'", ctx);
+ * }</pre>
+ */
+public final class Templates {
+
+    private static final Jinjava JINJAVA = newEngine();
+
+    private Templates() {
+    }
+
+    /** {@return true when the text holds Jinja markup; any other text renders to itself} */
+    public static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+    }
+
+    /**
+     * {@return the rendered text}
+     *
+     * @param name     the templated field, named in errors
+     * @param template the template
+     * @param ctx      the try's context
+     * @throws TemplateException when it does not render
+     */
+    public static String render(String name, String template, TaskContext ctx) {
+        if (!isTemplate(template)) {
+            return template;
+        }
+        RenderResult result;
+        try {
+            result = JINJAVA.renderForResult(template, TemplateContext.of(ctx));
+        } catch (RuntimeException e) {
+            throw new TemplateException(name, 0, rootMessage(e));
+        }
+        for (TemplateError error : result.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw new TemplateException(name, error.getLineno(), error.getMessage());
+            }
+        }
+        return result.getOutput();
+    }
+
+    /**
+     * {@return each field rendered, in the given order}
+     *
+     * @param fields templates by field name
+     * @param ctx    the try's context
+     * @throws TemplateException for the first field that does not render
+     */
+    public static Map<String, String> renderAll(Map<String, String> fields, TaskContext ctx) {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        fields.forEach((name, template) -> rendered.put(name, render(name, template, ctx)));
+        return rendered;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Jinjava newEngine() {
+        JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).build();
+        Jinjava jinjava = new Jinjava(config);
+        jinjava.getGlobalContext().registerFilter(new SqlLiteralFilter());
+        return jinjava;
+    }
+}
