@@ -58,6 +58,11 @@ final class LocalTaskContext implements TaskContext {
     @Override public int mapIndex() { return mapIndex; }
 
     @Override
+    public String render(String field, String template) {
+        return org.orchestrator.rules.template.Templates.render(field, template, this);
+    }
+
+    @Override
     public <T> T arg(String name, Class<T> type) {
         if (!args.containsKey(name)) {
             throw new IllegalArgumentException("task '" + taskId + "' has no argument '" + name + "'; it has " + args.keySet());

@@ -6,6 +6,7 @@ import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
 
 /**
@@ -24,11 +25,6 @@ public final class Templates {
     private Templates() {
     }
 
-    /** {@return true when the text holds Jinja markup; any other text renders to itself} */
-    public static boolean isTemplate(String text) {
-        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
-    }
-
     /**
      * {@return the rendered text}
      *
@@ -38,7 +34,7 @@ public final class Templates {
      * @throws TemplateException when it does not render
      */
     public static String render(String name, String template, TaskContext ctx) {
-        if (!isTemplate(template)) {
+        if (!Task.isTemplate(template)) { // any other text renders to itself
             return template;
         }
         RenderResult result;
