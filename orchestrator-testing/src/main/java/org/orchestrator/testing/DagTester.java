@@ -291,7 +291,8 @@ public final class DagTester {
         ParamCheck.require(dag, conf, unknownKeys);
         DataInterval dataInterval = interval != null ? interval : intervalOf(dag, logicalDate);
         return new LocalRun(dag, "test__" + logicalDate, logicalDate, dataInterval, new LinkedHashMap<>(conf), resources,
-                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks);
+                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks,
+                new ConcurrentHashMap<>());
     }
 
     private static Instant midnight(LocalDate day) {
