@@ -47,7 +47,7 @@ class TaskExitCrashLoopTest {
             awaitExit(second);
         }
         try (ServerProcess third = ServerProcess.start(home, env)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> runState(third, "steady", "steady_run").contains("\"state\":\"success\""));
+            await().atMost(Duration.ofSeconds(120)).until(() -> runState(third, "steady", "steady_run").contains("\"state\":\"success\""));
             assertThat(runState(third, "exiter", "exit_run")).contains("\"state\":\"failed\"");
             assertThat(third.get("/health", null).statusCode()).isEqualTo(200);
             assertThat(third.isAlive()).isTrue();
