@@ -73,7 +73,10 @@ public final class Templates {
     }
 
     private static Jinjava newEngine() {
-        JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true).build();
+        // A value (a run's conf, a variable) is never rendered again: text a user sent over the API
+        // must not reach the connections and variables a template can name.
+        JinjavaConfig config = JinjavaConfig.newBuilder().withFailOnUnknownTokens(true)
+                .withNestedInterpretationEnabled(false).build();
         Jinjava jinjava = new Jinjava(config);
         jinjava.getGlobalContext().registerFilter(new SqlLiteralFilter());
         return jinjava;

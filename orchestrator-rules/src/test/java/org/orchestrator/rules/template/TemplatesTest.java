@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
 
-    private final FixedContext ctx = new FixedContext(Map.of("min_amount", 100), Map.of("region", "O'Brien"));
+    private final FixedContext ctx = new FixedContext(Map.of("min_amount", 100),
+            Map.of("region", "O'Brien", "sneaky", "{{ conn.warehouse.password }}"));
 
     private String render(String template) {
         return Templates.render("sql", template, ctx);
@@ -42,6 +43,11 @@ class TemplatesTest {
     @Test
     void sqlliteral_quotes_a_value_as_an_sql_string() {
         assertThat(render("WHERE region = {{ conf.region | sqlliteral }}")).isEqualTo("WHERE region = 'O''Brien'");
+    }
+
+    @Test
+    void a_value_holding_markup_is_not_rendered_again() {
+        assertThat(render("-- {{ conf.sneaky }}")).isEqualTo("-- {{ conn.warehouse.password }}");
     }
 
     @Test
