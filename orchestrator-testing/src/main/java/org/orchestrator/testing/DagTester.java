@@ -69,6 +69,7 @@ public final class DagTester {
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
         ParamCheck.checkDefaults(dag);
+        Templates.checkSyntax(dag); // as the server's load does: an unparsable template is an import error there
     }
 
     /**

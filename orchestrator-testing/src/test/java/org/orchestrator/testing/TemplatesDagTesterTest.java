@@ -54,6 +54,13 @@ class TemplatesDagTesterTest {
     }
 
     @Test
+    void a_template_that_cannot_parse_is_refused_as_the_server_refuses_to_load_it() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DagTester.forDag(dagWith("SELECT 1\n{% if ds %}")))
+                .isInstanceOf(org.orchestrator.api.DagDefinitionException.class)
+                .hasMessageStartingWith("dag 'orders' task 'count': template 'sql' line 2: ");
+    }
+
+    @Test
     void a_secret_in_a_rendered_field_is_masked_with_the_masker_given() {
         DagTestRun run = DagTester.forDag(dagWith("-- {{ conn.warehouse.password }}"))
                 .connection(new Connection("warehouse", "jdbc", "jdbc:h2:mem:x", "etl", "s3cret-pw", Map.of()))

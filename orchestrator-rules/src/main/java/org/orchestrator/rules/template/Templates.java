@@ -6,7 +6,11 @@ import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagDefinitionException;
 import org.orchestrator.api.Task;
+import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskContext;
 
 /**
@@ -62,6 +66,28 @@ public final class Templates {
         Map<String, String> rendered = new LinkedHashMap<>();
         fields.forEach((name, template) -> rendered.put(name, render(name, template, ctx)));
         return rendered;
+    }
+
+    /**
+     * Parses every templated field of the DAG's tasks without rendering it, so a syntax error (an
+     * unclosed {@code {% if %}}, an unknown tag) is an import error when the DAG loads rather than a
+     * failed try later. Unknown names can only be told at render time.
+     *
+     * @param dag a DAG
+     * @throws DagDefinitionException naming the DAG, task, field, line and message
+     */
+    public static void checkSyntax(Dag dag) {
+        for (TaskDefinition task : dag.tasks()) {
+            task.task().templateFields().forEach((field, template) -> {
+                JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
+                interpreter.parse(template);
+                interpreter.getErrors().stream().filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).findFirst()
+                        .ifPresent(e -> {
+                            throw new DagDefinitionException("dag '" + dag.id() + "' task '" + task.id() + "': "
+                                    + new TemplateException(field, e.getLineno(), e.getMessage()).getMessage());
+                        });
+            });
+        }
     }
 
     private static String rootMessage(Throwable e) {

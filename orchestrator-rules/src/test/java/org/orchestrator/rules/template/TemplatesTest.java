@@ -71,6 +71,25 @@ class TemplatesTest {
     }
 
     @Test
+    void a_syntax_error_in_a_declared_field_is_a_dag_definition_error_at_load() {
+        org.orchestrator.api.Task broken = new org.orchestrator.api.Task() {
+            @Override
+            public void execute(org.orchestrator.api.TaskContext context) {
+            }
+
+            @Override
+            public Map<String, String> templateFields() {
+                return Map.of("sql", "SELECT 1\n{% if ds %}never closed");
+            }
+        };
+        org.orchestrator.api.Dag dag = org.orchestrator.api.Dag.builder("orders").task("count", broken).build();
+
+        assertThatThrownBy(() -> Templates.checkSyntax(dag)).isInstanceOf(org.orchestrator.api.DagDefinitionException.class)
+                .hasMessageStartingWith("dag 'orders' task 'count': template 'sql' line 2: ");
+        Templates.checkSyntax(org.orchestrator.api.Dag.builder("fine").task("t", ctx -> { }).build());
+    }
+
+    @Test
     void an_unset_variable_or_connection_fails_naming_it() {
         assertThatThrownBy(() -> render("{{ var.value.nope }}")).isInstanceOf(TemplateException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> render("{{ conn.nope.host }}")).isInstanceOf(TemplateException.class).hasMessageContaining("nope");
