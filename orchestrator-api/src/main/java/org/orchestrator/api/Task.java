@@ -39,9 +39,11 @@ public interface Task {
     }
 
     /**
-     * {@return true when the text holds Jinja markup ({@code {{}}, {@code {%}} or {@code {#})}
+     * Tells whether the text holds Jinja markup: a double opening brace, a brace and a percent sign,
+     * or a brace and a hash sign. Any other text renders to itself.
      *
      * @param text any text, null included
+     * @return true when it is a template
      */
     static boolean isTemplate(String text) {
         return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
