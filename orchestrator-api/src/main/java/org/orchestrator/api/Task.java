@@ -24,4 +24,28 @@ public interface Task {
      * @throws Exception any failure; the server records it in the try's log and decides on a retry
      */
     void execute(TaskContext context) throws Exception;
+
+    /**
+     * The fields of this task that are Jinja templates, by name ({@code sql}, {@code command},
+     * {@code path}…). The engine renders them before {@link #execute} (so a template error fails the
+     * try before anything ran) and records them as the try's rendered fields; the task renders them
+     * again with {@link TaskContext#render(String, String)} where it uses them. Built-in tasks declare
+     * theirs; a custom task overrides this to declare its own.
+     *
+     * @return templates by field name, in a stable order; empty by default
+     */
+    default java.util.Map<String, String> templateFields() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Tells whether the text holds Jinja markup: a double opening brace, a brace and a percent sign,
+     * or a brace and a hash sign. Any other text renders to itself.
+     *
+     * @param text any text, null included
+     * @return true when it is a template
+     */
+    static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+    }
 }

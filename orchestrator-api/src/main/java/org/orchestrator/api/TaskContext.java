@@ -201,6 +201,39 @@ public interface TaskContext extends Resources {
     }
 
     /**
+     * Renders a Jinja template against this try, as Airflow renders templated fields:
+     * {@code {{ ds }}}, {@code {{ macros.ds_add(ds, -1) }}}, {@code {{ params.min_amount }}},
+     * {@code {{ var.value.region }}}, {@code {{ conn.warehouse.login }}},
+     * {@code {{ ti.xcom_pull(task_ids='extract') }}}, {@code {{ conf.day | sqlliteral }}} (the README
+     * lists every name). Text without Jinja markup renders to itself.
+     *
+     * <pre>{@code String path = ctx.render("path", "/data/{{ ds_nodash }}/orders.csv");}</pre>
+     *
+     * @param field    the field's name, named in errors (e.g. {@code sql}, {@code path})
+     * @param template the template
+     * @return the rendered text
+     * @throws OrchestratorException naming the field, the line and the message when the template
+     *         does not render (an unknown name, a syntax error); a try that throws it fails
+     * @throws UnsupportedOperationException for a template where no engine is at hand
+     */
+    default String render(String field, String template) {
+        if (Task.isTemplate(template)) {
+            throw new UnsupportedOperationException("rendering the template of '" + field + "' needs an engine");
+        }
+        return template;
+    }
+
+    /**
+     * {@link #render(String, String)} for a field with no particular name.
+     *
+     * @param template the template
+     * @return the rendered text
+     */
+    default String render(String template) {
+        return render("template", template);
+    }
+
+    /**
      * Branching: after this try succeeds, only the given direct downstream tasks run; the other
      * direct downstream tasks are skipped (and the skip flows on through trigger rules).
      *

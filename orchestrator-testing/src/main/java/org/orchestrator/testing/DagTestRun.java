@@ -133,6 +133,16 @@ public final class DagTestRun {
         return Optional.ofNullable(run.xcoms().get(LocalRun.xcomKey(taskId, key))).map(json -> XComJson.read(json, type));
     }
 
+    /**
+     * {@return what the task's last try rendered its templated fields to, secrets masked, as the
+     * server's {@code rendered_fields}; empty when it has none or its templates failed}
+     *
+     * @param taskId the task ({@code task[i]} for one instance of a mapped task)
+     */
+    public Map<String, String> renderedFields(String taskId) {
+        return run.rendered().getOrDefault(taskId, Map.of());
+    }
+
     /** {@return every XCom pushed, {@code task/key} → JSON text} */
     public Map<String, String> xcoms() {
         return Map.copyOf(run.xcoms());

@@ -17,6 +17,7 @@ import org.orchestrator.api.Resources;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.ParamCheck;
+import org.orchestrator.rules.template.Templates;
 import org.orchestrator.rules.Timetable;
 
 /**
@@ -68,6 +69,7 @@ public final class DagTester {
     private DagTester(Dag dag) {
         this.dag = Objects.requireNonNull(dag, "dag");
         ParamCheck.checkDefaults(dag);
+        Templates.checkSyntax(dag); // as the server's load does: an unparsable template is an import error there
     }
 
     /**
@@ -271,9 +273,34 @@ public final class DagTester {
      * @return what the run did: only that task has tries
      */
     public DagTestRun runTask(String taskId, Instant logicalDate) {
-        TaskDefinition task = dag.task(taskId).orElseThrow(() -> new IllegalArgumentException("dag '" + dag.id()
+        return new LocalEngine(newRun(logicalDate), maxMapLength).runTask(task(taskId));
+    }
+
+    /**
+     * Renders a task's templated fields for a logical date as its first try would, without running
+     * anything ({@code tasks render}). Secrets are masked with {@link #maskLogs}'s masker.
+     *
+     * <pre>{@code
+     * assertThat(DagTester.forDag(dag).renderTask("load", Instant.parse("2026-03-15T00:00:00Z")))
+     *         .containsEntry("sql", "DELETE FROM orders WHERE day = '2026-03-15'");
+     * }</pre>
+     *
+     * @param taskId      the task
+     * @param logicalDate the logical date
+     * @return field name → rendered text; empty when the task has no templated fields
+     * @throws org.orchestrator.rules.template.TemplateException when a field does not render
+     */
+    public Map<String, String> renderTask(String taskId, Instant logicalDate) {
+        TaskDefinition task = task(taskId);
+        LocalTaskContext context = new LocalTaskContext(newRun(logicalDate), taskId, 1, task.maxTries());
+        Map<String, String> rendered = new LinkedHashMap<>();
+        Templates.renderAll(task.task().templateFields(), context).forEach((f, v) -> rendered.put(f, context.mask(v)));
+        return rendered;
+    }
+
+    private TaskDefinition task(String taskId) {
+        return dag.task(taskId).orElseThrow(() -> new IllegalArgumentException("dag '" + dag.id()
                 + "' has no task '" + taskId + "'; it has " + dag.tasks().stream().map(TaskDefinition::id).toList()));
-        return new LocalEngine(newRun(logicalDate), maxMapLength).runTask(task);
     }
 
     /**
@@ -291,7 +318,8 @@ public final class DagTester {
         ParamCheck.require(dag, conf, unknownKeys);
         DataInterval dataInterval = interval != null ? interval : intervalOf(dag, logicalDate);
         return new LocalRun(dag, "test__" + logicalDate, logicalDate, dataInterval, new LinkedHashMap<>(conf), resources,
-                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks);
+                new ConcurrentHashMap<>(seededXComs), Map.copyOf(externalStates), echo, clock, mask, runCallbacks,
+                new ConcurrentHashMap<>());
     }
 
     private static Instant midnight(LocalDate day) {

@@ -14,11 +14,12 @@ import org.orchestrator.api.TaskState;
 /**
  * What every try of one local run shares: the DAG, dates, conf, resources, XComs (task/key → JSON)
  * the states of other DAGs' tasks a test declared, where and how logs are written, and whether
- * callbacks run or are only recorded.
+ * callbacks run or are only recorded; what each task instance's last try rendered its templated fields to.
  */
 record LocalRun(Dag dag, String runId, Instant logicalDate, DataInterval interval, Map<String, Object> conf,
                 Resources resources, Map<String, String> xcoms, Map<String, TaskState> externalStates,
-                PrintStream echo, Clock clock, UnaryOperator<String> mask, boolean runCallbacks) {
+                PrintStream echo, Clock clock, UnaryOperator<String> mask, boolean runCallbacks,
+                Map<String, Map<String, String>> rendered) {
 
     static String xcomKey(String taskId, String key) {
         return taskId + "/" + key;

@@ -57,6 +57,19 @@ final class LocalTaskContext implements TaskContext {
     @Override public String idempotencyKey() { return dagId() + "/" + runId() + "/" + label(); }
     @Override public int mapIndex() { return mapIndex; }
 
+    String mask(String text) {
+        return run.mask().apply(text);
+    }
+
+    void recordRendered(Map<String, String> fields) {
+        run.rendered().put(label(), Map.copyOf(fields));
+    }
+
+    @Override
+    public String render(String field, String template) {
+        return org.orchestrator.rules.template.Templates.render(field, template, this);
+    }
+
     @Override
     public <T> T arg(String name, Class<T> type) {
         if (!args.containsKey(name)) {

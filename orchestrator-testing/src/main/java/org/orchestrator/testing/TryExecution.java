@@ -1,11 +1,15 @@
 package org.orchestrator.testing;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.OnExecute;
+import org.orchestrator.rules.template.TemplateException;
+import org.orchestrator.rules.template.Templates;
 
 /**
  * Runs one try as the server does: on its own virtual thread, interrupted when the execution
@@ -37,12 +41,19 @@ final class TryExecution {
 
     private static Ended execute(TaskDefinition task, LocalTaskContext context) {
         try {
+            // as on the server: rendered (and recorded, masked) before the task runs
+            Map<String, String> rendered = new LinkedHashMap<>();
+            Templates.renderAll(task.task().templateFields(), context).forEach((f, v) -> rendered.put(f, context.mask(v)));
+            context.recordRendered(rendered);
             OnExecute.call(task, context);
             task.task().execute(context);
             return new Ended(TaskState.SUCCESS, null, context.branches());
         } catch (SkipTaskException e) {
             context.log().info("skipped: {}", e.getMessage());
             return new Ended(TaskState.SKIPPED, null, null);
+        } catch (TemplateException e) {
+            context.log().error("task failed: {}", e.getMessage());
+            return new Ended(TaskState.FAILED, e.getMessage(), null);
         } catch (InterruptedException e) {
             context.log().error("interrupted", e);
             return new Ended(TaskState.FAILED, "interrupted", null);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
+import org.orchestrator.tasks.internal.TemplateFields;
 
 /**
  * Runs a command as a child process, like Airflow's {@code BashOperator}. Each line the command
@@ -82,8 +83,9 @@ public final class ShellTask implements Task {
 
     @Override
     public void execute(TaskContext ctx) throws Exception {
-        ctx.log().info("running {}{}", command, workingDir == null ? "" : " in " + workingDir);
-        Process process = start(ctx);
+        List<String> rendered = renderedCommand(ctx);
+        ctx.log().info("running {}{}", rendered, workingDir == null ? "" : " in " + workingDir);
+        Process process = start(ctx, rendered);
         List<Thread> pumps = List.of(
                 OutputPump.start(process.getInputStream(), "stdout", line -> ctx.log().info("{}", line), ctx.log()),
                 OutputPump.start(process.getErrorStream(), "stderr", line -> ctx.log().warn("{}", line), ctx.log()));
@@ -94,13 +96,27 @@ public final class ShellTask implements Task {
         ctx.log().info("command exited with code 0");
     }
 
-    private Process start(TaskContext ctx) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+    /** The command and env are Jinja templates: {@code bash("wc -l /data/{{ ds_nodash }}/orders.csv")}. */
+    @Override
+    public Map<String, String> templateFields() {
+        return TemplateFields.of().addAll("command", command).addAll("env", env).build();
+    }
+
+    private List<String> renderedCommand(TaskContext ctx) {
+        List<String> rendered = new java.util.ArrayList<>();
+        for (int i = 0; i < command.size(); i++) {
+            rendered.add(ctx.render(TemplateFields.indexed("command", i), command.get(i)));
+        }
+        return rendered;
+    }
+
+    private Process start(TaskContext ctx, List<String> rendered) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(rendered);
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
         builder.environment().putAll(contextEnv(ctx));
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> builder.environment().put(name, ctx.render("env." + name, value)));
         Process process = builder.start();
         // An empty stdin: a command that reads it ends instead of waiting forever.
         process.getOutputStream().close();

@@ -37,6 +37,10 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
             + "benchmark, 0 to skip it (default ${DEFAULT-VALUE}).")
     int isolationTries;
 
+    @Option(names = "--template-renders", defaultValue = "20000", description = "Renders of one templated SQL field timed, "
+            + "0 to skip (default ${DEFAULT-VALUE}).")
+    int templateRenders;
+
     @Option(names = "--skip-startup", description = "Do not measure start-up time.")
     boolean skipStartup;
 
@@ -75,6 +79,11 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         EngineBenchmarks.Latency latency = durable.chain(chain);
         System.out.printf("chain of %d no-op tasks: hop p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 chain, latency.p50(), latency.p99(), latency.max());
+        if (templateRenders > 0) {
+            TemplateBenchmarks.Micros micros = TemplateBenchmarks.render(templateRenders);
+            System.out.printf("render one templated SQL field (%d renders): p50 %.1f µs, p99 %.1f µs%n",
+                    templateRenders, micros.p50(), micros.p99());
+        }
         if (isolationTries > 0) {
             printIsolation(durable.isolation(), isolationTries);
         }

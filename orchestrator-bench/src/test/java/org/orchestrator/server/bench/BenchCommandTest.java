@@ -20,7 +20,7 @@ class BenchCommandTest {
         try {
             // Through the server's own entry point: the command is found on the class path, not listed in Main.
             exitCode = Main.run("bench", "--tasks", "40", "--chain", "5", "--warm-up", "1", "--runs", "3",
-                    "--parallelism", "8", "--isolation-tries", "3", "--skip-startup");
+                    "--parallelism", "8", "--isolation-tries", "3", "--template-renders", "200", "--skip-startup");
         } finally {
             System.setOut(original);
         }
@@ -33,6 +33,7 @@ class BenchCommandTest {
                 .containsPattern("H2 default, commits buffered up to 500 ms\\): [0-9]+ tasks/s, median of 3 runs")
                 .containsPattern("chain of 5 no-op tasks: hop p50 [0-9.]+ ms, p99 [0-9.]+ ms")
                 .containsPattern("throughput \\(one task mapped 40 ways\\): [0-9]+ tasks/s")
-                .containsPattern("no-op try, start to outcome committed, isolation process: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries");
+                .containsPattern("no-op try, start to outcome committed, isolation process: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries")
+                .containsPattern("render one templated SQL field \\(200 renders\\): p50 [0-9.]+ µs, p99 [0-9.]+ µs");
     }
 }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tasks test|list|states-for-dag-run|state|clear}. */
+/** {@code tasks test|render|list|states-for-dag-run|state|clear}. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, description = "Work with single tasks.",
-        subcommands = {TasksCommand.Test.class, TaskInstanceCommands.ListTasks.class, TaskInstanceCommands.StatesForDagRun.class, TaskInstanceCommands.State.class,
-                TaskInstanceCommands.Clear.class})
+        subcommands = {TasksCommand.Test.class, TasksCommand.Render.class, TaskInstanceCommands.ListTasks.class,
+                TaskInstanceCommands.StatesForDagRun.class, TaskInstanceCommands.State.class, TaskInstanceCommands.Clear.class})
 final class TasksCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
@@ -46,6 +46,30 @@ final class TasksCommand {
                 TaskState state = runner.runTask(dag.dag(), taskId,
                         date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
                 return state == TaskState.SUCCESS ? 0 : 1;
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Print a task's templated fields rendered for a logical date, as its try would; runs nothing.")
+    static final class Render implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin HomeOptions home;
+        @Parameters(index = "0", description = "DAG id") String dagId;
+        @Parameters(index = "1", description = "Task id") String taskId;
+        @Parameters(index = "2", arity = "0..1", converter = Dates.class, description = "Logical date (default now)") Instant date;
+        @Option(names = "--conf", description = "Run conf as a JSON object") String conf;
+
+        @Override
+        public Integer call() {
+            LoadedDag dag = FolderDags.find(home.config(), dagId, spec);
+            try (CliResources resources = CliResources.open(home)) {
+                new LocalDagRunner(System.out, HomeDefaults.over(resources.resources(), home.config().home()),
+                        resources.resources().masker())
+                        .renderTask(dag.dag(), taskId, date == null ? Instant.now() : date, DagsCommand.parseConf(conf, spec));
+                return 0;
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagProvider;
 import org.orchestrator.rules.ParamCheck;
+import org.orchestrator.rules.template.Templates;
 
 /** Turns the DAGs a bundle's providers returned into versions of them. */
 final class BundleDags {
@@ -29,6 +30,8 @@ final class BundleDags {
         }
         // A default that breaks its own schema would fail every scheduled run: the bundle is an import error instead.
         dags.forEach(ParamCheck::checkDefaults);
+        dags.forEach(Templates::checkSyntax); // a template that cannot parse would fail every try
+
         return dags.stream()
                 .map(dag -> new LoadedDag(dag, Hashes.version(bundleHash, dag.structure()), path, source, loader))
                 .toList();

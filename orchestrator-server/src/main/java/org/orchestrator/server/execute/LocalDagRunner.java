@@ -93,6 +93,21 @@ public final class LocalDagRunner {
         return state;
     }
 
+    /**
+     * Prints a task's templated fields rendered for a logical date, running nothing.
+     *
+     * @return the rendered fields, by name
+     * @throws IllegalArgumentException when the DAG has no such task
+     */
+    public Map<String, String> renderTask(Dag dag, String taskId, Instant logicalDate, Map<String, Object> conf) {
+        Map<String, String> rendered = harness(dag, conf).renderTask(taskId, logicalDate);
+        if (rendered.isEmpty()) {
+            out.println("Task " + taskId + " has no templated fields");
+        }
+        rendered.forEach((field, value) -> out.println("# " + field + "\n" + value));
+        return rendered;
+    }
+
     private TestHarness harness(Dag dag, Map<String, Object> conf) {
         TestHarness harness = TestHarness.forDag(dag, resources, conf, mask, out).runCallbacks(runCallbacks);
         seededXComs.forEach((task, values) -> values.forEach((key, value) -> harness.xcom(task, key, value)));

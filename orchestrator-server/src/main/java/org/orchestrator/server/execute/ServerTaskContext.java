@@ -70,6 +70,11 @@ final class ServerTaskContext implements TaskContext {
     @Override public int mapIndex() { return claimed.ti().mapIndex(); }
 
     @Override
+    public String render(String field, String template) {
+        return org.orchestrator.rules.template.Templates.render(field, template, this);
+    }
+
+    @Override
     public <T> T arg(String name, Class<T> type) {
         Map<String, Object> all = args();
         if (!all.containsKey(name)) {

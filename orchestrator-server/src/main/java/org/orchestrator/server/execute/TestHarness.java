@@ -80,6 +80,13 @@ final class TestHarness {
                 taskId, logicalDate));
     }
 
+    /** @return the task's templated fields rendered for a first try, masked; nothing runs */
+    @SuppressWarnings("unchecked")
+    Map<String, String> renderTask(String taskId, Instant logicalDate) {
+        return (Map<String, String>) call(tester.getClass(), tester, "renderTask", new Class<?>[] {String.class, Instant.class},
+                taskId, logicalDate);
+    }
+
     @SuppressWarnings("unchecked")
     private static Run resultOf(Object run) {
         Map<String, TaskState> states = (Map<String, TaskState>) call(run.getClass(), run, "taskStates", new Class<?>[0]);

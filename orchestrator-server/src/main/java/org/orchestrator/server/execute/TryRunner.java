@@ -19,6 +19,7 @@ import org.orchestrator.server.execute.isolation.ChildJvm;
 import org.orchestrator.server.execute.isolation.ChildTask;
 import org.orchestrator.server.execute.isolation.IsolationConfig;
 import org.orchestrator.rules.OnExecute;
+import org.orchestrator.rules.template.TemplateException;
 import org.orchestrator.server.state.XComs;
 
 /**
@@ -40,6 +41,7 @@ final class TryRunner {
     private final TryMeters meters;
     private final Isolation defaultIsolation;
     private final ChildJvm childJvm;
+    private final TryTemplates templates;
     private volatile RunTriggers triggers = RunTriggers.NONE;
     /**
      * Tries started and not yet ended, so a shutdown can give them back. By try, not by instance:
@@ -64,6 +66,7 @@ final class TryRunner {
         this.xcoms = xcoms;
         this.resources = resources;
         this.logs = logs;
+        this.templates = new TryTemplates(db, logs::mask);
         this.clock = clock;
         this.watchdog = watchdog;
         this.report = report;
@@ -197,6 +200,7 @@ final class TryRunner {
     private Outcome execute(ClaimedTry claimed, TryLogger log) {
         ServerTaskContext context = new ServerTaskContext(claimed, log, db, xcoms, resources, triggers, clock);
         try {
+            templates.renderAndRecord(claimed, context);
             OnExecute.call(claimed.task(), context);
             run(claimed.task(), claimed, context, log);
             return Outcome.success(claimed, context.branches(), context.pushed());
@@ -206,6 +210,9 @@ final class TryRunner {
         } catch (InterruptedException e) {
             log.error("interrupted", e);
             return Outcome.failed(claimed, "interrupted", context.pushed());
+        } catch (TemplateException e) {
+            log.error("task failed: {}", e.getMessage());
+            return Outcome.failed(claimed, logs.mask(e.getMessage()), context.pushed());
         } catch (ChildFailure e) {
             log.error("task failed: {}", e.getMessage());
             return Outcome.failed(claimed, logs.mask(e.getMessage()), context.pushed());

@@ -35,6 +35,7 @@ public final class Reads {
     private final DagRunQueries runs = new DagRunQueries();
     private final TaskInstanceQueries taskInstances;
     private final TaskTries tries = new TaskTries();
+    private final RenderedFields rendered = new RenderedFields();
     private static final KeyedTable<Connections.Columns> CONNECTIONS = new Connections().reads();
     private static final KeyedTable<Variables.Row> VARIABLES = new Variables().reads();
 
@@ -120,6 +121,11 @@ public final class Reads {
     /** @return one try of a task instance */
     public Optional<TaskTries.TryRow> tryOf(long taskInstanceId, int tryNumber) {
         return db.withHandle(h -> tries.find(h, taskInstanceId, tryNumber));
+    }
+
+    /** @return a try's rendered templated fields as a JSON object, or empty when it had none */
+    public Optional<String> renderedFields(long taskInstanceId, int tryNumber) {
+        return db.withHandle(h -> rendered.of(h, taskInstanceId, tryNumber));
     }
 
     /** @return one page of pools with their use, by name */

@@ -42,12 +42,20 @@ public final class CsvExport implements Task {
     private final String sql;
     private final List<Object> params;
     private final Function<TaskContext, Path> target;
+    private final String targetTemplate;
 
     private CsvExport(Builder b) {
         connId = b.connId;
         sql = b.sql;
         params = b.params;
         target = b.target;
+        targetTemplate = b.targetTemplate;
+    }
+
+    /** The query and a target given as text are Jinja templates. */
+    @Override
+    public java.util.Map<String, String> templateFields() {
+        return org.orchestrator.tasks.internal.TemplateFields.of().add("sql", sql).add("path", targetTemplate).build();
     }
 
     /**
@@ -63,7 +71,7 @@ public final class CsvExport implements Task {
 
     @Override
     public void execute(TaskContext ctx) throws Exception {
-        Path file = target.apply(ctx).toAbsolutePath();
+        Path file = (targetTemplate != null ? Path.of(ctx.render("path", targetTemplate)) : target.apply(ctx)).toAbsolutePath();
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".partial");
         try {
@@ -78,7 +86,7 @@ public final class CsvExport implements Task {
 
     private long write(TaskContext ctx, Path file) throws Exception {
         try (Connection conn = Jdbc.open(ctx, connId);
-             PreparedStatement ps = conn.prepareStatement(sql)) {
+             PreparedStatement ps = conn.prepareStatement(ctx.render("sql", sql))) {
             Jdbc.bind(ps, SqlParam.resolve(params, ctx));
             try (ResultSet rs = ps.executeQuery();
                  Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -109,6 +117,7 @@ public final class CsvExport implements Task {
         private final String sql;
         private final List<Object> params;
         private Function<TaskContext, Path> target;
+        private String targetTemplate;
 
         private Builder(String connId, String sql, List<Object> params) {
             this.connId = connId;
@@ -135,6 +144,19 @@ public final class CsvExport implements Task {
          */
         public Builder to(Function<TaskContext, Path> file) {
             target = Objects.requireNonNull(file, "file");
+            targetTemplate = null;
+            return this;
+        }
+
+        /**
+         * The CSV file to write, a Jinja template: {@code "/exports/{{ ds_nodash }}/orders.csv"}.
+         *
+         * @param file the file's path, rendered for each try
+         * @return this
+         */
+        public Builder to(String file) {
+            targetTemplate = Objects.requireNonNull(file, "file");
+            target = ctx -> Path.of(file);
             return this;
         }
 

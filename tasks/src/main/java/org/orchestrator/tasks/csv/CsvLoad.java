@@ -51,6 +51,7 @@ public final class CsvLoad implements Task {
     private final String connId;
     private final String table;
     private final Function<TaskContext, CsvSource> source;
+    private final String pathTemplate;
     private final List<Column> columns;
     private final List<String> keyColumns;
     private final boolean replaceAll;
@@ -65,6 +66,7 @@ public final class CsvLoad implements Task {
         connId = b.connId;
         table = b.table;
         source = b.source;
+        pathTemplate = b.pathTemplate;
         columns = List.copyOf(b.columns.values());
         keyColumns = List.copyOf(b.keyColumns);
         replaceAll = b.replaceAll;
@@ -136,6 +138,12 @@ public final class CsvLoad implements Task {
         }
     }
 
+    /** A path given as text is a Jinja template. */
+    @Override
+    public Map<String, String> templateFields() {
+        return org.orchestrator.tasks.internal.TemplateFields.of().add("path", pathTemplate).build();
+    }
+
     @Override
     public String toString() {
         return "CsvLoad[" + connId + "." + table + "]";
@@ -149,6 +157,7 @@ public final class CsvLoad implements Task {
         private final List<String> keyColumns = new ArrayList<>();
         private final List<Object> replaceParams = new ArrayList<>();
         private Function<TaskContext, CsvSource> source;
+        private String pathTemplate;
         private boolean replaceAll;
         private String replaceWhere;
         private String deadLetterTable;
@@ -181,6 +190,20 @@ public final class CsvLoad implements Task {
         public Builder from(Function<TaskContext, Path> path) {
             Objects.requireNonNull(path, "path");
             source = ctx -> CsvSource.file(path.apply(ctx));
+            pathTemplate = null;
+            return this;
+        }
+
+        /**
+         * The CSV file as a Jinja template: {@code "/data/{{ ds_nodash }}/orders.csv"}.
+         *
+         * @param path the file's path, rendered for each try
+         * @return this
+         */
+        public Builder from(String path) {
+            Objects.requireNonNull(path, "path");
+            source = ctx -> CsvSource.file(Path.of(ctx.render("path", path)));
+            pathTemplate = path;
             return this;
         }
 
@@ -194,6 +217,7 @@ public final class CsvLoad implements Task {
         public Builder fromResource(Class<?> anchor, String resource) {
             CsvSource found = CsvSource.resource(Objects.requireNonNull(anchor, "anchor"), Objects.requireNonNull(resource, "resource"));
             source = ctx -> found;
+            pathTemplate = null;
             return this;
         }
 

@@ -16,6 +16,7 @@ import org.orchestrator.api.OrchestratorException;
 import org.orchestrator.api.Task;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.tasks.internal.Http;
+import org.orchestrator.tasks.internal.TemplateFields;
 
 /**
  * Sends one HTTP request, like Airflow's {@code HttpOperator}. An answer with an unexpected status
@@ -48,6 +49,7 @@ public final class HttpTask implements Task {
     private final boolean returnBody;
     private final JsonPath returnJson;
     private final Duration timeout;
+    private final Map<String, String> templates;
 
     private HttpTask(Builder b) {
         connId = b.connId;
@@ -59,6 +61,14 @@ public final class HttpTask implements Task {
         returnBody = b.returnBody;
         returnJson = b.returnJson;
         timeout = b.timeout;
+        templates = TemplateFields.of().add("endpoint", b.targetTemplate).addAll("headers", headers)
+                .add("body", b.bodyTemplate).build();
+    }
+
+    /** The endpoint, the header values and a body given as text are Jinja templates. */
+    @Override
+    public Map<String, String> templateFields() {
+        return templates;
     }
 
     /**
@@ -93,7 +103,7 @@ public final class HttpTask implements Task {
     public void execute(TaskContext ctx) throws Exception {
         String where = target.apply(ctx);
         HttpRequest.Builder request = Http.request(ctx, connId, where).timeout(timeout);
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> request.header(name, ctx.render("headers." + name, value)));
         String payload = body == null ? null : body.apply(ctx);
         request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
         HttpRequest built = request.build();
@@ -187,6 +197,8 @@ public final class HttpTask implements Task {
         private final Set<Integer> expected = new TreeSet<>();
         private String method;
         private Function<TaskContext, String> target;
+        private String targetTemplate;
+        private String bodyTemplate;
         private Function<TaskContext, String> body;
         private boolean returnBody;
         private JsonPath returnJson;
@@ -198,8 +210,8 @@ public final class HttpTask implements Task {
 
         private Builder method(String method, String target) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
-            Objects.requireNonNull(target, "target");
-            this.target = ctx -> target;
+            this.targetTemplate = Objects.requireNonNull(target, "target");
+            this.target = ctx -> ctx.render("endpoint", target);
             return this;
         }
 
@@ -211,6 +223,7 @@ public final class HttpTask implements Task {
          */
         public Builder target(Function<TaskContext, String> target) {
             this.target = Objects.requireNonNull(target, "target");
+            this.targetTemplate = null;
             return this;
         }
 
@@ -234,7 +247,9 @@ public final class HttpTask implements Task {
          */
         public Builder body(String text) {
             Objects.requireNonNull(text, "text");
-            return body(ctx -> text);
+            body(ctx -> ctx.render("body", text));
+            bodyTemplate = text;
+            return this;
         }
 
         /**
@@ -245,6 +260,7 @@ public final class HttpTask implements Task {
          */
         public Builder body(Function<TaskContext, String> text) {
             body = Objects.requireNonNull(text, "text");
+            bodyTemplate = null;
             return this;
         }
 

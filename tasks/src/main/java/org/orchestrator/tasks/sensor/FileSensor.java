@@ -25,12 +25,24 @@ import org.orchestrator.api.TaskContext;
 public final class FileSensor extends Sensor {
 
     private final Function<TaskContext, Path> path;
+    private final String pathTemplate;
     private final String glob;
 
     private FileSensor(Builder b) {
         super(b);
         path = b.path;
+        pathTemplate = b.pathTemplate;
         glob = b.glob;
+    }
+
+    /**
+     * {@return a builder}
+     *
+     * @param file the file to wait for, a Jinja template: {@code "/data/{{ ds_nodash }}/orders.csv"}
+     */
+    public static Builder path(String file) {
+        Objects.requireNonNull(file, "file");
+        return new Builder(null, file, null);
     }
 
     /**
@@ -40,7 +52,7 @@ public final class FileSensor extends Sensor {
      */
     public static Builder path(Path file) {
         Objects.requireNonNull(file, "file");
-        return new Builder(ctx -> file, null);
+        return new Builder(ctx -> file, null, null);
     }
 
     /**
@@ -49,7 +61,7 @@ public final class FileSensor extends Sensor {
      * @param file chooses the file for the try, e.g. from its logical date
      */
     public static Builder path(Function<TaskContext, Path> file) {
-        return new Builder(Objects.requireNonNull(file, "file"), null);
+        return new Builder(Objects.requireNonNull(file, "file"), null, null);
     }
 
     /**
@@ -60,18 +72,40 @@ public final class FileSensor extends Sensor {
      */
     public static Builder glob(Path dir, String glob) {
         Objects.requireNonNull(dir, "dir");
-        dir.getFileSystem().getPathMatcher("glob:" + Objects.requireNonNull(glob, "glob"));
-        return new Builder(ctx -> dir, glob);
+        if (!org.orchestrator.api.Task.isTemplate(Objects.requireNonNull(glob, "glob"))) {
+            dir.getFileSystem().getPathMatcher("glob:" + glob); // a bad pattern fails at build, not at the first poke
+        }
+        return new Builder(ctx -> dir, null, glob);
+    }
+
+    /**
+     * {@return a builder}
+     *
+     * @param dir the directory to look in, a Jinja template: {@code "/landing/{{ ds }}"}
+     * @param glob a file-name pattern, also a template: {@code "orders_{{ ds_nodash }}_*.csv"}
+     */
+    public static Builder glob(String dir, String glob) {
+        return new Builder(null, Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(glob, "glob"));
+    }
+
+    /** The path (or directory) and the glob are Jinja templates when given as text. */
+    @Override
+    public java.util.Map<String, String> templateFields() {
+        return org.orchestrator.tasks.internal.TemplateFields.of().add("path", pathTemplate).add("glob", glob).build();
+    }
+
+    private Path where(TaskContext ctx) {
+        return pathTemplate != null ? Path.of(ctx.render("path", pathTemplate)) : path.apply(ctx);
     }
 
     @Override
     protected boolean poke(TaskContext ctx) throws IOException {
-        Optional<Path> found = find(path.apply(ctx));
+        Optional<Path> found = find(where(ctx), glob == null ? null : ctx.render("glob", glob));
         found.ifPresent(p -> ctx.xcomPush(p.toString()));
         return found.isPresent();
     }
 
-    private Optional<Path> find(Path where) throws IOException {
+    private static Optional<Path> find(Path where, String glob) throws IOException {
         if (glob == null) {
             return Files.exists(where) ? Optional.of(where) : Optional.empty();
         }
@@ -89,16 +123,18 @@ public final class FileSensor extends Sensor {
 
     @Override
     protected String describe(TaskContext ctx) {
-        return glob == null ? "file " + path.apply(ctx) : "a file matching " + glob + " in " + path.apply(ctx);
+        return glob == null ? "file " + where(ctx) : "a file matching " + ctx.render("glob", glob) + " in " + where(ctx);
     }
 
     /** Configures a {@link FileSensor}. */
     public static final class Builder extends Sensor.Builder<Builder> {
         private final Function<TaskContext, Path> path;
+        private final String pathTemplate;
         private final String glob;
 
-        private Builder(Function<TaskContext, Path> path, String glob) {
+        private Builder(Function<TaskContext, Path> path, String pathTemplate, String glob) {
             this.path = path;
+            this.pathTemplate = pathTemplate;
             this.glob = glob;
         }
 

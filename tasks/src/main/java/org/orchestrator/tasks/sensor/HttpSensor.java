@@ -53,11 +53,17 @@ public final class HttpSensor extends Sensor {
         return new Builder(Objects.requireNonNull(connId, "connId"), Objects.requireNonNull(path, "path"));
     }
 
+    /** The endpoint is a Jinja template. */
+    @Override
+    public java.util.Map<String, String> templateFields() {
+        return org.orchestrator.tasks.internal.TemplateFields.of().add("endpoint", target).build();
+    }
+
     @Override
     protected boolean poke(TaskContext ctx) throws InterruptedException {
         try {
             HttpResponse<String> response = Http.CLIENT.send(
-                    Http.request(ctx, connId, target).timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    Http.request(ctx, connId, ctx.render("endpoint", target)).timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             return condition.test(response);
         } catch (IOException e) {
             ctx.log().info("{} not reachable yet: {}", target, e.toString());
@@ -67,7 +73,7 @@ public final class HttpSensor extends Sensor {
 
     @Override
     protected String describe(TaskContext ctx) {
-        return "GET " + target + (connId == null ? "" : " on '" + connId + "'");
+        return "GET " + ctx.render("endpoint", target) + (connId == null ? "" : " on '" + connId + "'");
     }
 
     /** Configures an {@link HttpSensor}. */

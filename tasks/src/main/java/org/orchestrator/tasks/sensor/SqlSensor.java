@@ -48,7 +48,7 @@ public final class SqlSensor extends Sensor {
     @Override
     protected boolean poke(TaskContext ctx) throws Exception {
         try (Connection conn = Jdbc.open(ctx, connId);
-             PreparedStatement ps = conn.prepareStatement(sql)) {
+             PreparedStatement ps = conn.prepareStatement(ctx.render("sql", sql))) {
             Jdbc.bind(ps, SqlParam.resolve(params, ctx));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && Jdbc.truthy(rs.getObject(1));
@@ -58,7 +58,13 @@ public final class SqlSensor extends Sensor {
 
     @Override
     protected String describe(TaskContext ctx) {
-        return "(" + sql.strip() + ") on '" + connId + "' to be true";
+        return "(" + ctx.render("sql", sql).strip() + ") on '" + connId + "' to be true";
+    }
+
+    /** The query is a Jinja template. */
+    @Override
+    public java.util.Map<String, String> templateFields() {
+        return org.orchestrator.tasks.internal.TemplateFields.of().add("sql", sql).build();
     }
 
     /** Configures a {@link SqlSensor}. */

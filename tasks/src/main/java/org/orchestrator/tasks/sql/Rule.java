@@ -15,9 +15,9 @@ import org.orchestrator.tasks.internal.Jdbc;
  */
 record Rule(String what, Statement query, BigDecimal min, BigDecimal max) {
 
-    /** @return why the rule is broken, or empty when it holds */
-    Optional<String> breach(Connection conn, TaskContext ctx) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(query.sql())) {
+    /** @param sql the query's text, rendered @return why the rule is broken, or empty when it holds */
+    Optional<String> breach(Connection conn, TaskContext ctx, String sql) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
             Jdbc.bind(ps, SqlParam.resolve(query.params(), ctx));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getObject(1) == null) {

@@ -51,8 +51,9 @@ public final class SqlCheck implements Task {
         try (Connection conn = Jdbc.open(ctx, connId)) {
             // One read-only transaction, so every rule sees the same data.
             conn.setAutoCommit(false);
-            for (Rule rule : rules) {
-                rule.breach(conn, ctx).ifPresent(breaches::add);
+            for (int i = 0; i < rules.size(); i++) {
+                Rule rule = rules.get(i);
+                rule.breach(conn, ctx, rule.query().rendered(ctx, i, rules.size())).ifPresent(breaches::add);
             }
             conn.rollback();
         }
@@ -60,6 +61,12 @@ public final class SqlCheck implements Task {
             throw new DataQualityException(connId, rules.size(), breaches);
         }
         ctx.log().info("data-quality check on '{}' passed: {} rule(s)", connId, rules.size());
+    }
+
+    /** Each rule's query is a Jinja template: {@code value("SELECT COUNT(*) FROM orders WHERE day = '{{ ds }}'")}. */
+    @Override
+    public java.util.Map<String, String> templateFields() {
+        return Statement.templateFields(rules.stream().map(Rule::query).toList());
     }
 
     /** Configures a {@link SqlCheck}: each rule method returns a {@link Bound} that states the rule's range. */

@@ -84,7 +84,7 @@ public final class SqlTask implements Task {
         for (int i = 0; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             boolean last = i == statements.size() - 1;
-            try (PreparedStatement ps = conn.prepareStatement(statement.sql())) {
+            try (PreparedStatement ps = conn.prepareStatement(statement.rendered(ctx, i, statements.size()))) {
                 if (queryTimeout != null) {
                     ps.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
                 }
@@ -114,6 +114,12 @@ public final class SqlTask implements Task {
             }
             return rows.isEmpty() ? null : rows.getFirst().values().iterator().next();
         }
+    }
+
+    /** Each statement's text is a Jinja template; values bound as parameters are not rendered. */
+    @Override
+    public Map<String, String> templateFields() {
+        return Statement.templateFields(statements);
     }
 
     @Override

@@ -174,6 +174,11 @@ public final class TestTaskContext implements TaskContext {
     }
 
     @Override
+    public String render(String field, String template) {
+        return org.orchestrator.rules.template.Templates.render(field, template, this);
+    }
+
+    @Override
     public void xcomPush(String key, Object value) {
         xcoms.put(taskId + "/" + key, value);
     }

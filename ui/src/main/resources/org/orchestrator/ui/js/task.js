@@ -27,6 +27,7 @@ async function refresh() {
   state.ti = await get(tiPath);
   drawHead();
   drawSummary();
+  drawRendered();
   drawTries();
   await log.poll();
 }
@@ -111,6 +112,18 @@ function drawSummary() {
   ].filter(Boolean);
   replace(byId('task-summary'), h('div', {class: 'meta summary'}, facts.map(([k, v]) =>
     h('div', {class: 'meta-item'}, h('span', {class: 'meta-label', text: k}), h('span', {class: 'meta-value', text: v})))));
+}
+
+/** What the current try rendered its templated fields to (secrets already masked by the server). */
+function drawRendered() {
+  const fields = Object.entries(state.ti.rendered_fields || {});
+  const section = byId('rendered-section');
+  const signature = JSON.stringify(fields);
+  if (section.dataset.signature === signature) return;
+  section.dataset.signature = signature;
+  section.hidden = fields.length === 0;
+  replace(byId('rendered'), fields.map(([name, value]) => h('div', {class: 'rendered-field', 'data-field': name},
+    h('h3', {text: name}), h('pre', {class: 'log', text: typeof value === 'string' ? value : JSON.stringify(value)}))));
 }
 
 /** One tab per try; the newest is shown unless the user picked an older one. */

@@ -61,6 +61,13 @@ final class ChildTaskContext implements TaskContext {
         return dagId() + "/" + runId() + "/" + taskId();
     }
 
+    /** Rendered by the node, which holds the variables and connections a template may name. */
+    @Override
+    public String render(String field, String template) {
+        return org.orchestrator.api.Task.isTemplate(template)
+                ? (String) call("render", Map.of("field", field, "template", template)) : template;
+    }
+
     @Override
     public void xcomPush(String key, Object value) {
         String json = Json.write(value);

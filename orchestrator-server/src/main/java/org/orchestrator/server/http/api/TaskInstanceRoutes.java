@@ -2,7 +2,9 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import org.orchestrator.server.http.ApiProblem;
+import org.orchestrator.server.internal.Json;
 import org.orchestrator.server.http.PathParams;
 import org.orchestrator.server.http.JsonBody;
 import org.orchestrator.server.state.Page;
@@ -102,7 +104,13 @@ final class TaskInstanceRoutes {
         String which = mapIndex < 0 ? "" : " with map index " + mapIndex;
         TaskInstanceRecord ti = api.orchestrator().reads().taskInstance(dagId, runId, taskId, mapIndex).orElseThrow(() -> ApiProblem.notFound("task " + ApiProblem.quote(taskId) + " has no instance" + which + " in DAG run "
                 + ApiProblem.quote(runId) + " of DAG " + ApiProblem.quote(dagId)));
-        ctx.json(TaskInstanceView.of(ti, api.maybeLoaded(dagId)));
+        ctx.json(TaskInstanceView.of(ti, api.maybeLoaded(dagId), renderedFields(ti)));
+    }
+
+    /** @return what the instance's current try rendered its templated fields to, masked when stored */
+    private Map<String, Object> renderedFields(TaskInstanceRecord ti) {
+        return api.orchestrator().reads().renderedFields(ti.ti().id(), ti.ti().tryNumber())
+                .map(Json::objectOf).orElse(Map.of());
     }
 
     private void listMapped(Context ctx) {

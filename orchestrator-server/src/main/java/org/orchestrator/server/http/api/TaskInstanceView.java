@@ -21,11 +21,16 @@ record TaskInstanceView(String taskId, String taskDisplayName, String dagId, Str
                         Instant nextRetryAt) {
 
     static TaskInstanceView of(TaskInstanceRecord record, Optional<LoadedDag> dag) {
+        return of(record, dag, Map.of());
+    }
+
+    /** @param rendered the current try's rendered templated fields (lists leave them empty: one read per row is too dear) */
+    static TaskInstanceView of(TaskInstanceRecord record, Optional<LoadedDag> dag, Map<String, Object> rendered) {
         TaskInstanceRow ti = record.ti();
         return new TaskInstanceView(ti.taskId(), ti.taskId(), ti.dagId(), ti.runId(), record.logicalDate(),
                 record.logicalDate(), ti.startDate(), ti.endDate(), ti.durationSeconds(), state(ti.state()),
                 ti.tryNumber(), ti.mapIndex(), ti.maxTries(), ti.node() == null ? "" : ti.node(), "", ti.pool(), 1, "default",
-                ti.priorityWeight(), operator(dag, ti.taskId()), ti.queuedAt(), null, null, "{}", null, null, Map.of(),
+                ti.priorityWeight(), operator(dag, ti.taskId()), ti.queuedAt(), null, null, "{}", null, null, rendered,
                 null, null, record.note(), ti.nextRetryAt());
     }
 

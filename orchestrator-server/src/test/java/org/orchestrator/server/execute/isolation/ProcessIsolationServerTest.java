@@ -119,7 +119,8 @@ class ProcessIsolationServerTest {
         assertThat(xcom).contains("\"value\":\"42\"");
         String log = log("pushes", "push");
         assertThat(log).contains("running in a child JVM").contains("connected to http://vault.internal as app with ***")
-                .contains("[stdout] printed ***").contains("[stderr] warned ***").doesNotContain(SECRET);
+                .contains("[stdout] printed ***").contains("[stderr] warned ***").doesNotContain(SECRET)
+                .contains("rendered for r1 as app");
         assertThat(instanceState("pushes", "neighbour")).isEqualTo("success");
     }
 
@@ -221,6 +222,7 @@ class ProcessIsolationServerTest {
                         ctx.log().info("connected to {} as {} with {}", vault.url(), vault.login(), vault.password());
                         System.out.println("printed " + vault.password());
                         System.err.println("warned " + vault.password());
+                        ctx.log().info("{}", ctx.render("note", "rendered for {{ run_id }} as {{ conn.vault.login }}"));
                         ctx.xcomPush("rows", 42);
                     }, t -> t.isolation(Isolation.PROCESS))
                     .task("downstream", ctx -> ctx.xcomPush("seen", ctx.xcomPull("push", "rows", Integer.class)),
