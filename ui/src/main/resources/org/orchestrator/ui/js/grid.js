@@ -169,7 +169,7 @@ export class Grid {
       el.dataset.state = state || 'none';
       // A mapped task is one cell with its instance count and their aggregate state; the link
       // opens its instances (the task page's map-index picker).
-      el.textContent = mapped ? String(mapped) : '';
+      el.textContent = mapped ? compactCount(mapped) : '';
       el.classList.toggle('mapped', mapped > 0);
       if (mapped) el.dataset.mapCount = mapped; else delete el.dataset.mapCount;
     }
@@ -279,4 +279,9 @@ export function topologicalOrder(tasks) {
     }
   }
   return order;
+}
+
+/** @returns a count short enough for a cell: 999, then 1k, 12k (the exact number is in the cell's label) */
+function compactCount(n) {
+  return n < 1000 ? String(n) : `${Math.floor(n / 1000)}k`;
 }
