@@ -6,11 +6,13 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagDefinitionException;
 import org.orchestrator.api.Param;
@@ -64,6 +66,7 @@ public final class ParamCheck {
     /** Compiled schemas, by their text: a DAG's params are checked on every trigger. */
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 10_000;
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\b\\d+(\\.\\d+)?E[+-]?\\d+\\b");
 
     private ParamCheck() {
     }
@@ -140,8 +143,14 @@ public final class ParamCheck {
         for (Error error : found) {
             String pointer = error.getInstanceLocation().toString();
             String where = pointer.startsWith("$") ? pointer.substring(1).replace('.', '/').replaceAll("\\[(\\d+)]", "/$1") : pointer;
-            errors.add(new FieldError(where.isEmpty() ? name : name + (where.startsWith("/") ? "" : "/") + where, error.getMessage()));
+            errors.add(new FieldError(where.isEmpty() ? name : name + (where.startsWith("/") ? "" : "/") + where,
+                    plainNumbers(error.getMessage())));
         }
+    }
+
+    /** The validator prints schema numbers as BigDecimal does ("multiple of 1E+1"); a form shows them as written. */
+    static String plainNumbers(String message) {
+        return SCIENTIFIC.matcher(message).replaceAll(m -> new BigDecimal(m.group()).toPlainString());
     }
 
     private static Schema schema(Param param) {

@@ -112,4 +112,17 @@ class ParamCheckTest {
         assertThat(UnknownKeys.parse(" Reject ")).isEqualTo(UnknownKeys.REJECT);
         assertThatThrownBy(() -> UnknownKeys.parse("maybe")).hasMessageContaining("'allow' or 'reject'");
     }
+
+    @Test
+    void schema_numbers_in_messages_read_as_written_not_in_scientific_notation() {
+        Dag dag = Dag.builder("batches")
+                .param("batch", Param.schema(Map.of("type", "integer", "multipleOf", 10)).defaultValue(10))
+                .task("t", ctx -> { })
+                .build();
+
+        List<FieldError> errors = ParamCheck.check(dag, Map.of("batch", 15), UnknownKeys.ALLOW);
+
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.message()).contains("10").doesNotContain("E+"));
+        assertThat(ParamCheck.plainNumbers("must be multiple of 1E+1, at most 2.5E+3")).isEqualTo("must be multiple of 10, at most 2500");
+    }
 }
