@@ -20,14 +20,15 @@ final class ChildCommand {
     private ChildCommand() {
     }
 
-    static List<String> of(List<String> serverOptions, List<String> taskOptions, Path socket) {
+    /** A child's command line, and whether this child trains the node's child archive. */
+    record Line(List<String> command, boolean trainsArchive) {
+    }
+
+    static Line of(List<String> serverOptions, List<String> taskOptions, Path socket, ChildArchive childArchive) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path archive = archive();
-        if (archive != null) {
-            // Quietly ignored by a JVM that cannot map it; its warnings would land in the try's log.
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
+        ChildArchive.Use archive = archiveOptions(childArchive);
+        command.addAll(archive.options());
         String h2Bind = System.getProperty("h2.bindAddress");
         if (h2Bind != null) {
             // An H2 database the task opens with AUTO_SERVER listens where the node's do: loopback.
@@ -36,7 +37,23 @@ final class ChildCommand {
         command.addAll(serverOptions);
         command.addAll(taskOptions);
         command.addAll(List.of("-cp", classPath(), ChildMain.class.getName(), socket.toString()));
-        return command;
+        return new Line(command, archive.trains());
+    }
+
+    /**
+     * Archives apply only to the self-contained jar (a JVM maps an archive for the exact class path
+     * it was trained on, and archives only classes from jars). A JVM that cannot map one ignores it
+     * quietly; its warnings would land in the try's log.
+     */
+    private static ChildArchive.Use archiveOptions(ChildArchive childArchive) {
+        Path jar = selfContainedJar();
+        if (jar == null) {
+            return new ChildArchive.Use(List.of(), false);
+        }
+        Path built = jar.resolveSibling(ARCHIVE);
+        List<String> fallback = Files.isRegularFile(built)
+                ? List.of("-XX:SharedArchiveFile=" + built, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
+        return childArchive.next(fallback);
     }
 
     /**
@@ -48,13 +65,6 @@ final class ChildCommand {
     private static String classPath() {
         Path jar = selfContainedJar();
         return jar != null ? jar.toString() : System.getProperty("java.class.path");
-    }
-
-    /** @return the archive the build trained beside the self-contained server jar, when this node runs from it */
-    private static Path archive() {
-        Path jar = selfContainedJar();
-        Path archive = jar == null ? null : jar.resolveSibling(ARCHIVE);
-        return archive != null && Files.isRegularFile(archive) ? archive : null;
     }
 
     /** @return the jar this code came from when the libraries came from it too (Jackson stands for them), else null */

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.orchestrator.api.SkipTaskException;
@@ -26,10 +27,19 @@ public final class ChildJvm {
 
     private static final Duration OUTPUT_PATIENCE = Duration.ofSeconds(1);
     private final IsolationConfig config;
+    private ChildArchive archive;
 
     /** @param config the node's isolation settings */
     public ChildJvm(IsolationConfig config) {
         this.config = config;
+    }
+
+    /** Created with the first child, so a node that isolates nothing makes no directory. */
+    private synchronized ChildArchive archive() {
+        if (archive == null) {
+            archive = ChildArchive.inTemporaryDirectory();
+        }
+        return archive;
     }
 
     /**
@@ -47,9 +57,10 @@ public final class ChildJvm {
         Path socketPath = dir.resolve("s");
         LastLines last = new LastLines();
         Process process = null;
+        ChildCommand.Line command = ChildCommand.of(config.jvmOptions(), task.jvmOptions(), socketPath, archive());
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socketPath));
-            process = start(task, socketPath);
+            process = start(command.command());
             OutputPump out = pump(process, false, context, last);
             OutputPump err = pump(process, true, context, last);
             // A child that dies before it connects must not leave this thread waiting in accept.
@@ -70,12 +81,15 @@ public final class ChildJvm {
             if (process != null && process.isAlive()) {
                 ProcessTree.stop(process.toHandle(), config.killGrace());
             }
+            if (command.trainsArchive()) {
+                archive().trained(process == null || process.isAlive() ? -1 : process.exitValue());
+            }
             deleteQuietly(socketPath, dir);
         }
     }
 
-    private Process start(ChildTask task, Path socket) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ChildCommand.of(config.jvmOptions(), task.jvmOptions(), socket));
+    private static Process start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
         // The node's own settings (database password, connection URIs, the secret key) stay with the node.
         builder.environment().keySet().removeIf(name -> name.startsWith("ORCHESTRATOR_"));
         return builder.start();
