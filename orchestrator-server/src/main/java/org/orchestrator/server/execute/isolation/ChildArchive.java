@@ -50,10 +50,10 @@ final class ChildArchive {
     /** @param fallback the options without a child archive (the build's archive, or none) @return this start's use */
     Use next(List<String> fallback) {
         if (Files.isRegularFile(archive())) {
-            return new Use(concat("-XX:SharedArchiveFile=" + archive()), false);
+            return new Use(mapping(archive()), false);
         }
         if (training.compareAndSet(false, true)) {
-            return new Use(concat("-XX:ArchiveClassesAtExit=" + draft()), true);
+            return new Use(quietly("-XX:ArchiveClassesAtExit=" + draft()), true);
         }
         return new Use(fallback, false);
     }
@@ -80,7 +80,15 @@ final class ChildArchive {
         return dir.resolve("child.jsa.part");
     }
 
-    private static List<String> concat(String option) {
+    /**
+     * @return the options that map an archive; a JVM that cannot map it goes on without it, quietly
+     *         (its warnings would land in the try's log)
+     */
+    static List<String> mapping(Path archive) {
+        return quietly("-XX:SharedArchiveFile=" + archive);
+    }
+
+    private static List<String> quietly(String option) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(option), QUIET.stream()).toList();
     }
 }

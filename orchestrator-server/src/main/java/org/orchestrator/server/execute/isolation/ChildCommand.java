@@ -41,9 +41,8 @@ final class ChildCommand {
     }
 
     /**
-     * Archives apply only to the self-contained jar (a JVM maps an archive for the exact class path
-     * it was trained on, and archives only classes from jars). A JVM that cannot map one ignores it
-     * quietly; its warnings would land in the try's log.
+     * Archives apply only to the self-contained jar: a JVM maps an archive for the exact class path
+     * it was trained on, and archives only classes from jars.
      */
     private static ChildArchive.Use archiveOptions(ChildArchive childArchive) {
         Path jar = selfContainedJar();
@@ -51,8 +50,7 @@ final class ChildCommand {
             return new ChildArchive.Use(List.of(), false);
         }
         Path built = jar.resolveSibling(ARCHIVE);
-        List<String> fallback = Files.isRegularFile(built)
-                ? List.of("-XX:SharedArchiveFile=" + built, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
+        List<String> fallback = Files.isRegularFile(built) ? ChildArchive.mapping(built) : List.of();
         return childArchive.next(fallback);
     }
 
