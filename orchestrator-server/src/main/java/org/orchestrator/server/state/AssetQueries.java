@@ -110,6 +110,11 @@ public final class AssetQueries {
                 + "WHERE e.id IN (<ids>) ORDER BY e.id").bindList("ids", List.copyOf(ids)).map(EVENT).list();
     }
 
+    /** @return the event */
+    public Optional<EventRow> event(Tx h, long id) {
+        return events(h, List.of(id)).stream().findFirst();
+    }
+
     /** @return the events a run was created from (empty for a run not triggered by assets) */
     public List<EventRow> consumedBy(Tx h, String dagId, String runId) {
         return h.createQuery("SELECT " + EVENT_COLUMNS + " FROM dag_run_asset_event l JOIN dag_run r ON r.id = l.run_id "

@@ -269,6 +269,11 @@ public final class Reads {
         return db.withHandle(h -> assets.events(h, filter, orderBy, page));
     }
 
+    /** @return the asset event */
+    public Optional<AssetQueries.EventRow> assetEvent(long id) {
+        return db.withHandle(h -> assets.event(h, id));
+    }
+
     /** @return the runs each of these events created */
     public Map<Long, List<AssetQueries.RunRef>> runsCreatedBy(java.util.Collection<Long> eventIds) {
         return db.withHandle(h -> assets.createdRuns(h, eventIds));
