@@ -10,14 +10,14 @@ CREATE TABLE asset (
 );
 
 CREATE TABLE dag_schedule_asset (
-    dag_id   VARCHAR(250) NOT NULL,
+    dag_id   VARCHAR(250) NOT NULL REFERENCES dag (dag_id) ON DELETE CASCADE,
     asset_id BIGINT       NOT NULL REFERENCES asset (id) ON DELETE CASCADE,
     PRIMARY KEY (dag_id, asset_id)
 );
 CREATE INDEX dag_schedule_asset_asset ON dag_schedule_asset (asset_id);
 
 CREATE TABLE task_outlet_asset (
-    dag_id   VARCHAR(250) NOT NULL,
+    dag_id   VARCHAR(250) NOT NULL REFERENCES dag (dag_id) ON DELETE CASCADE,
     task_id  VARCHAR(250) NOT NULL,
     asset_id BIGINT       NOT NULL REFERENCES asset (id) ON DELETE CASCADE,
     PRIMARY KEY (dag_id, task_id, asset_id)
@@ -40,7 +40,9 @@ CREATE INDEX asset_event_asset_time ON asset_event (asset_id, created_at);
 CREATE INDEX asset_event_time ON asset_event (created_at);
 
 -- Airflow's asset_dag_run_queue, one row per event per unpaused consumer DAG, written with the
--- event. Creating an asset-triggered run deletes the rows it consumes in the transaction that
+-- event (no foreign key to dag: deleting a DAG must never fail a producer's outcome; the insert
+-- joins dag instead, and a DAG's new version drops the rows of assets it no longer waits for).
+-- Creating an asset-triggered run deletes the rows it consumes in the transaction that
 -- inserts the run, and checks the count: a second node that read the same rows deletes fewer and
 -- rolls back, so each satisfied condition makes exactly one run.
 CREATE TABLE asset_dag_run_queue (

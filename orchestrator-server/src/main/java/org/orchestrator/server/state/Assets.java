@@ -68,6 +68,9 @@ public final class Assets {
         outlets.forEach((taskId, assets) -> assets.forEach(asset ->
                 h.createUpdate("INSERT INTO task_outlet_asset (dag_id, task_id, asset_id) VALUES (:dag, :task, :asset)")
                         .bind("dag", dagId).bind("task", taskId).bind("asset", store(h, asset, now)).execute()));
+        // Events queued for assets this version no longer waits for would never be consumed.
+        h.createUpdate("DELETE FROM asset_dag_run_queue WHERE target_dag_id = :dag AND asset_id NOT IN "
+                + "(SELECT asset_id FROM dag_schedule_asset WHERE dag_id = :dag)").bind("dag", dagId).execute();
     }
 
     private long store(Tx h, Declared asset, Instant now) {

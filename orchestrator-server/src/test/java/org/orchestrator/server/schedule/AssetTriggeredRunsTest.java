@@ -133,6 +133,20 @@ class AssetTriggeredRunsTest {
         }
     }
 
+    @Test
+    void a_new_version_that_no_longer_waits_for_an_asset_drops_its_queued_events_and_its_reference() {
+        try (TestEngine engine = TestEngine.start(producer("orders_etl", ORDERS, false), consumer("funnel", Schedule.onAssets(ORDERS, CLICKS)))) {
+            engine.awaitState(engine.trigger("orders_etl", Instant.parse("2026-03-01T00:00:00Z")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> engine.orchestrator().reads().queuedAssetEvents("funnel").size() == 1);
+
+            engine.orchestrator().pin(List.of(consumer("funnel", Schedule.onAssets(CLICKS))));
+
+            assertThat(engine.orchestrator().reads().queuedAssetEvents("funnel")).isEmpty();
+            assertThat(engine.orchestrator().reads().asset(ORDERS.uri()).orElseThrow().consumingDags()).isEmpty();
+            assertThat(engine.orchestrator().reads().asset(CLICKS.uri()).orElseThrow().consumingDags()).containsExactly("funnel");
+        }
+    }
+
     static List<DagRunRow> runsOf(TestEngine engine, String dagId) {
         return engine.orchestrator().reads().runs(new RunFilter(List.of(dagId), List.of(), Range.any(), Range.any(), Range.any()),
                 "id", Page.of(Optional.empty(), Optional.empty())).items();
