@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.orchestrator.api.Asset;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskContext;
 import org.orchestrator.dags.support.Staging;
 import org.orchestrator.tasks.csv.ColumnType;
 import org.orchestrator.tasks.csv.CsvLoad;
-import org.orchestrator.tasks.sql.SqlParam;
 import org.orchestrator.tasks.sql.SqlTask;
 
 /**
@@ -21,6 +21,10 @@ import org.orchestrator.tasks.sql.SqlTask;
  * {@code order_id} and the aggregation replaces its day, so rerunning an interval changes nothing.
  * Rows that break the {@code orders} schema go to {@code orders_rejected} with the reason. A
  * failed run alerts through {@link OrdersAlerts}.
+ *
+ * <p>The aggregation's SQL is templated ({@code {{ ds }}} is the run's logical day), and once the
+ * day's totals are written it publishes the {@link #ORDERS} asset: {@link OrdersReporting} runs
+ * on it, with no cron offset to guess.
  */
 final class OrdersPipeline {
 
@@ -33,6 +37,9 @@ final class OrdersPipeline {
     static final String ANALYTICS = "analytics";
     /** The XCom key under which extract and transform publish the file they wrote. */
     static final String PATH_KEY = "path";
+    /** The orders table and its daily totals, as an asset: updated by every successful {@link #AGGREGATE}. */
+    static final Asset ORDERS = Asset.of("jdbc://analytics/orders").named("orders")
+            .withExtra(java.util.Map.of("tables", "orders, order_daily_totals"));
 
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
 
@@ -51,7 +58,7 @@ final class OrdersPipeline {
                 .task(EXTRACT, new ExtractOrders())
                 .task(TRANSFORM, new TransformOrders())
                 .task(LOAD, load())
-                .task(AGGREGATE, aggregate())
+                .task(AGGREGATE, aggregate(), t -> t.outlets(ORDERS))
                 .chain(EXTRACT, TRANSFORM, LOAD, AGGREGATE)
                 .build();
     }
@@ -84,16 +91,16 @@ final class OrdersPipeline {
                 .build();
     }
 
+    /** Templated SQL: the day is the run's {@code ds}, rendered into the text before the statements run. */
     private static SqlTask aggregate() {
-        SqlParam day = OrdersPipeline::day;
         return SqlTask.on(ANALYTICS)
                 .statement("CREATE TABLE IF NOT EXISTS order_daily_totals (order_date DATE NOT NULL PRIMARY KEY, "
                         + "order_count BIGINT NOT NULL, customer_count BIGINT NOT NULL, total_amount DECIMAL(19,2) NOT NULL)")
-                .statement("DELETE FROM order_daily_totals WHERE order_date = ?", day)
+                .statement("DELETE FROM order_daily_totals WHERE order_date = DATE '{{ ds }}'")
                 .statement("INSERT INTO order_daily_totals (order_date, order_count, customer_count, total_amount) "
                         + "SELECT order_date, COUNT(*), COUNT(DISTINCT customer_id), SUM(amount) FROM orders "
-                        + "WHERE order_date = ? GROUP BY order_date", day)
-                .statement("SELECT order_count, customer_count, total_amount FROM order_daily_totals WHERE order_date = ?", day)
+                        + "WHERE order_date = DATE '{{ ds }}' GROUP BY order_date")
+                .statement("SELECT order_count, customer_count, total_amount FROM order_daily_totals WHERE order_date = DATE '{{ ds }}'")
                 .returnRows(1)
                 .build();
     }

@@ -17,7 +17,8 @@ class ExampleDagsTest {
         assertThat(providers).singleElement().isInstanceOf(ExampleDags.class);
         assertThat(providers.getFirst().dags()).extracting(Dag::id)
                 .containsExactly("example_hello", "etl_orders_pipeline", "example_retries", "loans_etl", "server_logs_hourly",
-                        "example_fan_out_fan_in", "example_sensors", "example_grouped_files", "example_mapped_files");
+                        "example_fan_out_fan_in", "example_sensors", "example_grouped_files", "example_mapped_files",
+                        "orders_reporting");
     }
 
     @Test

@@ -206,6 +206,9 @@ public final class Dag {
                     .append(t.triggerRule()).append('|').append(t.retries()).append('|').append(t.retryDelay())
                     .append('|').append(t.executionTimeout().orElse(null)).append('|').append(t.pool())
                     .append('|').append(t.priorityWeight()).append('\n');
+            if (!t.outlets().isEmpty()) {
+                s.append(t.id()).append(" outlets ").append(t.outlets().stream().map(Asset::uri).toList()).append('\n');
+            }
         }
         return s.toString();
     }
@@ -670,7 +673,8 @@ public final class Dag {
         }
 
         private void checkDates() {
-            boolean scheduled = !(schedule instanceof Schedule.Manual);
+            // An asset schedule has no timetable: its runs come from events, not from the start date.
+            boolean scheduled = !(schedule instanceof Schedule.Manual || schedule instanceof Schedule.OnAssets);
             if (scheduled && startDate == null) {
                 throw new DagDefinitionException("dag '" + id + "' has schedule '" + schedule.expression() + "' but no start date");
             }

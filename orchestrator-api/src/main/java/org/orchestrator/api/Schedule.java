@@ -16,12 +16,13 @@ import java.util.Objects;
  * Schedule.parse("@hourly")
  * Schedule.every(Duration.ofMinutes(10))
  * Schedule.manual()                     // only triggered runs
+ * Schedule.onAssets(orders, customers)  // when both assets were updated (data-aware scheduling)
  * }</pre>
  *
  * <p>Each scheduled run covers a data interval [start, end) and runs once the interval has ended;
  * its logical date is the interval's start, as in Airflow.
  */
-public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule.Once, Schedule.Manual {
+public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule.Once, Schedule.Manual, Schedule.OnAssets {
 
     /** {@return how the schedule is written: a cron expression, a preset, {@code @once} or {@code null}-like {@code none}} */
     String expression();
@@ -72,6 +73,39 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
     /** {@return no schedule: runs are only triggered (UI, API, CLI)} */
     static Manual manual() {
         return new Manual();
+    }
+
+    /**
+     * A data-aware schedule: the DAG runs when the assets were updated, once each has had an event
+     * since its last asset-triggered run (Airflow's {@code schedule=[a, b]}).
+     *
+     * @param assets what to wait for: every one of them (combine with {@link #any} / {@link #all})
+     * @return the schedule
+     * @throws DagDefinitionException when no asset is given
+     */
+    static OnAssets onAssets(AssetCondition... assets) {
+        if (assets == null || assets.length == 0) {
+            throw new DagDefinitionException("onAssets(...) needs at least one asset");
+        }
+        return new OnAssets(assets.length == 1 ? assets[0] : all(assets));
+    }
+
+    /**
+     * {@return a condition that holds once every one of the conditions holds (Airflow's {@code a & b})}
+     *
+     * @param conditions assets or nested conditions
+     */
+    static AssetCondition all(AssetCondition... conditions) {
+        return new AssetCondition.All(conditions == null ? null : java.util.Arrays.asList(conditions));
+    }
+
+    /**
+     * {@return a condition that holds once any of the conditions holds (Airflow's {@code a | b})}
+     *
+     * @param conditions assets or nested conditions
+     */
+    static AssetCondition any(AssetCondition... conditions) {
+        return new AssetCondition.Any(conditions == null ? null : java.util.Arrays.asList(conditions));
     }
 
     /**
@@ -176,6 +210,34 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Every, Schedule
         @Override
         public String expression() {
             return "none";
+        }
+    }
+
+    /**
+     * Runs when assets were updated: run type {@code asset_triggered}, no timetable. The run's
+     * conf carries the events that triggered it under {@code triggering_asset_events}.
+     *
+     * @param condition the assets to wait for
+     */
+    record OnAssets(AssetCondition condition) implements Schedule {
+
+        /** The longest expression stored for the DAG list. */
+        private static final int MAX_EXPRESSION = 250;
+
+        /**
+         * Checks there is a condition.
+         *
+         * @param condition the assets to wait for
+         */
+        public OnAssets {
+            Objects.requireNonNull(condition, "condition");
+        }
+
+        /** {@return {@code assets:} and the condition, e.g. {@code assets: a & (b | c)}, cut to 250 characters} */
+        @Override
+        public String expression() {
+            String text = "assets: " + condition.describe();
+            return text.length() <= MAX_EXPRESSION ? text : text.substring(0, MAX_EXPRESSION - 3) + "...";
         }
     }
 }

@@ -29,6 +29,7 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
     final Map<String, MapSource> expansions = new LinkedHashMap<>();
     final Map<String, Object> partials = new LinkedHashMap<>();
     int maxActiveTisPerDag;
+    final Set<Asset> outlets = new LinkedHashSet<>();
 
     TaskBuilder(String id, Task task) {
         this.id = id;
@@ -154,6 +155,25 @@ public final class TaskBuilder extends TaskOptions<TaskBuilder> {
             throw new DagDefinitionException("max active instances of task '" + id + "' must be >= 1, got " + max);
         }
         this.maxActiveTisPerDag = max;
+        return this;
+    }
+
+    /**
+     * Assets this task updates: each successful try records an event for each of them, in the
+     * transaction that records the success, and DAGs scheduled on them run (Airflow's
+     * {@code outlets}).
+     *
+     * <pre>{@code
+     * .task("load", new LoadOrders(), t -> t.outlets(Asset.of("jdbc://analytics/orders")))
+     * }</pre>
+     *
+     * @param assets the assets the task updates
+     * @return this
+     */
+    public TaskBuilder outlets(Asset... assets) {
+        for (Asset asset : assets) {
+            outlets.add(Objects.requireNonNull(asset, "outlet of task '" + id + "'"));
+        }
         return this;
     }
 

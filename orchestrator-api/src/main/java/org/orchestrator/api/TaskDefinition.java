@@ -29,6 +29,7 @@ public final class TaskDefinition {
     private final Map<String, MapSource> expansions;
     private final Map<String, Object> partials;
     private final int maxActiveTisPerDag;
+    private final Set<Asset> outlets;
 
     TaskDefinition(TaskBuilder b) {
         id = b.id;
@@ -46,6 +47,7 @@ public final class TaskDefinition {
         expansions = Collections.unmodifiableMap(new LinkedHashMap<>(b.expansions));
         partials = Collections.unmodifiableMap(new LinkedHashMap<>(b.partials));
         maxActiveTisPerDag = b.maxActiveTisPerDag;
+        outlets = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.outlets));
     }
 
     /** {@return the task id, unique in its DAG} */
@@ -119,6 +121,9 @@ public final class TaskDefinition {
 
     /** {@return callbacks run in the try just before the task's code} */
     public List<TaskCallback> onExecute() { return onExecute; }
+
+    /** {@return the assets a successful try of this task updates ({@link TaskBuilder#outlets}), in declaration order} */
+    public Set<Asset> outlets() { return outlets; }
 
     /** {@return the task's settings (its DAG's defaults with its own overrides) as one value} */
     public TaskSettings settings() { return settings; }

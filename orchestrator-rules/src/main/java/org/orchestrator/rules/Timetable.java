@@ -51,6 +51,7 @@ public final class Timetable {
         Instant from = after == null || after.isBefore(earliest) ? earliest : after;
         Optional<DataInterval> next = switch (dag.schedule()) {
             case Schedule.Manual m -> Optional.empty();
+            case Schedule.OnAssets a -> Optional.empty();
             case Schedule.Once o -> after == null ? Optional.of(new DataInterval(earliest, earliest)) : Optional.empty();
             case Schedule.Every e -> Optional.of(everyInterval(alignUp(from, earliest, e.period()), e.period()));
             case Schedule.Cron c -> nextOrSameFire(from).flatMap(this::cronIntervalStartingAt);
@@ -68,6 +69,7 @@ public final class Timetable {
         Instant earliest = dag.startDate().orElse(Instant.EPOCH);
         Optional<DataInterval> latest = switch (dag.schedule()) {
             case Schedule.Manual m -> Optional.empty();
+            case Schedule.OnAssets a -> Optional.empty();
             case Schedule.Once o -> now.isBefore(earliest) ? Optional.empty() : Optional.of(new DataInterval(earliest, earliest));
             case Schedule.Every e -> latestEvery(now, earliest, e.period());
             case Schedule.Cron c -> latestCron(now, earliest);

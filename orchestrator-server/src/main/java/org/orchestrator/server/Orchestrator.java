@@ -37,8 +37,10 @@ import org.orchestrator.server.execute.Links;
 import org.orchestrator.server.execute.RetryTimers;
 import org.orchestrator.server.execute.RunProgress;
 import org.orchestrator.server.execute.TryLogs;
+import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.ops.Loops;
 import org.orchestrator.server.ops.Operations;
+import org.orchestrator.server.schedule.AssetTriggers;
 import org.orchestrator.server.schedule.DagScheduling;
 import org.orchestrator.server.schedule.QuartzTimers;
 import org.orchestrator.server.schedule.RunCreator;
@@ -83,6 +85,7 @@ public final class Orchestrator implements AutoCloseable {
     private final RunCreator creator;
     private final RunStarter starter;
     private final Sweeper sweeper;
+    private final BackgroundLoop assetTriggers;
     private final TryLogs logs;
     private final ServerResources resources;
     private final Links links;
@@ -149,6 +152,9 @@ public final class Orchestrator implements AutoCloseable {
         executor.runTriggers(new TaskRunTriggers(bag, creator, reads));
         this.scheduling = timers != null ? new DagScheduling(db, bag, timers, creator, clock) : null;
         this.sweeper = new Sweeper(chores(db, progress, retries, options.sweeps()), config.sweepInterval());
+        // Woken by each commit that records asset events; its idle passes catch what a crash left queued.
+        this.assetTriggers = new BackgroundLoop("asset-triggers", config.sweepInterval(), new AssetTriggers(db, bag, creator));
+        executor.onAssetEvents(assetTriggers::wakeup);
         this.ops = new Operations(database, clock, creator, new EngineLoops(), () -> cipher, config.confUnknownKeys());
     }
 
@@ -225,6 +231,9 @@ public final class Orchestrator implements AutoCloseable {
         new LegacyTryLogs(orchestrator.database().transactions(), config.logsFolder()).adopt();
         orchestrator.sweeper.runOnce();
         orchestrator.sweeper.start();
+        if (options.sweeps()) {
+            orchestrator.assetTriggers.start();
+        }
         LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
                 ManagementFactory.getRuntimeMXBean().getUptime());
         return orchestrator;
@@ -317,6 +326,11 @@ public final class Orchestrator implements AutoCloseable {
          * (a due trigger of a paused DAG creates nothing), so the failure is logged, not thrown.
          */
         @Override
+        public void assetEventRecorded() {
+            assetTriggers.wakeup();
+        }
+
+        @Override
         public void pauseChanged(String dagId) {
             if (scheduling == null) {
                 return;
@@ -383,6 +397,7 @@ public final class Orchestrator implements AutoCloseable {
             watcher.close();
         }
         sweeper.close();
+        assetTriggers.close();
         if (timers != null) {
             timers.close();
         }

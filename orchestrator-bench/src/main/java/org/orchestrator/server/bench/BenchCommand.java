@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * jar: the server's CLI finds it with ServiceLoader when orchestrator-bench's jar is on the class path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, startup to healthy.")
+        description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, template rendering, "
+                + "asset event to consumer start, startup to healthy.")
 public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
@@ -40,6 +41,10 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
     @Option(names = "--template-renders", defaultValue = "20000", description = "Renders of one templated SQL field timed, "
             + "0 to skip (default ${DEFAULT-VALUE}).")
     int templateRenders;
+
+    @Option(names = "--asset-events", defaultValue = "200", description = "Asset events timed to the start of the run "
+            + "they trigger, 0 to skip (default ${DEFAULT-VALUE}).")
+    int assetEvents;
 
     @Option(names = "--skip-startup", description = "Do not measure start-up time.")
     boolean skipStartup;
@@ -83,6 +88,11 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
             TemplateBenchmarks.Micros micros = TemplateBenchmarks.render(templateRenders);
             System.out.printf("render one templated SQL field (%d renders): p50 %.1f µs, p99 %.1f µs%n",
                     templateRenders, micros.p50(), micros.p99());
+        }
+        if (assetEvents > 0) {
+            EngineBenchmarks.Latency assets = durable.assets().eventToConsumerStart(assetEvents);
+            System.out.printf("asset event -> consumer run's first task started (%d events, one run each): p50 %.2f ms, "
+                    + "p99 %.2f ms, max %.2f ms%n", assets.hops(), assets.p50(), assets.p99(), assets.max());
         }
         if (isolationTries > 0) {
             printIsolation(durable.isolation(), isolationTries);

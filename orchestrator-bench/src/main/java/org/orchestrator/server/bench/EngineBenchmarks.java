@@ -201,6 +201,11 @@ public final class EngineBenchmarks {
         }
     }
 
+    /** @return the benchmark of asset-triggered runs, on engines like these */
+    AssetBenchmarks assets() {
+        return new AssetBenchmarks(home -> start(home, List.of()));
+    }
+
     /** @return the benchmarks of task isolation, on engines like these */
     IsolationBenchmarks isolation() {
         return new IsolationBenchmarks(home -> start(home, List.of()));

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
+import org.orchestrator.server.state.Assets;
 import org.orchestrator.server.state.Dags;
 import org.orchestrator.server.state.ImportErrors;
 
 /**
  * Writes what a scan found to the database: DAG rows (new ones paused or not, as configured),
- * their versions, inactive flags for DAGs that went away, and the import errors.
+ * their versions, the assets they wait for and update, inactive flags for DAGs that went away, and the import errors.
  */
 public final class DagRegistry {
 
@@ -23,6 +24,7 @@ public final class DagRegistry {
     private final boolean pausedAtCreation;
     private final Dags dags = new Dags();
     private final ImportErrors importErrors = new ImportErrors();
+    private final Assets assets = new Assets();
     private Map<String, LoadedDag> synced = Map.of();
 
     /** @param db the database @param clock time @param pausedAtCreation whether new DAGs start paused */
@@ -77,6 +79,7 @@ public final class DagRegistry {
                         String.join(",", dag.tags()), dag.schedule().expression(), dag.timezone().getId(),
                         loaded.bundle().toString(), loaded.version(), null, null), now);
                 dags.addVersion(h, dag.id(), loaded.version(), loaded.bundle().toString(), dag.structure(), loaded.source(), now);
+                assets.declare(h, dag.id(), AssetReferences.consumed(dag), AssetReferences.outlets(dag), now);
             }
             dags.deactivateAllBut(h, bag.all().stream().map(d -> d.dag().id()).toList());
             importErrors.replaceAll(h, bag.importErrors(), now);

@@ -48,6 +48,7 @@ public final class Completer implements AutoCloseable {
     private final TryStops stops = new TryStops();
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final XComs xcoms = new XComs();
+    private final Outlets outlets = new Outlets();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Dispatcher dispatcher;
@@ -94,6 +95,11 @@ public final class Completer implements AutoCloseable {
                 LOG.error("completer loop failed; carrying on", e);
             }
         }
+    }
+
+    /** @param onEvents told after a commit that recorded asset events (their consumers may be due) */
+    void onAssetEvents(Runnable onEvents) {
+        outlets.onEvents(onEvents);
     }
 
     /** Claims made in the same transaction as a batch of outcomes (set once the dispatcher exists). */
@@ -246,6 +252,9 @@ public final class Completer implements AutoCloseable {
             progress.advance(h, claimed.run(), dag, downstream, now);
         }
         touchedRuns.putIfAbsent(claimed.run().id(), claimed);
+        if (end.to() == TaskState.SUCCESS && outlets.record(h, claimed, now)) {
+            return new Effect(outlets::recorded, false);
+        }
         return Effect.NONE;
     }
 

@@ -106,6 +106,11 @@ public final class Executor implements AutoCloseable {
         runner.runTriggers(triggers);
     }
 
+    /** @param onEvents told after a commit that recorded the asset events of successful tries */
+    public void onAssetEvents(Runnable onEvents) {
+        completer.onAssetEvents(onEvents);
+    }
+
     /** @return tries claimed by this node and not yet recorded as finished */
     public int inFlight() {
         return dispatcher.inFlight();

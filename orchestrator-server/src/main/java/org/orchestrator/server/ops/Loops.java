@@ -17,6 +17,10 @@ public interface Loops {
         @Override
         public void pauseChanged(String dagId) {
         }
+
+        @Override
+        public void assetEventRecorded() {
+        }
     };
 
     /**
@@ -27,6 +31,9 @@ public interface Loops {
      * @param change what moved
      */
     void tasksChanged(Change change);
+
+    /** An asset event was recorded: the DAGs scheduled on the asset may be due. */
+    void assetEventRecorded();
 
     /** @param dagId a DAG paused or unpaused: its schedule trigger should follow */
     void pauseChanged(String dagId);

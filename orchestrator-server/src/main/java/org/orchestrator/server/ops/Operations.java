@@ -28,6 +28,7 @@ public final class Operations {
     private final ConnectionActions connections;
     private final VariableActions variables;
     private final AccountActions accounts;
+    private final AssetActions assets;
 
     /**
      * @param database    the database
@@ -47,6 +48,7 @@ public final class Operations {
         this.connections = new ConnectionActions(ground, cipher);
         this.variables = new VariableActions(ground, cipher);
         this.accounts = new AccountActions(ground);
+        this.assets = new AssetActions(ground);
     }
 
     /**
@@ -92,6 +94,11 @@ public final class Operations {
     /** @return set, change, delete variables */
     public VariableActions variables() {
         return variables;
+    }
+
+    /** @return asset events posted from outside */
+    public AssetActions assets() {
+        return assets;
     }
 
     /** @return create and delete users, create and revoke tokens */

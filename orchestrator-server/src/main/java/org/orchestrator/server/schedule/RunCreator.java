@@ -95,10 +95,29 @@ public final class RunCreator {
         if (runId != null) {
             RunIds.check(runId);
         }
+        return createRetrying(dag, runId, RunType.MANUAL, logicalDate, date -> new DataInterval(date, date), conf, note, also);
+    }
+
+    /**
+     * A run made by asset events: logical date now, the events' span as its data interval (as
+     * Airflow's asset-triggered timetable), with the consumption of the events in its transaction.
+     *
+     * @param conf     the conf, carrying the triggering events
+     * @param interval from the first event to the last
+     * @param also     takes the queued events; throwing from it rolls the run back
+     * @return the run
+     */
+    public DagRunRow triggerFromAssets(LoadedDag dag, Map<String, Object> conf, DataInterval interval, InSameCommit also) {
+        return createRetrying(dag, null, RunType.ASSET_TRIGGERED, null, date -> interval, conf, null, also);
+    }
+
+    private DagRunRow createRetrying(LoadedDag dag, String runId, RunType type, Instant logicalDate,
+                                     java.util.function.Function<Instant, DataInterval> interval, Map<String, Object> conf,
+                                     String note, InSameCommit also) {
         for (int attempt = 1; ; attempt++) {
             Instant date = logicalDate == null ? clock.instant() : logicalDate;
-            String id = runId == null ? RunType.MANUAL.runIdFor(date) : runId;
-            DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, RunType.MANUAL, date, new DataInterval(date, date),
+            String id = runId == null ? type.runIdFor(date) : runId;
+            DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), id, type, date, interval.apply(date),
                     Json.write(conf == null ? Map.of() : conf), note, dag.version());
             Optional<DagRunRow> created = create(dag, run, also);
             if (created.isPresent()) {

@@ -50,6 +50,7 @@ public final class Reads {
     private final DagVersionQueries versions = new DagVersionQueries();
     private final GridQueries grid = new GridQueries();
     private final RecentRuns recent = new RecentRuns();
+    private final AssetQueries assets = new AssetQueries();
 
     /** @param db the database @param postgres true on PostgreSQL (durations are computed differently) */
     public Reads(Transactions db, boolean postgres) {
@@ -251,5 +252,40 @@ public final class Reads {
     /** @return the latest runs of each DAG (not empty), newest first; DAGs without runs are absent */
     public Map<String, List<RunDot>> recentRuns(List<String> dagIds, int perDag) {
         return db.withHandle(h -> recent.latest(h, dagIds, perDag));
+    }
+
+    /** @return one page of the assets whose URI contains the pattern (all when null), with producers and consumers */
+    public Listing<AssetQueries.AssetRow> assets(String uriPattern, String orderBy, Page page) {
+        return db.withHandle(h -> assets.list(h, uriPattern, orderBy, page));
+    }
+
+    /** @return the asset with this URI */
+    public Optional<AssetQueries.AssetRow> asset(String uri) {
+        return db.withHandle(h -> assets.find(h, uri));
+    }
+
+    /** @return one page of the asset events matching the filter */
+    public Listing<AssetQueries.EventRow> assetEvents(AssetQueries.EventFilter filter, String orderBy, Page page) {
+        return db.withHandle(h -> assets.events(h, filter, orderBy, page));
+    }
+
+    /** @return the asset event */
+    public Optional<AssetQueries.EventRow> assetEvent(long id) {
+        return db.withHandle(h -> assets.event(h, id));
+    }
+
+    /** @return the runs each of these events created */
+    public Map<Long, List<AssetQueries.RunRef>> runsCreatedBy(java.util.Collection<Long> eventIds) {
+        return db.withHandle(h -> assets.createdRuns(h, eventIds));
+    }
+
+    /** @return the events queued for a DAG's next asset-triggered run */
+    public List<Assets.Queued> queuedAssetEvents(String dagId) {
+        return db.withHandle(h -> assets.queuedFor(h, dagId));
+    }
+
+    /** @return the events an asset-triggered run consumed */
+    public List<AssetQueries.EventRow> consumedAssetEvents(String dagId, String runId) {
+        return db.withHandle(h -> assets.consumedBy(h, dagId, runId));
     }
 }

@@ -9,7 +9,9 @@ public enum RunType {
     /** Triggered by a user or a system (UI, API, CLI). */
     MANUAL,
     /** Created by {@code dags backfill}. */
-    BACKFILL;
+    BACKFILL,
+    /** Created because the assets its DAG is scheduled on were updated. */
+    ASSET_TRIGGERED;
 
     /** @return e.g. {@code scheduled} */
     public String wireName() {

@@ -27,6 +27,7 @@ final class PageRoutes {
         page(app, "/dags/{dag_id}/runs/{dag_run_id}/tasks/{task_id}", "task.html");
         page(app, "/import-errors", "import-errors.html");
         page(app, "/cluster", "cluster.html");
+        page(app, "/assets", "assets.html");
         app.get("/static/<name>", this::asset, Role.PUBLIC);
     }
 

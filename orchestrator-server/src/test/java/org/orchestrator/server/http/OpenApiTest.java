@@ -30,7 +30,9 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        api = ApiFixture.start(TestDags.greeter(), TestDags.failOnce());
+        api = ApiFixture.start(TestDags.greeter(), TestDags.failOnce(), org.orchestrator.api.Dag.builder("on_orders")
+                .schedule(org.orchestrator.api.Schedule.onAssets(org.orchestrator.api.Asset.of("jdbc://doc/orders")))
+                .task("report", ctx -> { }).build());
         RunWaits runs = new RunWaits(api);
         api.as(ApiFixture.OP).post("/api/v1/dags/greeter/dagRuns", "{\"dag_run_id\": \"doc_run\", \"conf\": {\"greeting\": \"hey\"}}");
         runs.trigger("fail_once", "doc_fail");
@@ -142,6 +144,10 @@ class OpenApiTest {
         check("GET", "/api/v1/variables/{variable_key}", op.get("/api/v1/variables/doc_var"));
         check("PATCH", "/api/v1/variables/{variable_key}", admin.patch("/api/v1/variables/doc_var", "{\"value\": \"w\"}"));
         check("DELETE", "/api/v1/variables/{variable_key}", admin.delete("/api/v1/variables/doc_var"));
+        check("POST", "/api/v1/assets/events", op.post("/api/v1/assets/events", "{\"asset_uri\": \"jdbc://doc/orders\", \"extra\": {\"n\": 1}}"));
+        check("GET", "/api/v1/assets", op.get("/api/v1/assets"));
+        check("GET", "/api/v1/assets/events", op.get("/api/v1/assets/events"));
+        check("GET", "/api/v1/dags/{dag_id}/assets/queuedEvents", op.get("/api/v1/dags/on_orders/assets/queuedEvents"));
         check("GET", "/api/v1/openapi.json", op.get("/api/v1/openapi.json"));
         check("GET", "/api/v1/docs", op.get("/api/v1/docs"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/no_such_dag"));

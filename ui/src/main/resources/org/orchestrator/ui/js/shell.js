@@ -15,6 +15,7 @@ export async function startPage(current) {
     h('nav', {'aria-label': 'Main'},
       navLink('/dags', 'DAGs', current === 'dags'),
       navLink('/import-errors', 'Import errors', current === 'import-errors'),
+      navLink('/assets', 'Assets', current === 'assets'),
       navLink('/cluster', 'Health', current === 'cluster')),
     h('div', {class: 'user'},
       h('span', {id: 'live-status', class: 'live', role: 'status', text: 'Live'}),

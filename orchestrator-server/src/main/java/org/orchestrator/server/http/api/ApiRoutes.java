@@ -57,6 +57,7 @@ public final class ApiRoutes {
         new TokenRoutes(api).register(router);
         new ConnectionRoutes(api).register(router);
         new VariableRoutes(api).register(router);
+        new AssetRoutes(api).register(router);
         taskInstances.registerLast(router);
         new OpenApiRoutes(router, VersionRoutes.readVersion(), problemType).register(router);
     }

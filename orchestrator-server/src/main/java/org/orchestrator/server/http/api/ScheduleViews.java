@@ -23,6 +23,9 @@ final class ScheduleViews {
     private static final Memo<String, Map<String, Object>> INTERVALS = new Memo<>(10_000);
     private static final Memo<String, String> DESCRIPTIONS = new Memo<>(10_000);
 
+    /** How {@link Schedule.OnAssets#expression()} begins. */
+    private static final String ASSETS_PREFIX = "assets: ";
+
     private ScheduleViews() {
     }
 
@@ -38,6 +41,7 @@ final class ScheduleViews {
     private static Map<String, Object> computeInterval(String expression) {
         return switch (parse(expression)) {
             case Schedule.Manual m -> null;
+            case Schedule.OnAssets a -> null;
             case Schedule.Every e -> timeDelta(e.period());
             case Schedule.Once o -> cron("@once");
             case Schedule.Cron c -> cron(c.expression());
@@ -63,7 +67,11 @@ final class ScheduleViews {
     }
 
     private static String computeDescription(String expression) {
+        if (expression != null && expression.startsWith(ASSETS_PREFIX)) {
+            return "Triggered by assets " + expression.substring(ASSETS_PREFIX.length());
+        }
         return switch (parse(expression)) {
+            case Schedule.OnAssets a -> "Triggered by assets " + a.condition().describe();
             case Schedule.Manual m -> "Never, external triggers only";
             case Schedule.Once o -> "Once, as soon as possible";
             case Schedule.Every e -> "Every " + humanDuration(e.period());
