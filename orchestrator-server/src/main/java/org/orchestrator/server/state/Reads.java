@@ -243,6 +243,11 @@ public final class Reads {
         return db.withHandle(h -> grid.grid(h, dagId, limit, wanted));
     }
 
+    /** @return the grid of the newest runs the filter lets through, or empty when there is no such DAG */
+    public Optional<Grid> grid(String dagId, int limit, GridQueries.GridFilter filter, UnaryOperator<List<GridRun>> wanted) {
+        return db.withHandle(h -> grid.grid(h, dagId, limit, filter, wanted));
+    }
+
     /** @return every try of a run's tasks, or empty when there is no such run */
     public Optional<List<TrySpan>> tries(String dagId, String runId) {
         return db.withHandle(h -> grid.tries(h, dagId, runId));
