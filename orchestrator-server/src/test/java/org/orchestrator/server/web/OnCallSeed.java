@@ -28,7 +28,12 @@ final class OnCallSeed {
     static Dag dag() {
         return Dag.builder(DAG_ID).description("on-call fixture").owner("ops").timezone("Asia/Kolkata")
                 .task("extract", ctx -> ctx.log().info("extracted"))
-                .task("transform", ctx -> ctx.log().warn("WARN 2 rows look odd"))
+                .task("transform", ctx -> {
+                    ctx.log().warn("2 rows look odd");
+                    if (Boolean.TRUE.equals(ctx.conf().get("fail"))) {
+                        throw new IllegalStateException("told to fail by the run's conf");
+                    }
+                })
                 .task("load", ctx -> ctx.log().info("loaded"))
                 .chain("extract", "transform", "load").build();
     }

@@ -218,6 +218,112 @@ class WebOnCallBrowserTest {
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/logs/1") && e.contains("404"));
     }
 
+    @Test
+    void run_actions_clear_only_the_failed_tasks_after_listing_them_then_mark_note_and_delete_the_run() {
+        DagRunRow run = web.engine().trigger(DAG_ID, Map.of("fail", true));
+        web.engine().awaitState(run);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.OP);
+            browser.go("/dags/" + DAG_ID + "?run_id=" + run.runId());
+            browser.waitForText(By.cssSelector("[data-testid=run-state]"), "failed");
+            assertThat(browser.waitFor(By.id("mark-run-failed")).isEnabled()).as("a failed run cannot be marked failed").isFalse();
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("clear-run-failed"))).click();
+            browser.until(d -> listed(browser).size() == 2);
+            assertThat(listed(browser)).containsExactlyInAnyOrder("transform", "load");
+            browser.screenshot("oncall-09-clear-failed-of-run");
+            browser.driver().findElement(By.cssSelector("[data-testid=confirm]")).click();
+            // transform fails again (the conf still says so): a second try proves the clear ran it.
+            browser.until(d -> tryOf(run.runId(), "transform") == 2 && "failed".equals(runState(run.runId())));
+            assertThat(tryOf(run.runId(), "extract")).isEqualTo(1);
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("mark-run-success"))).click();
+            browser.waitFor(By.cssSelector("[data-testid=confirm]")).click();
+            browser.until(d -> "success".equals(runState(run.runId())));
+            browser.waitForText(By.cssSelector("[data-testid=run-state]"), "success");
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("run-note"))).click();
+            browser.waitFor(By.id("run-note-text")).sendKeys("rerun after the vendor fixed the feed");
+            browser.driver().findElement(By.cssSelector("[data-testid=confirm]")).click();
+            browser.until(d -> "rerun after the vendor fixed the feed".equals(note(run.runId())));
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("delete-run"))).click();
+            browser.waitFor(By.cssSelector("[data-testid=confirm]")).click();
+            browser.until(d -> runState(run.runId()) == null);
+            browser.until(d -> d.findElements(By.cssSelector(".run-head[data-run-id='" + run.runId() + "']")).isEmpty());
+            browser.assertConsoleClean();
+        }
+        assertThat(auditEvents(run.runId())).containsExactly("api.post_clear_task_instances", "api.update_dag_run_state",
+                "api.set_dag_run_note", "api.delete_dag_run");
+    }
+
+    @Test
+    void the_log_highlights_warnings_finds_lines_and_downloads() {
+        DagRunRow run = web.engine().trigger(DAG_ID, Map.of());
+        web.engine().awaitState(run);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go(taskPath(run.runId(), "transform"));
+            browser.waitForText(By.id("log-status"), "End of log");
+            assertThat(browser.waitFor(By.cssSelector(".log-line.log-warn")).getText()).contains("2 rows look odd");
+            browser.driver().findElement(By.id("log-search")).sendKeys("rows look");
+            browser.waitForText(By.id("log-matches"), "1 matching line");
+            assertThat(browser.driver().findElements(By.cssSelector(".log-line:not(.log-hidden)"))).singleElement()
+                    .extracting(WebElement::getText).asString().contains("2 rows look odd");
+            browser.screenshot("oncall-10-log-search");
+            browser.script("window.__downloads = []; const original = HTMLAnchorElement.prototype.click;"
+                    + "HTMLAnchorElement.prototype.click = function () { window.__downloads.push(this.download); };");
+            browser.driver().findElement(By.id("log-download")).click();
+            assertThat(browser.script("return window.__downloads[0]")).asString()
+                    .startsWith(DAG_ID + "__").endsWith("__transform__try1.log");
+            browser.assertConsoleClean();
+        }
+    }
+
+    @Test
+    void at_800_pixels_the_dag_list_and_the_details_tables_fit_the_page() {
+        try (Browser browser = Browser.open(web.baseUrl(), new org.openqa.selenium.Dimension(800, 900))) {
+            browser.login(WebFixture.VIEWER);
+            browser.waitFor(By.cssSelector("tr[data-dag-id]"));
+            assertThat(overflowing(browser)).as("on the DAG list").isEmpty();
+            browser.go("/dags/" + DAG_ID + "#details");
+            browser.waitFor(By.cssSelector("#panel-details .table"));
+            assertThat(overflowing(browser)).as("on Details").isEmpty();
+            browser.screenshot("oncall-11-details-800px");
+            browser.assertConsoleClean();
+        }
+    }
+
+    /** @return the tables wider than the box they sit in (so they scroll sideways or stick out), and the page when it scrolls sideways */
+    @SuppressWarnings("unchecked")
+    private static List<String> overflowing(Browser browser) {
+        return (List<String>) browser.script("const width = document.documentElement.clientWidth;"
+                + "const out = [...document.querySelectorAll('table, dl')].filter(t => t.offsetWidth > t.parentElement.clientWidth + 1)"
+                + "  .map(t => (t.className || t.tagName) + ' ' + t.offsetWidth + ' > ' + t.parentElement.clientWidth);"
+                + "if (document.documentElement.scrollWidth > width + 1) out.push('page ' + document.documentElement.scrollWidth + ' > ' + width);"
+                + "return out;");
+    }
+
+    private static int tryOf(String runId, String taskId) {
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT try_number FROM task_instance WHERE run_id = :run AND task_id = :task")
+                .bind("run", runId).bind("task", taskId).mapTo(Integer.class).one());
+    }
+
+    private static String runState(String runId) {
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT state FROM dag_run WHERE run_id = :run").bind("run", runId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    private static String note(String runId) {
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT note FROM dag_run WHERE run_id = :run").bind("run", runId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    private static List<String> auditEvents(String runId) {
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT event FROM audit_log WHERE run_id = :run ORDER BY id").bind("run", runId).mapTo(String.class).list());
+    }
+
     private static String taskPath(String runId, String taskId) {
         return "/dags/" + DAG_ID + "/runs/" + runId + "/tasks/" + taskId;
     }

@@ -49,7 +49,7 @@ export function runActions(dagId, run, after) {
   };
   const note = async () => {
     const current = (await get(path)).note || '';
-    const text = h('textarea', {id: 'run-note', rows: 4, maxlength: 4000, 'aria-label': 'Note'});
+    const text = h('textarea', {id: 'run-note-text', rows: 4, maxlength: 4000, 'aria-label': 'Note'});
     text.value = current;
     const ok = await confirmChange({title: `Note on ${run.dag_run_id}`, confirm: 'Save note', body: [text]});
     if (ok && await act(() => patch(path + '/setNote', {note: text.value}), 'Note saved')) after.changed();
