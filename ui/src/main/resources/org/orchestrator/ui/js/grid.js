@@ -51,6 +51,7 @@ export class Grid {
       this.drawn = drawn;
       this.version += 1;
       this.longest = Math.max(1, ...data.runs.map((r) => secondsBetween(r.start_date, r.end_date) || 0));
+      this.dated = datedColumns(data.runs);
       this.size();
     }
     if (first || wasAtRightEdge) this.view.body.scrollLeft = this.view.body.scrollWidth;
@@ -192,15 +193,15 @@ export class Grid {
     el.className = `run-head ${stateClass(run.state)}${run.dag_run_id === this.selected ? ' selected' : ''}`;
     el.dataset.state = run.state;
     el.dataset.runType = run.run_type;
-    // Manual and backfill runs carry a letter; a date is written where the day changes from the run before.
+    // Manual and backfill runs carry a letter; some heads carry their date (see datedColumns).
     el.children[1].textContent = {manual: 'M', backfill: 'B'}[run.run_type] || '';
-    const day = dateOnly(run.logical_date);
-    el.children[2].textContent = c === 0 || dateOnly(this.data.runs[c - 1].logical_date) !== day ? day.slice(5) : '';
+    el.children[2].textContent = this.dated.has(c) ? dateOnly(run.logical_date).slice(5) : '';
     const label = `${run.dag_run_id} · ${run.run_type} · ${stateLabel(run.state)} · ${dateTime(run.logical_date)}`
       + `${seconds === null ? '' : ` · ${duration(seconds)}`}`;
     el.title = label;
     el.setAttribute('aria-label', `Select run ${label}`);
-    el.firstChild.style.height = `${Math.round(6 + 34 * (seconds || 0) / this.longest)}px`;
+    // At most 28 px: the top of the head keeps room for the run type letter and the date.
+    el.firstChild.style.height = `${Math.round(6 + 22 * (seconds || 0) / this.longest)}px`;
   }
 
   label(r) {
@@ -257,6 +258,22 @@ export class Grid {
     this.paint();
     this.cells.get(`${this.data.runs[c].dag_run_id}\u0000${this.taskIds[r]}`)?.focus();
   }
+}
+
+/** @returns the columns whose head shows its date: the first of each new day, at least three columns (a date's width) apart */
+function datedColumns(runs) {
+  const dated = new Set();
+  let last = -Infinity;
+  let lastDay = null;
+  runs.forEach((run, c) => {
+    const day = dateOnly(run.logical_date);
+    if (c - last >= 3 && day !== lastDay) {
+      dated.add(c);
+      last = c;
+      lastDay = day;
+    }
+  });
+  return dated;
 }
 
 /** @returns [first, end) of the items in view, with a margin */
