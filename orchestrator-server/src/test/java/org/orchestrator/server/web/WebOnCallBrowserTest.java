@@ -257,6 +257,29 @@ class WebOnCallBrowserTest {
     }
 
     @Test
+    void mark_success_with_downstream_lists_the_instances_then_marks_them() {
+        DagRunRow run = web.engine().trigger(DAG_ID, Map.of("fail", true));
+        web.engine().awaitState(run);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.OP);
+            browser.go(taskPath(run.runId(), "transform"));
+            browser.waitForText(By.cssSelector("[data-testid=task-state]"), "failed");
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("mark-success"))).click();
+            browser.until(d -> listed(browser).equals(List.of("transform")));
+            browser.driver().findElement(By.id("mark-downstream")).click();
+            browser.until(d -> listed(browser).size() == 2);
+            assertThat(listed(browser)).containsExactlyInAnyOrder("transform", "load");
+            browser.screenshot("oncall-12-mark-success-downstream");
+            browser.driver().findElement(By.cssSelector("[data-testid=confirm]")).click();
+            browser.waitForText(By.cssSelector("[data-testid=task-state]"), "success");
+            assertThat(browser.waitFor(By.id("mark-success")).isEnabled()).isFalse();
+            browser.assertConsoleClean();
+        }
+        assertThat(List.of(stateOf(run.runId(), "transform"), stateOf(run.runId(), "load"))).containsOnly("success");
+        assertThat(auditEvents(run.runId())).contains("api.post_set_task_instances_state");
+    }
+
+    @Test
     void the_log_highlights_warnings_finds_lines_and_downloads() {
         DagRunRow run = web.engine().trigger(DAG_ID, Map.of());
         web.engine().awaitState(run);
@@ -307,6 +330,12 @@ class WebOnCallBrowserTest {
         return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT try_number FROM task_instance WHERE run_id = :run AND task_id = :task")
                 .bind("run", runId).bind("task", taskId).mapTo(Integer.class).one());
+    }
+
+    private static String stateOf(String runId, String taskId) {
+        return web.engine().orchestrator().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT state FROM task_instance WHERE run_id = :run AND task_id = :task")
+                .bind("run", runId).bind("task", taskId).mapTo(String.class).one());
     }
 
     private static String runState(String runId) {

@@ -1,13 +1,13 @@
 // A task try page: the task's state in one run, its tries as tabs, the selected try's log
 // following live, and clear / mark success / mark failed behind a confirm.
 import {h, replace, byId} from './dom.js';
-import {api, get, patch, post, query} from './api.js';
-import {startPage, canOperate, notify, confirmChange, showFailure} from './shell.js';
+import {api, get, post, query} from './api.js';
+import {startPage, canOperate, notify, showFailure} from './shell.js';
 import {every} from './poll.js';
 import {badge, stateLabel} from './states.js';
 import {dateTime, duration, secondsBetween, useDagZone} from './time.js';
 import {LogView} from './logview.js';
-import {openTaskClear} from './taskclear.js';
+import {openTaskClear, openTaskMark} from './taskclear.js';
 
 const [, , dagPart, , runPart, , taskPart] = location.pathname.split('/');
 const dagId = decodeURIComponent(dagPart);
@@ -210,12 +210,9 @@ async function clear() {
 }
 
 async function mark(newState) {
-  const ok = await confirmChange({
-    title: `Mark ${taskId} as ${newState}?`,
-    body: [h('p', {text: `The task is not run; run ${runId} carries on as if it had ${newState === 'success' ? 'succeeded' : 'failed'}.`})],
-    confirm: `Mark ${newState}`, danger: newState === 'failed'});
-  if (!ok) return;
-  await act(() => patch(tiPath, {new_state: newState, dry_run: false}), `Marked ${taskId} as ${newState}`);
+  const form = await openTaskMark(dagId, runId, taskId, newState);
+  if (!form) return;
+  await act(() => post(api('dags', dagId, 'updateTaskInstancesState'), {...form, dry_run: false}), `Marked ${taskId} as ${newState}`);
 }
 
 async function act(call, done) {
