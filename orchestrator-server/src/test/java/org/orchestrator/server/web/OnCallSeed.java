@@ -38,6 +38,26 @@ final class OnCallSeed {
                 .chain("extract", "transform", "load").build();
     }
 
+    /** {@code web_retried}: {@code wobbly} fails its first two tries at once, then {@code long} takes a second and a half. */
+    static Dag retried() {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> tries = new java.util.concurrent.ConcurrentHashMap<>();
+        return Dag.builder("web_retried").owner("ops")
+                .task("wobbly", ctx -> {
+                    if (tries.computeIfAbsent(ctx.runId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() < 3) {
+                        throw new IllegalStateException("not yet");
+                    }
+                }, t -> t.retries(2).retryDelay(Duration.ofMillis(1)))
+                .task("long", ctx -> Thread.sleep(1500))
+                .chain("wobbly", "long").build();
+    }
+
+    /** {@code web_daily}: daily at 02:00 UTC, so it has a next run. */
+    static Dag daily() {
+        return Dag.builder("web_daily").owner("ops").schedule("0 2 * * *").catchup(false)
+                .startDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2))
+                .task("only", ctx -> ctx.log().info("ran")).build();
+    }
+
     /** @param n 1 to 30 @return the run id of the n-th oldest seeded run */
     static String runId(int n) {
         return String.format("seed_%02d", n);

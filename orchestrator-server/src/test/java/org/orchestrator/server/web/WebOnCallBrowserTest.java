@@ -28,7 +28,7 @@ class WebOnCallBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumeInstalled();
-        web = WebFixture.start(OnCallSeed.dag());
+        web = WebFixture.start(OnCallSeed.dag(), OnCallSeed.retried(), OnCallSeed.daily());
         OnCallSeed.seed(web.engine().orchestrator());
     }
 
@@ -277,6 +277,56 @@ class WebOnCallBrowserTest {
         }
         assertThat(List.of(stateOf(run.runId(), "transform"), stateOf(run.runId(), "load"))).containsOnly("success");
         assertThat(auditEvents(run.runId())).contains("api.post_set_task_instances_state");
+    }
+
+    @Test
+    void the_next_run_says_when_it_will_run_and_which_interval_it_covers() {
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_daily");
+            String text = browser.waitForText(By.cssSelector("[data-testid=next-run]"), "covers");
+            // It runs when its interval ends: at 02:00, a day after the interval's start, and in the future.
+            assertThat(text).matches("runs (\\S+ 02:00:00) UTC \\(in .+\\) · covers \\S+ 02:00:00 UTC – \\1 UTC");
+            browser.assertConsoleClean();
+        }
+    }
+
+    @Test
+    void short_retried_tries_keep_their_gantt_labels_apart() {
+        DagRunRow run = web.engine().trigger("web_retried", Map.of());
+        web.engine().awaitState(run);
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/web_retried?run_id=" + run.runId() + "#gantt");
+            browser.until(d -> d.findElements(By.cssSelector(".gantt-row[data-task-id=wobbly] .gantt-bar")).size() == 3);
+            List<?> overlaps = (List<?>) browser.script("const boxes = [...document.querySelectorAll('.gantt-row[data-task-id=wobbly] .gantt-outside,"
+                    + " .gantt-row[data-task-id=wobbly] .gantt-bar span')].map(l => l.getBoundingClientRect());"
+                    + "const out = []; boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {"
+                    + "  if (a.left < b.right && b.left < a.right) out.push([a.left, a.right, b.left, b.right]); })); return out;");
+            assertThat(overlaps).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector(".gantt-row[data-task-id=wobbly] .gantt-outside"))).isNotEmpty();
+            browser.screenshot("oncall-13-gantt-retried");
+            browser.assertConsoleClean();
+        }
+    }
+
+    @Test
+    void durations_show_each_run_and_draw_task_lines_in_colours_no_state_uses() {
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/" + DAG_ID + "#durations");
+            browser.until(d -> d.findElements(By.cssSelector("[data-testid=run-durations] rect")).size() >= 25);
+            @SuppressWarnings("unchecked")
+            List<String> clashes = (List<String>) browser.script("const probe = document.createElement('span'); document.body.append(probe);"
+                    + "const states = ['success','failed','running','queued','scheduled','up_for_retry','upstream_failed','skipped','removed']"
+                    + "  .map(s => { probe.className = 'st-' + s; return getComputedStyle(probe).getPropertyValue('--state').trim().toLowerCase(); });"
+                    + "probe.remove();"
+                    + "return [...document.querySelectorAll('.duration-line')].map(l => l.getAttribute('stroke').toLowerCase()).filter(c => states.includes(c));");
+            assertThat(clashes).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector(".duration-line"))).hasSize(3);
+            browser.screenshot("oncall-14-durations");
+            browser.assertConsoleClean();
+        }
     }
 
     @Test
