@@ -56,6 +56,29 @@ class WebOnCallBrowserTest {
     }
 
     @Test
+    void the_run_picker_searches_the_shown_runs_and_opens_an_older_one_by_id() {
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
+            browser.login(WebFixture.VIEWER);
+            browser.go("/dags/" + DAG_ID);
+            WebElement search = browser.waitFor(By.id("run-search"));
+            search.sendKeys("seed_2");
+            browser.until(d -> OnCallSeed.runId(29).equals(selectedRun(browser)));
+            @SuppressWarnings("unchecked")
+            List<String> offered = (List<String>) browser.script("return [...document.querySelectorAll('#run-select option')]"
+                    + ".filter(o => !o.hidden).map(o => o.value)");
+            assertThat(offered).hasSize(10).allMatch(id -> id.startsWith("seed_2"));
+            search.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "seed_02", org.openqa.selenium.Keys.ENTER);
+            browser.until(d -> OnCallSeed.runId(2).equals(selectedRun(browser)));
+            assertThat(browser.script("return new URLSearchParams(location.search).get('run_id')")).isEqualTo(OnCallSeed.runId(2));
+            browser.assertConsoleClean();
+        }
+    }
+
+    private static String selectedRun(Browser browser) {
+        return (String) browser.script("const s = document.getElementById('run-select'); return s && s.value");
+    }
+
+    @Test
     void an_unknown_run_or_task_shows_a_not_found_page_with_no_actions_and_no_polling() {
         try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
             browser.login(WebFixture.OP);
