@@ -242,7 +242,7 @@ class WebOnCallBrowserTest {
     }
 
     @Test
-    void run_actions_clear_only_the_failed_tasks_after_listing_them_then_mark_note_and_delete_the_run() {
+    void run_actions_clear_the_failed_tasks_then_the_whole_run_after_listing_them_then_mark_note_and_delete_it() {
         DagRunRow run = web.engine().trigger(DAG_ID, Map.of("fail", true));
         web.engine().awaitState(run);
         try (Browser browser = Browser.open(web.baseUrl(), Browser.DESKTOP)) {
@@ -258,6 +258,12 @@ class WebOnCallBrowserTest {
             // transform fails again (the conf still says so): a second try proves the clear ran it.
             browser.until(d -> tryOf(run.runId(), "transform") == 2 && "failed".equals(runState(run.runId())));
             assertThat(tryOf(run.runId(), "extract")).isEqualTo(1);
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.id("clear-run"))).click();
+            browser.until(d -> listed(browser).size() == 3);
+            browser.driver().findElement(By.cssSelector("[data-testid=confirm]")).click();
+            browser.until(d -> tryOf(run.runId(), "extract") == 2 && tryOf(run.runId(), "transform") == 3
+                    && "failed".equals(runState(run.runId())));
 
             browser.until(ExpectedConditions.elementToBeClickable(By.id("mark-run-success"))).click();
             browser.waitFor(By.cssSelector("[data-testid=confirm]")).click();
@@ -275,7 +281,7 @@ class WebOnCallBrowserTest {
             browser.until(d -> d.findElements(By.cssSelector(".run-head[data-run-id='" + run.runId() + "']")).isEmpty());
             browser.assertConsoleClean();
         }
-        assertThat(auditEvents(run.runId())).containsExactly("api.post_clear_task_instances", "api.update_dag_run_state",
+        assertThat(auditEvents(run.runId())).containsExactly("api.post_clear_task_instances", "api.clear_dag_run", "api.update_dag_run_state",
                 "api.set_dag_run_note", "api.delete_dag_run");
     }
 
