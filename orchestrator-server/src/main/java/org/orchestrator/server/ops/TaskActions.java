@@ -1,5 +1,7 @@
 package org.orchestrator.server.ops;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class TaskActions {
      *         state (nor removed), marking nothing (Airflow's {@code dry_run})
      */
     public List<TaskInstanceRecord> previewMark(ClearScope scope, TaskState target) {
-        List<String> others = java.util.Arrays.stream(TaskState.values()).filter(s -> s != target && s != TaskState.REMOVED)
+        List<String> others = Arrays.stream(TaskState.values()).filter(s -> s != target && s != TaskState.REMOVED)
                 .map(TaskState::wireName).toList();
         return reads.matchingTaskInstances(scope.filter(namedRun(scope), others));
     }
@@ -60,7 +62,7 @@ public final class TaskActions {
     public List<TaskInstanceRecord> mark(Actor actor, ClearScope scope, TaskState target) {
         List<TaskInstanceRecord> selected = previewMark(scope, target);
         List<TaskInstanceRecord> marked = ground.audited(actor, h -> {
-            java.time.Instant now = ground.clock().instant();
+            Instant now = ground.clock().instant();
             List<TaskInstanceRecord> done = selected.stream().filter(r -> tis.mark(h, r.ti(), target, now)).toList();
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("new_state", target.wireName());

@@ -81,9 +81,6 @@ public final class GridQueries {
      */
     public record GridFilter(List<String> states, List<String> runTypes, Range<Instant> logicalDates) {
 
-        /** Every run. */
-        public static final GridFilter ANY = new GridFilter(List.of(), List.of(), Range.any());
-
         /** Copies the lists. */
         public GridFilter {
             states = List.copyOf(states);
@@ -94,11 +91,6 @@ public final class GridQueries {
         Filter where(String dagId) {
             return new Filter().eq("dag_id", dagId).in("state", states).in("run_type", runTypes).within("logical_date", logicalDates);
         }
-    }
-
-    /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
-    Optional<Grid> grid(Tx h, String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
-        return grid(h, dagId, limit, GridFilter.ANY, wanted);
     }
 
     /** @return the grid of the newest {@code limit} runs the filter lets through, or empty when there is no such DAG */

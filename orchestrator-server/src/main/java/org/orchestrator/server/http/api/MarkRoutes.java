@@ -2,6 +2,7 @@ package org.orchestrator.server.http.api;
 
 import io.javalin.http.Context;
 import java.util.List;
+import org.orchestrator.api.Dag;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
@@ -42,7 +43,7 @@ final class MarkRoutes {
      * true) only lists them.
      */
     private void markScope(Context ctx) {
-        org.orchestrator.api.Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
+        Dag dag = api.loadedDag(PathParams.get(ctx, "dag_id")).dag();
         JsonBody body = JsonBody.of(ctx).allowOnly(Forms.MarkScopeForm.class);
         TaskState target = newState(body);
         if (target == TaskState.SKIPPED) {
