@@ -255,10 +255,15 @@ try {
   state.session = await startPage('dags');
   document.title = `${taskId} · ${dagId} · Orchestrator`;
   useDagZone((await get(api('dags', dagId, 'details'))).timezone);
-  // The first read decides between the page and a not-found page; only then does polling start.
-  await refresh();
-  setUpLogTools();
-  refresher = every(1000, refresh);
+  // The first read decides between the page and a not-found page; only then does polling start
+  // (any other failure is retried by the polling, which shows "Reconnecting…").
+  const failed = await refresh().then(() => null, (error) => error);
+  if (failed?.status === 404) {
+    showNotFound(failed);
+  } else {
+    setUpLogTools();
+    refresher = every(1000, refresh);
+  }
 } catch (error) {
-  if (error.status === 404) showNotFound(error); else showFailure(byId('main'), error);
+  showFailure(byId('main'), error);
 }
