@@ -52,8 +52,24 @@ public record ClearScope(Dag dag, List<String> taskIds, boolean upstream, boolea
         });
     }
 
+    /**
+     * The same scope as Airflow's "mark success / failed" dialog takes it: one task in one run,
+     * widened up- and downstream and to past and future runs.
+     *
+     * @return the scope of a mark of {@code taskId} in run {@code runId}
+     */
+    public static ClearScope forMark(Dag dag, String taskId, String runId, boolean upstream, boolean downstream,
+                                     boolean past, boolean future) {
+        return new ClearScope(dag, List.of(taskId), upstream, downstream, false, runId, past, future, Range.any());
+    }
+
     /** @param run the named run, as read (null when none is named) @return the filter that finds the instances */
     TaskInstanceFilter filter(DagRunRow run) {
+        return filter(run, onlyFailed ? FAILED : CLEARABLE);
+    }
+
+    /** @param run the named run, or null @param states the states to take @return the filter that finds the instances */
+    TaskInstanceFilter filter(DagRunRow run, List<String> states) {
         List<String> chosen = taskIds.isEmpty() ? dag.tasks().stream().map(TaskDefinition::id).toList() : taskIds;
         Set<String> tasks = TaskGraph.expand(dag, chosen, upstream, downstream);
         List<String> runIds = List.of();
@@ -63,7 +79,7 @@ public record ClearScope(Dag dag, List<String> taskIds, boolean upstream, boolea
             runIds = past || future ? List.of() : List.of(runId);
             range = new Range<>(past ? dates.from() : logical, future ? dates.to() : logical);
         }
-        return new TaskInstanceFilter(List.of(dag.id()), runIds, List.copyOf(tasks), onlyFailed ? FAILED : CLEARABLE,
+        return new TaskInstanceFilter(List.of(dag.id()), runIds, List.copyOf(tasks), states,
                 List.of(), range, Range.any(), Range.any(), Range.any());
     }
 }

@@ -1,5 +1,7 @@
 package org.orchestrator.server.ops;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,47 @@ public final class TaskActions {
      * @throws OperationException (not found) when the scope names a run that does not exist
      */
     public List<TaskInstanceRecord> preview(ClearScope scope) {
-        DagRunRow run = scope.runId() == null ? null : reads.run(scope.dag().id(), scope.runId()).orElseThrow(() ->
+        return reads.matchingTaskInstances(scope.filter(namedRun(scope)));
+    }
+
+    private DagRunRow namedRun(ClearScope scope) {
+        return scope.runId() == null ? null : reads.run(scope.dag().id(), scope.runId()).orElseThrow(() ->
                 OperationException.notFound("DAG run " + OperationException.quote(scope.runId()) + " not found in DAG "
                         + OperationException.quote(scope.dag().id())));
-        return reads.matchingTaskInstances(scope.filter(run));
+    }
+
+    /**
+     * @return the instances a mark of this scope would change: those not already in the target
+     *         state (nor removed), marking nothing (Airflow's {@code dry_run})
+     */
+    public List<TaskInstanceRecord> previewMark(ClearScope scope, TaskState target) {
+        List<String> others = Arrays.stream(TaskState.values()).filter(s -> s != target && s != TaskState.REMOVED)
+                .map(TaskState::wireName).toList();
+        return reads.matchingTaskInstances(scope.filter(namedRun(scope), others));
+    }
+
+    /**
+     * Airflow's {@code updateTaskInstancesState}: marks every instance the scope takes, in one
+     * transaction with one audit row; an instance that moved since it was read keeps its new state.
+     *
+     * @param target success or failed
+     * @return the instances marked, as they were found
+     */
+    public List<TaskInstanceRecord> mark(Actor actor, ClearScope scope, TaskState target) {
+        List<TaskInstanceRecord> selected = previewMark(scope, target);
+        List<TaskInstanceRecord> marked = ground.audited(actor, h -> {
+            Instant now = ground.clock().instant();
+            List<TaskInstanceRecord> done = selected.stream().filter(r -> tis.mark(h, r.ti(), target, now)).toList();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("new_state", target.wireName());
+            extra.put("marked", done.size());
+            return new Ground.Done<>(done, new AuditTrail.Entry("post_set_task_instances_state", scope.dag().id(), scope.runId(),
+                    scope.taskIds().getFirst(), extra));
+        });
+        List<TaskInstanceRow> rows = marked.stream().map(TaskInstanceRecord::ti).toList();
+        ground.loops().tasksChanged(new Loops.Change("post_set_task_instances_state",
+                rows.stream().map(TaskInstanceRow::runPk).collect(Collectors.toUnmodifiableSet()), RunActions.ids(rows)));
+        return marked;
     }
 
     /**

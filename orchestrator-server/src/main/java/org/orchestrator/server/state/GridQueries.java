@@ -72,13 +72,34 @@ public final class GridQueries {
     public record Grid(List<GridRun> runs, long totalRuns, List<Cell> cells) {
     }
 
-    /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
-    Optional<Grid> grid(Tx h, String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
+    /**
+     * Which runs the grid shows: run states and run types (empty: any) and a logical date range.
+     *
+     * @param states       run states, e.g. {@code failed}
+     * @param runTypes     run types, e.g. {@code manual}
+     * @param logicalDates inclusive bounds of the logical date
+     */
+    public record GridFilter(List<String> states, List<String> runTypes, Range<Instant> logicalDates) {
+
+        /** Copies the lists. */
+        public GridFilter {
+            states = List.copyOf(states);
+            runTypes = List.copyOf(runTypes);
+        }
+
+        /** @return the WHERE clause of the DAG's runs this filter lets through */
+        Filter where(String dagId) {
+            return new Filter().eq("dag_id", dagId).in("state", states).in("run_type", runTypes).within("logical_date", logicalDates);
+        }
+    }
+
+    /** @return the grid of the newest {@code limit} runs the filter lets through, or empty when there is no such DAG */
+    Optional<Grid> grid(Tx h, String dagId, int limit, GridFilter filter, UnaryOperator<List<GridRun>> wanted) {
         if (h.createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one() == 0) {
             return Optional.empty();
         }
-        List<GridRun> runs = runs(h, dagId, limit);
-        return Optional.of(new Grid(runs, count(h, dagId), cells(h, wanted.apply(runs))));
+        List<GridRun> runs = runs(h, dagId, limit, filter);
+        return Optional.of(new Grid(runs, count(h, dagId, filter), cells(h, wanted.apply(runs))));
     }
 
     /** @return every try of the run's tasks by task and try, or empty when there is no such run */
@@ -93,19 +114,21 @@ public final class GridQueries {
     }
 
     /** @return the DAG's newest runs, at most {@code limit}, oldest first */
-    private List<GridRun> runs(Tx h, String dagId, int limit) {
-        List<GridRun> newestFirst = h.createQuery("SELECT id, run_id, state, run_type, logical_date, start_date, end_date, conf "
-                        + "FROM dag_run WHERE dag_id = :dag ORDER BY logical_date DESC LIMIT :limit")
-                .bind("dag", dagId).bind("limit", limit)
+    private List<GridRun> runs(Tx h, String dagId, int limit, GridFilter filter) {
+        Filter where = filter.where(dagId);
+        List<GridRun> newestFirst = where.bind(h.createQuery("SELECT id, run_id, state, run_type, logical_date, start_date, "
+                        + "end_date, conf FROM dag_run" + where.sql() + " ORDER BY logical_date DESC LIMIT :limit"))
+                .bind("limit", limit)
                 .map((rs, ctx) -> new GridRun(rs.getLong("id"), rs.getString("run_id"), rs.getString("state"), rs.getString("run_type"),
                         Rows.instant(rs, "logical_date"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"),
                         conf(rs.getString("conf")))).list();
         return newestFirst.reversed();
     }
 
-    /** @return how many runs the DAG has in all */
-    private long count(Tx h, String dagId) {
-        return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag").bind("dag", dagId).mapTo(Long.class).one();
+    /** @return how many runs the DAG has that the filter lets through */
+    private long count(Tx h, String dagId, GridFilter filter) {
+        Filter where = filter.where(dagId);
+        return where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
     }
 
     /**

@@ -239,9 +239,12 @@ public final class Reads {
         return db.withHandle(EngineCounts::read);
     }
 
-    /** @return the DAG's grid with the cells of the runs {@code wanted} picks, or empty when there is no such DAG */
-    public Optional<Grid> grid(String dagId, int limit, UnaryOperator<List<GridRun>> wanted) {
-        return db.withHandle(h -> grid.grid(h, dagId, limit, wanted));
+    /**
+     * @return the grid of the newest runs the filter lets through, with the cells of the runs
+     *         {@code wanted} picks, or empty when there is no such DAG
+     */
+    public Optional<Grid> grid(String dagId, int limit, GridQueries.GridFilter filter, UnaryOperator<List<GridRun>> wanted) {
+        return db.withHandle(h -> grid.grid(h, dagId, limit, filter, wanted));
     }
 
     /** @return every try of a run's tasks, or empty when there is no such run */

@@ -2,6 +2,7 @@ package org.orchestrator.server.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,19 +10,29 @@ import java.util.Map;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.PathParams;
+import org.orchestrator.server.http.QueryParams;
 import org.orchestrator.server.http.auth.Role;
 import org.orchestrator.server.state.GridQueries.Cell;
 import org.orchestrator.server.state.GridQueries.Grid;
+import org.orchestrator.server.state.GridQueries.GridFilter;
+import org.orchestrator.server.state.Range;
+import org.orchestrator.server.state.RunType;
 
 /**
  * {@code GET /ui/api/dags/{dag_id}/grid?limit=N&instances=all|none|listed&run_id=…}: the DAG's
  * latest N runs (oldest first) and, compactly, the cells of all of them, none, or the listed
  * ones, packed per run as {@link RunCells} aligned with {@code task_ids}, so 500 runs of 200
  * tasks are well under a megabyte. A dashboard helper, not part of the Airflow API.
+ *
+ * <p>The grid's filters narrow the runs before the newest N are taken: {@code state} and
+ * {@code run_type} (repeatable) and {@code logical_date_gte} / {@code logical_date_lte}. A deep
+ * link to an old run asks for the N runs up to its logical date, so that run is among them.
  */
 final class GridRoutes {
 
     static final int MAX_RUNS = 1000;
+    private static final List<String> RUN_STATES = List.of("queued", "running", "success", "failed");
+    private static final List<String> RUN_TYPES = Arrays.stream(RunType.values()).map(RunType::wireName).toList();
     private static final int MAX_LISTED = 200;
 
     private final Orchestrator orchestrator;
@@ -43,7 +54,7 @@ final class GridRoutes {
             throw ApiProblem.badRequest("'instances' is all, none or listed (with at most " + MAX_LISTED
                     + " 'run_id' values), got " + ApiProblem.quote(which) + " with " + listed.size() + " run ids");
         }
-        Grid grid = orchestrator.reads().grid(dagId, limit, runs -> switch (which) {
+        Grid grid = orchestrator.reads().grid(dagId, limit, filter(ctx), runs -> switch (which) {
             case "all" -> runs;
             case "listed" -> runs.stream().filter(run -> listed.contains(run.dagRunId())).toList();
             default -> List.of();
@@ -69,6 +80,20 @@ final class GridRoutes {
         Map<String, RunCells> instances = new LinkedHashMap<>();
         byRun.forEach((runId, builder) -> instances.put(runId, builder.build()));
         return Map.of("task_ids", taskIds, "instances", instances);
+    }
+
+    /** @return the runs the grid's filters let through; a 400 naming the first bad value */
+    private static GridFilter filter(Context ctx) {
+        QueryParams q = new QueryParams(ctx);
+        return new GridFilter(checked("state", q.list("state"), RUN_STATES), checked("run_type", q.list("run_type"), RUN_TYPES),
+                new Range<>(q.instant("logical_date_gte"), q.instant("logical_date_lte")));
+    }
+
+    private static List<String> checked(String name, List<String> values, List<String> allowed) {
+        values.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v -> {
+            throw ApiProblem.badRequest("'" + name + "' must be one of " + String.join(", ", allowed) + ", got " + ApiProblem.quote(v));
+        });
+        return values;
     }
 
     private static int limit(String value) {

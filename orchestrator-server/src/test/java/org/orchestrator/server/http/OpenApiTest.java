@@ -109,6 +109,8 @@ class OpenApiTest {
                 op.post("/api/v1/dags/fail_once/dagRuns/doc_fail/clear", "{}"));
         check("POST", "/api/v1/dags/{dag_id}/clearTaskInstances",
                 op.post("/api/v1/dags/fail_once/clearTaskInstances", "{\"dag_run_id\": \"doc_fail\"}"));
+        check("POST", "/api/v1/dags/{dag_id}/updateTaskInstancesState", op.post("/api/v1/dags/fail_once/updateTaskInstancesState",
+                "{\"dag_run_id\": \"doc_fail\", \"task_id\": \"flaky\", \"new_state\": \"success\"}"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}",
                 op.get(ti + "/logs/1"));
         check("GET", "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/logs/{task_try_number}/stream",

@@ -63,13 +63,27 @@ class WebGridApiTest {
 
     @Test
     void the_grid_refuses_bad_parameters_and_unknown_dags() {
-        for (String query : List.of("limit=0", "limit=1001", "limit=x", "instances=some")) {
+        for (String query : List.of("limit=0", "limit=1001", "limit=x", "instances=some", "state=done", "run_type=cron",
+                "logical_date_gte=yesterday", "logical_date_lte=2026-13-01T00:00:00Z")) {
             WebClient.Response response = get("/ui/api/dags/web_demo/grid?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.header("Content-Type")).hasValue("application/problem+json");
         }
         assertThat(get("/ui/api/dags/nope/grid").status()).isEqualTo(404);
         assertThat(new WebClient(web.baseUrl()).get("/ui/api/dags/web_demo/grid").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_grid_filters_runs_by_state_type_and_logical_date_before_taking_the_newest() {
+        String path = "/ui/api/dags/web_flaky/grid?limit=5&instances=none";
+
+        assertThat(get(path + "&state=failed").json().get("total_runs").asInt()).isEqualTo(1);
+        assertThat(get(path + "&state=success&state=running").json().get("dag_runs").size()).isZero();
+        assertThat(get(path + "&run_type=manual").json().get("dag_runs").get(0).get("dag_run_id").asText()).isEqualTo(failedRun.runId());
+        assertThat(get(path + "&run_type=scheduled,backfill").json().get("total_runs").asInt()).isZero();
+        String logical = failedRun.logicalDate().toString();
+        assertThat(get(path + "&logical_date_lte=" + logical).json().get("total_runs").asInt()).isEqualTo(1);
+        assertThat(get(path + "&logical_date_gte=" + failedRun.logicalDate().plusSeconds(1)).json().get("total_runs").asInt()).isZero();
     }
 
     @Test

@@ -5,7 +5,7 @@ import {api, fetchAll, get, patch, query} from './api.js';
 import {startPage, canOperate, notify, showFailure} from './shell.js';
 import {every} from './poll.js';
 import {badge, legend} from './states.js';
-import {dateTime, duration, relative, secondsBetween, shortDateTime} from './time.js';
+import {dateTime, duration, relative, secondsBetween, useDagZone} from './time.js';
 import {scheduleCell} from './schedule.js';
 import {RunData} from './dagmodel.js';
 import {Grid, topologicalOrder} from './grid.js';
@@ -17,8 +17,11 @@ import {renderVersions} from './versions.js';
 import {renderCode} from './code.js';
 import {renderDurations} from './durations.js';
 import {openTrigger} from './trigger.js';
+import {gridToolbar as makeGridToolbar, shownTasks} from './gridfilters.js';
+import {runActions} from './runactions.js';
+import {renderCalendar} from './calendar.js';
 
-const TABS = ['grid', 'graph', 'gantt', 'durations', 'details', 'code'];
+const TABS = ['grid', 'graph', 'gantt', 'durations', 'calendar', 'details', 'code'];
 const dagId = decodeURIComponent(location.pathname.split('/')[2]);
 const state = {
   tab: TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'grid',
@@ -31,6 +34,7 @@ const data = new RunData(dagId, RUN_COUNTS.includes(asked) ? asked : 25);
 const gantt = {key: null, instances: null, tries: null};
 let grid;
 let graph;
+let toolbar;
 let refresher;
 
 function selectedRun() {
@@ -53,13 +57,33 @@ function draw() {
   const runId = run?.dag_run_id;
   drawHead();
   drawRunBar(run);
-  if (state.tab === 'grid') grid.render(state.order, data, runId, state.groups);
+  if (state.tab === 'grid') grid.render(shownTasks(state.order, toolbar.rows, data), data, runId, state.groups);
   if (state.tab === 'graph') graph.render(state.tasks, runId, data.instances.get(runId));
   if (state.tab === 'gantt') {
     const loaded = gantt.key?.startsWith(`${runId}|`);
     renderGantt(byId('panel-gantt'), dagId, run, loaded ? gantt.instances : null, loaded ? gantt.tries : null);
   }
   if (state.tab === 'durations') renderDurations(byId('panel-durations'), state.order, data);
+}
+
+/**
+ * A deep link (?run_id=) to a run older than the runs shown: the grid then shows the runs up to
+ * that run's logical date, so the link opens the run it names, not the latest.
+ */
+async function showLinkedRun() {
+  if (!state.run || data.runs.some((r) => r.dag_run_id === state.run)) return;
+  let run;
+  try {
+    run = await get(api('dags', dagId, 'dagRuns', state.run));
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    notify(`Run ${state.run} of ${dagId} was not found; showing the latest runs`, 'error');
+    state.run = null;
+    return;
+  }
+  toolbar.showUpTo(run.logical_date);
+  data.setFilters({...data.filters, logical_date_lte: run.logical_date});
+  await data.refresh();
 }
 
 async function refresh() {
@@ -88,7 +112,7 @@ async function loadGantt(run) {
 function drawHead() {
   const dag = state.dag;
   const head = byId('dag-head');
-  const signature = JSON.stringify([dag.is_paused, dag.next_dagrun, relative(dag.next_dagrun)]);
+  const signature = JSON.stringify([dag.is_paused, dag.next_dagrun, relative(dag.next_dagrun_create_after)]);
   if (head.dataset.signature === signature) return;
   head.dataset.signature = signature;
   const operate = canOperate(state.session);
@@ -109,8 +133,17 @@ function drawHead() {
     h('div', {class: 'meta'},
       meta('Owner', dag.owners.join(', ')),
       meta('Schedule', scheduleCell(dag)),
-      meta('Next run', dag.next_dagrun && !dag.is_paused ? `${shortDateTime(dag.next_dagrun)} (${relative(dag.next_dagrun)})` : '—'),
+      meta('Next run', nextRun(dag)),
       meta('Tags', dag.tags.length ? h('span', {class: 'tags'}, dag.tags.map((t) => h('span', {class: 'tag', text: t.name}))) : '—')));
+}
+
+/** When the next scheduled run starts (its interval's end) and the interval it covers, as Airflow says it. */
+function nextRun(dag) {
+  if (!dag.next_dagrun || dag.is_paused) return '—';
+  const runsAt = dag.next_dagrun_create_after || dag.next_dagrun;
+  const covers = dag.next_dagrun_data_interval_end
+    ? ` · covers ${dateTime(dag.next_dagrun_data_interval_start)} – ${dateTime(dag.next_dagrun_data_interval_end)}` : '';
+  return h('span', {'data-testid': 'next-run', text: `runs ${dateTime(runsAt)} (${relative(runsAt)})${covers}`});
 }
 
 function meta(label, value) {
@@ -139,22 +172,54 @@ function triggered(run) {
 
 function drawRunBar(run) {
   const bar = byId('run-bar');
-  bar.hidden = state.tab === 'details' || state.tab === 'durations' || state.tab === 'code' || !run;
-  const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab]);
-  if (bar.dataset.signature === signature) return;
-  bar.dataset.signature = signature;
+  bar.hidden = ['details', 'durations', 'calendar', 'code'].includes(state.tab) || !run;
+  if (!bar.firstChild) bar.append(runSearch(), h('span', {id: 'run-info', class: 'run-bar'}));
+  const info = byId('run-info');
+  const signature = JSON.stringify([data.runs.map((r) => [r.dag_run_id, r.state]), run, state.tab, state.runSearch]);
+  if (info.dataset.signature === signature) return;
+  info.dataset.signature = signature;
   if (!run) return;
-  const select = h('select', {id: 'run-select', 'aria-label': 'Run'},
-    [...data.runs].reverse().map((r) => h('option', {value: r.dag_run_id, text: r.dag_run_id})));
+  const text = state.runSearch || '';
+  const select = h('select', {id: 'run-select', 'aria-label': 'Run'}, [...data.runs].reverse().map((r) => h('option',
+    {value: r.dag_run_id, text: r.dag_run_id, hidden: Boolean(text) && !r.dag_run_id.toLowerCase().includes(text)})));
   select.value = run.dag_run_id;
   select.addEventListener('change', () => selectRun(select.value));
   const conf = Object.keys(run.conf || {}).length ? JSON.stringify(run.conf) : null;
-  replace(bar,
+  replace(info,
     h('label', {for: 'run-select', class: 'meta-label', text: 'Run'}), select,
     h('span', {'data-testid': 'run-state'}, badge(run.state)),
-    h('span', {class: 'small', text: `${run.run_type} · logical date ${dateTime(run.logical_date)}`}),
+    h('span', {class: 'small', 'data-testid': 'run-logical-date', text: `${run.run_type} · logical date ${dateTime(run.logical_date)}`}),
     run.start_date ? h('span', {class: 'small', text: `took ${duration(secondsBetween(run.start_date, run.end_date))}${run.end_date ? '' : ' so far'}`}) : null,
-    conf ? h('code', {class: 'conf small', title: 'conf', text: conf}) : null);
+    conf ? h('code', {class: 'conf small', title: 'conf', text: conf}) : null,
+    canOperate(state.session) ? runActions(dagId, run, {changed: () => refresher.now(), deleted: runDeleted}) : null);
+}
+
+/**
+ * Narrows the run picker to the runs whose id holds the typed text and selects the first; Enter
+ * on a run id not among the shown runs opens it as a deep link would. Built once, so typing is
+ * never interrupted by a refresh.
+ */
+function runSearch() {
+  const input = h('input', {type: 'search', id: 'run-search', placeholder: 'Find a run', 'aria-label': 'Find a run by id'});
+  input.addEventListener('input', () => {
+    state.runSearch = input.value.trim().toLowerCase();
+    const match = [...data.runs].reverse().find((r) => r.dag_run_id.toLowerCase().includes(state.runSearch));
+    if (match) selectRun(match.dag_run_id); else draw();
+  });
+  input.addEventListener('keydown', async (event) => {
+    if (event.key !== 'Enter' || !input.value.trim()) return;
+    state.run = input.value.trim();
+    await showLinkedRun();
+    if (state.run) selectRun(state.run);
+  });
+  return input;
+}
+
+function runDeleted(run) {
+  notify(`Deleted run ${run.dag_run_id}`);
+  state.run = null;
+  history.replaceState(null, '', location.pathname + query({runs: runsParam()}) + location.hash);
+  refresher.now();
 }
 
 function showTab(tab, focus) {
@@ -172,6 +237,7 @@ function showTab(tab, focus) {
     renderVersions(byId('versions'), dagId).catch((error) => showFailure(byId('versions'), error));
   }
   if (tab === 'code') showCode().catch((error) => showFailure(byId('panel-code'), error));
+  if (tab === 'calendar') renderCalendar(byId('panel-calendar'), dagId).catch((error) => showFailure(byId('panel-calendar'), error));
   if (state.dag) draw();
   if (tab === 'gantt' && refresher) refresher.now();
 }
@@ -203,16 +269,20 @@ function setUpTabs() {
 }
 
 function gridToolbar() {
-  const select = h('select', {id: 'run-count', 'aria-label': 'Runs shown'},
-    RUN_COUNTS.map((n) => h('option', {value: n, text: `${n} runs`})));
-  select.value = String(data.limit);
-  select.addEventListener('change', () => {
-    data.setLimit(Number(select.value));
-    history.replaceState(null, '', location.pathname + query({run_id: state.run, runs: runsParam()}) + location.hash);
-    refresher.now();
-  });
+  toolbar = makeGridToolbar({counts: RUN_COUNTS, limit: data.limit, filters: data.filters,
+    onRuns: (filters, limit) => {
+      data.setFilters(filters);
+      data.setLimit(limit);
+      history.replaceState(null, '', location.pathname + query({run_id: state.run, runs: runsParam()}) + location.hash);
+      refresher.now();
+    },
+    onRows: () => draw(),
+    onJump: () => {
+      if (!grid.focusFirst(['failed', 'upstream_failed'])) notify('No failed task in the shown runs');
+    }});
   const body = h('div', {id: 'grid-body'});
-  replace(byId('panel-grid'), h('div', {class: 'panel-toolbar'}, h('span', {class: 'muted small', text: 'Click a column head to select a run, a cell to open the task.'}), select), body);
+  replace(byId('panel-grid'), toolbar.element,
+    h('p', {class: 'muted small', text: 'Click a column head to select a run, a cell to open the task. M: manual run, B: backfill.'}), body);
   return body;
 }
 
@@ -223,12 +293,14 @@ try {
   state.session = session;
   state.details = details;
   state.dag = details;
+  useDagZone(details.timezone);
   state.tasks = tasks.tasks;
   state.order = topologicalOrder(state.tasks);
   // One set of expanded groups for the Grid and the Graph: a group collapsed in one is collapsed in the other.
   state.groups = state.tasks.some((t) => t.task_group) ? new Groups(state.tasks) : null;
   document.title = `${dagId} · Orchestrator`;
   grid = new Grid(gridToolbar(), dagId, selectRun);
+  await showLinkedRun();
   graph = new Graph(byId('panel-graph'), dagId, state.groups);
   byId('legend').append(legend());
   setUpTabs();

@@ -19,6 +19,13 @@ export class RunData {
     this.lastFull = 0;
     this.revision = 0;
     this.runsSignature = '';
+    this.filters = {};
+  }
+
+  /** Narrows the runs (GridRoutes' state, run_type, logical_date_gte/lte) from the next refresh on. */
+  setFilters(filters) {
+    this.filters = filters;
+    this.lastFull = 0;
   }
 
   /** Shows a different number of runs from the next refresh on. */
@@ -46,7 +53,7 @@ export class RunData {
 
   read(instances, runIds) {
     const path = '/ui/api/dags/' + encodeURIComponent(this.dagId) + '/grid';
-    return get(path + query({limit: this.limit, instances, run_id: runIds}));
+    return get(path + query({...this.filters, limit: this.limit, instances, run_id: runIds}));
   }
 
   /** Takes a grid answer in; bumps {@code revision} when anything shown may have changed. */

@@ -4,7 +4,7 @@
 // a running try reaches up to now.
 import {h, replace} from './dom.js';
 import {stateClass, stateLabel} from './states.js';
-import {dateTime, duration, secondsBetween} from './time.js';
+import {clockTime, dateTime, duration, secondsBetween, zoneLabel} from './time.js';
 import {taskHref} from './grid.js';
 
 /**
@@ -30,7 +30,7 @@ export function renderGantt(container, dagId, run, instances, tries) {
     if (spans.length === 0) {
       track.append(bar(`gantt-bar ${stateClass(ti.state)}`, scale, time(ti.queued_when), now, 'queued'));
     }
-    for (const span of spans) drawSpan(track, ti, span, scale, spans.length > 1);
+    spans.forEach((span, i) => drawSpan(track, ti, span, scale, spans.length > 1, spans[i + 1] ? at(scale, spans[i + 1].start) : null));
     chart.append(h('div', {class: 'gantt-row', 'data-task-id': ti.task_id},
       h('a', {class: 'gantt-label', href: taskHref(dagId, run.dag_run_id, ti.task_id), title: ti.task_id, text: ti.task_id}),
       track));
@@ -54,7 +54,8 @@ function spansOf(ti, ended, now) {
   return spans.sort((a, b) => a.tryNumber - b.tryNumber);
 }
 
-function drawSpan(track, ti, span, scale, numbered) {
+/** @param nextFrom where the task's next try starts (percent), or null: a label outside a short bar must not run into it */
+function drawSpan(track, ti, span, scale, numbered, nextFrom) {
   if (span.queued) track.append(bar('gantt-queued', scale, span.queued, span.start));
   const seconds = secondsBetween(span.startIso, span.endIso);
   const label = `${duration(seconds)}${numbered || span.tryNumber > 1 ? ` · try ${span.tryNumber}` : ''}`;
@@ -67,7 +68,9 @@ function drawSpan(track, ti, span, scale, numbered) {
   main.title = `${ti.task_id}, try ${span.tryNumber}: ${stateLabel(span.state)}\nstarted ${dateTime(span.startIso)}\n`
     + `ended ${dateTime(span.endIso) || '(running)'}`;
   track.append(main);
-  if (!wide) track.append(outsideLabel(label, from, to));
+  // A label needs about 15% of the track; a short try with another try right after it keeps its
+  // details in its tooltip, so the labels of quick retries never overlap.
+  if (!wide && (nextFrom === null || nextFrom - to > 15)) track.append(outsideLabel(label, from, to));
 }
 
 function at(scale, t) {
@@ -94,12 +97,12 @@ function axis(start, span) {
   for (let i = 0; i <= 4; i++) {
     const t = start + span * i / 4;
     // Sub-second runs need milliseconds to tell the ticks apart.
-    const text = new Date(t).toISOString().slice(11, span < 10000 ? 23 : 19);
+    const text = clockTime(t, span < 10000);
     const tick = h('span', {class: 'gantt-tick', text});
     tick.style.left = `${i * 25}%`;
     ticks.append(tick);
   }
-  return h('div', {class: 'gantt-row gantt-axis'}, h('div', {class: 'gantt-label muted', text: 'UTC'}), ticks);
+  return h('div', {class: 'gantt-row gantt-axis'}, h('div', {class: 'gantt-label muted', text: zoneLabel()}), ticks);
 }
 
 function time(iso) {

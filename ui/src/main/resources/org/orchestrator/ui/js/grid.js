@@ -7,7 +7,7 @@
 import {h, replace} from './dom.js';
 import {groupState} from './groups.js';
 import {stateClass, stateLabel} from './states.js';
-import {dateTime, duration, secondsBetween} from './time.js';
+import {dateOnly, dateTime, duration, secondsBetween} from './time.js';
 
 const PITCH = 24;
 const OVERSCAN = 3;
@@ -45,12 +45,13 @@ export class Grid {
     }
     const first = !this.view;
     if (first) this.build();
-    const drawn = JSON.stringify([data.revision, selected, this.taskIds.length, data.runs.length, groups?.version]);
+    const drawn = JSON.stringify([data.revision, selected, this.taskIds, data.runs.length, groups?.version]);
     if (drawn !== this.drawn) {
       // Something shown changed: every element in view is brought up to date on this paint.
       this.drawn = drawn;
       this.version += 1;
       this.longest = Math.max(1, ...data.runs.map((r) => secondsBetween(r.start_date, r.end_date) || 0));
+      this.dated = datedColumns(data.runs);
       this.size();
     }
     if (first || wasAtRightEdge) this.view.body.scrollLeft = this.view.body.scrollWidth;
@@ -179,7 +180,8 @@ export class Grid {
   head(c, run) {
     let el = this.heads.get(run.dag_run_id);
     if (!el) {
-      el = h('button', {type: 'button', class: 'run-head', 'data-run-id': run.dag_run_id}, h('span', {class: 'run-bar-fill'}));
+      el = h('button', {type: 'button', class: 'run-head', 'data-run-id': run.dag_run_id}, h('span', {class: 'run-bar-fill'}),
+        h('span', {class: 'run-type-mark', 'aria-hidden': 'true'}), h('span', {class: 'run-date', 'aria-hidden': 'true'}));
       this.heads.set(run.dag_run_id, el);
       this.view.headLayer.append(el);
     } else if (el.version === this.version) {
@@ -190,10 +192,16 @@ export class Grid {
     const seconds = secondsBetween(run.start_date, run.end_date);
     el.className = `run-head ${stateClass(run.state)}${run.dag_run_id === this.selected ? ' selected' : ''}`;
     el.dataset.state = run.state;
-    const label = `${run.dag_run_id} · ${stateLabel(run.state)} · ${dateTime(run.logical_date)}${seconds === null ? '' : ` · ${duration(seconds)}`}`;
+    el.dataset.runType = run.run_type;
+    // Manual and backfill runs carry a letter; some heads carry their date (see datedColumns).
+    el.children[1].textContent = {manual: 'M', backfill: 'B'}[run.run_type] || '';
+    el.children[2].textContent = this.dated.has(c) ? dateOnly(run.logical_date).slice(5) : '';
+    const label = `${run.dag_run_id} · ${run.run_type} · ${stateLabel(run.state)} · ${dateTime(run.logical_date)}`
+      + `${seconds === null ? '' : ` · ${duration(seconds)}`}`;
     el.title = label;
     el.setAttribute('aria-label', `Select run ${label}`);
-    el.firstChild.style.height = `${Math.round(6 + 34 * (seconds || 0) / this.longest)}px`;
+    // At most 28 px: the top of the head keeps room for the run type letter and the date.
+    el.firstChild.style.height = `${Math.round(6 + 22 * (seconds || 0) / this.longest)}px`;
   }
 
   label(r) {
@@ -223,8 +231,25 @@ export class Grid {
     const from = event.target.closest('.cell');
     if (!step || !from) return;
     event.preventDefault();
-    const r = clamp(Number(from.dataset.row) + step[0], this.taskIds.length);
-    const c = clamp(Number(from.dataset.col) + step[1], this.data.runs.length);
+    this.focusCell(clamp(Number(from.dataset.row) + step[0], this.taskIds.length),
+      clamp(Number(from.dataset.col) + step[1], this.data.runs.length));
+  }
+
+  /** Moves focus to the first cell (column by column, oldest run first) whose state is one of these. @returns true if found */
+  focusFirst(states) {
+    if (!this.view) return false;
+    for (let c = 0; c < this.data.runs.length; c++) {
+      const r = this.taskIds.findIndex((taskId) => states.includes(this.data.instance(this.data.runs[c].dag_run_id, taskId)?.state));
+      if (r >= 0) {
+        this.focusCell(r, c);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Scrolls a cell into view, draws it and focuses it. */
+  focusCell(r, c) {
     const body = this.view.body;
     body.scrollLeft = Math.min(body.scrollLeft, c * PITCH);
     body.scrollLeft = Math.max(body.scrollLeft, (c + 1) * PITCH - body.clientWidth);
@@ -233,6 +258,22 @@ export class Grid {
     this.paint();
     this.cells.get(`${this.data.runs[c].dag_run_id}\u0000${this.taskIds[r]}`)?.focus();
   }
+}
+
+/** @returns the columns whose head shows its date: the first of each new day, at least three columns (a date's width) apart */
+function datedColumns(runs) {
+  const dated = new Set();
+  let last = -Infinity;
+  let lastDay = null;
+  runs.forEach((run, c) => {
+    const day = dateOnly(run.logical_date);
+    if (c - last >= 3 && day !== lastDay) {
+      dated.add(c);
+      last = c;
+      lastDay = day;
+    }
+  });
+  return dated;
 }
 
 /** @returns [first, end) of the items in view, with a margin */

@@ -1,7 +1,8 @@
 // Follows one try's log. The log as it is now comes from the logs endpoint in one read; if the try
 // is still running, the server then pushes each new piece over server-sent events (…/stream),
 // resuming from the last byte received, until it sends `end`. Switching tries closes the stream;
-// an event for a try that is no longer shown is dropped.
+// an event for a try that is no longer shown is dropped. Each line is its own element, so WARN and
+// ERROR lines stand out and a search can show only the lines that hold it.
 import {api, get, query} from './api.js';
 
 export class LogView {
@@ -12,6 +13,23 @@ export class LogView {
     this.path = null;
     this.source = null;
     this.generation = 0;
+    this.partial = '';
+    this.partialEl = null;
+    this.needle = '';
+  }
+
+  /** Shows only the lines holding this text (any case); empty shows every line. @returns how many lines match */
+  search(text) {
+    this.needle = text.toLowerCase();
+    let matches = 0;
+    for (const line of this.pre.children) matches += this.mark(line) ? 1 : 0;
+    return matches;
+  }
+
+  mark(line) {
+    const hit = !this.needle || line.textContent.toLowerCase().includes(this.needle);
+    line.classList.toggle('log-hidden', !hit);
+    return hit && Boolean(this.needle);
   }
 
   /** Shows another try's log from its start. */
@@ -23,6 +41,8 @@ export class LogView {
     this.tryNumber = tryNumber;
     this.offset = null;
     this.ended = false;
+    this.partial = '';
+    this.partialEl = null;
     this.generation += 1;
     this.pre.replaceChildren();
     this.status.textContent = 'Loading…';
@@ -92,8 +112,25 @@ export class LogView {
 
   append(text) {
     const atBottom = this.pre.scrollTop + this.pre.clientHeight >= this.pre.scrollHeight - 4;
-    this.pre.append(document.createTextNode(text));
+    // A chunk may end mid-line: that line is redrawn whole when the rest arrives.
+    const pieces = (this.partial + text).split('\n');
+    if (this.partialEl) this.partialEl.remove();
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < pieces.length - 1; i++) fragment.append(this.line(pieces[i] + '\n'));
+    this.partial = pieces[pieces.length - 1];
+    this.partialEl = this.partial ? this.line(this.partial) : null;
+    if (this.partialEl) fragment.append(this.partialEl);
+    this.pre.append(fragment);
     if (this.follow.checked && atBottom) this.pre.scrollTop = this.pre.scrollHeight;
+  }
+
+  line(text) {
+    const level = /\bERROR\b/.test(text) ? ' log-error' : /\bWARN(ING)?\b/.test(text) ? ' log-warn' : '';
+    const el = document.createElement('span');
+    el.className = 'log-line' + level;
+    el.textContent = text;
+    this.mark(el);
+    return el;
   }
 }
 

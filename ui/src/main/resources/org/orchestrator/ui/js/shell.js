@@ -2,6 +2,7 @@
 // confirm dialog, and what the user's role allows.
 import {h, append, byId} from './dom.js';
 import {loadSession, logout} from './api.js';
+import {setZoneChoice, zoneChoice} from './time.js';
 
 /**
  * Starts a page: loads the session and draws the top bar.
@@ -19,9 +20,22 @@ export async function startPage(current) {
       navLink('/cluster', 'Health', current === 'cluster')),
     h('div', {class: 'user'},
       h('span', {id: 'live-status', class: 'live', role: 'status', text: 'Live'}),
+      zoneSwitch(),
       h('span', {class: 'who', 'data-testid': 'user', text: `${session.username} · ${session.role}`}),
       h('button', {type: 'button', class: 'btn btn-quiet', id: 'logout', text: 'Log out', on: {click: () => logout()}})));
   return session;
+}
+
+/** UTC, the browser's zone or the DAG's: the page reloads so that every time on it is shown anew. */
+function zoneSwitch() {
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const select = h('select', {id: 'timezone', class: 'zone-switch', 'aria-label': 'Time zone', title: 'Time zone of the times shown',
+    on: {change: () => { setZoneChoice(select.value); location.reload(); }}},
+  h('option', {value: 'utc', text: 'UTC'}),
+  h('option', {value: 'browser', text: `Browser (${browserZone})`}),
+  h('option', {value: 'dag', text: 'DAG\'s zone'}));
+  select.value = zoneChoice();
+  return select;
 }
 
 function navLink(href, text, active) {

@@ -1,12 +1,13 @@
 // A task try page: the task's state in one run, its tries as tabs, the selected try's log
 // following live, and clear / mark success / mark failed behind a confirm.
 import {h, replace, byId} from './dom.js';
-import {api, get, patch, post, query} from './api.js';
-import {startPage, canOperate, notify, confirmChange, showFailure} from './shell.js';
+import {api, get, post, query} from './api.js';
+import {startPage, canOperate, notify, showFailure} from './shell.js';
 import {every} from './poll.js';
-import {badge} from './states.js';
-import {dateTime, duration, secondsBetween} from './time.js';
+import {badge, stateLabel} from './states.js';
+import {dateTime, duration, secondsBetween, useDagZone} from './time.js';
 import {LogView} from './logview.js';
+import {openTaskClear, openTaskMark} from './taskclear.js';
 
 const [, , dagPart, , runPart, , taskPart] = location.pathname.split('/');
 const dagId = decodeURIComponent(dagPart);
@@ -27,6 +28,7 @@ async function refresh() {
   state.ti = await get(tiPath);
   drawHead();
   drawSummary();
+  drawActions();
   drawRendered();
   drawTries();
   await log.poll();
@@ -37,7 +39,10 @@ async function refresh() {
  * instances (each links to its own page). @returns true when only the list is shown
  */
 async function drawMapped() {
-  if (state.isMapped === undefined) state.isMapped = (await get(api('dags', dagId, 'tasks', taskId))).is_mapped;
+  if (state.isMapped === undefined) {
+    state.task = await get(api('dags', dagId, 'tasks', taskId));
+    state.isMapped = state.task.is_mapped;
+  }
   if (!state.isMapped) return false;
   const listing = await get(basePath + '/listMapped' + query({limit: 1000}));
   if (listing.total_entries === 0) return false;
@@ -143,14 +148,37 @@ function drawTries() {
   }
   if (count === 0) {
     byId('log-status').textContent = '';
-    byId('log').textContent = 'This task has not started in this run yet.';
     state.shownTry = null;
+    // Asked again only when the state changes, not on every refresh.
+    if (state.whyFor !== state.ti.state) {
+      state.whyFor = state.ti.state;
+      byId('log').textContent = 'This task has not run in this run.';
+      whyNotRun().then((text) => { byId('log').textContent = text; }, () => { state.whyFor = null; });
+    }
     return;
   }
+  state.whyFor = null;
   if (wanted !== state.shownTry) {
     state.shownTry = wanted;
     log.show(dagId, runId, taskId, wanted, mapIndex);
   }
+}
+
+/**
+ * Why a task never ran in this run, as Airflow's dependencies view says it: marked by an
+ * operator, or held back by its trigger rule (naming the upstream tasks and their states).
+ */
+async function whyNotRun() {
+  const ti = state.ti;
+  const ups = state.task.upstream_task_ids;
+  const upstream = ups.length ? (await get(api('dags', dagId, 'dagRuns', runId, 'taskInstances') + query({limit: 1000})))
+    .task_instances.filter((u) => ups.includes(u.task_id)) : [];
+  const rule = `Trigger rule ${state.task.trigger_rule}`;
+  const states = upstream.length ? `upstream: ${upstream.map((u) => `${u.task_id} is ${stateLabel(u.state)}`).join(', ')}` : 'no upstream tasks';
+  if (ti.state === 'upstream_failed') return `Did not run: ${rule} can no longer be met; ${states}.`;
+  if (ti.state === 'skipped') return `Skipped without running: ${rule}, or a branch chose other tasks; ${states}.`;
+  if (['success', 'failed'].includes(ti.state)) return `Marked ${ti.state} by an operator without running; ${states}.`;
+  return `Not started yet: ${rule}; ${states}.`;
 }
 
 function pickTry(n) {
@@ -159,39 +187,32 @@ function pickTry(n) {
   refresher.now();
 }
 
+/** Clear and mark, for operators; a mark to the state the task already has is disabled. */
 function drawActions() {
   // Clear and mark act on a whole task; one instance of a mapped task is read-only here.
   if (!canOperate(state.session) || mapIndex !== null) return;
-  replace(byId('task-actions'),
+  const holder = byId('task-actions');
+  if (holder.dataset.signature === state.ti.state) return;
+  holder.dataset.signature = state.ti.state;
+  replace(holder,
     h('button', {type: 'button', class: 'btn', id: 'clear', text: '↻ Clear', on: {click: clear}}),
-    h('button', {type: 'button', class: 'btn btn-success', id: 'mark-success', text: '✓ Mark success', on: {click: () => mark('success')}}),
-    h('button', {type: 'button', class: 'btn btn-danger', id: 'mark-failed', text: '✗ Mark failed', on: {click: () => mark('failed')}}));
+    h('button', {type: 'button', class: 'btn btn-success', id: 'mark-success', text: '✓ Mark success',
+      disabled: state.ti.state === 'success', on: {click: () => mark('success')}}),
+    h('button', {type: 'button', class: 'btn btn-danger', id: 'mark-failed', text: '✗ Mark failed',
+      disabled: state.ti.state === 'failed', on: {click: () => mark('failed')}}));
 }
 
 async function clear() {
-  const downstream = h('input', {type: 'checkbox', id: 'clear-downstream', checked: true});
-  // Unticked, the run reruns the DAG version it records; ticked, it records and runs the latest.
-  const latest = h('input', {type: 'checkbox', id: 'clear-latest-version'});
-  const ok = await confirmChange({
-    title: `Clear ${taskId}?`,
-    body: [h('p', {text: `The task is reset in run ${runId} and runs again as a new try, on the DAG version the run records.`}),
-      h('label', {class: 'check'}, downstream, ' Also clear its downstream tasks'),
-      h('label', {class: 'check'}, latest, ' Run on the latest version of the DAG (the run then records it)')],
-    confirm: 'Clear'});
-  if (!ok) return;
+  const form = await openTaskClear(dagId, runId, taskId);
+  if (!form) return;
   state.pinnedTry = null;
-  await act(() => post(api('dags', dagId, 'clearTaskInstances'), {dag_run_id: runId, task_ids: [taskId],
-    include_downstream: downstream.checked, only_failed: false, dry_run: false,
-    run_on_latest_version: latest.checked}), `Cleared ${taskId}`);
+  await act(() => post(api('dags', dagId, 'clearTaskInstances'), {...form, dry_run: false}), `Cleared ${taskId}`);
 }
 
 async function mark(newState) {
-  const ok = await confirmChange({
-    title: `Mark ${taskId} as ${newState}?`,
-    body: [h('p', {text: `The task is not run; run ${runId} carries on as if it had ${newState === 'success' ? 'succeeded' : 'failed'}.`})],
-    confirm: `Mark ${newState}`, danger: newState === 'failed'});
-  if (!ok) return;
-  await act(() => patch(tiPath, {new_state: newState, dry_run: false}), `Marked ${taskId} as ${newState}`);
+  const form = await openTaskMark(dagId, runId, taskId, newState);
+  if (!form) return;
+  await act(() => post(api('dags', dagId, 'updateTaskInstancesState'), {...form, dry_run: false}), `Marked ${taskId} as ${newState}`);
 }
 
 async function act(call, done) {
@@ -204,11 +225,45 @@ async function act(call, done) {
   await refresher.now();
 }
 
+/** The log's search (only matching lines stay) and download (the log as shown, as a text file). */
+function setUpLogTools() {
+  const input = byId('log-search');
+  input.addEventListener('input', () => {
+    const matches = log.search(input.value.trim());
+    byId('log-matches').textContent = input.value.trim() ? `${matches} matching line${matches === 1 ? '' : 's'}` : '';
+  });
+  byId('log-download').addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([byId('log').textContent], {type: 'text/plain'}));
+    const name = `${dagId}__${runId}__${taskId}__try${state.shownTry || 0}.log`.replace(/[^\w.-]+/g, '_');
+    const link = h('a', {href: url, download: name});
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+}
+
+/** An unknown DAG, run or task: a not-found page with a way back, no actions, and no polling. */
+function showNotFound(error) {
+  showFailure(byId('main'), error);
+  const dagHref = '/dags/' + encodeURIComponent(dagId);
+  byId('main').firstChild.append(h('p', {}, h('a', {href: dagHref, text: `Back to ${dagId}`}), ' · ', h('a', {href: '/dags', text: 'All DAGs'})));
+  document.title = `Not found · Orchestrator`;
+}
+
 try {
   state.session = await startPage('dags');
   document.title = `${taskId} · ${dagId} · Orchestrator`;
-  drawActions();
-  refresher = every(1000, refresh);
+  useDagZone((await get(api('dags', dagId, 'details'))).timezone);
+  // The first read decides between the page and a not-found page; only then does polling start
+  // (any other failure is retried by the polling, which shows "Reconnecting…").
+  const failed = await refresh().then(() => null, (error) => error);
+  if (failed?.status === 404) {
+    showNotFound(failed);
+  } else {
+    setUpLogTools();
+    refresher = every(1000, refresh);
+  }
 } catch (error) {
   showFailure(byId('main'), error);
 }

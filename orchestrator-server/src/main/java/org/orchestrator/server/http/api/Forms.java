@@ -56,6 +56,11 @@ final class Forms {
     record ClearRunForm(Boolean dryRun, Boolean runOnLatestVersion) {
     }
 
+    /** {@code POST /dags/{dag_id}/updateTaskInstancesState}: Airflow's {@code UpdateTaskInstancesState}, by run id. */
+    record MarkScopeForm(Boolean dryRun, String taskId, String dagRunId, Boolean includeUpstream, Boolean includeDownstream,
+                         Boolean includeFuture, Boolean includePast, String newState) {
+    }
+
     /** {@code PATCH …/taskInstances/{task_id}}: Airflow's {@code UpdateTaskInstance}. */
     record MarkForm(Boolean dryRun, String newState) {
     }
