@@ -59,9 +59,9 @@ export const KINDS = {
       {name: 'key', label: 'Key', required: true, readonly: editing},
       {name: 'value', label: 'Value', type: 'textarea', hint: editing ? 'A masked value stays as it is while this is empty.' : null},
       {name: 'description', label: 'Description'}],
-    load: async (v) => ({...v, value: v.value === MASK ? '' : v.value}),
+    load: async (v) => (v.value === MASK ? {...v, value: '', masked: true} : v),
     create: (v) => post(api('variables'), v),
-    update: (old, v) => patch(api('variables', old.key), old.value === MASK && v.value === '' ? {description: v.description} : v),
+    update: (old, v) => patch(api('variables', old.key), old.masked && v.value === '' ? {description: v.description} : v),
     remove: (v) => del(api('variables', v.key)),
   },
   pools: {

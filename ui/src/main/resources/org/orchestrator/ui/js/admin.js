@@ -33,14 +33,14 @@ function actions(item) {
 }
 
 async function create() {
+  let created = null;
   const saved = await formDialog({title: `New ${kind.noun}`, fields: kind.fields(false), extra: kind.test,
-    submit: async (values) => {
-      const created = await kind.create(values);
-      if (created && created.token) {
-        await showOnce('Copy your token now', 'It is shown only this once; the server keeps only its hash.', created.token);
-      }
-    }});
-  if (saved) done(`Created the ${kind.noun}.`);
+    submit: async (values) => { created = await kind.create(values); }});
+  if (!saved) return;
+  done(`Created the ${kind.noun}.`);
+  if (created && created.token) {
+    await showOnce('Copy your token now', 'It is shown only this once; the server keeps only its hash.', created.token);
+  }
 }
 
 async function edit(item) {

@@ -5,7 +5,8 @@ import {startPage, showFailure} from './shell.js';
 import {itemTable, pager} from './table.js';
 import {KINDS} from './browse-kinds.js';
 
-const LIMIT = 25;
+// 25 rows a page unless the URL asks for another size (1-100), which the pager keeps.
+const LIMIT = Math.min(100, Math.max(1, Number(new URLSearchParams(location.search).get('limit')) || 25));
 const name = location.pathname.split('/').pop();
 const kind = KINDS[name];
 
@@ -19,6 +20,7 @@ function navigate(filters, offset) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   if (offset) params.set('offset', String(offset));
+  if (LIMIT !== 25) params.set('limit', String(LIMIT));
   const search = params.toString();
   history.pushState(null, '', location.pathname + (search ? `?${search}` : ''));
   load();
