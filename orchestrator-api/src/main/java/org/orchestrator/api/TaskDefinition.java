@@ -21,6 +21,7 @@ public final class TaskDefinition {
     private final TaskSettings settings;
     private final Isolation isolation;
     private final List<String> jvmOptions;
+    private final boolean reuse;
     private final boolean dependsOnPast;
     private final boolean waitForDownstream;
     private final List<TaskCallback> onExecute;
@@ -37,6 +38,7 @@ public final class TaskDefinition {
         settings = b.settings();
         isolation = b.isolation();
         jvmOptions = b.jvmOptions();
+        reuse = b.reuse();
         dependsOnPast = b.dependsOnPast;
         waitForDownstream = b.waitForDownstream;
         onExecute = List.copyOf(b.onExecute);
@@ -105,6 +107,9 @@ public final class TaskDefinition {
 
     /** {@return options of the child JVM of a {@link Isolation#PROCESS} try, after the server's} */
     public List<String> jvmOptions() { return jvmOptions; }
+
+    /** {@return true when a {@link Isolation#PROCESS} try may run in a warm child JVM an earlier try left} */
+    public boolean reuse() { return reuse; }
 
     /** {@return true when the task waits for its instance in the previous run (Airflow's depends_on_past)} */
     public boolean dependsOnPast() { return dependsOnPast; }

@@ -30,6 +30,7 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     private final List<TaskCallback> onRetry = new ArrayList<>();
     private Isolation isolation;
     private final List<String> jvmOptions = new ArrayList<>();
+    private boolean reuse;
 
     TaskOptions() {
         startFrom(TaskSettings.DEFAULTS);
@@ -194,6 +195,28 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
         return self();
     }
 
+    /**
+     * Lets {@link Isolation#PROCESS} tries of this task run in a warm child JVM that an earlier try
+     * of the same bundle version (and the same JVM options) left behind, instead of starting one:
+     * a try then costs milliseconds, not a JVM start. The child is still not the server, so a
+     * crash, {@code System.exit} or exhausted heap still fails only the try; but tries share the
+     * child's static state one after another, like tasks on a thread. A child is recycled after a
+     * number of tries ({@code ORCHESTRATOR_PROCESS_REUSE_MAX_TRIES}) and after any failed try.
+     * Ignored for threads.
+     *
+     * @param reuse whether a try may run in a child an earlier try used
+     * @return this
+     */
+    public S reuse(boolean reuse) {
+        this.reuse = reuse;
+        return self();
+    }
+
+    /** {@return whether tries may run in a reused child JVM} */
+    boolean reuse() {
+        return reuse;
+    }
+
     /** @return the isolation set here, or null for the server's default */
     Isolation isolation() {
         return isolation;
@@ -207,6 +230,7 @@ public abstract sealed class TaskOptions<S extends TaskOptions<S>> permits TaskD
     /** Starts from the isolation and JVM options of the DAG's defaults (kept apart from {@link TaskSettings}). */
     void isolateLike(TaskOptions<?> defaults) {
         isolation = defaults.isolation;
+        reuse = defaults.reuse;
         jvmOptions.clear();
         jvmOptions.addAll(defaults.jvmOptions);
     }

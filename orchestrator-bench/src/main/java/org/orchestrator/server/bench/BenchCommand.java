@@ -138,9 +138,9 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     /** A try's start to its committed outcome, on a thread and in a child JVM, and a waiting child's memory. */
     private static void printIsolation(IsolationBenchmarks bench, int tries) throws Exception {
-        for (org.orchestrator.api.Isolation isolation : org.orchestrator.api.Isolation.values()) {
-            System.out.printf("no-op try, start to outcome committed, isolation %s: %s%n", isolation.name().toLowerCase(java.util.Locale.ROOT),
-                    IsolationBenchmarks.describe(bench.tryToCommit(tries, isolation)));
+        for (String kind : IsolationBenchmarks.KINDS) {
+            System.out.printf("no-op try, start to outcome committed, isolation %s: %s%n", kind,
+                    IsolationBenchmarks.describe(bench.tryToCommit(tries, kind)));
         }
         System.out.printf("memory of a child JVM whose task waits (VmRSS): %d MiB%n", bench.waitingChildMiB());
     }

@@ -13,7 +13,7 @@ import org.orchestrator.server.state.DagRunRow;
 
 /**
  * What {@link Isolation#PROCESS} costs: a chain of no-op tries run one after another with each
- * isolation, each try timed from its start to its outcome's commit (the try's start and end
+ * isolation (and with warm child JVMs reused), each try timed from its start to its outcome's commit (the try's start and end
  * dates); and the memory a child JVM holds while its task waits. The DAGs come from a source
  * bundle in the dags folder, as an author's would, so a child loads them as it would in production.
  */
@@ -25,9 +25,12 @@ final class IsolationBenchmarks {
         this.engines = engines;
     }
 
-    /** @param tries no-op tries in the chain @param isolation where they run @return start-to-commit per try, in ms */
-    EngineBenchmarks.Latency tryToCommit(int tries, Isolation isolation) throws IOException {
-        String dagId = "bench_" + isolation.name().toLowerCase(java.util.Locale.ROOT);
+    /** How tries run, as the bench names them: on a thread, in a fresh child JVM each, in a reused child JVM. */
+    static final List<String> KINDS = List.of("thread", "process", "process reused");
+
+    /** @param tries no-op tries in the chain @param kind one of {@link #KINDS} @return start-to-commit per try, in ms */
+    EngineBenchmarks.Latency tryToCommit(int tries, String kind) throws IOException {
+        String dagId = "bench_" + kind.replace(' ', '_');
         try (EngineBenchmarks.Engine bench = engines.apply(bundle(tries))) {
             Orchestrator engine = bench.engine();
             DagRunRow run = engine.runs().trigger(awaitLoaded(engine, dagId), null, null, Map.of(), null);
@@ -98,9 +101,10 @@ final class IsolationBenchmarks {
             public final class Dags implements DagProvider {
                 public Collection<Dag> dags() {
                     List<Dag> dags = new ArrayList<>();
-                    for (Isolation isolation : Isolation.values()) {
-                        Dag.Builder chain = Dag.builder("bench_" + isolation.name().toLowerCase(Locale.ROOT)).maxActiveTasks(1)
-                                .defaults(d -> d.isolation(isolation));
+                    for (String kind : List.of("thread", "process", "process_reused")) {
+                        Dag.Builder chain = Dag.builder("bench_" + kind).maxActiveTasks(1).defaults(d -> d
+                                .isolation(kind.equals("thread") ? Isolation.THREAD : Isolation.PROCESS)
+                                .reuse(kind.endsWith("reused")));
                         String[] ids = new String[%d];
                         for (int i = 0; i < ids.length; i++) {
                             ids[i] = "t" + i;

@@ -34,6 +34,7 @@ class BenchCommandTest {
                 .containsPattern("chain of 5 no-op tasks: hop p50 [0-9.]+ ms, p99 [0-9.]+ ms")
                 .containsPattern("throughput \\(one task mapped 40 ways\\): [0-9]+ tasks/s")
                 .containsPattern("no-op try, start to outcome committed, isolation process: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries")
+                .containsPattern("isolation process reused: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries")
                 .containsPattern("render one templated SQL field \\(200 renders\\): p50 [0-9.]+ µs, p99 [0-9.]+ µs");
     }
 }

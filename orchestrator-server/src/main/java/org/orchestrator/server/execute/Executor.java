@@ -157,6 +157,7 @@ public final class Executor implements AutoCloseable {
             LOG.info("grace period of {} over: handing back {} unfinished tries", grace, unfinished.size());
             handBack.handBack(unfinished);
         }
+        runner.close();
         completer.close();
         callbacks.close();
         watchdog.shutdownNow();

@@ -228,10 +228,15 @@ final class TryRunner {
         if (task.isolation().orElse(defaultIsolation) == Isolation.PROCESS) {
             BundleClassPath code = BundleClassPath.of(claimed.dag());
             log.info("running in a child JVM (isolation process)");
-            childJvm.run(new ChildTask(code.classPath(), code.providers(), task.jvmOptions()), context, log::raw);
+            childJvm.run(new ChildTask(code.classPath(), code.providers(), task.jvmOptions(), task.reuse()), context, log::raw);
         } else {
             task.task().execute(context);
         }
+    }
+
+    /** Stops the warm child JVMs: the node is shutting down. */
+    void close() {
+        childJvm.close();
     }
 
     private void timeOut(ClaimedTry claimed, Thread thread, Duration limit, AtomicBoolean reported) {

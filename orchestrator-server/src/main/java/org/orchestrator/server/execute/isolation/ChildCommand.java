@@ -20,11 +20,18 @@ final class ChildCommand {
     private ChildCommand() {
     }
 
-    /** A child's command line, and whether this child trains the node's child archive. */
-    record Line(List<String> command, boolean trainsArchive) {
+    /** A child's command line but its socket, and whether this child trains the node's child archive. */
+    record Line(List<String> beforeSocket, boolean trainsArchive) {
+
+        /** @return the whole command line of a child that connects to this socket */
+        List<String> command(Path socket) {
+            List<String> command = new ArrayList<>(beforeSocket);
+            command.add(socket.toString());
+            return command;
+        }
     }
 
-    static Line of(List<String> serverOptions, List<String> taskOptions, Path socket, ChildArchive childArchive) {
+    static Line of(List<String> serverOptions, List<String> taskOptions, ChildArchive childArchive) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ChildArchive.Use archive = archiveOptions(childArchive);
@@ -36,7 +43,7 @@ final class ChildCommand {
         }
         command.addAll(serverOptions);
         command.addAll(taskOptions);
-        command.addAll(List.of("-cp", classPath(), ChildMain.class.getName(), socket.toString()));
+        command.addAll(List.of("-cp", classPath(), ChildMain.class.getName()));
         return new Line(command, archive.trains());
     }
 

@@ -2,36 +2,34 @@ package org.orchestrator.server.execute.isolation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskContext;
 
 /**
- * Runs one try in a child JVM and owns it: starts it, serves its context over the channel, copies
- * its output into the try's log, and stops its whole process tree when the try's thread is
- * interrupted (execution timeout, mark, clear, delete, shutdown: the paths that stop a try on a
- * thread stop this one too). The try's outcome is the child's report when it exits cleanly, else
- * a failure naming the exit code or signal and the child's last lines.
+ * Runs one try in a child JVM and owns it: starts it (or takes a warm one a {@code reuse(true)}
+ * try left), serves its context over the channel, copies its output into the try's log, and stops
+ * its whole process tree when the try's thread is interrupted (execution timeout, mark, clear,
+ * delete, shutdown: the paths that stop a try on a thread stop this one too). The try's outcome is
+ * the child's report when it exits cleanly (or, reused, stays up), else a failure naming the exit
+ * code or signal and the child's last lines.
  */
-public final class ChildJvm {
+public final class ChildJvm implements AutoCloseable {
 
-    private static final Duration OUTPUT_PATIENCE = Duration.ofSeconds(1);
+    static final Duration OUTPUT_PATIENCE = Duration.ofSeconds(1);
     private final IsolationConfig config;
+    private final WarmChildren warm;
     private ChildArchive archive;
 
     /** @param config the node's isolation settings */
     public ChildJvm(IsolationConfig config) {
         this.config = config;
+        this.warm = new WarmChildren(config);
     }
 
     /** Created with the first child, so a node that isolates nothing makes no directory. */
@@ -53,23 +51,28 @@ public final class ChildJvm {
      * @throws InterruptedException when the try was stopped; the child's tree is gone by then
      */
     public void run(ChildTask task, TaskContext context, Consumer<String> lines) throws InterruptedException {
-        Path dir = privateDirectory();
-        Path socketPath = dir.resolve("s");
         LastLines last = new LastLines();
-        Process process = null;
-        ChildCommand.Line command = ChildCommand.of(config.jvmOptions(), task.jvmOptions(), socketPath, archive());
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socketPath));
-            process = start(command.command());
-            OutputPump out = pump(process, false, context, last);
-            OutputPump err = pump(process, true, context, last);
-            // A child that dies before it connects must not leave this thread waiting in accept.
-            process.onExit().thenRun(() -> closeQuietly(server));
-            Map<String, Object> done = converse(server, task, context, line -> { last.add(line); lines.accept(line); });
-            int exit = process.waitFor();
-            out.awaitEnd(OUTPUT_PATIENCE);
-            err.awaitEnd(OUTPUT_PATIENCE);
-            settle(done, exit, last);
+        ChildProcess child = task.reuse() ? warm.take(task) : null;
+        ChildCommand.Line command = null;
+        boolean keep = false;
+        try {
+            if (child == null) {
+                command = ChildCommand.of(config.jvmOptions(), task.jvmOptions(), archive());
+                child = start(command, context, last);
+            } else {
+                context.log().info("reusing a warm child JVM ({} tries before this one)", child.tries());
+                child.attach(context, last);
+            }
+            // A child that trains the archive must exit for the archive to be written.
+            boolean reusable = task.reuse() && (command == null || !command.trainsArchive());
+            Map<String, Object> done = child.runTry(ChildRequests.start(context, task, reusable), new ChildRequests(context),
+                    line -> { last.add(line); lines.accept(line); });
+            if (reusable && done != null) {
+                keep = child.awaitEndOfTry() && !"failed".equals(done.get("result"));
+                settle(done, 0, last);
+            } else {
+                settle(done, child.awaitExit(), last);
+            }
         } catch (ClosedByInterruptException e) {
             throw new InterruptedException("stopped");
         } catch (IOException e) {
@@ -78,69 +81,33 @@ public final class ChildJvm {
             }
             throw new ChildFailure("child JVM: " + e.getMessage() + "; last lines: " + last);
         } finally {
-            if (process != null && process.isAlive()) {
-                ProcessTree.stop(process.toHandle(), config.killGrace());
+            release(task, child, keep);
+            if (command != null && command.trainsArchive()) {
+                archive().trained(child == null ? -1 : child.exitValue());
             }
-            if (command.trainsArchive()) {
-                archive().trained(process == null || process.isAlive() ? -1 : process.exitValue());
-            }
-            deleteQuietly(socketPath, dir);
         }
     }
 
-    private static Process start(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // The node's own settings (database password, connection URIs, the secret key) stay with the node.
-        builder.environment().keySet().removeIf(name -> name.startsWith("ORCHESTRATOR_"));
-        return builder.start();
-    }
-
-    private static OutputPump pump(Process process, boolean stderr, TaskContext context, LastLines last) {
-        String tag = stderr ? "[stderr] " : "[stdout] ";
-        return OutputPump.start("child-" + (stderr ? "err-" : "out-") + process.pid(),
-                stderr ? process.getErrorStream() : process.getInputStream(), line -> {
-                    last.add(tag + line);
-                    if (stderr) {
-                        context.log().warn("{}{}", tag, line);
-                    } else {
-                        context.log().info("{}{}", tag, line);
-                    }
-                });
-    }
-
-    /** @return the child's report, or null when it went away without one */
-    private static Map<String, Object> converse(ServerSocketChannel server, ChildTask task, TaskContext context,
-                                                Consumer<String> lines)
-            throws IOException {
-        SocketChannel socket;
+    private ChildProcess start(ChildCommand.Line command, TaskContext context, LastLines last) throws IOException, InterruptedException {
+        Path dir = privateDirectory();
+        Path socket = dir.resolve("s");
         try {
-            socket = server.accept();
-        } catch (java.nio.channels.AsynchronousCloseException diedEarly) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new ClosedByInterruptException();
-            }
-            return null;
-        }
-        try (Channel channel = new Channel(socket)) {
-            channel.send(ChildRequests.start(context, task));
-            return serve(channel, new ChildRequests(context), lines);
+            return ChildProcess.start(command.command(socket), socket, new ChildOutput(context, last), last, config.killGrace());
+        } finally {
+            // A connected socket outlives its name: nothing else may connect to it from now on.
+            deleteQuietly(socket, dir);
         }
     }
 
-    private static Map<String, Object> serve(Channel channel, ChildRequests requests, Consumer<String> lines) throws IOException {
-        for (Map<String, Object> message = channel.receive(); message != null; message = channel.receive()) {
-            switch ((String) message.get("type")) {
-                case "log" -> lines.accept((String) message.get("line"));
-                case "push" -> requests.pushed(message);
-                case "branches" -> requests.branches(message);
-                case "call" -> channel.send(requests.answer(message));
-                case "done" -> {
-                    return message;
-                }
-                default -> throw new IOException("unknown message from the child JVM: " + message.get("type"));
-            }
+    private void release(ChildTask task, ChildProcess child, boolean keep) {
+        if (child == null) {
+            return;
         }
-        return null;
+        if (keep) {
+            warm.give(task, child);
+        } else {
+            child.stop(config.killGrace());
+        }
     }
 
     private static void settle(Map<String, Object> done, int exit, LastLines last) {
@@ -157,20 +124,18 @@ public final class ChildJvm {
         throw new ChildFailure(ExitCodes.describe(exit) + " without reporting an outcome; last lines: " + last);
     }
 
+    /** Stops the warm children: the node is shutting down. */
+    @Override
+    public void close() {
+        warm.close();
+    }
+
     private static Path privateDirectory() {
         try {
             // Created owner-only: no other user can connect to the socket inside.
             return Files.createTempDirectory("orchestrator-try-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for a child JVM's socket", e);
-        }
-    }
-
-    private static void closeQuietly(ServerSocketChannel server) {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed: the child connected and ended
         }
     }
 

@@ -1,12 +1,14 @@
 package org.orchestrator.server.execute.isolation;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.orchestrator.api.Dag;
@@ -16,18 +18,22 @@ import org.orchestrator.api.SkipTaskException;
 import org.orchestrator.api.TaskDefinition;
 
 /**
- * The main class of a child JVM that runs one {@link org.orchestrator.api.Isolation#PROCESS} try.
+ * The main class of a child JVM that runs {@link org.orchestrator.api.Isolation#PROCESS} tries.
  * It starts no server: it connects back to its node over the socket named by its one argument,
  * receives the try, loads the task's bundle, runs the task with a context whose calls go to the
- * node, reports the outcome and exits. It stops by itself when its node goes away (see
+ * node, reports the outcome and exits, or, when the try allows reuse and did not fail, waits for
+ * the next try of the same bundle. It stops by itself when its node goes away (see
  * {@link ParentWatch}).
  */
 public final class ChildMain {
 
+    /** The DAGs this child built, by bundle and id (one try's thread uses it at a time). */
+    private static final Map<List<Object>, Dag> DAGS = new HashMap<>();
+
     private ChildMain() {
     }
 
-    /** @param args the path of the node's socket for this try */
+    /** @param args the path of the node's socket */
     public static void main(String[] args) throws IOException {
         ParentWatch.start();
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -37,12 +43,29 @@ public final class ChildMain {
         if (start == null) {
             Runtime.getRuntime().halt(ParentWatch.PARENT_GONE);
         }
-        Map<String, Object> done = run(channel, start);
-        channel.send(done);
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        Map<String, Object> done;
+        do {
+            done = run(channel, start);
+            System.setOut(stdout);
+            System.setErr(stderr);
+            endOfTry(stdout);
+            endOfTry(stderr);
+            channel.send(done);
+            // A reused child waits for its next try; the node closes the line when it keeps it no longer.
+            start = Boolean.TRUE.equals(start.get("reuse")) && !"failed".equals(done.get("result")) ? channel.receive() : null;
+        } while (start != null);
         channel.close();
         // A VirtualMachineError leaves this JVM unreliable; anything else ends as the task left it,
         // minus threads it forgot to stop.
         System.exit(done.containsKey("fatal") ? 1 : 0);
+    }
+
+    /** Marks where this try's output ends, so the node knows when none of it can still come (see {@link ChildOutput}). */
+    private static void endOfTry(PrintStream stream) {
+        stream.println(ChildOutput.END_OF_TRY);
+        stream.flush();
     }
 
     private static Map<String, Object> run(Channel channel, Map<String, Object> start) {
@@ -74,9 +97,23 @@ public final class ChildMain {
         }
     }
 
-    /** Builds the DAG as the node did: the bundle's own providers, in a loader over its class path. */
+    /**
+     * The DAG as the node built it: the bundle's own providers, in a loader over its class path;
+     * built once per child, so a reused child's next try starts at once.
+     */
     @SuppressWarnings("unchecked")
     private static Dag dag(Map<String, Object> start) throws ReflectiveOperationException, IOException {
+        List<Object> key = List.of(start.get("classPath"), start.get("providers"), start.get("dagId"));
+        Dag known = DAGS.get(key);
+        if (known == null) {
+            known = build(start);
+            DAGS.put(key, known);
+        }
+        return known;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dag build(Map<String, Object> start) throws ReflectiveOperationException, IOException {
         List<String> classPath = (List<String>) start.get("classPath");
         URL[] urls = new URL[classPath.size()];
         for (int i = 0; i < urls.length; i++) {

@@ -23,8 +23,12 @@ final class ChildRequests {
         this.context = context;
     }
 
-    /** The try as the child's context will see it. */
-    static Map<String, Object> start(TaskContext context, ChildTask task) {
+    /**
+     * The try as the child's context will see it.
+     *
+     * @param reuse whether the child stays up for another try after this one
+     */
+    static Map<String, Object> start(TaskContext context, ChildTask task, boolean reuse) {
         Map<String, Object> start = new HashMap<>();
         start.put("type", "start");
         start.put("dagId", context.dagId());
@@ -41,6 +45,7 @@ final class ChildRequests {
         start.put("mapIndex", context.mapIndex());
         start.put("classPath", task.classPath().stream().map(Object::toString).toList());
         start.put("providers", task.providers());
+        start.put("reuse", reuse);
         return start;
     }
 

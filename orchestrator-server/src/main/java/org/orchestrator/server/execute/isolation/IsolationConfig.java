@@ -15,8 +15,13 @@ import org.orchestrator.api.Isolation;
  *                         ({@code ORCHESTRATOR_PROCESS_JVM_OPTIONS}, a heap cap and a small, fast-starting JVM)
  * @param killGrace        how long a stopped child has between SIGTERM and SIGKILL
  *                         ({@code ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS}, 5)
+ * @param warmChildren     how many idle child JVMs of {@code reuse(true)} tasks the node keeps
+ *                         ({@code ORCHESTRATOR_PROCESS_WARM_CHILDREN}, 4; 0 turns reuse off)
+ * @param reuseMaxTries    after how many tries a reused child is recycled ({@code ORCHESTRATOR_PROCESS_REUSE_MAX_TRIES}, 100)
+ * @param reuseIdle        how long an idle child is kept before it is stopped ({@code ORCHESTRATOR_PROCESS_REUSE_IDLE_SECONDS}, 300)
  */
-public record IsolationConfig(Isolation defaultIsolation, List<String> jvmOptions, Duration killGrace) {
+public record IsolationConfig(Isolation defaultIsolation, List<String> jvmOptions, Duration killGrace,
+                              int warmChildren, int reuseMaxTries, Duration reuseIdle) {
 
     /** A heap cap, so a child can never take the machine's memory, and the serial collector: one try, one small heap. */
     static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
@@ -40,12 +45,23 @@ public record IsolationConfig(Isolation defaultIsolation, List<String> jvmOption
             throw new IllegalArgumentException("ORCHESTRATOR_DEFAULT_ISOLATION must be thread or process, got '" + isolation + "'");
         }
         String options = env.getOrDefault("ORCHESTRATOR_PROCESS_JVM_OPTIONS", DEFAULT_JVM_OPTIONS).strip();
-        String grace = env.getOrDefault("ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS", "5").strip();
+        return new IsolationConfig(parsed, options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
+                Duration.ofSeconds(count(env, "ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS", 5, "a number of seconds")),
+                count(env, "ORCHESTRATOR_PROCESS_WARM_CHILDREN", 4, "a number of child JVMs"),
+                Math.max(1, count(env, "ORCHESTRATOR_PROCESS_REUSE_MAX_TRIES", 100, "a number of tries")),
+                Duration.ofSeconds(count(env, "ORCHESTRATOR_PROCESS_REUSE_IDLE_SECONDS", 300, "a number of seconds")));
+    }
+
+    private static int count(Map<String, String> env, String name, int fallback, String what) {
+        String value = env.getOrDefault(name, Integer.toString(fallback)).strip();
         try {
-            return new IsolationConfig(parsed, options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
-                    Duration.ofSeconds(Integer.parseInt(grace)));
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS must be a number of seconds, got '" + grace + "'");
+            // reported below
         }
+        throw new IllegalArgumentException(name + " must be " + what + " (0 or more), got '" + value + "'");
     }
 }

@@ -17,6 +17,19 @@ class IsolationConfigTest {
         assertThat(config.defaultIsolation()).isEqualTo(Isolation.THREAD);
         assertThat(config.jvmOptions()).contains("-Xmx256m");
         assertThat(config.killGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.warmChildren()).isEqualTo(4);
+        assertThat(config.reuseMaxTries()).isEqualTo(100);
+        assertThat(config.reuseIdle()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void the_environment_sizes_the_pool_of_warm_children() {
+        IsolationConfig config = IsolationConfig.fromEnvironment(Map.of("ORCHESTRATOR_PROCESS_WARM_CHILDREN", "0",
+                "ORCHESTRATOR_PROCESS_REUSE_MAX_TRIES", "7", "ORCHESTRATOR_PROCESS_REUSE_IDLE_SECONDS", "30"));
+
+        assertThat(config.warmChildren()).isZero();
+        assertThat(config.reuseMaxTries()).isEqualTo(7);
+        assertThat(config.reuseIdle()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -36,5 +49,8 @@ class IsolationConfigTest {
                 .hasMessageContaining("container");
         assertThatThrownBy(() -> IsolationConfig.fromEnvironment(Map.of("ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS", "soon")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORCHESTRATOR_PROCESS_KILL_GRACE_SECONDS");
+        assertThatThrownBy(() -> IsolationConfig.fromEnvironment(Map.of("ORCHESTRATOR_PROCESS_WARM_CHILDREN", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORCHESTRATOR_PROCESS_WARM_CHILDREN")
+                .hasMessageContaining("-1");
     }
 }
