@@ -50,9 +50,10 @@ class WebAdminBrowserTest {
             browser.driver().findElement(By.cssSelector("[data-testid='edit-own_api']")).click();
             WebElement password = browser.waitFor(By.cssSelector("[data-testid=field-password]"));
             assertThat(password.getAttribute("value")).as("the password is never sent to the page").isEmpty();
-            type(browser, "description", "our own server");
+            type(browser, "description", "our own <img src=x id=injected> server");
             save(browser);
-            browser.waitForText(By.cssSelector("[data-testid=admin]"), "our own server");
+            browser.waitForText(By.cssSelector("[data-testid=admin]"), "our own <img src=x id=injected> server");
+            assertThat(browser.driver().findElements(By.id("injected"))).as("a description is shown as text").isEmpty();
             assertAudited("patch_connection", "own_api");
             assertThat(web.engine().orchestrator().resources().connections().find("own_api").orElseThrow()
                     .connection().password()).as("an empty password field keeps the stored one").isEqualTo("s3cret-value");

@@ -160,6 +160,22 @@ class WebBrowseBrowserTest {
         assertThat(api.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    @Test
+    void the_new_pages_fit_a_phone_screen() {
+        try (Browser browser = Browser.open(web.baseUrl(), Browser.PHONE)) {
+            browser.login(WebFixture.ADMIN);
+            for (String page : List.of("/home", "/browse/runs", "/browse/task-instances", "/browse/audit-log", "/browse/xcoms",
+                    "/browse/sla-misses", "/admin/connections", "/admin/variables", "/admin/pools", "/admin/users", "/admin/tokens")) {
+                browser.go(page);
+                browser.until(d -> !d.findElements(By.cssSelector("[data-testid=pager], [data-testid=home-card-scheduler]")).isEmpty());
+                Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) overflow).longValue()).as(page + " is wider than the phone").isLessThanOrEqualTo(0);
+                browser.screenshot("phone" + page.replace('/', '-'));
+            }
+            browser.assertConsoleClean();
+        }
+    }
+
     private static List<String> rows(Browser browser) {
         return browser.driver().findElements(By.cssSelector("[data-testid=browse-row]")).stream().map(WebElement::getText).toList();
     }

@@ -12,7 +12,7 @@ export function formDialog(what) {
   return new Promise((resolve) => {
     const inputs = Object.fromEntries(what.fields.map((f) => [f.name, input(f, what.values?.[f.name])]));
     const error = h('p', {class: 'field-error', role: 'alert', 'data-testid': 'form-error', hidden: true});
-    const outcome = h('p', {class: 'hint', role: 'status', 'data-testid': 'form-outcome'});
+    const outcome = h('p', {class: 'form-outcome', role: 'status', 'data-testid': 'form-outcome'});
     const values = () => Object.fromEntries(Object.entries(inputs).map(([name, el]) => [name, el.value]));
     const extra = what.extra ? h('button', {type: 'button', class: 'btn', 'data-testid': what.extra.testid, text: what.extra.text,
       on: {click: async () => {
@@ -26,8 +26,8 @@ export function formDialog(what) {
     const cancel = h('button', {type: 'button', class: 'btn', text: 'Cancel'});
     const form = h('form', {novalidate: true},
       h('h2', {id: 'form-title', text: what.title}),
-      what.fields.map((f) => h('div', {class: 'field'}, h('label', {for: `field-${f.name}`, text: f.label}), inputs[f.name],
-        f.hint ? h('p', {class: 'hint', text: f.hint}) : null)),
+      h('div', {class: 'form-fields'}, what.fields.map((f) => h('div', {class: f.type === 'textarea' ? 'field field-wide' : 'field'},
+        h('label', {for: `field-${f.name}`, text: f.label}), inputs[f.name], f.hint ? h('p', {class: 'hint', text: f.hint}) : null))),
       error, outcome,
       h('div', {class: 'dialog-actions'}, extra, cancel,
         h('button', {type: 'submit', class: 'btn btn-primary', 'data-testid': 'form-save', text: 'Save'})));
