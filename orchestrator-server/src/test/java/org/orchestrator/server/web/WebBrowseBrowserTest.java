@@ -112,7 +112,7 @@ class WebBrowseBrowserTest {
                 assertThat(new WebClient(web.baseUrl()).basic("PATCH", "/api/v1/dags/web_demo", "{\"is_paused\": " + paused + "}",
                         WebFixture.OP, WebFixture.password(WebFixture.OP)).status()).isEqualTo(200);
             }
-            browser.go("/browse/audit-log?event=api.patch_dag");
+            browser.go("/browse/audit-log?event=patch_dag");
             browser.waitForText(By.cssSelector("[data-testid=browse]"), "web_demo");
             assertThat(rows(browser)).allSatisfy(row -> assertThat(row).contains("api.patch_dag").contains(WebFixture.OP));
             browser.screenshot("browse-audit-log");

@@ -37,8 +37,8 @@ export const KINDS = {
   'audit-log': {
     title: 'Audit log', intro: 'Every change made through the API, the dashboard or the CLI, newest first.',
     key: 'event_logs',
-    filters: [dagFilter, {name: 'event', label: 'Event'}, {name: 'owner', label: 'User'}],
-    fetch: (f, page) => get(api('eventLogs') + query({dag_id: f.dag_id || null, event: f.event || null,
+    filters: [dagFilter, {name: 'event', label: 'Event (e.g. patch_dag)'}, {name: 'owner', label: 'User'}],
+    fetch: (f, page) => get(api('eventLogs') + query({dag_id: f.dag_id || null, ...eventFilter(f.event),
       owner: f.owner || null, order_by: '-event_log_id', ...page})),
     heads: ['When', 'Event', 'User', 'DAG', 'Run', 'Task', 'Details'],
     row: (e) => [dateTime(e.when), h('code', {text: e.event}), e.owner || '', dagLink(e.dag_id), runLink(e.dag_id, e.run_id),
@@ -63,6 +63,12 @@ export const KINDS = {
       dateTime(m.sla_missed_at)],
   },
 };
+
+/** 'api.post_pool' as typed; 'post_pool' from the API or the CLI alike */
+function eventFilter(event) {
+  if (!event) return {};
+  return event.includes('.') ? {event} : {included_events: `api.${event},cli.${event}`};
+}
 
 /** '2026-01-31' from a date input, as the start of that day in UTC */
 function day(value) {
