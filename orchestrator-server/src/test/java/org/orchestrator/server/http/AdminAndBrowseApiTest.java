@@ -46,7 +46,7 @@ class AdminAndBrowseApiTest {
     }
 
     @Test
-    void admins_create_and_delete_users_each_audited_and_bad_input_is_a_400() {
+    void admins_create_re_role_and_delete_users_each_audited_and_bad_input_is_a_400() {
         ApiClient admin = api.as(ApiFixture.ADMIN);
         JsonNode created = admin.post("/api/v1/users", "{\"username\": \"bob\", \"password\": \"bob-password-1\", \"role\": \"op\"}").json();
         assertThat(created.get("roles").get(0).get("name").asText()).isEqualTo("op");
@@ -63,6 +63,15 @@ class AdminAndBrowseApiTest {
         assertProblem(api.as(ApiFixture.OP).get("/api/v1/users"), 403);
         assertProblem(api.as(ApiFixture.OP).post("/api/v1/users", "{\"username\": \"eve\", \"password\": \"eve-password\", \"role\": \"admin\"}"), 403);
 
+        assertThat(admin.patch("/api/v1/users/bob", "{\"role\": \"viewer\"}").json().get("roles").get(0).get("name").asText())
+                .isEqualTo("viewer");
+        assertProblem(api.withPassword("bob", "bob-password-1").post("/api/v1/dags/pusher/dagRuns", "{}"), 403);
+        assertThat(AuditRows.of(api.engine(), "api.patch_user")).anySatisfy(row ->
+                assertThat((String) row.get("extra")).contains("bob").contains("viewer"));
+        assertProblem(admin.patch("/api/v1/users/bob", "{\"role\": \"king\"}"), 400);
+        assertProblem(admin.patch("/api/v1/users/bob", "{\"role\": \"op\", \"password\": \"new-one\"}"), 400);
+        assertProblem(admin.patch("/api/v1/users/nobody", "{\"role\": \"op\"}"), 404);
+        assertProblem(admin.patch("/api/v1/users/" + ApiFixture.ADMIN, "{\"role\": \"op\"}"), 400);
         assertThat(admin.delete("/api/v1/users/bob").status()).isEqualTo(204);
         assertProblem(admin.delete("/api/v1/users/bob"), 404);
         assertThat(AuditRows.of(api.engine(), "api.delete_user")).isNotEmpty();

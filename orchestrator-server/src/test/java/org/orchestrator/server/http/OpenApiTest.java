@@ -146,6 +146,7 @@ class OpenApiTest {
                 "{\"conn_type\": \"http\", \"url\": \"http://127.0.0.1:" + api.port() + "/health\"}"));
         check("POST", "/api/v1/users", admin.post("/api/v1/users", "{\"username\": \"doc_user\", \"password\": \"doc-pass-1\", \"role\": \"viewer\"}"));
         check("GET", "/api/v1/users", admin.get("/api/v1/users"));
+        check("PATCH", "/api/v1/users/{username}", admin.patch("/api/v1/users/doc_user", "{\"role\": \"op\"}"));
         check("DELETE", "/api/v1/users/{username}", admin.delete("/api/v1/users/doc_user"));
         check("GET", "/api/v1/roles", admin.get("/api/v1/roles"));
         check("GET", "/api/v1/slaMisses", op.get("/api/v1/slaMisses"));

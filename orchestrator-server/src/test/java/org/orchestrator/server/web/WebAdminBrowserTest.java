@@ -115,7 +115,7 @@ class WebAdminBrowserTest {
     }
 
     @Test
-    void users_are_created_with_a_role_and_deleted() {
+    void users_are_created_with_a_role_given_another_role_and_deleted() {
         try (Browser browser = adminOn("/admin/users")) {
             create(browser, Map.of("username", "alice", "password", "alice-password-1"));
             new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.cssSelector("[data-testid=field-role]")))
@@ -125,6 +125,15 @@ class WebAdminBrowserTest {
             assertThat(web.engine().orchestrator().reads().user("alice").orElseThrow().role()).isEqualTo("op");
             assertAudited("post_user", "alice");
             browser.screenshot("admin-users-01-created");
+
+            browser.driver().findElement(By.cssSelector("[data-testid='edit-alice']")).click();
+            assertThat(browser.waitFor(By.cssSelector("[data-testid=form-dialog]")).findElements(By.cssSelector("[data-testid=field-password]")))
+                    .as("a role change asks for no password").isEmpty();
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.cssSelector("[data-testid=field-role]")))
+                    .selectByValue("viewer");
+            save(browser);
+            browser.until(d -> "viewer".equals(web.engine().orchestrator().reads().user("alice").orElseThrow().role()));
+            assertAudited("patch_user", "viewer");
 
             delete(browser, "alice");
             assertThat(web.engine().orchestrator().reads().user("alice")).isEmpty();

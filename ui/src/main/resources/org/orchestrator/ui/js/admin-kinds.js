@@ -85,11 +85,13 @@ export const KINDS = {
     list: (page) => get(api('users') + query(page)),
     heads: ['User', 'Role', 'May'],
     row: (u) => [h('code', {text: u.username}), u.roles[0]?.name || '', u.roles[0]?.description || ''],
-    fields: () => [
-      {name: 'username', label: 'Username', required: true},
-      {name: 'password', label: 'Password', type: 'password', required: true},
-      {name: 'role', label: 'Role', type: 'select', options: ['viewer', 'op', 'admin']}],
+    fields: (editing) => [
+      {name: 'username', label: 'Username', required: true, readonly: editing},
+      editing ? null : {name: 'password', label: 'Password', type: 'password', required: true},
+      {name: 'role', label: 'Role', type: 'select', options: ['viewer', 'op', 'admin']}].filter(Boolean),
+    load: async (u) => ({username: u.username, role: u.roles[0]?.name}),
     create: (v) => post(api('users'), v),
+    update: (old, v) => patch(api('users', old.username), {role: v.role}),
     remove: (u) => del(api('users', u.username)),
   },
   tokens: {

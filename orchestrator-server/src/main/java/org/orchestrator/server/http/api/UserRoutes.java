@@ -11,8 +11,8 @@ import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Response;
 
 /**
- * {@code /api/v1/users} and {@code /api/v1/roles}, for admins: list, create and delete users (the
- * same operations as {@code orchestrator users}, each audited), and the fixed roles they may hold.
+ * {@code /api/v1/users} and {@code /api/v1/roles}, for admins: list, create, re-role and delete users
+ * (the operations {@code orchestrator users} uses, each audited), and the fixed roles they may hold.
  * Password hashes never leave the server.
  */
 final class UserRoutes {
@@ -49,6 +49,8 @@ final class UserRoutes {
                 .returns(Response.of(Users.class)), this::list);
         router.add(Op.post("/api/v1/users", "post_user", "Create a user").role(Role.ADMIN)
                 .body(Forms.UserForm.class).returns(Response.of(UserView.class)), this::create);
+        router.add(Op.patch("/api/v1/users/{username}", "patch_user", "Change a user's role").role(Role.ADMIN)
+                .body(Forms.UserForm.class).returns(Response.of(UserView.class)), this::changeRole);
         router.add(Op.delete("/api/v1/users/{username}", "delete_user", "Delete a user").role(Role.ADMIN), this::delete);
         router.add(Op.get("/api/v1/roles", "get_roles", "List roles").role(Role.ADMIN)
                 .returns(Response.of(Roles.class)), this::roles);
@@ -66,6 +68,20 @@ final class UserRoutes {
         String role = required(body, "role");
         api.ops().accounts().createUser(Api.actor(ctx), username, required(body, "password"), role);
         ctx.status(200).json(new UserView(username, List.of(role(role))));
+    }
+
+    private void changeRole(Context ctx) {
+        String username = PathParams.get(ctx, "username");
+        JsonBody body = JsonBody.of(ctx).allowOnly(Forms.UserForm.class);
+        if (body.has("password") || body.string("username").filter(u -> !u.equals(username)).isPresent()) {
+            throw ApiProblem.badRequest("only 'role' can change; delete and create the user to rename it or reset its password");
+        }
+        String role = required(body, "role");
+        if (Api.actor(ctx).name().equals(username) && !role.equals("admin")) {
+            throw ApiProblem.badRequest("you cannot take the admin role from yourself");
+        }
+        api.ops().accounts().changeRole(Api.actor(ctx), username, role);
+        ctx.json(new UserView(username, List.of(role(role))));
     }
 
     private void delete(Context ctx) {
