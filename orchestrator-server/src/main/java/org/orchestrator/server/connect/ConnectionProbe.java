@@ -15,8 +15,8 @@ import org.orchestrator.api.Connection;
 /**
  * Tries a connection once, as Airflow's "Test" button does: a JDBC URL is opened with the
  * connection's login and checked with {@code isValid}; an HTTP(S) URL gets a {@code GET} and
- * passes below status 400. Other kinds cannot be tested. Nothing is stored and the secret is
- * never part of the answer.
+ * passes below status 400. Other kinds cannot be tested. Nothing is stored, an H2 database is
+ * never created nor initialised by a test, and the secret is never part of the answer.
  */
 public final class ConnectionProbe {
 
@@ -50,13 +50,24 @@ public final class ConnectionProbe {
     }
 
     private Result jdbc(Connection c) {
+        String url = c.url();
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            // H2 runs the SQL of INIT (RUNSCRIPT, CREATE ALIAS with Java code) while connecting: a
+            // test must not become a way to run code on the server.
+            if (lower.contains("init=")) {
+                return new Result(false, "an H2 URL with INIT is not tested: it would run SQL on this server");
+            }
+            // A test opens a database, it never creates one (H2 would, for a file that is not there).
+            url = lower.contains(":mem:") || lower.contains("ifexists=") ? url : url + ";IFEXISTS=TRUE";
+        }
         Properties props = new Properties();
         props.setProperty("user", c.login() == null ? "" : c.login());
         props.setProperty("password", c.password() == null ? "" : c.password());
         // PostgreSQL's driver reads these (seconds); other drivers ignore unknown properties.
         props.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
         props.setProperty("loginTimeout", Long.toString(timeout.toSeconds()));
-        try (java.sql.Connection db = DriverManager.getConnection(c.url(), props)) {
+        try (java.sql.Connection db = DriverManager.getConnection(url, props)) {
             return db.isValid((int) timeout.toSeconds())
                     ? new Result(true, "Connection successfully tested (" + db.getMetaData().getDatabaseProductName() + ")")
                     : new Result(false, "the database did not answer within " + timeout.toSeconds() + " s");

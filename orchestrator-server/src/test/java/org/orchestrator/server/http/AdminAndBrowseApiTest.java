@@ -101,7 +101,7 @@ class AdminAndBrowseApiTest {
     }
 
     @Test
-    void testing_a_stored_jdbc_connection_uses_its_stored_password(@TempDir Path dir) throws Exception {
+    void testing_a_stored_jdbc_connection_uses_its_stored_password_and_never_creates_or_initialises_a_database(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("probe").toAbsolutePath();
         DriverManager.getConnection(url, "etl", "right-password").close();
         ApiClient admin = api.as(ApiFixture.ADMIN);
@@ -115,7 +115,14 @@ class AdminAndBrowseApiTest {
         JsonNode wrong = admin.post("/api/v1/connections/test", "{\"connection_id\": \"probe_db\", \"password\": \"wrong\"}").json();
         assertThat(wrong.get("status").asBoolean()).isFalse();
         assertThat(wrong.toString()).doesNotContain("right-password");
-        assertThat(Files.exists(dir.resolve("probe.mv.db"))).isTrue();
+        JsonNode init = admin.post("/api/v1/connections/test", """
+                {"conn_type": "jdbc", "url": "%s;INIT=CREATE TABLE injected(x INT)"}""".formatted(url)).json();
+        assertThat(init.get("status").asBoolean()).isFalse();
+        assertThat(init.get("message").asText()).contains("INIT is not tested");
+        JsonNode absent = admin.post("/api/v1/connections/test", """
+                {"conn_type": "jdbc", "url": "jdbc:h2:file:%s"}""".formatted(dir.resolve("absent").toAbsolutePath())).json();
+        assertThat(absent.get("status").asBoolean()).isFalse();
+        assertThat(Files.exists(dir.resolve("absent.mv.db"))).as("a test never creates a database").isFalse();
     }
 
     @Test
