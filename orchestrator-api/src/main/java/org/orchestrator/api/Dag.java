@@ -59,6 +59,8 @@ public final class Dag {
     private final String docMd;
     private final Map<String, TaskDefinition> tasks;
     private final Map<String, Set<String>> downstream;
+    private final Map<String, Object> userDefinedMacros;
+    private final Map<String, TemplateFilter> userDefinedFilters;
 
     private Dag(Builder b, List<TaskDefinition> sorted) {
         id = b.id;
@@ -80,6 +82,8 @@ public final class Dag {
         onSlaMiss = List.copyOf(b.onSlaMiss);
         dagrunTimeout = b.dagrunTimeout;
         docMd = b.docMd;
+        userDefinedMacros = Collections.unmodifiableMap(new LinkedHashMap<>(b.userDefinedMacros));
+        userDefinedFilters = Map.copyOf(b.userDefinedFilters);
         Map<String, TaskDefinition> ordered = new LinkedHashMap<>();
         sorted.forEach(t -> ordered.put(t.id(), t));
         tasks = Collections.unmodifiableMap(ordered);
@@ -206,10 +210,29 @@ public final class Dag {
         return s.toString();
     }
 
+    /** {@return the names this DAG adds to its templates (Airflow's {@code user_defined_macros})} */
+    public Map<String, Object> userDefinedMacros() {
+        return userDefinedMacros;
+    }
+
+    /** {@return the filters this DAG adds to its templates, by name (Airflow's {@code user_defined_filters})} */
+    public Map<String, TemplateFilter> userDefinedFilters() {
+        return userDefinedFilters;
+    }
+
     @Override
     public String toString() {
         return "dag '" + id + "'";
     }
+
+    /** The names every template has (see the README's Templates section); a user-defined macro may not hide one. */
+    private static final Set<String> TEMPLATE_NAMES = Set.of("ds", "ds_nodash", "ts", "ts_nodash", "logical_date",
+            "data_interval_start", "data_interval_end", "prev_data_interval_start_success",
+            "prev_data_interval_end_success", "run_id", "dag", "task", "ti", "task_instance", "params", "conf", "var", "conn",
+            "macros");
+
+    /** What a template can name: an identifier. */
+    private static final java.util.regex.Pattern TEMPLATE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Builds a {@link Dag}; {@link #build()} validates everything at once. */
     public static final class Builder {
@@ -231,6 +254,8 @@ public final class Dag {
         private Duration sla;
         private Duration dagrunTimeout;
         private String docMd = "";
+        private final Map<String, Object> userDefinedMacros = new LinkedHashMap<>();
+        private final Map<String, TemplateFilter> userDefinedFilters = new LinkedHashMap<>();
         private final TaskDefaults defaults = new TaskDefaults();
         private final Map<String, TaskBuilder> tasks = new LinkedHashMap<>();
         private final List<Consumer<TaskBuilder>> taskConfigs = new ArrayList<>();
@@ -464,6 +489,43 @@ public final class Dag {
          * @return this builder
          */
         public Builder docMd(String markdown) { this.docMd = Objects.requireNonNullElse(markdown, ""); return this; }
+
+        /**
+         * Adds names to every template of this DAG, as Airflow's {@code user_defined_macros}: a
+         * value ({@code {{ project }}}) or an object whose public methods templates call
+         * ({@code {{ partitions.of(ds) }}}). A name the templates already have ({@code ds},
+         * {@code macros}, ...) is refused, so a template always means what the reference says.
+         *
+         * @param macros values and helper objects by name
+         * @return this
+         */
+        public Builder userDefinedMacros(Map<String, ?> macros) {
+            macros.forEach((name, value) -> {
+                if (!TEMPLATE_NAME.matcher(name).matches() || TEMPLATE_NAMES.contains(name)) {
+                    throw new DagDefinitionException("dag '" + id + "': '" + name + "' cannot be a user-defined macro"
+                            + (TEMPLATE_NAMES.contains(name) ? ": templates already define it" : ": not a valid name"));
+                }
+                userDefinedMacros.put(name, Objects.requireNonNull(value, name));
+            });
+            return this;
+        }
+
+        /**
+         * Adds filters to every template of this DAG, as Airflow's {@code user_defined_filters}:
+         * {@code {{ ds | to_partition }}}.
+         *
+         * @param filters filters by name
+         * @return this
+         */
+        public Builder userDefinedFilters(Map<String, TemplateFilter> filters) {
+            filters.forEach((name, filter) -> {
+                if (!TEMPLATE_NAME.matcher(name).matches()) {
+                    throw new DagDefinitionException("dag '" + id + "': '" + name + "' is not a valid filter name");
+                }
+                userDefinedFilters.put(name, Objects.requireNonNull(filter, name));
+            });
+            return this;
+        }
 
         /**
          * Adds a task with the DAG's default settings.

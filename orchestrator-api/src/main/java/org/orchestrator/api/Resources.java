@@ -1,5 +1,6 @@
 package org.orchestrator.api;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,5 +46,23 @@ public interface Resources {
      */
     default String variable(String key, String fallback) {
         return variable(key).orElse(fallback);
+    }
+
+    /**
+     * Renders a template outside a try, such as a notifier's message: the given names, plus
+     * {@code var}, {@code conn} and {@code macros} as a try's templates have them. Text without
+     * template markup comes back as it is.
+     *
+     * @param field    what is rendered, named in errors
+     * @param template the template
+     * @param names    the names it may use besides var, conn and macros
+     * @return the rendered text
+     * @throws UnsupportedOperationException where no template engine is at hand ({@link #NONE})
+     */
+    default String render(String field, String template, Map<String, ?> names) {
+        if (Task.isTemplate(template)) {
+            throw new UnsupportedOperationException("rendering the template of '" + field + "' needs a server or DagTester");
+        }
+        return template;
     }
 }

@@ -201,6 +201,17 @@ public interface TaskContext extends Resources {
     }
 
     /**
+     * The data interval of the latest successful run of this DAG before this one (Airflow's
+     * {@code prev_data_interval_start_success} / {@code _end_success}), for catching up on what a
+     * failed run left out.
+     *
+     * @return that interval, or empty when no earlier run succeeded (or nothing records runs: a unit test)
+     */
+    default Optional<DataInterval> previousSuccessfulDataInterval() {
+        return Optional.empty();
+    }
+
+    /**
      * Renders a Jinja template against this try, as Airflow renders templated fields:
      * {@code {{ ds }}}, {@code {{ macros.ds_add(ds, -1) }}}, {@code {{ params.min_amount }}},
      * {@code {{ var.value.region }}}, {@code {{ conn.warehouse.login }}},

@@ -294,7 +294,7 @@ public final class DagTester {
         TaskDefinition task = task(taskId);
         LocalTaskContext context = new LocalTaskContext(newRun(logicalDate), taskId, 1, task.maxTries());
         Map<String, String> rendered = new LinkedHashMap<>();
-        Templates.renderAll(task.task().templateFields(), context).forEach((f, v) -> rendered.put(f, context.mask(v)));
+        Templates.renderAll(task.task().templateFields(), context, context.dag()).forEach((f, v) -> rendered.put(f, context.mask(v)));
         return rendered;
     }
 

@@ -65,9 +65,14 @@ final class LocalTaskContext implements TaskContext {
         run.rendered().put(label(), Map.copyOf(fields));
     }
 
+    /** {@return the DAG of the run} */
+    org.orchestrator.api.Dag dag() {
+        return run.dag();
+    }
+
     @Override
     public String render(String field, String template) {
-        return org.orchestrator.rules.template.Templates.render(field, template, this);
+        return org.orchestrator.rules.template.Templates.render(field, template, this, run.dag());
     }
 
     @Override

@@ -39,6 +39,12 @@ final class TestResources implements Resources {
         return fallback.connection(connId);
     }
 
+    /** Rendered as the server renders a notifier's message. */
+    @Override
+    public String render(String field, String template, java.util.Map<String, ?> names) {
+        return org.orchestrator.rules.template.Templates.render(field, template, names, this);
+    }
+
     @Override
     public Optional<String> variable(String key) {
         String value = variables.get(key);

@@ -43,7 +43,7 @@ final class TryExecution {
         try {
             // as on the server: rendered (and recorded, masked) before the task runs
             Map<String, String> rendered = new LinkedHashMap<>();
-            Templates.renderAll(task.task().templateFields(), context).forEach((f, v) -> rendered.put(f, context.mask(v)));
+            Templates.renderAll(task.task().templateFields(), context, context.dag()).forEach((f, v) -> rendered.put(f, context.mask(v)));
             context.recordRendered(rendered);
             OnExecute.call(task, context);
             task.task().execute(context);

@@ -2,14 +2,17 @@ package org.orchestrator.rules.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagDefinitionException;
+import org.orchestrator.api.Resources;
 import org.orchestrator.api.Task;
+import org.orchestrator.api.TemplateFilter;
 import org.orchestrator.api.TaskDefinition;
 import org.orchestrator.api.TaskContext;
 
@@ -38,21 +41,63 @@ public final class Templates {
      * @throws TemplateException when it does not render
      */
     public static String render(String name, String template, TaskContext ctx) {
+        return render(name, template, ctx, null);
+    }
+
+    /**
+     * {@return the rendered text, with the DAG's user-defined macros and filters}
+     *
+     * @param name     the templated field, named in errors
+     * @param template the template
+     * @param ctx      the try's context
+     * @param dag      the try's DAG, or null for a template that sees no user-defined names
+     * @throws TemplateException when it does not render
+     */
+    public static String render(String name, String template, TaskContext ctx, Dag dag) {
         if (!Task.isTemplate(template)) { // any other text renders to itself
             return template;
         }
-        RenderResult result;
+        return interpret(name, template, TemplateContext.of(ctx, dag), dag == null ? Map.of() : dag.userDefinedFilters());
+    }
+
+    /**
+     * {@return the rendered text of a template outside a try (a notifier's message): the given
+     * names, and var, conn and macros}
+     *
+     * @param name      what is rendered, named in errors
+     * @param template  the template
+     * @param names     the names it may use besides var, conn and macros
+     * @param resources where var and conn look values up
+     * @throws TemplateException when it does not render
+     */
+    public static String render(String name, String template, Map<String, ?> names, Resources resources) {
+        if (!Task.isTemplate(template)) {
+            return template;
+        }
+        return interpret(name, template, TemplateContext.of(names, resources), Map.of());
+    }
+
+    private static String interpret(String name, String template, Map<String, Object> values, Map<String, TemplateFilter> filters) {
+        Context names = new Context(JINJAVA.getGlobalContext(), values);
+        filters.forEach((filter, body) -> names.registerFilter(new UserFilter(filter, body)));
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(JINJAVA, names, JINJAVA.getGlobalConfig());
+        String output;
+        JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            result = JINJAVA.renderForResult(template, TemplateContext.of(ctx));
+            output = interpreter.render(template);
+        } catch (InterpretException e) { // an unknown name, in strict mode
+            throw new TemplateException(name, e.getLineNumber(), rootMessage(e));
         } catch (RuntimeException e) {
             throw new TemplateException(name, 0, rootMessage(e));
+        } finally {
+            JinjavaInterpreter.popCurrent();
         }
-        for (TemplateError error : result.getErrors()) {
+        for (TemplateError error : interpreter.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
                 throw new TemplateException(name, error.getLineno(), error.getMessage());
             }
         }
-        return result.getOutput();
+        return output;
     }
 
     /**
@@ -63,8 +108,20 @@ public final class Templates {
      * @throws TemplateException for the first field that does not render
      */
     public static Map<String, String> renderAll(Map<String, String> fields, TaskContext ctx) {
+        return renderAll(fields, ctx, null);
+    }
+
+    /**
+     * {@return each field rendered, in the given order, with the DAG's user-defined macros and filters}
+     *
+     * @param fields templates by field name
+     * @param ctx    the try's context
+     * @param dag    the try's DAG, or null
+     * @throws TemplateException for the first field that does not render
+     */
+    public static Map<String, String> renderAll(Map<String, String> fields, TaskContext ctx, Dag dag) {
         Map<String, String> rendered = new LinkedHashMap<>();
-        fields.forEach((name, template) -> rendered.put(name, render(name, template, ctx)));
+        fields.forEach((name, template) -> rendered.put(name, render(name, template, ctx, dag)));
         return rendered;
     }
 

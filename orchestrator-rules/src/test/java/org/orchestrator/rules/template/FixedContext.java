@@ -13,7 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A try's context with fixed values: the logical date 2026-03-15, one variable, one connection, one XCom. */
-record FixedContext(Map<String, Object> params, Map<String, Object> conf) implements TaskContext {
+record FixedContext(Map<String, Object> params, Map<String, Object> conf, Optional<DataInterval> previousSuccess)
+        implements TaskContext {
+
+    FixedContext(Map<String, Object> params, Map<String, Object> conf) {
+        this(params, conf, Optional.empty());
+    }
+
+    @Override
+    public Optional<DataInterval> previousSuccessfulDataInterval() {
+        return previousSuccess;
+    }
 
     static final Instant LOGICAL = Instant.parse("2026-03-15T00:00:00Z");
 

@@ -3,7 +3,9 @@ package org.orchestrator.rules.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
@@ -93,5 +95,48 @@ class TemplatesTest {
     void an_unset_variable_or_connection_fails_naming_it() {
         assertThatThrownBy(() -> render("{{ var.value.nope }}")).isInstanceOf(TemplateException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> render("{{ conn.nope.host }}")).isInstanceOf(TemplateException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void the_previous_successful_interval_is_there_when_an_earlier_run_succeeded_and_none_otherwise() {
+        FixedContext afterSuccess = new FixedContext(Map.of(), Map.of(), Optional.of(new org.orchestrator.api.DataInterval(
+                Instant.parse("2026-03-12T00:00:00Z"), Instant.parse("2026-03-13T00:00:00Z"))));
+        String template = "WHERE updated >= '{{ (prev_data_interval_start_success or data_interval_start).strftime('%Y-%m-%d') }}'"
+                + " AND ended = '{{ prev_data_interval_end_success }}'";
+
+        assertThat(Templates.render("sql", template, afterSuccess))
+                .isEqualTo("WHERE updated >= '2026-03-12' AND ended = '2026-03-13 00:00:00'");
+        assertThat(Templates.render("sql", "{{ (prev_data_interval_start_success or data_interval_start).day }}", ctx))
+                .isEqualTo("15");
+    }
+
+    /** A helper object whose public methods templates call, as a DAG author would write one. */
+    public static final class Partitions {
+        public String of(String ds) {
+            return "p_" + ds.replace("-", "");
+        }
+    }
+
+    @Test
+    void a_dags_user_defined_macros_and_filters_are_in_its_templates() {
+        org.orchestrator.api.Dag dag = org.orchestrator.api.Dag.builder("orders")
+                .userDefinedMacros(Map.of("project", "acme", "partitions", new Partitions()))
+                .userDefinedFilters(Map.of("shout", (value, args) -> value.toString().toUpperCase(),
+                        "suffixed", (value, args) -> value + String.valueOf(args.getFirst())))
+                .task("load", c -> { }).build();
+
+        assertThat(Templates.render("sql", "{{ project }}.{{ partitions.of(ds) }} {{ project | shout }} {{ 'orders' | suffixed('_v2') }}",
+                ctx, dag)).isEqualTo("acme.p_20260315 ACME orders_v2");
+        assertThatThrownBy(() -> Templates.render("sql", "{{ project }}", ctx))
+                .as("another DAG's templates do not see them").isInstanceOf(TemplateException.class);
+    }
+
+    @Test
+    void a_user_defined_macro_may_not_hide_a_name_templates_already_have() {
+        assertThatThrownBy(() -> org.orchestrator.api.Dag.builder("orders").userDefinedMacros(Map.of("ds", "2020-01-01")))
+                .isInstanceOf(org.orchestrator.api.DagDefinitionException.class).hasMessageContaining("'ds'")
+                .hasMessageContaining("already define");
+        assertThatThrownBy(() -> org.orchestrator.api.Dag.builder("orders").userDefinedFilters(Map.of("no-dash", (v, a) -> v)))
+                .isInstanceOf(org.orchestrator.api.DagDefinitionException.class).hasMessageContaining("no-dash");
     }
 }

@@ -48,6 +48,11 @@ public final class HomeDefaults implements Resources {
     }
 
     @Override
+    public String render(String field, String template, java.util.Map<String, ?> names) {
+        return org.orchestrator.rules.template.Templates.render(field, template, names, this);
+    }
+
+    @Override
     public Connection connection(String connId) {
         try {
             return configured.connection(connId);

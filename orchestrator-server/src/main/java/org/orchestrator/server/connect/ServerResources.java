@@ -50,6 +50,11 @@ public final class ServerResources implements Resources {
     }
 
     @Override
+    public String render(String field, String template, Map<String, ?> names) {
+        return org.orchestrator.rules.template.Templates.render(field, template, names, this);
+    }
+
+    @Override
     public Optional<String> variable(String key) {
         Optional<String> value = Optional.ofNullable(env.get(VAR_PREFIX + envName(key)))
                 .or(() -> variables == null ? Optional.empty()

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Connection;
 import org.orchestrator.api.DagRunRequest;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 final class ServerTaskContext implements TaskContext {
 
     private static final TaskInstances TASK_INSTANCES = new TaskInstances();
+    private static final org.orchestrator.server.state.DagRuns DAG_RUNS = new org.orchestrator.server.state.DagRuns();
 
     private final ClaimedTry claimed;
     private final Logger log;
@@ -71,7 +73,12 @@ final class ServerTaskContext implements TaskContext {
 
     @Override
     public String render(String field, String template) {
-        return org.orchestrator.rules.template.Templates.render(field, template, this);
+        return org.orchestrator.rules.template.Templates.render(field, template, this, claimed.dag().dag());
+    }
+
+    @Override
+    public java.util.Optional<DataInterval> previousSuccessfulDataInterval() {
+        return db.withHandle(h -> DAG_RUNS.previousSuccess(h, dagId(), logicalDate())).map(DagRunRow::interval);
     }
 
     @Override

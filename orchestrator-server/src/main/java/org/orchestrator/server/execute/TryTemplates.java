@@ -35,7 +35,7 @@ final class TryTemplates {
         // Rendering looks up the connections and variables it names, so the masker knows their
         // secrets by the time the values are masked.
         Map<String, String> masked = new LinkedHashMap<>();
-        Templates.renderAll(templates, ctx).forEach((field, value) -> masked.put(field, mask.apply(value)));
+        Templates.renderAll(templates, ctx, claimed.dag().dag()).forEach((field, value) -> masked.put(field, mask.apply(value)));
         db.useTransaction(tx -> RENDERED.record(tx, claimed.ti().id(), claimed.ti().tryNumber(), Json.write(masked)));
     }
 }

@@ -60,6 +60,13 @@ public final class DagRuns {
                 .bind("dag", dagId).bind("logical", logicalDate).map(DagRunRow.MAPPER).findOne();
     }
 
+    /** @return the DAG's latest successful run with a logical date before this one (Airflow's "prior successful run") */
+    public Optional<DagRunRow> previousSuccess(Tx h, String dagId, Instant before) {
+        return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE dag_id = :dag AND state = 'success' "
+                        + "AND logical_date < :before ORDER BY logical_date DESC LIMIT 1")
+                .bind("dag", dagId).bind("before", before).map(DagRunRow.MAPPER).findOne();
+    }
+
     /** @return the run */
     public Optional<DagRunRow> find(Tx h, long id) {
         return h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run WHERE id = :id")

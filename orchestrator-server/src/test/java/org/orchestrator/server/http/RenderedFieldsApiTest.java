@@ -33,7 +33,7 @@ class RenderedFieldsApiTest {
 
     @BeforeAll
     static void start() {
-        api = ApiFixture.start(orders(dir.resolve("landing")), broken());
+        api = ApiFixture.start(orders(dir.resolve("landing")), broken(), incremental());
         ApiClient admin = api.as(ApiFixture.ADMIN);
         created(admin.post("/api/v1/connections", """
                 {"connection_id": "warehouse", "conn_type": "jdbc", "url": "jdbc:h2:file:%s", "login": "etl", "password": "%s"}"""
@@ -44,6 +44,11 @@ class RenderedFieldsApiTest {
         created(op.post("/api/v1/dags/templated_broken/dagRuns", "{\"dag_run_id\": \"b1\", \"logical_date\": \"2026-03-15T00:00:00Z\"}"));
         new RunWaits(api).awaitRun("templated_orders", "day15", "success");
         new RunWaits(api).awaitRun("templated_broken", "b1", "failed");
+        for (String day : new String[] {"13", "15"}) { // one after the other: the second sees the first's success
+            created(op.post("/api/v1/dags/templated_incremental/dagRuns",
+                    "{\"dag_run_id\": \"day" + day + "\", \"logical_date\": \"2026-03-" + day + "T00:00:00Z\"}"));
+            new RunWaits(api).awaitRun("templated_incremental", "day" + day, "success");
+        }
     }
 
     private static void created(ApiClient.Response response) {
@@ -84,6 +89,27 @@ class RenderedFieldsApiTest {
         return Dag.builder("templated_broken")
                 .task("select", SqlTask.on("warehouse").statement("SELECT 1\nFROM orders\nWHERE order_day = '{{ dss }}'").build())
                 .build();
+    }
+
+    /** An incremental extract naming the DAG's own macro and filter, and the previous successful interval. */
+    static Dag incremental() {
+        return Dag.builder("templated_incremental")
+                .userDefinedMacros(java.util.Map.of("project", "acme"))
+                .userDefinedFilters(java.util.Map.of("partition", (value, args) -> "p" + value.toString().replace("-", "")))
+                .task("extract", ShellTask.bash("echo {{ project }} {{ ds | partition }} since "
+                        + "{{ (prev_data_interval_start_success or data_interval_start).strftime('%Y-%m-%d') }}").build())
+                .build();
+    }
+
+    @Test
+    void a_dags_own_macros_and_filters_and_the_previous_successful_interval_render() {
+        String first = api.as(ApiFixture.VIEWER).get("/api/v1/dags/templated_incremental/dagRuns/day13/taskInstances/extract")
+                .json().get("rendered_fields").get("command[2]").asText();
+        String second = api.as(ApiFixture.VIEWER).get("/api/v1/dags/templated_incremental/dagRuns/day15/taskInstances/extract")
+                .json().get("rendered_fields").get("command[2]").asText();
+
+        assertThat(first).as("no earlier success: its own interval").isEqualTo("echo acme p20260313 since 2026-03-13");
+        assertThat(second).as("from the previous success on").isEqualTo("echo acme p20260315 since 2026-03-13");
     }
 
     @Test

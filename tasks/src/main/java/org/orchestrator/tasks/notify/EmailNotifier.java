@@ -41,11 +41,15 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
     private final String connId;
     private final List<String> recipients;
     private final String prefix;
+    private final String subject;
+    private final String body;
 
     private EmailNotifier(Builder b) {
         connId = b.connId;
         recipients = List.copyOf(b.recipients);
         prefix = b.prefix;
+        subject = b.subject;
+        body = b.body;
     }
 
     /**
@@ -59,12 +63,14 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
 
     @Override
     public void call(TaskEvent event) throws MessagingException {
-        send(event.resources(), Message.of(prefix, event));
+        send(event.resources(), Message.of(prefix, event)
+                .templated(event.resources(), MessageNames.of(event), prefix, subject, body));
     }
 
     @Override
     public void call(DagRunEvent event) throws MessagingException {
-        send(event.resources(), Message.of(prefix, event));
+        send(event.resources(), Message.of(prefix, event)
+                .templated(event.resources(), MessageNames.of(event), prefix, subject, body));
     }
 
     private void send(Resources resources, Message message) throws MessagingException {
@@ -120,9 +126,38 @@ public final class EmailNotifier implements TaskCallback, DagRunCallback {
         private final String connId;
         private final List<String> recipients = new java.util.ArrayList<>();
         private String prefix = "[Orchestrator] ";
+        private String subject;
+        private String body;
 
         private Builder(String connId) {
             this.connId = connId;
+        }
+
+        /**
+         * The subject as a Jinja template instead of the standard one (the prefix still starts
+         * it), e.g. {@code "{{ dag.dag_id }} failed for {{ ds }}"}. It sees {@code dag},
+         * {@code ti}/{@code task_instance} (task_id, try_number, state, log_url), {@code run_id},
+         * {@code ds}, {@code ts}, {@code logical_date}, {@code state}, {@code exception},
+         * {@code log_url}; for a run {@code dag_run}, {@code run_url} and {@code failed_tasks};
+         * and {@code var}, {@code conn}, {@code macros}.
+         *
+         * @param template the subject's template
+         * @return this
+         */
+        public Builder subject(String template) {
+            this.subject = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * The body as a Jinja template instead of the standard one; the names as for {@link #subject}.
+         *
+         * @param template the body's template
+         * @return this
+         */
+        public Builder body(String template) {
+            this.body = Objects.requireNonNull(template, "template");
+            return this;
         }
 
         /**

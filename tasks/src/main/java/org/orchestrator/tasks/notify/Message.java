@@ -66,6 +66,21 @@ record Message(String subject, String body) {
         return prefix.isEmpty() || Character.isWhitespace(prefix.charAt(prefix.length() - 1)) ? prefix : prefix + " ";
     }
 
+    /**
+     * {@return this message with the parts the author templated rendered instead}
+     *
+     * @param resources renders (the server's template engine) and looks up var and conn
+     * @param names     the event's names ({@link MessageNames})
+     * @param prefix    starts the subject
+     * @param subject   the subject's template, or null for the standard subject
+     * @param body      the body's template, or null for the standard body
+     */
+    Message templated(org.orchestrator.api.Resources resources, java.util.Map<String, Object> names, String prefix,
+                      String subject, String body) {
+        return new Message(subject == null ? this.subject : separated(prefix) + resources.render("subject", subject, names),
+                body == null ? this.body : resources.render("body", body, names));
+    }
+
     /** @return subject and body as one text, for chat messages */
     String text() {
         return subject + "\n" + body;

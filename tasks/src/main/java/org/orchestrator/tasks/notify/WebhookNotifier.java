@@ -36,10 +36,12 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
 
     private final String connId;
     private final String prefix;
+    private final String message;
 
-    private WebhookNotifier(String connId, String prefix) {
+    private WebhookNotifier(String connId, String prefix, String message) {
         this.connId = connId;
         this.prefix = prefix;
+        this.message = message;
     }
 
     /**
@@ -53,19 +55,24 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
 
     @Override
     public void call(TaskEvent event) throws IOException, InterruptedException {
-        post(event.resources(), Message.of(prefix, event));
+        post(event.resources(), text(Message.of(prefix, event), event.resources(), MessageNames.of(event)));
     }
 
     @Override
     public void call(DagRunEvent event) throws IOException, InterruptedException {
-        post(event.resources(), Message.of(prefix, event));
+        post(event.resources(), text(Message.of(prefix, event), event.resources(), MessageNames.of(event)));
     }
 
-    private void post(Resources resources, Message message) throws IOException, InterruptedException {
+    /** The standard message, or the author's template rendered after the prefix. */
+    private String text(Message standard, Resources resources, Map<String, Object> names) {
+        return message == null ? standard.text() : Message.separated(prefix) + resources.render("message", message, names);
+    }
+
+    private void post(Resources resources, String text) throws IOException, InterruptedException {
         HttpRequest request = Http.request(resources, connId, "")
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(message)))
+                .POST(HttpRequest.BodyPublishers.ofString(json(text)))
                 .build();
         HttpResponse<String> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
@@ -73,9 +80,9 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
         }
     }
 
-    private static String json(Message message) {
+    private static String json(String text) {
         try {
-            return JSON.writeValueAsString(Map.of("text", message.text()));
+            return JSON.writeValueAsString(Map.of("text", text));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of one string always serialises", e);
         }
@@ -85,6 +92,7 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
     public static final class Builder {
         private final String connId;
         private String prefix = "[Orchestrator] ";
+        private String message;
 
         private Builder(String connId) {
             this.connId = connId;
@@ -101,9 +109,22 @@ public final class WebhookNotifier implements TaskCallback, DagRunCallback {
             return this;
         }
 
+        /**
+         * The message as a Jinja template instead of the standard one (the prefix still starts
+         * it), e.g. {@code "{{ ti.task_id }} failed for {{ ds }}: {{ exception }}"}; the names are
+         * those of {@link EmailNotifier.Builder#subject}.
+         *
+         * @param template the message's template
+         * @return this
+         */
+        public Builder message(String template) {
+            this.message = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
         /** {@return the notifier} */
         public WebhookNotifier build() {
-            return new WebhookNotifier(connId, prefix);
+            return new WebhookNotifier(connId, prefix, message);
         }
     }
 }

@@ -60,6 +60,22 @@ class EmailNotifierTest {
     }
 
     @Test
+    void a_templated_subject_and_body_render_the_events_names_and_variables() throws Exception {
+        TaskEvent event = new TaskEvent("orders", "scheduled__2026-03-02T00:00:00Z", "load", 3, TaskState.FAILED, DAY,
+                Optional.of("ORA-00001"), Optional.of("http://orchestrator:8080/log/3"), resources("pw").withVariable("team", "data-eng"));
+
+        EmailNotifier.via("smtp").to("oncall@example.com").subjectPrefix("[prod]")
+                .subject("{{ ti.task_id }} of {{ dag.dag_id }} {{ state }} for {{ ds }}")
+                .body("Hi {{ var.value.team }},\n{{ ti.task_id }} try {{ ti.try_number }} failed: {{ exception }}\n{{ log_url }}")
+                .build().call(event);
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[prod] load of orders failed for 2026-03-02");
+        assertThat(GreenMailUtil.getBody(mail).replace("\r\n", "\n"))
+                .isEqualTo("Hi data-eng,\nload try 3 failed: ORA-00001\nhttp://orchestrator:8080/log/3");
+    }
+
+    @Test
     void a_dag_run_in_an_unfinished_state_is_mailed_as_an_sla_miss_with_the_run_link() throws Exception {
         DagRunEvent event = new DagRunEvent("orders", "scheduled__2026-03-02T00:00:00Z", DAY, DagRunState.RUNNING,
                 Optional.of("http://orchestrator:8080/dags/orders/runs/r1"), resources("pw"));

@@ -56,6 +56,36 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void a_templated_message_renders_the_events_names_after_the_prefix() throws Exception {
+        server.respond("/services/T0/B0/x", 200, "ok");
+        TaskEvent event = new TaskEvent("loans_etl", "manual__2026-03-02", "load", 2, TaskState.FAILED, DAY,
+                Optional.of("connection refused"), Optional.of("http://orch/log/2"), resources);
+
+        WebhookNotifier.via("slack").prefix(":red_circle:")
+                .message("{{ dag.dag_id }}.{{ ti.task_id }} {{ state }} for {{ ds }} (yesterday {{ macros.ds_add(ds, -1) }}, "
+                        + "try {{ ti.try_number }}): {{ exception }} <{{ ti.log_url }}>")
+                .build().call(event);
+
+        String text = (String) new ObjectMapper().readValue(server.requests().getFirst().body(), Map.class).get("text");
+        assertThat(text).isEqualTo(":red_circle: loans_etl.load failed for 2026-03-02 (yesterday 2026-03-01, try 2): "
+                + "connection refused <http://orch/log/2>");
+    }
+
+    @Test
+    void a_templated_run_message_lists_the_failed_tasks() throws Exception {
+        server.respond("/services/T0/B0/x", 200, "ok");
+        DagRunEvent event = new DagRunEvent("clickstream", "r9", DAY, DagRunState.FAILED, Optional.of("http://orch/runs/r9"),
+                resources, List.of(new FailedTask("load", 3, Optional.of("table missing"), Optional.empty())));
+
+        WebhookNotifier.via("slack").prefix("")
+                .message("{{ dag.dag_id }} {{ dag_run.run_id }} {{ state }}:{% for t in failed_tasks %} {{ t.task_id }} ({{ t.error }}){% endfor %}")
+                .build().call(event);
+
+        String text = (String) new ObjectMapper().readValue(server.requests().getFirst().body(), Map.class).get("text");
+        assertThat(text).isEqualTo("clickstream r9 failed: load (table missing)");
+    }
+
+    @Test
     void a_failed_dag_run_posts_its_state_and_run_link() throws Exception {
         server.respond("/services/T0/B0/x", 200, "ok");
         DagRunEvent event = new DagRunEvent("loans_etl", "r9", DAY, DagRunState.FAILED, Optional.of("http://orch/runs/r9"), resources);

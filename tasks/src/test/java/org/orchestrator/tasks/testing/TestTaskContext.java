@@ -178,6 +178,12 @@ public final class TestTaskContext implements TaskContext {
         return org.orchestrator.rules.template.Templates.render(field, template, this);
     }
 
+    /** As the server renders a notifier's message. */
+    @Override
+    public String render(String field, String template, Map<String, ?> names) {
+        return org.orchestrator.rules.template.Templates.render(field, template, names, this);
+    }
+
     @Override
     public void xcomPush(String key, Object value) {
         xcoms.put(taskId + "/" + key, value);

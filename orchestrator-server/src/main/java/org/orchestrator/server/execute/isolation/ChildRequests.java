@@ -79,6 +79,8 @@ final class ChildRequests {
                     .map(Json::write).orElse(null);
             case "connection" -> connection(context.connection((String) args.get("connId")));
             case "variable" -> context.variable((String) args.get("key")).orElse(null);
+            case "previousSuccessfulDataInterval" -> context.previousSuccessfulDataInterval()
+                    .map(i -> List.of(i.start().toString(), i.end().toString())).orElse(null);
             case "render" -> context.render((String) args.get("field"), (String) args.get("template"));
             case "arg" -> context.arg((String) args.get("name"), Object.class);
             case "xcomPullAll" -> context.xcomPullAll((String) args.get("taskId"), (String) args.get("key"), Object.class)

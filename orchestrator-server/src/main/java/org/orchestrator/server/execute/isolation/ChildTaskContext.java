@@ -63,6 +63,14 @@ final class ChildTaskContext implements TaskContext {
 
     /** Rendered by the node, which holds the variables and connections a template may name. */
     @Override
+    @SuppressWarnings("unchecked")
+    public Optional<org.orchestrator.api.DataInterval> previousSuccessfulDataInterval() {
+        List<String> interval = (List<String>) call("previousSuccessfulDataInterval", Map.of());
+        return Optional.ofNullable(interval).map(i -> new org.orchestrator.api.DataInterval(
+                java.time.Instant.parse(i.get(0)), java.time.Instant.parse(i.get(1))));
+    }
+
+    @Override
     public String render(String field, String template) {
         return org.orchestrator.api.Task.isTemplate(template)
                 ? (String) call("render", Map.of("field", field, "template", template)) : template;
