@@ -44,6 +44,16 @@ public final class AccountActions {
         });
     }
 
+    /** @throws OperationException (invalid) for an unknown role, (not found) when there is no such user */
+    public void changeRole(Actor actor, String username, String role) {
+        ground.audited(actor, h -> {
+            if (!refused(() -> users.changeRole(h, username, role))) {
+                throw OperationException.notFound("user " + OperationException.quote(username) + " not found");
+            }
+            return new Ground.Done<>(null, AuditTrail.Entry.of("patch_user", pair("username", username, "role", role)));
+        });
+    }
+
     /** @throws OperationException (not found) when there is no such user */
     public void deleteUser(Actor actor, String username) {
         ground.audited(actor, h -> {

@@ -38,6 +38,16 @@ final class UserAccounts {
         users.create(h, username, Passwords.hash(password), role, clock.instant());
     }
 
+    /**
+     * @param role {@code admin}, {@code op} or {@code viewer}
+     * @return true if the user exists
+     * @throws IllegalArgumentException for an unknown role
+     */
+    boolean changeRole(Tx h, String username, String role) {
+        checkRole(role);
+        return users.setRole(h, username, role);
+    }
+
     /** @return true if the user existed and was deleted */
     boolean delete(Tx h, String username) {
         return users.delete(h, username);
@@ -50,6 +60,10 @@ final class UserAccounts {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("the password of user '" + username + "' must not be empty");
         }
+        checkRole(role);
+    }
+
+    private static void checkRole(String role) {
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("unknown role '" + role + "': use admin, op or viewer");
         }

@@ -37,6 +37,7 @@ public final class Reads {
     private final TaskTries tries = new TaskTries();
     private final RenderedFields rendered = new RenderedFields();
     private static final KeyedTable<Connections.Columns> CONNECTIONS = new Connections().reads();
+    private static final SlaMissQueries SLA_MISSES = new SlaMissQueries();
     private static final KeyedTable<Variables.Row> VARIABLES = new Variables().reads();
 
     private final Users users = new Users();
@@ -152,6 +153,16 @@ public final class Reads {
     /** @return one XCom value */
     public Optional<XComRecord> xcom(long runPk, String taskId, String key) {
         return db.withHandle(h -> xcoms.find(h, runPk, taskId, key));
+    }
+
+    /** @return one page of XCom values across runs, each filter null for any */
+    public Listing<XComQueries.XComAcross> xcomsAcross(String dagId, String runId, String taskId, String key, Page page) {
+        return db.withHandle(h -> xcoms.across(h, dagId, runId, taskId, key, page));
+    }
+
+    /** @param dagId a DAG, or null for every DAG @return one page of the runs found late for their SLA, newest first */
+    public Listing<DagRunRow> slaMisses(String dagId, Page page) {
+        return db.withHandle(h -> SLA_MISSES.list(h, dagId, page));
     }
 
     /** @return one page of the audit rows matching the filter */

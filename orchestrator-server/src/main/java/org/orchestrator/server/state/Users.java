@@ -34,6 +34,12 @@ public final class Users {
                 .map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** @return true if the user exists (and now holds the role) */
+    public boolean setRole(Tx h, String username, String role) {
+        return h.createUpdate("UPDATE app_user SET role = :r WHERE username = :u").bind("u", username).bind("r", role)
+                .execute() == 1;
+    }
+
     /** @return true if deleted */
     public boolean delete(Tx h, String username) {
         return h.createUpdate("DELETE FROM app_user WHERE username = :u").bind("u", username).execute() == 1;

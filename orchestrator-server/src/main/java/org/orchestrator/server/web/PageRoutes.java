@@ -2,8 +2,10 @@ package org.orchestrator.server.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.orchestrator.server.http.ApiProblem;
 import org.orchestrator.server.http.auth.Role;
 
@@ -14,10 +16,15 @@ import org.orchestrator.server.http.auth.Role;
  */
 final class PageRoutes {
 
-    private final Assets assets;
+    /** Where no dashboard page lives: these keep the API's problem+json 404. */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/static/", "/ui/", "/health", "/metrics");
 
-    PageRoutes(Assets assets) {
+    private final Assets assets;
+    private final SessionUsers users;
+
+    PageRoutes(Assets assets, SessionUsers users) {
         this.assets = assets;
+        this.users = users;
     }
 
     void register(Javalin app) {
@@ -28,17 +35,52 @@ final class PageRoutes {
         page(app, "/import-errors", "import-errors.html");
         page(app, "/cluster", "cluster.html");
         page(app, "/assets", "assets.html");
+        page(app, "/home", "home.html");
+        for (String kind : List.of("runs", "task-instances", "audit-log", "xcoms", "sla-misses")) {
+            page(app, "/browse/" + kind, "browse.html");
+        }
+        for (String kind : List.of("connections", "variables", "pools", "users", "tokens")) {
+            adminPage(app, "/admin/" + kind);
+        }
+        app.error(404, "html", this::notFound);
         app.get("/static/<name>", this::asset, Role.PUBLIC);
     }
 
     private void page(Javalin app, String path, String file) {
+        page(app, path, ctx -> serve(ctx, "pages/" + file, "no-store"));
+    }
+
+    private void page(Javalin app, String path, Handler loggedIn) {
         app.get(path, ctx -> {
             if (SessionGate.session(ctx).isEmpty()) {
                 ctx.redirect("/login?next=" + URLEncoder.encode(requested(ctx), StandardCharsets.UTF_8));
                 return;
             }
-            serve(ctx, "pages/" + file, "no-store");
+            loggedIn.handle(ctx);
         }, Role.PUBLIC);
+    }
+
+    /** A page only admins see; anyone else gets a 403 page (the API refuses them the data anyway). */
+    private void adminPage(Javalin app, String path) {
+        page(app, path, ctx -> {
+            boolean admin = SessionGate.session(ctx).flatMap(users::principal).map(p -> p.role() == Role.ADMIN).orElse(false);
+            if (admin) {
+                serve(ctx, "pages/admin.html", "no-store");
+            } else {
+                ctx.status(403);
+                serve(ctx, "pages/forbidden.html", "no-store");
+            }
+        });
+    }
+
+    /** A browser asking for a URL no route has gets a page saying so; API clients keep problem+json. */
+    private void notFound(Context ctx) {
+        String path = ctx.path();
+        if (NOT_PAGES.stream().anyMatch(path::startsWith)) {
+            return;
+        }
+        ctx.status(404);
+        serve(ctx, "pages/not-found.html", "no-store");
     }
 
     /** Serves a page file; also used for the login page. */

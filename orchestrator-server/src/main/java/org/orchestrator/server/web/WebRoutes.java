@@ -40,7 +40,8 @@ public final class WebRoutes {
      */
     public static Handler register(Javalin app, Orchestrator orchestrator, Handler apiGuard, LoginThrottle throttle) {
         WebSessions sessions = new WebSessions(orchestrator.clock());
-        PageRoutes pages = new PageRoutes(new Assets(WebRoutes.class.getClassLoader()));
+        SessionUsers users = new SessionUsers(orchestrator.reads());
+        PageRoutes pages = new PageRoutes(new Assets(WebRoutes.class.getClassLoader()), users);
         app.before(SecurityHeaders::apply);
         SessionCookie cookie = new SessionCookie(orchestrator.config().trustProxy());
         app.exception(SessionExpiredException.class, (e, ctx) -> sessionExpired(e, ctx, cookie));
@@ -51,7 +52,7 @@ public final class WebRoutes {
         new ClusterRoutes(orchestrator).register(app);
         new GridRoutes(orchestrator).register(app);
         new TryRoutes(orchestrator).register(app);
-        return new SessionGate(apiGuard, sessions, new SessionUsers(orchestrator.reads()));
+        return new SessionGate(apiGuard, sessions, users);
     }
 
     private static void sessionExpired(SessionExpiredException e, Context ctx, SessionCookie cookie) {

@@ -150,6 +150,14 @@ class OpenApiTest {
         check("GET", "/api/v1/assets", op.get("/api/v1/assets"));
         check("GET", "/api/v1/assets/events", op.get("/api/v1/assets/events"));
         check("GET", "/api/v1/dags/{dag_id}/assets/queuedEvents", op.get("/api/v1/dags/on_orders/assets/queuedEvents"));
+        check("POST", "/api/v1/connections/test", admin.post("/api/v1/connections/test",
+                "{\"conn_type\": \"http\", \"url\": \"http://127.0.0.1:" + api.port() + "/health\"}"));
+        check("POST", "/api/v1/users", admin.post("/api/v1/users", "{\"username\": \"doc_user\", \"password\": \"doc-pass-1\", \"role\": \"viewer\"}"));
+        check("GET", "/api/v1/users", admin.get("/api/v1/users"));
+        check("PATCH", "/api/v1/users/{username}", admin.patch("/api/v1/users/doc_user", "{\"role\": \"op\"}"));
+        check("DELETE", "/api/v1/users/{username}", admin.delete("/api/v1/users/doc_user"));
+        check("GET", "/api/v1/roles", admin.get("/api/v1/roles"));
+        check("GET", "/api/v1/slaMisses", op.get("/api/v1/slaMisses"));
         check("GET", "/api/v1/openapi.json", op.get("/api/v1/openapi.json"));
         check("GET", "/api/v1/docs", op.get("/api/v1/docs"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/no_such_dag"));

@@ -14,10 +14,13 @@ export async function startPage(current) {
   bar.replaceChildren(
     h('a', {class: 'brand', href: '/dags'}, h('img', {src: '/static/img/logo.svg', alt: '', width: 24, height: 24}), 'Orchestrator'),
     h('nav', {'aria-label': 'Main'},
+      navLink('/home', 'Home', current === 'home'),
       navLink('/dags', 'DAGs', current === 'dags'),
       navLink('/import-errors', 'Import errors', current === 'import-errors'),
       navLink('/assets', 'Assets', current === 'assets'),
-      navLink('/cluster', 'Health', current === 'cluster')),
+      navLink('/cluster', 'Health', current === 'cluster'),
+      navMenu('Browse', BROWSE, current),
+      session.role === 'admin' ? navMenu('Admin', ADMIN, current) : null),
     h('div', {class: 'user'},
       h('span', {id: 'live-status', class: 'live', role: 'status', text: 'Live'}),
       zoneSwitch(),
@@ -36,6 +39,22 @@ function zoneSwitch() {
   h('option', {value: 'dag', text: 'DAG\'s zone'}));
   select.value = zoneChoice();
   return select;
+}
+
+const BROWSE = [['/browse/runs', 'DAG runs'], ['/browse/task-instances', 'Task instances'],
+  ['/browse/audit-log', 'Audit log'], ['/browse/xcoms', 'XComs'], ['/browse/sla-misses', 'SLA misses'],
+  ['/import-errors', 'Import errors']];
+const ADMIN = [['/admin/connections', 'Connections'], ['/admin/variables', 'Variables'], ['/admin/pools', 'Pools'],
+  ['/admin/users', 'Users and roles'], ['/admin/tokens', 'API tokens']];
+
+// A menu of links that needs no script to open: <details> toggles itself, and CSP allows it.
+function navMenu(title, links, current) {
+  const active = links.some(([href]) => href === current);
+  const menu = h('details', {class: 'nav-menu', 'data-testid': `menu-${title.toLowerCase()}`},
+    h('summary', {class: active ? 'active' : null, text: title}),
+    h('div', {class: 'nav-menu-list'}, links.map(([href, text]) => navLink(href, text, href === current))));
+  document.addEventListener('click', (event) => { if (!menu.contains(event.target)) menu.open = false; });
+  return menu;
 }
 
 function navLink(href, text, active) {

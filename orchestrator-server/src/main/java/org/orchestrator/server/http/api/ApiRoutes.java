@@ -55,7 +55,10 @@ public final class ApiRoutes {
         new EventLogRoutes(api).register(router);
         new PoolRoutes(api).register(router);
         new TokenRoutes(api).register(router);
+        new ConnectionTestRoutes(api).register(router);
         new ConnectionRoutes(api).register(router);
+        new UserRoutes(api).register(router);
+        new SlaMissRoutes(api).register(router);
         new VariableRoutes(api).register(router);
         new AssetRoutes(api).register(router);
         taskInstances.registerLast(router);

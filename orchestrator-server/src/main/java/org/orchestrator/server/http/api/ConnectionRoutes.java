@@ -160,7 +160,7 @@ final class ConnectionRoutes {
         return type;
     }
 
-    private static Integer port(Integer port) {
+    static Integer port(Integer port) {
         if (port != null && (port < 1 || port > 65_535)) {
             throw ApiProblem.badRequest("'port' must be 1-65535, got " + port);
         }

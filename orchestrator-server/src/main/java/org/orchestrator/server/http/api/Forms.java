@@ -78,6 +78,10 @@ final class Forms {
                           String schema, Integer port, String password, String extra, String url) {
     }
 
+    /** {@code POST /users}: a new user's name, password and role ({@code viewer}, {@code op} or {@code admin}). */
+    record UserForm(String username, String password, String role) {
+    }
+
     /** {@code POST /variables} and {@code PATCH /variables/{variable_key}}: Airflow's {@code Variable}. */
     record VariableForm(String key, String value, String description) {
     }

@@ -26,7 +26,8 @@ final class XComRoutes {
     private final Api api;
 
     /** Airflow's {@code XComCollectionItem}. */
-    record XComItem(String key, Instant timestamp, Instant executionDate, int mapIndex, String taskId, String dagId) {
+    record XComItem(String key, Instant timestamp, Instant executionDate, int mapIndex, String taskId, String dagId,
+                    String dagRunId) {
     }
 
     /** Airflow's {@code XCom}: the item and its value. */
@@ -39,7 +40,7 @@ final class XComRoutes {
     }
 
     void register(ApiRouter router) {
-        router.add(Op.get(BASE, "get_xcom_entries", "List a task's XCom entries (~ for every task)").role(Role.VIEWER)
+        router.add(Op.get(BASE, "get_xcom_entries", "List XCom entries (~ for every DAG, run or task)").role(Role.VIEWER)
                 .query(Param.join(QueryDocs.LIMIT_OFFSET, Param.of("xcom_key:string")))
                 .returns(Response.collection("xcom_entries", XComItem.class)), this::list);
         router.add(Op.get(BASE + "/{xcom_key}", "get_xcom_entry", "Get an XCom entry").role(Role.VIEWER)
@@ -48,12 +49,28 @@ final class XComRoutes {
 
     private void list(Context ctx) {
         QueryParams q = new QueryParams(ctx);
+        if (PathParams.get(ctx, "dag_id").equals("~") || PathParams.get(ctx, "dag_run_id").equals("~")) {
+            across(ctx, q);
+            return;
+        }
         DagRunRow run = run(ctx);
         String taskId = PathParams.get(ctx, "task_id");
         String task = taskId.equals("~") ? null : taskId;
         ctx.json(DagRoutes.collection("xcom_entries", api.orchestrator().reads().xcoms(run.id(), task,
                 q.string("xcom_key").orElse(null), q.page())
-                .map(x -> new XComItem(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId()))));
+                .map(x -> new XComItem(x.key(), null, run.logicalDate(), -1, x.taskId(), run.dagId(), run.runId()))));
+    }
+
+    /** As Airflow: {@code ~} for the DAG, the run or the task lists across them; the run's id comes with each entry. */
+    private void across(Context ctx, QueryParams q) {
+        ctx.json(DagRoutes.collection("xcom_entries", api.orchestrator().reads().xcomsAcross(any(ctx, "dag_id"),
+                any(ctx, "dag_run_id"), any(ctx, "task_id"), q.string("xcom_key").orElse(null), q.page())
+                .map(x -> new XComItem(x.key(), null, x.logicalDate(), x.mapIndex(), x.taskId(), x.dagId(), x.runId()))));
+    }
+
+    private static String any(Context ctx, String name) {
+        String value = PathParams.get(ctx, name);
+        return value.equals("~") ? null : value;
     }
 
     private void get(Context ctx) {
