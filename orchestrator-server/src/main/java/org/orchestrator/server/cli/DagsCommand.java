@@ -30,12 +30,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dags list|pause|unpause|trigger|test|backfill|reserialize|list-import-errors|list-runs|state}. */
+/** {@code dags list|pause|unpause|trigger|test|backfill|reserialize|list-import-errors|list-runs|state|delete}. */
 @Command(name = "dags", mixinStandardHelpOptions = true, description = "Work with DAGs.",
         subcommands = {DagsCommand.ListDags.class, DagsCommand.Pause.class, DagsCommand.Unpause.class,
                 DagsCommand.Trigger.class, DagsCommand.Test.class, BackfillCommand.class,
                 DagsCommand.Reserialize.class, DagsCommand.ListImportErrors.class, DagRunsCommands.ListRuns.class,
-                DagRunsCommands.State.class})
+                DagRunsCommands.State.class, DagsCommand.Delete.class})
 final class DagsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -84,6 +84,40 @@ final class DagsCommand {
         return CliOperations.run(home, (ops, actor) -> ops.dags().pause(actor, dagId, paused),
                 "DAG '" + dagId + "' is now " + (paused ? "paused" : "unpaused") + ".",
                 "No DAG '" + dagId + "' is known to the database (has the server loaded it?).");
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a DAG that left the dags folder, with its runs, task instances and versions (the audit log stays).")
+    static final class Delete implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin HomeOptions home;
+        @Parameters(index = "0", description = "DAG id") String dagId;
+        @Option(names = {"-y", "--yes"}, description = "Do not ask; required when no terminal can answer") boolean yes;
+
+        @Override
+        public Integer call() {
+            if (!yes && !confirmed()) {
+                System.err.println("Not deleted: confirm with --yes.");
+                return 2;
+            }
+            try (CliOperations cli = CliOperations.open(home)) {
+                int runs = cli.ops().dags().delete(cli.actor(), dagId);
+                System.out.println("Deleted DAG '" + dagId + "' and its " + runs + " run(s).");
+                return 0;
+            } catch (org.orchestrator.server.ops.OperationException e) {
+                System.err.println("Not deleted: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private boolean confirmed() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            String answer = console.readLine("This deletes every run and version of DAG '%s'. Proceed? (y/n) ", dagId);
+            return answer != null && answer.strip().equalsIgnoreCase("y");
+        }
     }
 
     @Command(name = "trigger", mixinStandardHelpOptions = true,

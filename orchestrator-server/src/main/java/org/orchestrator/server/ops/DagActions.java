@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.orchestrator.server.state.Dags;
 
-/** Pausing and unpausing DAGs, one or many. */
+/** Pausing and unpausing DAGs, one or many; deleting one that left the dags folder. */
 public final class DagActions {
 
     private final Ground ground;
     private final Dags dags = new Dags();
+    private final org.orchestrator.server.state.DagRuns runs = new org.orchestrator.server.state.DagRuns();
 
     DagActions(Ground ground) {
         this.ground = ground;
@@ -29,6 +30,33 @@ public final class DagActions {
             return new Ground.Done<>(null, new AuditTrail.Entry("patch_dag", dagId, null, null, Map.of("is_paused", paused)));
         });
         ground.loops().pauseChanged(dagId);
+    }
+
+    /**
+     * Deletes a DAG that is no longer in the dags folder, with its history (Airflow's
+     * {@code dags delete}); the audit log stays. An active DAG is refused: its file would bring
+     * it back at the next scan, so the file goes first. A DAG with queued or running runs is
+     * refused too.
+     *
+     * @return how many runs were deleted
+     * @throws OperationException not found, or a conflict naming why the DAG cannot go
+     */
+    public int delete(Actor actor, String dagId) {
+        return ground.audited(actor, h -> {
+            Dags.DagRow dag = dags.find(h, dagId).orElseThrow(() ->
+                    OperationException.notFound("DAG " + OperationException.quote(dagId) + " not found"));
+            if (dag.active()) {
+                throw OperationException.conflict("DAG " + OperationException.quote(dagId) + " is still defined in the dags "
+                        + "folder: remove its file first (the server marks it inactive at its next scan), or it comes back");
+            }
+            int active = runs.countActive(h, dagId);
+            if (active > 0) {
+                throw OperationException.conflict("DAG " + OperationException.quote(dagId) + " has " + active
+                        + " queued or running run(s): wait for them or mark them failed first");
+            }
+            int deleted = dags.deleteWithHistory(h, dagId);
+            return new Ground.Done<>(deleted, new AuditTrail.Entry("delete_dag", dagId, null, null, Map.of("runs", deleted)));
+        });
     }
 
     /** Pauses or unpauses several DAGs (Airflow's bulk form) in one transaction with one audit row. */

@@ -99,6 +99,12 @@ public final class DagRuns {
                 .mapTo(String.class).list());
     }
 
+    /** @return how many runs of the DAG are queued or running */
+    public int countActive(Tx h, String dagId) {
+        return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag AND state IN ('queued', 'running')")
+                .bind("dag", dagId).mapTo(Integer.class).one();
+    }
+
     /** @return how many runs of the DAG are running */
     public int countRunning(Tx h, String dagId) {
         return h.createQuery("SELECT COUNT(*) FROM dag_run WHERE dag_id = :dag AND state = 'running'")

@@ -102,6 +102,21 @@ public final class Dags {
                 .bind("dag", dagId).bind("hash", hash).mapTo(String.class).findOne();
     }
 
+    /**
+     * Deletes a DAG and its history: runs (with their instances, tries, XComs and rendered fields),
+     * versions, waiting callbacks and queued asset events. The audit log stays.
+     *
+     * @return how many runs were deleted
+     */
+    public int deleteWithHistory(Tx h, String dagId) {
+        h.createUpdate("DELETE FROM callback_request WHERE dag_id = :dag").bind("dag", dagId).execute();
+        h.createUpdate("DELETE FROM asset_dag_run_queue WHERE target_dag_id = :dag").bind("dag", dagId).execute();
+        int runs = h.createUpdate("DELETE FROM dag_run WHERE dag_id = :dag").bind("dag", dagId).execute();
+        h.createUpdate("DELETE FROM dag_version WHERE dag_id = :dag").bind("dag", dagId).execute();
+        h.createUpdate("DELETE FROM dag WHERE dag_id = :dag").bind("dag", dagId).execute();
+        return runs;
+    }
+
     /** Marks DAGs no longer defined by any bundle as inactive; their history stays. */
     public void deactivateAllBut(Tx h, List<String> loaded) {
         if (loaded.isEmpty()) {

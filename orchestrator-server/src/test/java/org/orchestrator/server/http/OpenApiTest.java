@@ -80,6 +80,7 @@ class OpenApiTest {
         check("GET", "/api/v1/dags", op.get("/api/v1/dags"));
         check("GET", "/api/v1/dags/{dag_id}", op.get("/api/v1/dags/greeter"));
         check("PATCH", "/api/v1/dags/{dag_id}", op.patch("/api/v1/dags/greeter", "{\"is_paused\": false}"));
+        check("DELETE", "/api/v1/dags/{dag_id}", op.delete("/api/v1/dags/greeter")); // 409: still in the folder
         check("PATCH", "/api/v1/dags", op.patch("/api/v1/dags?dag_id_pattern=greeter", "{\"is_paused\": false}"));
         check("GET", "/api/v1/dags/{dag_id}/details", op.get("/api/v1/dags/greeter/details"));
         check("GET", "/api/v1/dags/{dag_id}/tasks", op.get("/api/v1/dags/greeter/tasks"));

@@ -17,7 +17,7 @@ import org.orchestrator.server.http.openapi.Op;
 import org.orchestrator.server.http.openapi.Param;
 import org.orchestrator.server.http.openapi.Response;
 
-/** {@code GET /api/v1/dags}, {@code GET|PATCH /api/v1/dags/{dag_id}}. */
+/** {@code GET /api/v1/dags}, {@code GET|PATCH|DELETE /api/v1/dags/{dag_id}}. */
 final class DagRoutes {
 
     private final Api api;
@@ -34,6 +34,9 @@ final class DagRoutes {
         router.add(Op.patch("/api/v1/dags/{dag_id}", "patch_dag", "Pause or unpause a DAG").role(Role.OP)
                 .query(Param.of("update_mask:string")).body(Forms.DagPatchForm.class).returns(Response.of(DagView.class)),
                 this::patch);
+        router.add(Op.delete("/api/v1/dags/{dag_id}", "delete_dag",
+                "Delete a DAG that left the dags folder, with its runs and versions (409 while it is still defined or has active runs)")
+                .role(Role.OP), this::delete);
         router.add(Op.patch("/api/v1/dags", "patch_dags", "Pause or unpause the DAGs matching dag_id_pattern")
                 .role(Role.OP).query(QueryDocs.DAGS_BULK).body(Forms.DagPatchForm.class)
                 .returns(Response.collection("dags", DagView.class)), this::patchMany);
@@ -58,6 +61,11 @@ final class DagRoutes {
         find(dagId);
         api.ops().dags().pause(Api.actor(ctx), dagId, paused);
         get(ctx);
+    }
+
+    private void delete(Context ctx) {
+        api.ops().dags().delete(Api.actor(ctx), PathParams.get(ctx, "dag_id"));
+        ctx.status(204);
     }
 
     /** Airflow's bulk form: every DAG matching {@code dag_id_pattern} ({@code ~} for all) and the filters. */
