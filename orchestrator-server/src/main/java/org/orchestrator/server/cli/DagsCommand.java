@@ -96,7 +96,7 @@ final class DagsCommand {
 
         @Override
         public Integer call() {
-            if (!yes && !confirmed()) {
+            if (!yes && !Confirm.ask("This deletes every run and version of DAG '" + dagId + "'.")) {
                 System.err.println("Not deleted: confirm with --yes.");
                 return 2;
             }
@@ -108,15 +108,6 @@ final class DagsCommand {
                 System.err.println("Not deleted: " + e.getMessage());
                 return 1;
             }
-        }
-
-        private boolean confirmed() {
-            java.io.Console console = System.console();
-            if (console == null) {
-                return false;
-            }
-            String answer = console.readLine("This deletes every run and version of DAG '%s'. Proceed? (y/n) ", dagId);
-            return answer != null && answer.strip().equalsIgnoreCase("y");
         }
     }
 

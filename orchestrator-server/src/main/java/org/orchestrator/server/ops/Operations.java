@@ -29,6 +29,7 @@ public final class Operations {
     private final VariableActions variables;
     private final AccountActions accounts;
     private final AssetActions assets;
+    private final HistoryActions history;
 
     /**
      * @param database    the database
@@ -49,6 +50,7 @@ public final class Operations {
         this.variables = new VariableActions(ground, cipher);
         this.accounts = new AccountActions(ground);
         this.assets = new AssetActions(ground);
+        this.history = new HistoryActions(ground);
     }
 
     /**
@@ -64,6 +66,11 @@ public final class Operations {
                                           ParamCheck.UnknownKeys unknownConfKeys) {
         return new Operations(database, clock, new RunCreator(database.transactions(), clock, null, queued -> { }),
                 Loops.NONE, cipher, unknownConfKeys);
+    }
+
+    /** @return trim old history (db clean) */
+    public HistoryActions history() {
+        return history;
     }
 
     /** @return trigger, clear, set state, delete, note a DAG run */

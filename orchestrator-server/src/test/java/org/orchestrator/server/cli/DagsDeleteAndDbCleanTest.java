@@ -61,6 +61,32 @@ class DagsDeleteAndDbCleanTest {
         assertThat(again.err()).contains("not found");
     }
 
+    @Test
+    void db_clean_deletes_runs_that_ended_before_the_cutoff_with_their_instances_and_keeps_the_audit_log() {
+        start("daily");
+        DagRunRow old = engine.awaitFinished(engine.trigger("daily", Instant.parse("2026-01-01T00:00:00Z")), Duration.ofSeconds(30));
+        DagRunRow recent = engine.awaitFinished(engine.trigger("daily", Instant.parse("2026-01-02T00:00:00Z")), Duration.ofSeconds(30));
+        String cutoff = old.endDate().plusNanos(1_000).toString(); // after the first run ended, before the second began
+        long auditRows = count("SELECT COUNT(*) FROM audit_log");
+
+        CliRunner.Result dry = cli("db", "clean", "--older-than", cutoff, "--dry-run");
+        assertThat(dry.exitCode()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).startsWith("Would delete 1 run(s)");
+        assertThat(count("SELECT COUNT(*) FROM dag_run WHERE dag_id = 'daily'")).isEqualTo(2);
+        assertThat(cli("db", "clean", "--older-than", cutoff).exitCode()).as("no terminal to confirm").isEqualTo(2);
+
+        CliRunner.Result cleaned = cli("db", "clean", "--older-than", cutoff, "--yes");
+
+        assertThat(cleaned.exitCode()).as(cleaned.out() + cleaned.err()).isZero();
+        assertThat(cleaned.out()).startsWith("Deleted 1 run(s)");
+        assertThat(count("SELECT COUNT(*) FROM dag_run WHERE id = " + old.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM task_instance WHERE run_pk = " + old.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dag_run WHERE id = " + recent.id())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log")).as("kept, plus the clean's own row").isEqualTo(auditRows + 1);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE event = 'cli.db_clean'")).isEqualTo(1);
+        assertThat(cli("db", "clean", "--older-than", "someday", "--yes").exitCode()).as("a bad date").isEqualTo(2);
+    }
+
     private Path start(String dagId) {
         Path folder = TestEngine.fresh();
         Path bundle = TestSources.write(folder.resolve("dags").resolve(dagId + ".java"), TestSources.provider(dagId,
