@@ -2,27 +2,33 @@ package org.orchestrator.server.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.orchestrator.api.DagRunState;
+import org.orchestrator.api.DataInterval;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
 import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.ops.Actor;
+import org.orchestrator.server.ops.RunActions;
+import org.orchestrator.server.schedule.RunCreator;
 import org.orchestrator.server.state.DagRunRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code dags backfill}: one {@code backfill} run per interval of the range, run by an executor in
- * this process under the DAG's max active runs, with a live progress bar and a summary. Intervals
- * that already succeeded are skipped; failed ones are run again.
+ * this process under the DAG's max active runs (or fewer), with a live progress bar and a summary.
+ * Intervals that already succeeded are skipped; failed ones run again only with
+ * {@code --rerun-failed-tasks}, as in Airflow.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Run a DAG for every interval whose logical date is in [--from, --to]; skips intervals that already succeeded.")
@@ -33,19 +39,75 @@ final class BackfillCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "DAG id") String dagId;
     @Option(names = "--from", required = true, converter = Dates.class, description = "First logical date, e.g. 2026-01-01") Instant from;
     @Option(names = "--to", required = true, converter = Dates.class, description = "Last logical date, inclusive") Instant to;
+    @Option(names = "--dry-run", description = "Print the intervals and what each has now; create nothing") boolean dryRun;
+    @Option(names = "--conf", description = "Conf of the runs created, as a JSON object") String conf;
+    @Option(names = "--max-active-runs", description = "At most this many of the backfill's runs at once "
+            + "(default: the DAG's max active runs); runs are then created as slots free up, each with its audit row")
+    Integer maxActiveRuns;
+    @Option(names = "--rerun-failed-tasks", description = "Run the failed runs of the range again (their unsuccessful "
+            + "tasks cleared); without it they are left failed") boolean rerunFailed;
 
     @Override
     public Integer call() {
+        if (maxActiveRuns != null && maxActiveRuns < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-active-runs must be 1 or more, got " + maxActiveRuns);
+        }
+        RunActions.Backfill how = new RunActions.Backfill(conf == null ? Map.of() : DagsCommand.parseConf(conf, spec), rerunFailed);
         ServerConfig config = home.config().withNodeName("backfill-" + ProcessHandle.current().pid());
         LoadedDag dag = FolderDags.find(config, dagId, spec);
+        if (dryRun) {
+            return printPlan(dag);
+        }
         try (Orchestrator engine = Orchestrator.start(config, Orchestrator.Options.EXECUTOR_ONLY)) {
-            List<DagRunRow> runs = engine.ops().runs().backfill(Actor.cli(), dag, from, to);
+            List<DagRunRow> runs = maxActiveRuns == null
+                    ? engine.ops().runs().backfill(Actor.cli(), dag, from, to, how)
+                    : inWaves(engine, dag, how);
             long skipped = runs.stream().filter(r -> r.state() == DagRunState.SUCCESS).count();
-            System.out.println("Backfilling " + dagId + ": " + runs.size() + " interval(s), " + skipped + " already succeeded.");
+            long leftFailed = rerunFailed ? 0 : runs.stream().filter(r -> r.state() == DagRunState.FAILED).count();
+            System.out.println("Backfilling " + dagId + ": " + runs.size() + " interval(s), " + skipped + " already succeeded"
+                    + (leftFailed > 0 ? ", " + leftFailed + " failed before (left failed: --rerun-failed-tasks runs them again)" : "")
+                    + ".");
             List<DagRunRow> finished = follow(engine, runs);
             printSummary(finished);
             return finished.stream().allMatch(r -> r.state() == DagRunState.SUCCESS) ? 0 : 1;
         }
+    }
+
+    /** @return 0, after printing each interval of the range and the run it has, if any */
+    private int printPlan(LoadedDag dag) {
+        List<DataInterval> intervals = RunCreator.intervals(dag, from, to);
+        var inRange = new org.orchestrator.server.state.DagRunQueries.RunFilter(List.of(dagId), List.of(),
+                new org.orchestrator.server.state.Range<>(java.util.Optional.of(from), java.util.Optional.of(to)),
+                org.orchestrator.server.state.Range.any(), org.orchestrator.server.state.Range.any());
+        Map<Instant, DagRunRow> existing = CliOperations.read(home, reads -> reads.runs(inRange, null,
+                        new org.orchestrator.server.state.Page(intervals.size() + 1, 0)).items()).stream()
+                .collect(Collectors.toMap(DagRunRow::logicalDate, r -> r, (a, b) -> a));
+        System.out.println("Dry run: " + intervals.size() + " interval(s) of " + dagId + "; nothing is created.");
+        System.out.printf("%-26s %-26s %s%n", "logical_date", "data_interval_end", "now");
+        for (DataInterval interval : intervals) {
+            DagRunRow run = existing.get(interval.start());
+            String now = run == null ? "would run" : run.state() == DagRunState.FAILED
+                    ? "failed" + (rerunFailed ? ": would run again" : ": left failed") : run.state().wireName() + ": kept";
+            System.out.printf("%-26s %-26s %s%n", interval.start(), interval.end(), now);
+        }
+        return 0;
+    }
+
+    /** Creates the range's runs one at a time as fewer than {@code --max-active-runs} of them are unfinished. */
+    private List<DagRunRow> inWaves(Orchestrator engine, LoadedDag dag, RunActions.Backfill how) {
+        List<DagRunRow> created = new ArrayList<>();
+        for (DataInterval interval : RunCreator.intervals(dag, from, to)) {
+            while (unfinished(engine, created) >= maxActiveRuns) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            created.addAll(engine.ops().runs().backfill(Actor.cli(), dag, interval.start(), interval.start(), how));
+        }
+        return created;
+    }
+
+    private static long unfinished(Orchestrator engine, List<DagRunRow> runs) {
+        return runs.stream().map(r -> engine.reads().run(r.dagId(), r.runId()).orElseThrow())
+                .filter(r -> !r.state().isFinished()).count();
     }
 
     private static List<DagRunRow> follow(Orchestrator engine, List<DagRunRow> runs) {

@@ -110,20 +110,38 @@ public final class RunActions {
     }
 
     /**
+     * How a backfill treats its range (Airflow's {@code dags backfill} flags).
+     *
+     * @param conf        the new runs' conf
+     * @param rerunFailed whether runs of the range that failed before run again ({@code --rerun-failed-tasks})
+     */
+    public record Backfill(Map<String, Object> conf, boolean rerunFailed) {
+
+        /** The defaults: no conf, failed runs left as they are. */
+        public static final Backfill DEFAULTS = new Backfill(Map.of(), false);
+    }
+
+    /**
      * A backfill: one run per interval whose logical date is in [from, to]; runs that exist are
-     * kept, failed ones run again. The runs commit as they are created; the audit row, counting
-     * them, follows.
+     * kept, and failed ones run again when asked. The runs commit as they are created; the audit
+     * row, counting them, follows.
      *
      * @return every interval's run, as it was before failed ones were queued again
+     * @throws InvalidConfException when the conf does not fit the DAG's typed params; nothing was created
      */
-    public List<DagRunRow> backfill(Actor actor, LoadedDag dag, Instant from, Instant to) {
-        List<DagRunRow> all = creator.backfill(dag, from, to);
-        long rerun = all.stream().filter(r -> r.state() == DagRunState.FAILED).filter(r -> creator.rerunFailed(dag, r)).count();
+    public List<DagRunRow> backfill(Actor actor, LoadedDag dag, Instant from, Instant to, Backfill how) {
+        ParamCheck.require(dag.dag(), how.conf(), unknownConfKeys);
+        List<DagRunRow> all = creator.backfill(dag, from, to, Json.write(how.conf()));
+        long rerun = !how.rerunFailed() ? 0 : all.stream().filter(r -> r.state() == DagRunState.FAILED)
+                .filter(r -> creator.rerunFailed(dag, r)).count();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("from", from.toString());
         extra.put("to", to.toString());
         extra.put("runs", all.size());
         extra.put("rerun", rerun);
+        if (!how.conf().isEmpty()) {
+            extra.put("conf", how.conf());
+        }
         ground.audited(actor, h -> new Ground.Done<>(null, new AuditTrail.Entry("post_backfill", dag.dag().id(), null, null, extra)));
         return all;
     }

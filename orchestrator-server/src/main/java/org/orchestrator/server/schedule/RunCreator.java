@@ -182,18 +182,36 @@ public final class RunCreator {
      * @return every interval in the range, and the run created for it or the one that existed
      */
     public List<DagRunRow> backfill(LoadedDag dag, Instant from, Instant to) {
-        Timetable timetable = Timetable.of(dag.dag());
+        return backfill(dag, from, to, "{}");
+    }
+
+    /**
+     * As {@link #backfill(LoadedDag, Instant, Instant)}, the runs created with a conf.
+     *
+     * @param conf the new runs' conf, as a JSON object
+     */
+    public List<DagRunRow> backfill(LoadedDag dag, Instant from, Instant to, String conf) {
         List<DagRunRow> result = new ArrayList<>();
-        Optional<DataInterval> next = timetable.nextAfter(from);
-        while (next.isPresent() && !next.get().start().isAfter(to)) {
-            DataInterval interval = next.get();
+        for (DataInterval interval : intervals(dag, from, to)) {
             DagRuns.NewRun run = new DagRuns.NewRun(dag.dag().id(), RunType.BACKFILL.runIdFor(interval.start()),
-                    RunType.BACKFILL, interval.start(), interval, "{}", null, dag.version());
+                    RunType.BACKFILL, interval.start(), interval, conf, null, dag.version());
             result.add(create(dag, run).orElseGet(() -> existing(dag.dag(), interval.start())));
-            next = interval.end().equals(interval.start()) ? Optional.empty() : timetable.nextAfter(interval.end());
         }
         onCreated.runs(anyQueued(result));
         return result;
+    }
+
+    /** @return the DAG's intervals whose start lies in [from, to]: what a backfill of that range runs */
+    public static List<DataInterval> intervals(LoadedDag dag, Instant from, Instant to) {
+        Timetable timetable = Timetable.of(dag.dag());
+        List<DataInterval> intervals = new ArrayList<>();
+        Optional<DataInterval> next = timetable.nextAfter(from);
+        while (next.isPresent() && !next.get().start().isAfter(to)) {
+            DataInterval interval = next.get();
+            intervals.add(interval);
+            next = interval.end().equals(interval.start()) ? Optional.empty() : timetable.nextAfter(interval.end());
+        }
+        return intervals;
     }
 
     /**

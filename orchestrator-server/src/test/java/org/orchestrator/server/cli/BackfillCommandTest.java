@@ -51,6 +51,78 @@ class BackfillCommandTest {
                 .allSatisfy(actor -> assertThat(actor).isEqualTo("cli:" + System.getProperty("user.name")));
     }
 
+    @Test
+    void a_dry_run_lists_the_intervals_and_creates_nothing() {
+        Path home = dailyHome("{}");
+
+        CliRunner.Result plan = CliRunner.run("dags", "backfill", "daily", "--from", "2026-01-01", "--to", "2026-01-03",
+                "--dry-run", "--home", home.toString());
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("Dry run: 3 interval(s) of daily").contains("2026-01-01T00:00:00Z")
+                .contains("2026-01-03T00:00:00Z").contains("would run");
+        assertThat(backfillRuns(home)).isEmpty();
+        assertThat(backfillAudits(home)).isEmpty();
+    }
+
+    @Test
+    void failed_intervals_stay_failed_unless_rerun_failed_tasks_and_runs_carry_the_conf() throws Exception {
+        Path marker = java.nio.file.Files.createTempFile("backfill-fail", ".flag");
+        Path home = dailyHome(marker.toString());
+        String[] range = {"dags", "backfill", "daily", "--from", "2026-01-01", "--to", "2026-01-02", "--home", home.toString()};
+
+        CliRunner.Result failing = CliRunner.run(concat(range, "--conf", "{\"team\": \"finance\"}"));
+        assertThat(failing.exitCode()).as("the task fails while the marker exists").isEqualTo(1);
+        java.nio.file.Files.delete(marker);
+        CliRunner.Result left = CliRunner.run(range);
+        assertThat(left.exitCode()).isEqualTo(1);
+        assertThat(left.out()).contains("2 failed before (left failed");
+        assertThat(backfillRuns(home)).allSatisfy(r -> assertThat(r.state()).isEqualTo(DagRunState.FAILED));
+
+        CliRunner.Result rerun = CliRunner.run(concat(range, "--rerun-failed-tasks"));
+
+        assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(backfillRuns(home)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(DagRunState.SUCCESS);
+            assertThat(r.conf()).contains("finance");
+        });
+    }
+
+    @Test
+    void max_active_runs_one_runs_the_intervals_one_after_another() {
+        Path home = dailyHome("{}");
+
+        CliRunner.Result result = CliRunner.run("dags", "backfill", "daily", "--from", "2026-01-01", "--to", "2026-01-04",
+                "--max-active-runs", "1", "--home", home.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        List<DagRunRow> runs = backfillRuns(home);
+        assertThat(runs).hasSize(4);
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i).startDate()).as("run %d starts after run %d ended", i + 1, i)
+                    .isAfterOrEqualTo(runs.get(i - 1).endDate());
+        }
+        assertThat(backfillAudits(home)).as("one audit row per run created as a slot freed").hasSize(4);
+        assertThat(CliRunner.run("dags", "backfill", "daily", "--from", "2026-01-01", "--to", "2026-01-04",
+                "--max-active-runs", "0", "--home", home.toString()).exitCode()).isEqualTo(2);
+    }
+
+    /** "daily": three tasks, running up to 3 runs at once; its middle task fails while the given file exists. */
+    private static Path dailyHome(String failWhileExists) {
+        Path home = TestEngine.fresh();
+        TestJars.provider(home.resolve("dags").resolve("daily.jar"), "daily", """
+                return List.of(Dag.builder("daily").schedule("@daily").startDate(LocalDate.of(2025, 1, 1)).catchup(false)
+                        .maxActiveRuns(3).task("extract", c -> {})
+                        .task("check", c -> { if (java.nio.file.Files.exists(java.nio.file.Path.of("%s"))) throw new IllegalStateException("flag"); })
+                        .task("load", c -> {}).chain("extract", "check", "load").build());
+                """.formatted(failWhileExists));
+        return home;
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
     private static List<String> backfillAudits(Path home) {
         try (Database database = Database.connect(TestDatabase.config(home))) {
             return database.jdbi().withHandle(h -> h.createQuery(
