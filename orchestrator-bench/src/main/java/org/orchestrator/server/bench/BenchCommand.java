@@ -15,9 +15,43 @@ import picocli.CommandLine.Option;
  * jar: the server's CLI finds it with ServiceLoader when orchestrator-bench's jar is on the class path.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, template rendering, "
-                + "asset event to consumer start, startup to healthy.")
+        description = "Benchmark the engine on embedded H2 (or --db-url): no-op throughput, chain hop latency, a layered DAG, "
+                + "one very wide run, template rendering, asset event to consumer start, startup to healthy.")
 public final class BenchCommand implements Callable<Integer>, PluginCommand {
+
+    /** The DAG shapes measured (issue 18); every one but {@code independent} runs with the engine's default limits, {@code wide} with them opened. */
+    enum Shape { INDEPENDENT, CHAIN, LAYERED, WIDE }
+
+    /** Shape names as typed, in any case; picocli reports an unknown one as an invalid value. */
+    static final class ShapeName implements picocli.CommandLine.ITypeConverter<Shape> {
+        @Override
+        public Shape convert(String value) {
+            return Shape.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Option(names = "--shapes", split = ",", converter = ShapeName.class, defaultValue = "independent,chain,layered,wide", description = "Shapes to measure, "
+            + "of independent (--tasks, limits wide and with defaults), chain (--chain, defaults), layered (--layers x --layer-width, "
+            + "defaults), wide (--wide, limits wide) (default ${DEFAULT-VALUE}).")
+    List<Shape> shapes;
+
+    @Option(names = "--layers", defaultValue = "10", description = "Layers of the layered DAG (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--layer-width", defaultValue = "20", description = "No-op tasks per layer, each depending on the whole "
+            + "previous layer (default ${DEFAULT-VALUE}).")
+    int layerWidth;
+
+    @Option(names = "--concurrent-runs", split = ",", defaultValue = "25,100", description = "Runs of the layered DAG triggered "
+            + "at once, one measurement per count (default ${DEFAULT-VALUE}).")
+    List<Integer> concurrentRuns;
+
+    @Option(names = "--wide", defaultValue = "20000", description = "Tasks in the one wide run (default ${DEFAULT-VALUE}).")
+    int wideTasks;
+
+    @Option(names = "--history", defaultValue = "0", description = "Finished task instances (in runs of 200) loaded into each "
+            + "shape's database before its DAG runs (default ${DEFAULT-VALUE}).")
+    int history;
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -58,16 +92,39 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
     public Integer call() throws Exception {
         String user = System.getenv("ORCHESTRATOR_DB_USER");
         String password = System.getenv("ORCHESTRATOR_DB_PASSWORD");
-        EngineBenchmarks durable = new EngineBenchmarks(parallelism, dbUrl, user, password);
-        System.out.printf("JVM %s, %d cores, parallelism %d, database %s%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), parallelism, durable.onPostgres() ? "PostgreSQL" : "H2");
+        EngineBenchmarks empty = new EngineBenchmarks(parallelism, dbUrl, user, password);
+        EngineBenchmarks durable = empty.withHistory(history);
+        System.out.printf("JVM %s, %d cores, parallelism %d, database %s, shapes %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), parallelism, durable.onPostgres() ? "PostgreSQL" : "H2", shapes);
+        ShapeReport report = new ShapeReport(System.out, runs);
+        if (history > 0) {
+            report.history(empty, history);
+        }
         // The first runs pay for the JIT compiling the engine's code paths; a server runs for days,
         // so the figures are medians of the runs after them, in the same JVM (each run gets a
-        // fresh database).
+        // fresh database; the warm-up runs get no history, it would only make them longer).
         List<String> first = new java.util.ArrayList<>();
         for (int i = 0; i < warmUp; i++) {
-            first.add(String.format("%.0f", durable.throughput(tasks).perSecond()));
+            first.add(String.format("%.0f", empty.throughput(tasks).perSecond()));
         }
+        if (shapes.contains(Shape.INDEPENDENT)) {
+            printIndependent(durable, user, password, first);
+        }
+        if (shapes.contains(Shape.CHAIN)) {
+            report.chain(durable.withDefaults(), chain);
+        }
+        if (shapes.contains(Shape.LAYERED)) {
+            report.layered(durable.withDefaults(), layers, layerWidth, concurrentRuns);
+        }
+        if (shapes.contains(Shape.WIDE)) {
+            report.wide(durable, wideTasks);
+        }
+        printOthers(durable);
+        return 0;
+    }
+
+    /** Today's wide-open throughput (durable, mapped, buffered commits) and the same tasks with the engine's defaults. */
+    private void printIndependent(EngineBenchmarks durable, String user, String password, List<String> first) throws java.io.IOException {
         Median t = median(durable);
         System.out.printf("throughput (durable commits): %d no-op tasks in %.2f s = %.0f tasks/s (creating and starting the run:"
                         + " %.2f s of it); median of %s after %d warm-up runs %s%n", t.median().tasks(), t.median().seconds(),
@@ -81,9 +138,14 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         System.out.printf("throughput (%s): %.0f tasks/s, median of %s (durability costs %.0f%%)%n",
                 durable.onPostgres() ? "PostgreSQL, synchronous_commit=off" : "H2 default, commits buffered up to 500 ms",
                 buffered.median().perSecond(), buffered, 100.0 * (1 - t.median().perSecond() / buffered.median().perSecond()));
-        EngineBenchmarks.Latency latency = durable.chain(chain);
-        System.out.printf("chain of %d no-op tasks: hop p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                chain, latency.p50(), latency.p99(), latency.max());
+        EngineBenchmarks defaults = durable.withDefaults();
+        Median limited = median(defaults);
+        System.out.printf("throughput (%s): %d no-op tasks, %.0f tasks/s, median of %s%n", defaults.settings(),
+                limited.median().tasks(), limited.median().perSecond(), limited);
+    }
+
+    /** The benchmarks that are not DAG shapes: template rendering, asset events, isolation, start-up. */
+    private void printOthers(EngineBenchmarks durable) throws Exception {
         if (templateRenders > 0) {
             TemplateBenchmarks.Micros micros = TemplateBenchmarks.render(templateRenders);
             System.out.printf("render one templated SQL field (%d renders): p50 %.1f µs, p99 %.1f µs%n",
@@ -100,7 +162,6 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         if (!skipStartup) {
             printStartup(durable);
         }
-        return 0;
     }
 
     /** The same width as one mapped task: how far expanding at run time is from tasks known in advance. */
@@ -141,9 +202,10 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
     private EngineBenchmarks buffered(String user, String password) {
         if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
             String options = "options=-c%20synchronous_commit%3Doff";
-            return new EngineBenchmarks(parallelism, dbUrl + (dbUrl.contains("?") ? "&" : "?") + options, user, password);
+            return new EngineBenchmarks(parallelism, dbUrl + (dbUrl.contains("?") ? "&" : "?") + options, user, password)
+                    .withHistory(history);
         }
-        return new EngineBenchmarks(parallelism, ServerConfig.h2Url("{home}/db/orchestrator", false));
+        return new EngineBenchmarks(parallelism, ServerConfig.h2Url("{home}/db/orchestrator", false)).withHistory(history);
     }
 
     /** A try's start to its committed outcome, on a thread and in a child JVM, and a waiting child's memory. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,13 @@ import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
 import org.orchestrator.server.Orchestrator;
 import org.orchestrator.server.config.ServerConfig;
+import org.orchestrator.server.state.DagRunQueries;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.Page;
+import org.orchestrator.server.state.Range;
+import org.orchestrator.server.state.Reads;
+import org.orchestrator.server.state.SyntheticHistory;
+import org.orchestrator.server.state.TaskInstanceQueries;
 import org.orchestrator.server.ops.Actor;
 
 /**
@@ -26,7 +33,14 @@ import org.orchestrator.server.ops.Actor;
  */
 public final class EngineBenchmarks {
 
+    /** Finished task instances per history run, as in the 200-task DAG. */
+    static final int HISTORY_TASKS_PER_RUN = 200;
+    /** History runs written per transaction: 10,000 instances, so a large history never makes one huge commit. */
+    private static final int HISTORY_RUNS_PER_COMMIT = 50;
+
     private final int parallelism;
+    private final boolean wide;
+    private final int history;
     private final String jdbcUrlOverride;
     private final String user;
     private final String password;
@@ -48,12 +62,41 @@ public final class EngineBenchmarks {
      * @param password        database password, or null for the default
      */
     public EngineBenchmarks(int parallelism, String jdbcUrlOverride, String user, String password) {
+        this(parallelism, true, 0, jdbcUrlOverride, user, password);
+    }
+
+    private EngineBenchmarks(int parallelism, boolean wide, int history, String jdbcUrlOverride, String user, String password) {
         this.parallelism = parallelism;
+        this.wide = wide;
+        this.history = history;
         this.jdbcUrlOverride = jdbcUrlOverride;
         this.user = user;
         this.password = password;
         this.postgres = PostgresBench.isPostgres(jdbcUrlOverride)
                 ? new PostgresBench(jdbcUrlOverride, user, password == null ? "" : password) : null;
+    }
+
+    /**
+     * @return the same database with the engine's and the DAG's default limits: parallelism from
+     * ServerConfig, max active tasks and runs from Dag.Builder, {@code default_pool} as shipped
+     */
+    public EngineBenchmarks withDefaults() {
+        return new EngineBenchmarks(ServerConfig.fromEnvironment(Map.of()).parallelism(), false, history, jdbcUrlOverride, user, password);
+    }
+
+    /** @param instances finished task instances each engine's database gets before its DAG runs @return such benchmarks */
+    public EngineBenchmarks withHistory(int instances) {
+        return new EngineBenchmarks(parallelism, wide, instances, jdbcUrlOverride, user, password);
+    }
+
+    /** @return the limits the runs use, for the report */
+    public String settings() {
+        Dag defaults = Dag.builder("defaults").build();
+        String limits = wide
+                ? "limits wide: parallelism " + parallelism + ", max active tasks = the DAG's width, default_pool unbounded"
+                : "engine defaults: parallelism " + parallelism + ", max active tasks " + defaults.maxActiveTasks()
+                        + ", max active runs " + defaults.maxActiveRuns() + ", default_pool as shipped";
+        return history == 0 ? limits : limits + ", history of " + historyWritten(history) + " finished task instances";
     }
 
     /** @return true when the runs go to PostgreSQL */
@@ -94,11 +137,37 @@ public final class EngineBenchmarks {
 
     /** @param tasks independent no-op tasks in one run @return how fast they all ran */
     public Throughput throughput(int tasks) throws IOException {
-        Dag.Builder wide = Dag.builder("bench_wide").maxActiveTasks(Math.max(tasks, 1));
+        Dag.Builder independent = limited(Dag.builder("bench_wide"), tasks);
         for (int i = 0; i < tasks; i++) {
-            wide.task("t" + i, ctx -> { });
+            independent.task("t" + i, ctx -> { });
         }
-        return throughput(wide.build(), tasks);
+        return throughput(independent.build(), tasks, 1);
+    }
+
+    /**
+     * @param layers layers of no-op tasks, each task depending on every task of the layer before
+     * @param width  tasks per layer
+     * @param runs   runs triggered at once
+     * @return how fast they all ran: from the first trigger to the last run's success
+     */
+    public Throughput layered(int layers, int width, int runs) throws IOException {
+        Dag.Builder layered = limited(Dag.builder("bench_layered"), width);
+        String[] previous = new String[0];
+        for (int layer = 0; layer < layers; layer++) {
+            String[] current = new String[width];
+            for (int i = 0; i < width; i++) {
+                current[i] = "l" + layer + "_t" + i;
+                String[] upstream = previous;
+                layered.task(current[i], ctx -> { }, t -> t.upstream(upstream));
+            }
+            previous = current;
+        }
+        return throughput(layered.build(), layers * width * runs, runs);
+    }
+
+    /** The DAG's own limits opened to its width when the benchmark runs wide, else left at their defaults. */
+    private Dag.Builder limited(Dag.Builder dag, int width) {
+        return wide ? dag.maxActiveTasks(Math.max(width, 1)) : dag;
     }
 
     /**
@@ -111,19 +180,26 @@ public final class EngineBenchmarks {
         List<Integer> elements = java.util.stream.IntStream.range(0, width).boxed().toList();
         Dag mapped = Dag.builder("bench_wide").maxActiveTasks(Math.max(width, 1))
                 .task("t", ctx -> { }, t -> t.expand("i", org.orchestrator.api.MapSource.of(elements))).build();
-        return throughput(mapped, width);
+        return throughput(mapped, width, 1);
     }
 
-    private Throughput throughput(Dag dag, int tasks) throws IOException {
+    /** Triggers {@code runs} runs of the DAG one after another, then waits for all of them. */
+    private Throughput throughput(Dag dag, int tasks, int runs) throws IOException {
         long commitsBefore = postgres == null ? 0 : postgres.settledCommits();
         double seconds;
         double startSeconds;
         try (Engine bench = start(dag)) {
             Orchestrator engine = bench.engine();
+            Instant logicalDate = Instant.now();
+            List<DagRunRow> triggered = new java.util.ArrayList<>();
             long begin = System.nanoTime();
-            DagRunRow run = engine.runs().trigger(engine.dags().get("bench_wide").orElseThrow(), null, null, Map.of(), null);
+            for (int i = 0; i < runs; i++) {
+                // Distinct logical dates: two manual runs in the same microsecond would clash.
+                triggered.add(engine.runs().trigger(engine.dags().get(dag.id()).orElseThrow(), null,
+                        logicalDate.plusSeconds(i), Map.of(), null));
+            }
             long started = System.nanoTime();
-            awaitSuccess(engine, run);
+            triggered.forEach(run -> awaitSuccess(engine, run));
             seconds = (System.nanoTime() - begin) / 1e9;
             startSeconds = (started - begin) / 1e9;
         }
@@ -229,8 +305,67 @@ public final class EngineBenchmarks {
             env.put("ORCHESTRATOR_DB_PASSWORD", password);
         }
         Orchestrator engine = Orchestrator.start(ServerConfig.fromEnvironment(env), Orchestrator.Options.ALL, pinned);
-        engine.ops().pools().update(Actor.cli(), "default_pool", "default_pool", 1_000_000, "benchmark: unbounded");
+        if (wide) {
+            engine.ops().pools().update(Actor.cli(), "default_pool", "default_pool", 1_000_000, "benchmark: unbounded");
+        }
+        if (history > 0 && !pinned.isEmpty()) {
+            loadHistory(engine, pinned.get(0).id(), history);
+        }
         return new Engine(engine, postgres, schema);
+    }
+
+    /**
+     * Loads a history into a fresh engine's database and counts it back through the API's reads.
+     *
+     * @param instances finished task instances to write, {@value #HISTORY_TASKS_PER_RUN} per run
+     * @return what was written, what the reads list, and how long writing took
+     */
+    public HistoryLoad history(int instances) throws IOException {
+        Dag dag = Dag.builder("bench_history").task("t", ctx -> { }).build();
+        try (Engine bench = start(Files.createTempDirectory("orchestrator-bench"), List.of(dag))) {
+            long begin = System.nanoTime();
+            int runs = loadHistory(bench.engine(), dag.id(), instances);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            Reads reads = bench.engine().reads();
+            long listedRuns = reads.runs(new DagRunQueries.RunFilter(List.of(dag.id()), List.of("success"), Range.any(),
+                    Range.any(), Range.any()), null, new Page(1, 0)).totalEntries();
+            long listedInstances = reads.taskInstances(new TaskInstanceQueries.TaskInstanceFilter(List.of(dag.id()), List.of(),
+                    List.of(), List.of("success"), List.of(), Range.any(), Range.any(), Range.any(), Range.any()), null,
+                    new Page(1, 0)).totalEntries();
+            return new HistoryLoad(historyWritten(instances), runs, seconds, listedInstances, listedRuns);
+        }
+    }
+
+    /**
+     * A history as loaded.
+     *
+     * @param instances       finished task instances written
+     * @param runs            finished runs written
+     * @param seconds         time to write them
+     * @param listedInstances successful instances of the DAG the reads count afterwards
+     * @param listedRuns      successful runs of the DAG the reads count afterwards
+     */
+    public record HistoryLoad(int instances, int runs, double seconds, long listedInstances, long listedRuns) {
+    }
+
+    /** @return the instances a history of {@code instances} gets: whole runs of 200 (or one smaller run) */
+    private static int historyWritten(int instances) {
+        int perRun = Math.min(instances, HISTORY_TASKS_PER_RUN);
+        return instances / perRun * perRun;
+    }
+
+    /** @return runs written: {@code instances} finished task instances in whole runs of 200, a transaction per 50 runs */
+    private static int loadHistory(Orchestrator engine, String dagId, int instances) {
+        SyntheticHistory history = new SyntheticHistory();
+        int perRun = Math.min(instances, HISTORY_TASKS_PER_RUN);
+        int runs = instances / perRun;
+        Instant newest = Instant.now().minus(Duration.ofDays(1));
+        for (int first = 0; first < runs; first += HISTORY_RUNS_PER_COMMIT) {
+            int from = first;
+            int count = Math.min(HISTORY_RUNS_PER_COMMIT, runs - first);
+            engine.database().transactions().useTransaction(tx -> history.load(tx, dagId, from, count, perRun, newest));
+        }
+        return runs;
     }
 
     static void awaitSuccess(Orchestrator engine, DagRunRow run) {

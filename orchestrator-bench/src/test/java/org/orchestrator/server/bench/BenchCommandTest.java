@@ -12,7 +12,7 @@ import org.orchestrator.server.cli.Main;
 class BenchCommandTest {
 
     @Test
-    void bench_prints_throughput_medians_for_durable_and_buffered_commits_and_the_hop_latency() {
+    void bench_prints_throughput_medians_for_durable_and_buffered_commits_the_hop_latency_and_every_shape() {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
@@ -20,7 +20,8 @@ class BenchCommandTest {
         try {
             // Through the server's own entry point: the command is found on the class path, not listed in Main.
             exitCode = Main.run("bench", "--tasks", "40", "--chain", "5", "--warm-up", "1", "--runs", "3",
-                    "--parallelism", "8", "--isolation-tries", "3", "--template-renders", "200", "--skip-startup");
+                    "--parallelism", "8", "--isolation-tries", "3", "--template-renders", "200", "--skip-startup",
+                    "--layers", "3", "--layer-width", "4", "--concurrent-runs", "2,3", "--wide", "30", "--history", "450");
         } finally {
             System.setOut(original);
         }
@@ -31,7 +32,19 @@ class BenchCommandTest {
                 .containsPattern("throughput \\(durable commits\\): 40 no-op tasks in [0-9.]+ s = [0-9]+ tasks/s")
                 .containsPattern("median of 3 runs \\[[0-9]+, [0-9]+, [0-9]+\\] after 1 warm-up runs \\[[0-9]+\\]")
                 .containsPattern("H2 default, commits buffered up to 500 ms\\): [0-9]+ tasks/s, median of 3 runs")
-                .containsPattern("chain of 5 no-op tasks: hop p50 [0-9.]+ ms, p99 [0-9.]+ ms")
+                .containsPattern("throughput \\(engine defaults: parallelism 32, max active tasks 16, max active runs 16, "
+                        + "default_pool as shipped, history of 400 finished task instances\\): 40 no-op tasks, [0-9]+ tasks/s, median of 3 runs")
+                .containsPattern("chain of 5 no-op tasks \\(engine defaults: parallelism 32, .*\\): hop p50 [0-9.]+ ms, p99 [0-9.]+ ms; "
+                        + "3 runs, p50 \\[[0-9.]+, [0-9.]+, [0-9.]+\\] ms, p99 \\[[0-9.]+, [0-9.]+, [0-9.]+\\] ms")
+                .containsPattern("layered 3 x 4, one run \\(engine defaults: .*\\): trigger -> success [0-9]+ ms, "
+                        + "median of 3 runs \\[[0-9]+, [0-9]+, [0-9]+\\] ms")
+                .containsPattern("layered 3 x 4, 2 runs at once \\(24 tasks, engine defaults: .*\\): [0-9]+ tasks/s, median of 3 runs \\[")
+                .containsPattern("layered 3 x 4, 3 runs at once \\(36 tasks, engine defaults: .*\\): [0-9]+ tasks/s, median of 3 runs \\[")
+                .containsPattern("wide: one run of 30 no-op tasks \\(limits wide: parallelism 8, .*\\): trigger call [0-9.]+ s, "
+                        + "trigger -> success [0-9.]+ s; 3 runs, trigger \\[[0-9., ]+\\] s, trigger -> success \\[[0-9., ]+\\] s")
+                // 450 instances make two runs of 200 (the rest of a run is not written); the reads count them back.
+                .containsPattern("history: 400 finished task instances in 2 runs loaded in [0-9.]+ s .*; the reads list 400 "
+                        + "successful instances in 2 runs")
                 .containsPattern("throughput \\(one task mapped 40 ways\\): [0-9]+ tasks/s")
                 .containsPattern("no-op try, start to outcome committed, isolation process: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries")
                 .containsPattern("isolation process reused: p50 [0-9.]+ ms, p99 [0-9.]+ ms.* over 3 tries")
