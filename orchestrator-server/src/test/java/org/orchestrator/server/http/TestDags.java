@@ -50,7 +50,9 @@ final class TestDags {
     static Dag failOnce() {
         return Dag.builder("fail_once")
                 .task("flaky", ctx -> {
-                    if (ATTEMPTS.computeIfAbsent(ctx.runId(), id -> new AtomicInteger()).incrementAndGet() == 1) {
+                    // By run id and logical date: test classes share this JVM, and several name their runs m1, m2…
+                    String run = ctx.runId() + "@" + ctx.logicalDate();
+                    if (ATTEMPTS.computeIfAbsent(run, id -> new AtomicInteger()).incrementAndGet() == 1) {
                         throw new IllegalStateException("first try of " + ctx.runId() + " fails on purpose");
                     }
                     ctx.log().info("second time lucky");
