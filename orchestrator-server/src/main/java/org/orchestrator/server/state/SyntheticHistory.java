@@ -48,6 +48,18 @@ public final class SyntheticHistory {
         return ids.size() * tasksPerRun;
     }
 
+    /**
+     * Refreshes the planner's statistics of the tables a load wrote. A database that grew over
+     * months has them (PostgreSQL's autovacuum analyzes a table some time after it grew); right
+     * after a bulk load the planner may still plan for the empty tables it saw before.
+     */
+    public void analyze(Tx h) {
+        String analyze = Dialect.postgres(h) ? "ANALYZE " : "ANALYZE TABLE ";
+        for (String table : List.of("dag_run", "task_instance", "task_try")) {
+            h.createUpdate(analyze + table).execute();
+        }
+    }
+
     private static void insertInstances(Tx h, String dagId, List<Long> runPks, int tasksPerRun) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO task_instance (run_pk, dag_id, run_id, task_id, state, try_number, "
                 + "max_tries, pool, priority_weight, node, queued_at, start_date, end_date, scheduled_at) SELECT id, dag_id, run_id, "
