@@ -39,6 +39,18 @@ class PostgresBenchmarksTest {
         assertThat(benchSchemas()).isZero();
     }
 
+    @Test
+    void a_history_is_loaded_analyzed_and_counted_back_then_a_layered_run_with_the_defaults_runs_on_it() throws Exception {
+        EngineBenchmarks.HistoryLoad load = bench.history(450);
+        EngineBenchmarks.Throughput layered = bench.withDefaults().withHistory(450).layered(2, 3, 2);
+
+        assertThat(load.instances()).isEqualTo(400);
+        assertThat(load.listedInstances()).isEqualTo(400);
+        assertThat(load.listedRuns()).isEqualTo(2);
+        assertThat(layered.tasks()).isEqualTo(12);
+        assertThat(benchSchemas()).isZero();
+    }
+
     private long benchSchemas() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'orchestrator_bench_%'")) {
