@@ -263,8 +263,11 @@ public final class EngineBenchmarks {
         }
     }
 
-    /** An engine and, on PostgreSQL, the schema made for it; closing stops the one and drops the other. */
-    record Engine(Orchestrator engine, PostgresBench postgres, String schema) implements AutoCloseable {
+    /**
+     * An engine, its home and, on PostgreSQL, the schema made for it; closing stops the engine,
+     * drops the schema and deletes the home (a million-instance history is gigabytes of H2 file).
+     */
+    record Engine(Orchestrator engine, PostgresBench postgres, String schema, Path home) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -273,6 +276,15 @@ public final class EngineBenchmarks {
                 if (schema != null) {
                     postgres.dropSchema(schema);
                 }
+                deleteTree(home);
+            }
+        }
+
+        private static void deleteTree(Path home) {
+            try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.err.println("could not delete the benchmark's home " + home + ": " + e.getMessage());
             }
         }
     }
@@ -311,7 +323,7 @@ public final class EngineBenchmarks {
         if (history > 0 && !pinned.isEmpty()) {
             loadHistory(engine, pinned.get(0).id(), history);
         }
-        return new Engine(engine, postgres, schema);
+        return new Engine(engine, postgres, schema, home);
     }
 
     /**
