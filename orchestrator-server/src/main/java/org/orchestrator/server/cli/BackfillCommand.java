@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.orchestrator.api.DagRunState;
@@ -15,7 +16,10 @@ import org.orchestrator.server.dagbag.LoadedDag;
 import org.orchestrator.server.ops.Actor;
 import org.orchestrator.server.ops.RunActions;
 import org.orchestrator.server.schedule.RunCreator;
+import org.orchestrator.server.state.DagRunQueries.RunFilter;
 import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.state.Page;
+import org.orchestrator.server.state.Range;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,11 +80,10 @@ final class BackfillCommand implements Callable<Integer> {
     /** @return 0, after printing each interval of the range and the run it has, if any */
     private int printPlan(LoadedDag dag) {
         List<DataInterval> intervals = RunCreator.intervals(dag, from, to);
-        var inRange = new org.orchestrator.server.state.DagRunQueries.RunFilter(List.of(dagId), List.of(),
-                new org.orchestrator.server.state.Range<>(java.util.Optional.of(from), java.util.Optional.of(to)),
-                org.orchestrator.server.state.Range.any(), org.orchestrator.server.state.Range.any());
+        RunFilter inRange = new RunFilter(List.of(dagId), List.of(), new Range<>(Optional.of(from), Optional.of(to)),
+                Range.any(), Range.any());
         Map<Instant, DagRunRow> existing = CliOperations.read(home, reads -> reads.runs(inRange, null,
-                        new org.orchestrator.server.state.Page(intervals.size() + 1, 0)).items()).stream()
+                        new Page(intervals.size() + 1, 0)).items()).stream()
                 .collect(Collectors.toMap(DagRunRow::logicalDate, r -> r, (a, b) -> a));
         System.out.println("Dry run: " + intervals.size() + " interval(s) of " + dagId + "; nothing is created.");
         System.out.printf("%-26s %-26s %s%n", "logical_date", "data_interval_end", "now");
@@ -106,13 +109,17 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     private static long unfinished(Orchestrator engine, List<DagRunRow> runs) {
-        return runs.stream().map(r -> engine.reads().run(r.dagId(), r.runId()).orElseThrow())
-                .filter(r -> !r.state().isFinished()).count();
+        return now(engine, runs).stream().filter(r -> !r.state().isFinished()).count();
+    }
+
+    /** @return the runs as the database has them now */
+    private static List<DagRunRow> now(Orchestrator engine, List<DagRunRow> runs) {
+        return runs.stream().map(r -> engine.reads().run(r.dagId(), r.runId()).orElseThrow()).toList();
     }
 
     private static List<DagRunRow> follow(Orchestrator engine, List<DagRunRow> runs) {
         while (true) {
-            List<DagRunRow> now = runs.stream().map(r -> engine.reads().run(r.dagId(), r.runId()).orElseThrow()).toList();
+            List<DagRunRow> now = now(engine, runs);
             Map<DagRunState, Long> counts = now.stream().collect(Collectors.groupingBy(DagRunRow::state, Collectors.counting()));
             long done = counts.getOrDefault(DagRunState.SUCCESS, 0L) + counts.getOrDefault(DagRunState.FAILED, 0L);
             System.out.print("\r" + bar(done, now.size()) + " " + done + "/" + now.size() + " done · "

@@ -21,6 +21,8 @@ final class WarmChildren implements AutoCloseable {
     private final Map<ChildTask, Deque<ChildProcess>> idle = new HashMap<>();
     private int count;
     private boolean closed;
+    /** Whether a look for expired children is pending: one timer at a time, not one per try. */
+    private boolean expiryPending;
 
     WarmChildren(IsolationConfig config) {
         this.config = config;
@@ -50,8 +52,7 @@ final class WarmChildren implements AutoCloseable {
                 child.idleSince(System.nanoTime());
                 idle.computeIfAbsent(task, t -> new ArrayDeque<>()).addLast(child);
                 count++;
-                CompletableFuture.runAsync(this::stopExpired,
-                        CompletableFuture.delayedExecutor(config.reuseIdle().toNanos() + 1, TimeUnit.NANOSECONDS));
+                scheduleExpiry();
                 return;
             }
         }
@@ -69,13 +70,26 @@ final class WarmChildren implements AutoCloseable {
         return oldest.pollFirst();
     }
 
+    /** Looks for expired children once the idle limit has passed; holds the lock. */
+    private void scheduleExpiry() {
+        if (!expiryPending) {
+            expiryPending = true;
+            CompletableFuture.runAsync(this::stopExpired,
+                    CompletableFuture.delayedExecutor(config.reuseIdle().toNanos() + 1, TimeUnit.NANOSECONDS));
+        }
+    }
+
     private synchronized void stopExpired() {
+        expiryPending = false;
         long cutoff = System.nanoTime() - config.reuseIdle().toNanos();
         for (Deque<ChildProcess> children : idle.values()) {
             while (!children.isEmpty() && children.peekFirst().idleSince() <= cutoff) {
                 count--;
                 retire(children.pollFirst());
             }
+        }
+        if (count > 0 && !closed) {
+            scheduleExpiry(); // the children given since the last look expire later
         }
     }
 
