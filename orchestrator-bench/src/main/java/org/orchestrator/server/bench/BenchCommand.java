@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     /** The DAG shapes measured (issue 18); every one but {@code independent} runs with the engine's default limits, {@code wide} with them opened. */
-    enum Shape { INDEPENDENT, CHAIN, LAYERED, WIDE }
+    enum Shape { INDEPENDENT, CHAIN, LAYERED, WIDE, REST }
 
     /** Shape names as typed, in any case; picocli reports an unknown one as an invalid value. */
     static final class ShapeName implements picocli.CommandLine.ITypeConverter<Shape> {
@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     @Option(names = "--shapes", split = ",", converter = ShapeName.class, defaultValue = "independent,chain,layered,wide", description = "Shapes to measure, "
             + "of independent (--tasks, limits wide and with defaults), chain (--chain, defaults), layered (--layers x --layer-width, "
-            + "defaults), wide (--wide, limits wide) (default ${DEFAULT-VALUE}).")
+            + "defaults), wide (--wide, limits wide), rest (the REST list endpoints at --rest-rate) (default ${DEFAULT-VALUE}).")
     List<Shape> shapes;
 
     @Option(names = "--layers", defaultValue = "10", description = "Layers of the layered DAG (default ${DEFAULT-VALUE}).")
@@ -52,6 +52,14 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
     @Option(names = "--history", defaultValue = "0", description = "Finished task instances (in runs of 200) loaded into each "
             + "shape's database before its DAG runs (default ${DEFAULT-VALUE}).")
     int history;
+
+    @Option(names = "--rest-rate", defaultValue = "200", description = "Requests per second, open loop, spread over the REST "
+            + "list endpoints by the rest shape (default ${DEFAULT-VALUE}).")
+    int restRate;
+
+    @Option(names = "--rest-seconds", defaultValue = "20", description = "How long the rest shape sends them, after a "
+            + "quarter of that as warm-up (default ${DEFAULT-VALUE}).")
+    int restSeconds;
 
     @Option(names = "--tasks", defaultValue = "10000", description = "Independent no-op tasks in the throughput run (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -118,6 +126,9 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         }
         if (shapes.contains(Shape.WIDE)) {
             report.wide(durable, wideTasks);
+        }
+        if (shapes.contains(Shape.REST)) {
+            report.rest(durable, restRate, restSeconds);
         }
         printOthers(durable);
         return 0;

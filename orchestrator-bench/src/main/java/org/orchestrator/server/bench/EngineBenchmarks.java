@@ -294,6 +294,11 @@ public final class EngineBenchmarks {
         return new AssetBenchmarks(home -> start(home, List.of()));
     }
 
+    /** @return the benchmark of the REST list endpoints, on engines like these (with their history) */
+    RestBenchmarks rest() {
+        return new RestBenchmarks(this::start);
+    }
+
     /** @return the benchmarks of task isolation, on engines like these */
     IsolationBenchmarks isolation() {
         return new IsolationBenchmarks(home -> start(home, List.of()));

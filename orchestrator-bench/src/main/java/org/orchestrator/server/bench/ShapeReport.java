@@ -56,6 +56,22 @@ final class ShapeReport {
                 runs, trigger.every("%.2f"), total.every("%.2f"));
     }
 
+    /** Prints each REST list endpoint's latency at {@code rate} requests per second, and the rate achieved. */
+    void rest(EngineBenchmarks bench, int rate, int seconds) throws IOException {
+        try {
+            RestBenchmarks rest = bench.rest();
+            RestBenchmarks.Result result = rest.measure(rate, seconds);
+            rest.alone.forEach((request, ms) -> out.printf("rest:   alone (median of 5 in a row, before the load) %.1f ms %s%n", ms, request));
+            out.printf("rest: list endpoints at %d requests/s open loop for %d s (%s): achieved %.1f requests/s%n", rate, seconds,
+                    bench.settings(), result.achieved());
+            result.endpoints().forEach(e -> out.println("rest:   " + e));
+            out.println("rest:   " + result.overall());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Prints what a history load wrote, how long it took, and what the API's reads count afterwards. */
     void history(EngineBenchmarks bench, int instances) throws IOException {
         EngineBenchmarks.HistoryLoad load = bench.history(instances);
