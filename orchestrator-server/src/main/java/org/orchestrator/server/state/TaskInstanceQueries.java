@@ -12,7 +12,12 @@ public final class TaskInstanceQueries {
 
     private static final String FROM = " FROM task_instance ti JOIN dag_run r ON r.id = ti.run_pk";
 
-    private static final String SELECT = "SELECT " + TaskInstanceRow.columns("ti.") + ", ti.note, r.logical_date" + FROM;
+    /** The one column of the run the lists order or filter by. */
+    private static final String RUN_LOGICAL_DATE = "r.logical_date";
+
+    private static final String SELECT_COLUMNS = "SELECT " + TaskInstanceRow.columns("ti.") + ", ti.note, r.logical_date";
+
+    private static final String SELECT = SELECT_COLUMNS + FROM;
 
     private static final RowMapper<TaskInstanceRecord> MAPPER = (rs, ctx) -> new TaskInstanceRecord(
             TaskInstanceRow.MAPPER.map(rs, ctx), Rows.instant(rs, "logical_date"), rs.getString("note"));
@@ -29,7 +34,7 @@ public final class TaskInstanceQueries {
                 Map.entry("start_date", "ti.start_date"), Map.entry("end_date", "ti.end_date"),
                 Map.entry("duration", duration), Map.entry("try_number", "ti.try_number"), Map.entry("pool", "ti.pool"),
                 Map.entry("priority_weight", "ti.priority_weight"), Map.entry("queued_when", "ti.queued_at"),
-                Map.entry("logical_date", "r.logical_date"), Map.entry("execution_date", "r.logical_date"),
+                Map.entry("logical_date", RUN_LOGICAL_DATE), Map.entry("execution_date", RUN_LOGICAL_DATE),
                 Map.entry("map_index", "ti.map_index"));
     }
 
@@ -67,12 +72,23 @@ public final class TaskInstanceQueries {
         }
     }
 
-    /** @return one page of the instances matching the filter */
+    /**
+     * @return one page of the instances matching the filter. With a history of millions of rows the
+     * page must never join or sort every instance: a filter on runs goes through the run's unique
+     * key and then the run's instances; any other filter pages over {@code task_instance} alone
+     * (its primary key gives the default order) and joins the runs of that page only.
+     */
     public Listing<TaskInstanceRecord> list(Tx h, TaskInstanceFilter f, String orderBy, Page page) {
         Filter where = where(f);
-        long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + where.sql())).mapTo(Long.class).one();
-        List<TaskInstanceRecord> items = where.bind(h.createQuery(SELECT + where.sql()
-                        + OrderBy.sql(orderBy, order, "id", "ti.id") + " LIMIT :limit OFFSET :offset"))
+        String orderSql = OrderBy.sql(orderBy, order, "id", "ti.id");
+        boolean alone = !readsRuns(f) && !orderSql.contains(RUN_LOGICAL_DATE);
+        long total = where.bind(h.createQuery("SELECT COUNT(*)" + (alone ? " FROM task_instance ti" : FROM) + where.sql()))
+                .mapTo(Long.class).one();
+        String pageSql = alone
+                ? SELECT_COLUMNS + " FROM (SELECT * FROM task_instance ti" + where.sql() + orderSql
+                        + " LIMIT :limit OFFSET :offset) ti JOIN dag_run r ON r.id = ti.run_pk" + orderSql
+                : SELECT + where.sql() + orderSql + " LIMIT :limit OFFSET :offset";
+        List<TaskInstanceRecord> items = where.bind(h.createQuery(pageSql))
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(MAPPER).list();
         return new Listing<>(items, total);
     }
@@ -84,9 +100,20 @@ public final class TaskInstanceQueries {
                 .map(MAPPER).list();
     }
 
+    /** @return true when the filter needs the runs' columns: run ids (matched through the run's key) or logical dates */
+    private static boolean readsRuns(TaskInstanceFilter f) {
+        return !f.runIds().isEmpty() || f.logical().from().isPresent() || f.logical().to().isPresent();
+    }
+
+    /**
+     * Run ids are matched on {@code dag_run}, whose unique (dag_id, run_id) key finds the runs,
+     * and whose primary key then finds their instances; {@code task_instance} has no index on its
+     * copies of those columns, so matching them there would read every instance ever run.
+     */
     private Filter where(TaskInstanceFilter f) {
-        return new Filter().in("ti.dag_id", f.dagIds()).in("ti.run_id", f.runIds()).in("ti.task_id", f.taskIds())
-                .in("ti.state", f.states()).in("ti.pool", f.pools()).within("r.logical_date", f.logical())
+        String dag = f.runIds().isEmpty() ? "ti.dag_id" : "r.dag_id";
+        return new Filter().in(dag, f.dagIds()).in("r.run_id", f.runIds()).in("ti.task_id", f.taskIds())
+                .in("ti.state", f.states()).in("ti.pool", f.pools()).within(RUN_LOGICAL_DATE, f.logical())
                 .within("ti.start_date", f.start()).within("ti.end_date", f.end()).within(duration, f.duration());
     }
 
@@ -97,13 +124,13 @@ public final class TaskInstanceQueries {
      */
     public Optional<TaskInstanceRecord> find(Tx h, String dagId, String runId, String taskId, int mapIndex) {
         return h.createQuery(SELECT
-                        + " WHERE ti.dag_id = :dag AND ti.run_id = :run AND ti.task_id = :task AND ti.map_index = :index")
+                        + " WHERE r.dag_id = :dag AND r.run_id = :run AND ti.task_id = :task AND ti.map_index = :index")
                 .bind("dag", dagId).bind("run", runId).bind("task", taskId).bind("index", mapIndex).map(MAPPER).findOne();
     }
 
     /** @return one page of the instances of a mapped task in a run (Airflow's {@code listMapped}), by map index unless ordered */
     public Listing<TaskInstanceRecord> mapped(Tx h, String dagId, String runId, String taskId, String orderBy, Page page) {
-        Filter where = new Filter().eq("ti.dag_id", dagId).eq("ti.run_id", runId).eq("ti.task_id", taskId);
+        Filter where = new Filter().eq("r.dag_id", dagId).eq("r.run_id", runId).eq("ti.task_id", taskId);
         String sql = where.sql() + " AND ti.map_index >= 0";
         long total = where.bind(h.createQuery("SELECT COUNT(*)" + FROM + sql)).mapTo(Long.class).one();
         List<TaskInstanceRecord> items = where.bind(h.createQuery(SELECT + sql
