@@ -20,7 +20,8 @@ class WebGridApiTest {
 
     @BeforeAll
     static void start() {
-        web = WebFixture.start(WebDags.demo(), WebDags.flaky());
+        web = WebFixture.start(WebDags.demo(), WebDags.flaky(), MappedGridSeed.mapped());
+        MappedGridSeed.seed(web.engine().orchestrator(), 2);
         demoRun = web.engine().trigger("web_demo", Map.of("n", 1));
         web.engine().awaitState(demoRun);
         failedRun = web.engine().trigger("web_flaky", Map.of());
@@ -59,6 +60,20 @@ class WebGridApiTest {
                 .has(demoRun.runId())).isTrue();
         assertThat(get(path + "&instances=listed&run_id=unknown").json().get("instances").size()).isZero();
         assertThat(get(path).json().get("instances").get(demoRun.runId()).get("states").asText()).isEqualTo("ssss");
+    }
+
+    @Test
+    void a_mapped_tasks_instances_fold_into_one_cell_beside_the_unmapped_tasks_cells() {
+        JsonNode grid = get("/ui/api/dags/" + MappedGridSeed.DAG_ID + "/grid").json();
+
+        assertThat(grid.get("total_runs").asInt()).isEqualTo(2);
+        assertThat(texts(grid.get("task_ids"))).containsExactly("list_files", "process", "reduce");
+        assertThat(grid.get("instances").size()).isEqualTo(2);
+        grid.get("instances").forEach(cells -> {
+            assertThat(cells.get("states").asText()).as("a failed instance makes the mapped cell failed").isEqualTo("sfs");
+            assertThat(texts(cells.get("map_counts"))).containsExactly("0", String.valueOf(MappedGridSeed.WIDTH), "0");
+            assertThat(cells.get("durations_ms").get(1).asLong()).as("first start to last end").isEqualTo(2000);
+        });
     }
 
     @Test
