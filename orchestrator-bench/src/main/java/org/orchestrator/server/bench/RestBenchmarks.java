@@ -63,12 +63,23 @@ final class RestBenchmarks {
      * @param endpoints  per request kind
      * @param overall    every request
      * @param achieved   answers per second, from the first scheduled send to the last answer
+     * @param cpuMillis  CPU time of this whole JVM (server, engine and client) per request during
+     *                   the load: on a shared VM the figure that other processes' load does not inflate
      */
-    record Result(List<Figures> endpoints, Figures overall, double achieved) {
+    record Result(List<Figures> endpoints, Figures overall, double achieved, double cpuMillis) {
     }
 
-    /** Each request's time with nothing else in flight (median of a few, before the load), by request; empty before {@link #measure}. */
-    Map<String, Double> alone = Map.of();
+    /**
+     * One request kind sent alone, before the load.
+     *
+     * @param wallMillis median time to the answer
+     * @param cpuMillis  mean CPU time of this JVM per request (server, engine and client)
+     */
+    record Alone(double wallMillis, double cpuMillis) {
+    }
+
+    /** Each request kind's figures with nothing else in flight, by request; empty before {@link #measure}. */
+    Map<String, Alone> alone = Map.of();
 
     private final Engines engines;
 
@@ -115,7 +126,7 @@ final class RestBenchmarks {
     /** The requests, sent round-robin; the latencies kept per request kind. */
     private static final class Load {
 
-        private static final int ALONE = 5;
+        private static final int ALONE = 9;
         private final HttpClient client;
         private final Map<String, HttpRequest> requests = new LinkedHashMap<>();
 
@@ -137,11 +148,15 @@ final class RestBenchmarks {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(batch)).build());
         }
 
-        /** @return per request kind, the median of {@value #ALONE} sequential sends: the service time without queueing */
-        Map<String, Double> alone() throws InterruptedException {
-            Map<String, Double> medians = new LinkedHashMap<>();
+        /**
+         * @return per request kind, the median wall time of {@value #ALONE} sequential sends (the
+         * service time without queueing) and the mean CPU time of this JVM per send
+         */
+        Map<String, Alone> alone() throws InterruptedException {
+            Map<String, Alone> medians = new LinkedHashMap<>();
             for (Map.Entry<String, HttpRequest> request : requests.entrySet()) {
                 double[] ms = new double[ALONE];
+                long cpu = cpuNanos();
                 for (int i = 0; i < ALONE; i++) {
                     long begin = System.nanoTime();
                     try {
@@ -151,8 +166,9 @@ final class RestBenchmarks {
                     }
                     ms[i] = (System.nanoTime() - begin) / 1e6;
                 }
+                double cpuMillis = (cpuNanos() - cpu) / 1e6 / ALONE;
                 java.util.Arrays.sort(ms);
-                medians.put(request.getKey(), ms[ALONE / 2]);
+                medians.put(request.getKey(), new Alone(ms[ALONE / 2], cpuMillis));
             }
             return medians;
         }
@@ -163,6 +179,7 @@ final class RestBenchmarks {
             int total = rate * seconds;
             List<List<CompletableFuture<Double>>> pending = new ArrayList<>();
             names.forEach(n -> pending.add(new ArrayList<>()));
+            long cpuBefore = cpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
@@ -186,7 +203,12 @@ final class RestBenchmarks {
                 endpoints.add(figures(names.get(k), signed));
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Result(endpoints, figures("all of them", every), total / elapsed);
+            return new Result(endpoints, figures("all of them", every), total / elapsed, (cpuNanos() - cpuBefore) / 1e6 / total);
+        }
+
+        private static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
 
         /** Latencies of failed requests come negative: counted as failed, and their time still counts. */
