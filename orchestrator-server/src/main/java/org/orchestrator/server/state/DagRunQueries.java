@@ -35,9 +35,19 @@ public final class DagRunQueries {
                 .within("start_date", f.start()).within("end_date", f.end());
         long total = where.bind(h.createQuery("SELECT COUNT(*) FROM dag_run" + where.sql())).mapTo(Long.class).one();
         List<DagRunRow> items = where.bind(h.createQuery("SELECT " + DagRunRow.COLUMNS + " FROM dag_run" + where.sql()
-                        + OrderBy.sql(orderBy, ORDER, "id", "id") + " LIMIT :limit OFFSET :offset"))
+                        + withinOneDag(f, OrderBy.sql(orderBy, ORDER, "id", "id")) + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", page.limit()).bind("offset", page.offset()).map(DagRunRow.MAPPER).list();
         return new Listing<>(items, total);
+    }
+
+    /**
+     * @return the order, led by {@code dag_id} when the filter names one DAG: the same order, but
+     * H2 takes an index's order only when the ORDER BY starts at the index's first column, so only
+     * then does it read one page of the DAG's (dag_id, id) or (dag_id, logical_date DESC) index
+     * (V18) instead of every run of the DAG, sorted
+     */
+    static String withinOneDag(RunFilter f, String orderSql) {
+        return f.dagIds().size() == 1 ? orderSql.replaceFirst(" ORDER BY ", " ORDER BY dag_id, ") : orderSql;
     }
 
     /** @return the run */
