@@ -70,7 +70,7 @@ final class RestBenchmarks {
     }
 
     /**
-     * One request kind sent alone, before the load.
+     * One request kind sent alone, after the warm-up.
      *
      * @param wallMillis median time to the answer
      * @param cpuMillis  mean CPU time of this JVM per request (server, engine and client)
@@ -89,7 +89,8 @@ final class RestBenchmarks {
 
     /**
      * @param rate    requests per second
-     * @param seconds how long to send them (after a warm-up of the same rate for a quarter of that)
+     * @param seconds how long to send them (after a warm-up of the same rate for a quarter of that,
+     *                then each request kind alone)
      * @return the latencies of each endpoint
      */
     Result measure(int rate, int seconds) throws IOException, InterruptedException {
@@ -108,8 +109,8 @@ final class RestBenchmarks {
                  HttpClient client = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
                          .connectTimeout(Duration.ofSeconds(5)).build()) {
                 Load load = new Load(client, "http://127.0.0.1:" + server.port(), newestRun(bench));
-                alone = load.alone();
                 load.run(rate, Math.max(1, seconds / 4));
+                alone = load.alone();
                 return load.run(rate, seconds);
             }
         }
@@ -126,7 +127,7 @@ final class RestBenchmarks {
     /** The requests, sent round-robin; the latencies kept per request kind. */
     private static final class Load {
 
-        private static final int ALONE = 9;
+        private static final int ALONE = 30;
         private final HttpClient client;
         private final Map<String, HttpRequest> requests = new LinkedHashMap<>();
 

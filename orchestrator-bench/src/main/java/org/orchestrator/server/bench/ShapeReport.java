@@ -61,7 +61,7 @@ final class ShapeReport {
         try {
             RestBenchmarks rest = bench.rest();
             RestBenchmarks.Result result = rest.measure(rate, seconds);
-            rest.alone.forEach((request, alone) -> out.printf("rest:   alone, before the load (9 in a row): median %6.1f ms, "
+            rest.alone.forEach((request, alone) -> out.printf("rest:   alone, after a warm-up (30 in a row): median %6.1f ms, "
                     + "CPU %6.2f ms per request  %s%n", alone.wallMillis(), alone.cpuMillis(), request));
             out.printf("rest: list endpoints at %d requests/s open loop for %d s (%s): achieved %.1f requests/s, "
                     + "%.2f ms of CPU per request (this JVM: server, engine and client)%n", rate, seconds, bench.settings(),
