@@ -54,6 +54,23 @@ class BenchCommandTest {
                 .doesNotContain("throughput (durable commits)");
     }
 
+    @Test
+    void the_rest_shape_answers_every_list_endpoint_over_http_from_a_history_and_prints_its_latencies() {
+        String out = bench("--shapes", "rest", "--rest-rate", "30", "--rest-seconds", "2", "--history", "400", "--warm-up", "0",
+                "--isolation-tries", "0", "--template-renders", "0", "--asset-events", "0", "--skip-startup");
+
+        assertThat(out)
+                .containsPattern("rest: list endpoints at 30 requests/s open loop for 2 s \\(.*history of 400 finished task "
+                        + "instances\\): achieved [0-9.]+ requests/s, [0-9.]+ ms of CPU per request")
+                .containsPattern("alone, after a warm-up \\(30 in a row\\): median +[0-9.]+ ms, CPU +[0-9.]+ ms per request  "
+                        + "GET /ui/api/dags/bench_history/grid")
+                .containsPattern("GET /api/v1/dags/bench_history/dagRuns/manual__[^ ]+/taskInstances +n= +4 failed=0 p50")
+                .containsPattern("all of them +n= +60 failed=0 p50 +[0-9.]+ ms +p99 +[0-9.]+ ms +max +[0-9.]+ ms");
+        // Every request kind answered 2xx: the only "failed=" counts are zeros.
+        assertThat(out.lines().filter(line -> line.startsWith("rest:   ") && line.contains(" failed=")))
+                .hasSize(16).allSatisfy(line -> assertThat(line).contains(" failed=0 "));
+    }
+
     /** Runs {@code bench} through the server's own entry point (the command is found on the class path, not listed in Main). */
     private static String bench(String... args) {
         PrintStream original = System.out;
