@@ -29,7 +29,7 @@ public final class RecentRuns {
     }
 
     /** One DAG's newest runs: a page of the dag_run_dag_newest index (V18), however long its history. */
-    private static final String SQL = "SELECT run_id, state, run_type, logical_date, start_date, end_date FROM dag_run "
+    static final String SQL = "SELECT run_id, state, run_type, logical_date, start_date, end_date FROM dag_run "
             + "WHERE dag_id = :dag ORDER BY dag_id, logical_date DESC, id DESC LIMIT :perDag";
 
     /**
