@@ -69,11 +69,12 @@ final class ShapeReport {
         Series closed = Series.of(all, s -> s.perInstance(s.closed()));
         Series restarted = Series.of(all, s -> s.perInstance(s.restarted()));
         StorageBenchmarks.Storage last = all.get(all.size() - 1);
+        Series closing = Series.of(all, StorageBenchmarks.Storage::closeSeconds);
         out.printf("storage: %d runs of %d no-op tasks (%d finished task instances, %s): bytes per task instance %.0f open, "
-                        + "%.0f closed, %.0f after a restart (%s MB); %d runs, open %s, closed %s, restarted %s%n", runs, width,
-                last.instances(), settings, open.median(), closed.median(), restarted.median(),
-                String.format("%.1f", last.restarted() / 1e6), this.runs, open.every("%.0f"), closed.every("%.0f"),
-                restarted.every("%.0f"));
+                        + "%.0f closed, %.0f after a restart (%s MB), closing took %.2f s; %d runs, open %s, closed %s, restarted %s,"
+                        + " closing %s s%n", runs, width, last.instances(), settings, open.median(), closed.median(),
+                restarted.median(), String.format("%.1f", last.restarted() / 1e6), closing.median(), this.runs,
+                open.every("%.0f"), closed.every("%.0f"), restarted.every("%.0f"), closing.every("%.2f"));
         out.println("storage by table (last run, engine open; rows, bytes, of which indexes, bytes per task instance):");
         last.tables().stream().filter(t -> t.totalBytes() > 0).limit(8).forEach(t -> out.printf("  %-22s %9d rows %12d B %12d B idx %7.0f B/ti%n",
                 t.table(), t.rows(), t.totalBytes(), t.indexBytes(), (double) t.totalBytes() / last.instances()));

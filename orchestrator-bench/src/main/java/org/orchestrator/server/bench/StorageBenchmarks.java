@@ -49,8 +49,9 @@ final class StorageBenchmarks {
      * @param closed    bytes after the engine closed (on PostgreSQL: read by the next engine, right after it started)
      * @param restarted bytes after that engine closed too (on PostgreSQL: read by a third engine)
      * @param tables    the tables' weights with the engine open, heaviest first
+     * @param closeSeconds how long the first close took (on H2 it compacts the file)
      */
-    record Storage(long instances, long open, long closed, long restarted, List<TableSize> tables) {
+    record Storage(long instances, long open, long closed, long restarted, List<TableSize> tables, double closeSeconds) {
         double perInstance(long bytes) {
             return (double) bytes / instances;
         }
@@ -69,17 +70,20 @@ final class StorageBenchmarks {
             Orchestrator engine = opener.open(home, schema, pinned);
             List<TableSize> tables;
             long open;
+            long closing;
             try {
                 runAll(engine, runs);
                 tables = engine.database().transactions().withHandle(new StorageSizes()::tables);
                 open = weigh(engine, home);
             } finally {
+                closing = System.nanoTime();
                 engine.close();
             }
+            double closeSeconds = (System.nanoTime() - closing) / 1e9;
             long closed = weighAfterRestart(home, schema, pinned);
             long restarted = weighAfterRestart(home, schema, pinned);
             long instances = tables.stream().filter(t -> t.table().equals("task_instance")).mapToLong(TableSize::rows).sum();
-            return new Storage(instances, open, closed, restarted, tables);
+            return new Storage(instances, open, closed, restarted, tables, closeSeconds);
         } finally {
             if (schema != null) {
                 postgres.dropSchema(schema);
