@@ -78,6 +78,8 @@ final class ShapeReport {
         out.println("storage by table (last run, engine open; rows, bytes, of which indexes, bytes per task instance):");
         last.tables().stream().filter(t -> t.totalBytes() > 0).limit(8).forEach(t -> out.printf("  %-22s %9d rows %12d B %12d B idx %7.0f B/ti%n",
                 t.table(), t.rows(), t.totalBytes(), t.indexBytes(), (double) t.totalBytes() / last.instances()));
+        last.indexes().stream().limit(10).forEach(i -> out.printf("  index %-32s on %-16s %12d B %7.0f B/ti%n",
+                i.index(), i.table(), i.bytes(), (double) i.bytes() / last.instances()));
     }
 
     /** Prints what a history load wrote, how long it took, and what the API's reads count afterwards. */

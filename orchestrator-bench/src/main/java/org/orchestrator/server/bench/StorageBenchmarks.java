@@ -49,9 +49,11 @@ final class StorageBenchmarks {
      * @param closed    bytes after the engine closed (on PostgreSQL: read by the next engine, right after it started)
      * @param restarted bytes after that engine closed too (on PostgreSQL: read by a third engine)
      * @param tables    the tables' weights with the engine open, heaviest first
+     * @param indexes   the indexes' weights with the engine open, heaviest first (PostgreSQL only)
      * @param closeSeconds how long the first close took (on H2 it compacts the file)
      */
-    record Storage(long instances, long open, long closed, long restarted, List<TableSize> tables, double closeSeconds) {
+    record Storage(long instances, long open, long closed, long restarted, List<TableSize> tables,
+                   List<StorageSizes.IndexSize> indexes, double closeSeconds) {
         double perInstance(long bytes) {
             return (double) bytes / instances;
         }
@@ -69,11 +71,13 @@ final class StorageBenchmarks {
         try {
             Orchestrator engine = opener.open(home, schema, pinned);
             List<TableSize> tables;
+            List<StorageSizes.IndexSize> indexes;
             long open;
             long closing;
             try {
                 runAll(engine, runs);
                 tables = engine.database().transactions().withHandle(new StorageSizes()::tables);
+                indexes = engine.database().transactions().withHandle(new StorageSizes()::indexes);
                 open = weigh(engine, home);
             } finally {
                 closing = System.nanoTime();
@@ -83,7 +87,7 @@ final class StorageBenchmarks {
             long closed = weighAfterRestart(home, schema, pinned);
             long restarted = weighAfterRestart(home, schema, pinned);
             long instances = tables.stream().filter(t -> t.table().equals("task_instance")).mapToLong(TableSize::rows).sum();
-            return new Storage(instances, open, closed, restarted, tables, closeSeconds);
+            return new Storage(instances, open, closed, restarted, tables, indexes, closeSeconds);
         } finally {
             if (schema != null) {
                 postgres.dropSchema(schema);

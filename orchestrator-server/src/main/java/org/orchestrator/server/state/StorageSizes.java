@@ -23,6 +23,27 @@ public final class StorageSizes {
     public record TableSize(String table, long rows, long totalBytes, long indexBytes) {
     }
 
+    /**
+     * One index's weight (PostgreSQL).
+     *
+     * @param index the index's name
+     * @param table the table it indexes
+     * @param bytes its size on disk
+     */
+    public record IndexSize(String index, String table, long bytes) {
+    }
+
+    /** @return the schema's indexes, heaviest first, on PostgreSQL; empty on H2, which has no figure per index */
+    public List<IndexSize> indexes(Tx h) {
+        if (!Dialect.postgres(h)) {
+            return List.of();
+        }
+        return h.createQuery("SELECT i.relname AS idx, t.relname AS tbl, pg_relation_size(i.oid) AS bytes FROM pg_index x "
+                        + "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+                        + "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema() ORDER BY bytes DESC")
+                .map((rs, ctx) -> new IndexSize(rs.getString("idx"), rs.getString("tbl"), rs.getLong("bytes"))).list();
+    }
+
     /** @return every table of the schema, heaviest first */
     public List<TableSize> tables(Tx h) {
         List<TableSize> sizes = new ArrayList<>();
