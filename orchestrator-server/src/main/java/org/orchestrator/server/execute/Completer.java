@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.state.Transactions;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.RetryRule;
@@ -21,7 +22,9 @@ import org.orchestrator.server.state.TryEnd;
 import org.orchestrator.server.state.TryLogPath;
 import org.orchestrator.server.state.TryStops;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +187,9 @@ public final class Completer implements AutoCloseable {
 
     /**
      * Applies outcomes in one transaction: the guarded state writes and try rows as batches, then
-     * for each applied outcome its callbacks and downstream tasks, then each touched run's end.
+     * for each applied outcome its callbacks, then for each touched run one decision over the
+     * downstream tasks of all its outcomes, and the run's end. Deciding once per run rather than
+     * once per outcome reads a layer's rows once, not once per finished upstream.
      *
      * @return what to do once the transaction committed
      */
@@ -198,15 +203,15 @@ public final class Completer implements AutoCloseable {
         outcomes.forEach(o -> o.xcoms().forEach((key, json) -> xcoms.push(h, o.claimed().ti(), key, json)));
         boolean[] applied = tis.finishTries(h, ends, now);
         List<Effect> effects = new ArrayList<>();
-        Map<Long, ClaimedTry> touchedRuns = new LinkedHashMap<>();
+        Map<Long, TouchedRun> touchedRuns = new LinkedHashMap<>();
         for (int i = 0; i < applied.length; i++) {
             if (applied[i]) {
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
             }
         }
         tries.finishAll(h, ends, applied, now);
-        for (ClaimedTry claimed : touchedRuns.values()) {
-            if (progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now) != null) {
+        for (TouchedRun touched : touchedRuns.values()) {
+            if (touched.advance(h, progress, now) != null) {
                 effects.add(Effect.RUN_FINISHED);
             }
         }
@@ -237,7 +242,7 @@ public final class Completer implements AutoCloseable {
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
-    private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {
+    private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, TouchedRun> touchedRuns) {
         ClaimedTry claimed = outcome.claimed();
         requestCallbacks(h, claimed, end.to(), end.error(), now);
         if (end.to() == TaskState.UP_FOR_RETRY) {
@@ -247,15 +252,34 @@ public final class Completer implements AutoCloseable {
         if (outcome.branches() != null) {
             progress.skipUnchosen(h, claimed.run(), dag, claimed.ti().taskId(), outcome.branches(), now);
         }
-        var downstream = dag.downstream(claimed.ti().taskId());
-        if (!downstream.isEmpty()) {
-            progress.advance(h, claimed.run(), dag, downstream, now);
-        }
-        touchedRuns.putIfAbsent(claimed.run().id(), claimed);
+        touchedRuns.computeIfAbsent(claimed.run().id(), pk -> new TouchedRun(claimed)).finished(claimed.ti().taskId());
         if (end.to() == TaskState.SUCCESS && outlets.record(h, claimed, now)) {
             return new Effect(outlets::recorded, false);
         }
         return Effect.NONE;
+    }
+
+    /** A run some outcomes of the batch belong to, and the tasks downstream of them. */
+    private static final class TouchedRun {
+        private final ClaimedTry any;
+        private final Set<String> downstream = new LinkedHashSet<>();
+
+        TouchedRun(ClaimedTry any) {
+            this.any = any;
+        }
+
+        void finished(String taskId) {
+            downstream.addAll(any.dag().dag().downstream(taskId));
+        }
+
+        /** @return the state the run finished in, or null while it runs on */
+        DagRunState advance(Tx h, RunProgress progress, Instant now) {
+            var dag = any.dag().dag();
+            if (!downstream.isEmpty()) {
+                progress.advance(h, any.run(), dag, downstream, now);
+            }
+            return progress.finishIfDone(h, any.run(), dag, now);
+        }
     }
 
     private static TaskState tryEnded(Outcome.Result result) {
