@@ -58,9 +58,20 @@ public final class Completer implements AutoCloseable {
 
     /** Told after each commit, outside the transaction. */
     public interface Listener {
-        /** @param tries how many tries were recorded (their executor slots are free) @param runFinished whether a run finished */
-        void committed(int tries, boolean runFinished);
+        /** @param commit what the commit recorded */
+        void committed(Committed commit);
     }
+
+    /**
+     * What a commit recorded, so that only the loops with new work are woken.
+     *
+     * @param freedSlots         tries recorded: their executor slots are free
+     * @param claimedAlong       whether the commit also claimed the next ready tries (then the
+     *                           dispatcher has nothing new to look at)
+     * @param runFinished        whether a run finished (a max-active-runs slot is free)
+     * @param callbacksRequested whether callback requests were written
+     */
+    public record Committed(int freedSlots, boolean claimedAlong, boolean runFinished, boolean callbacksRequested) { }
 
     Completer(Transactions db, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
               RetryTimers retryTimers, Clock clock, CrashLimit crashLimit, Listener listener) {
@@ -120,7 +131,10 @@ public final class Completer implements AutoCloseable {
             if (fused) {
                 dispatcher.started(claimed);
             }
-            listener.committed(freed, effects.stream().anyMatch(Effect::runFinished));
+            boolean claimedAlong = fused && effects.stream().noneMatch(e -> e == Effect.CLAIMS_DROPPED);
+            boolean runFinished = effects.stream().anyMatch(Effect::runFinished);
+            listener.committed(new Committed(freed, claimedAlong, runFinished,
+                    runFinished || effects.stream().anyMatch(Effect::callbacksRequested)));
         } finally {
             if (fused) {
                 dispatcher.releaseClaims();
@@ -154,6 +168,9 @@ public final class Completer implements AutoCloseable {
                     LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
                     List<Effect> effects = new ArrayList<>();
                     batch.forEach(o -> effects.addAll(commitAlone(o)));
+                    if (claimed != null) {
+                        effects.add(Effect.CLAIMS_DROPPED);
+                    }
                     return effects;
                 }
                 logOutage(batch.size(), attempt, e);
@@ -206,6 +223,9 @@ public final class Completer implements AutoCloseable {
         Map<Long, TouchedRun> touchedRuns = new LinkedHashMap<>();
         for (int i = 0; i < applied.length; i++) {
             if (applied[i]) {
+                if (requestCallbacks(h, outcomes.get(i).claimed(), ends.get(i).to(), ends.get(i).error(), now)) {
+                    effects.add(Effect.CALLBACKS);
+                }
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
             }
         }
@@ -244,7 +264,6 @@ public final class Completer implements AutoCloseable {
 
     private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, TouchedRun> touchedRuns) {
         ClaimedTry claimed = outcome.claimed();
-        requestCallbacks(h, claimed, end.to(), end.error(), now);
         if (end.to() == TaskState.UP_FOR_RETRY) {
             return new Effect(() -> retryTimers.schedule(end.tiId(), end.tryNumber(), end.retryAt()), false);
         }
@@ -291,10 +310,13 @@ public final class Completer implements AutoCloseable {
         };
     }
 
-    private void requestCallbacks(Tx h, ClaimedTry claimed, TaskState to, String error, Instant now) {
-        if (!CallbackRule.forTask(claimed.task(), to).isEmpty()) {
-            callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
+    /** @return whether the task has callbacks for that state (a request was written) */
+    private boolean requestCallbacks(Tx h, ClaimedTry claimed, TaskState to, String error, Instant now) {
+        if (CallbackRule.forTask(claimed.task(), to).isEmpty()) {
+            return false;
         }
+        callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
+        return true;
     }
 
     private static void sleepQuietly(long millis) {
@@ -316,9 +338,16 @@ public final class Completer implements AutoCloseable {
     }
 
     /** What follows a committed outcome. */
-    record Effect(Runnable afterCommit, boolean runFinished) {
-        static final Effect NONE = new Effect(() -> { }, false);
-        static final Effect RUN_FINISHED = new Effect(() -> { }, true);
+    record Effect(Runnable afterCommit, boolean runFinished, boolean callbacksRequested) {
+        static final Effect NONE = new Effect(() -> { }, false, false);
+        static final Effect RUN_FINISHED = new Effect(() -> { }, true, false);
+        static final Effect CALLBACKS = new Effect(() -> { }, false, true);
+        /** The outcomes were written one by one, without the claims that were to share their commit. */
+        static final Effect CLAIMS_DROPPED = new Effect(() -> { }, false, false);
+
+        Effect(Runnable afterCommit, boolean runFinished) {
+            this(afterCommit, runFinished, false);
+        }
 
         void apply() {
             afterCommit.run();
