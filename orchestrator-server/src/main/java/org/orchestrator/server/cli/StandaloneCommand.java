@@ -97,7 +97,8 @@ final class StandaloneCommand implements Callable<Integer> {
      * @return whether the admin was created now
      */
     private static boolean ensureAdmin(ServerConfig config, String given) throws IOException {
-        try (Database database = Database.open(config)) {
+        // Flyway only when the schema lacks a migration: the engine, which starts next, validates anyway.
+        try (Database database = Database.openCurrent(config)) {
             if (database.reads().user("admin").isPresent()) {
                 return false;
             }
