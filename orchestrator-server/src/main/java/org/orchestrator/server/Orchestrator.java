@@ -86,6 +86,7 @@ public final class Orchestrator implements AutoCloseable {
     private final RunStarter starter;
     private final Sweeper sweeper;
     private final BackgroundLoop assetTriggers;
+    private final BackgroundLoop queuedRuns;
     private final TryLogs logs;
     private final ServerResources resources;
     private final Links links;
@@ -136,7 +137,7 @@ public final class Orchestrator implements AutoCloseable {
                 database.isPostgres(), config.nodeName(), this::onDagDue, id -> retries.requeue(List.of(id))) : null;
         RetryTimers retryTimers = timers != null ? timers : (id, tryNumber, at) -> { };
         this.executor = new Executor(new Executor.Settings(db, bag, logs, retryTimers, clock, node.nodeId(),
-                options.roles().worker() ? config.parallelism() : 0, this::wakeSweeper,
+                options.roles().worker() ? config.parallelism() : 0, this::wakeQueuedRuns,
                 HomeDefaults.over(resources, config.home()), links, config.heartbeatInterval(), CrashLimit.fromEnvironment(env)),
                 progress);
         this.starter = new RunStarter(db, bag, new VersionRestorer(db, bag, scanner), progress, clock, executor::wakeup);
@@ -144,7 +145,7 @@ public final class Orchestrator implements AutoCloseable {
         // waits for the sweeper, which starts queued runs.
         this.creator = new RunCreator(db, clock, starter, queued -> {
             if (queued) {
-                wakeSweeper();
+                wakeQueuedRuns();
             } else {
                 wakeExecutor();
             }
@@ -155,6 +156,9 @@ public final class Orchestrator implements AutoCloseable {
         // Woken by each commit that records asset events; its idle passes catch what a crash left queued.
         this.assetTriggers = new BackgroundLoop("asset-triggers", config.sweepInterval(), new AssetTriggers(db, bag, creator));
         executor.onAssetEvents(assetTriggers::wakeup);
+        // A finished run frees a max-active-runs slot: the next queued run starts now, not at the
+        // next sweep (a whole sweep re-reads every running run; this reads the queued ones).
+        this.queuedRuns = new BackgroundLoop("queued-runs", config.sweepInterval(), starter::startQueued);
         this.ops = new Operations(database, clock, creator, new EngineLoops(), () -> cipher, config.confUnknownKeys());
     }
 
@@ -233,6 +237,7 @@ public final class Orchestrator implements AutoCloseable {
         orchestrator.sweeper.start();
         if (options.sweeps()) {
             orchestrator.assetTriggers.start();
+            orchestrator.queuedRuns.start();
         }
         LOG.info("engine started as node {} with home {} ({} ms after JVM start)", orchestrator.node.nodeId(), config.home(),
                 ManagementFactory.getRuntimeMXBean().getUptime());
@@ -306,6 +311,11 @@ public final class Orchestrator implements AutoCloseable {
 
     private void wakeExecutor() {
         executor.wakeup();
+    }
+
+    /** Only nodes that sweep start queued runs; the loop of any other node is never started. */
+    private void wakeQueuedRuns() {
+        queuedRuns.wakeup();
     }
 
     private void wakeSweeper() {
@@ -398,6 +408,7 @@ public final class Orchestrator implements AutoCloseable {
         }
         sweeper.close();
         assetTriggers.close();
+        queuedRuns.close();
         if (timers != null) {
             timers.close();
         }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     /** The DAG shapes measured (issue 18); every one but {@code independent} runs with the engine's default limits, {@code wide} with them opened. */
-    enum Shape { INDEPENDENT, CHAIN, LAYERED, WIDE }
+    enum Shape { INDEPENDENT, CHAIN, LAYERED, WIDE, STORAGE }
 
     /** Shape names as typed, in any case; picocli reports an unknown one as an invalid value. */
     static final class ShapeName implements picocli.CommandLine.ITypeConverter<Shape> {
@@ -32,8 +32,13 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
 
     @Option(names = "--shapes", split = ",", converter = ShapeName.class, defaultValue = "independent,chain,layered,wide", description = "Shapes to measure, "
             + "of independent (--tasks, limits wide and with defaults), chain (--chain, defaults), layered (--layers x --layer-width, "
-            + "defaults), wide (--wide, limits wide) (default ${DEFAULT-VALUE}).")
+            + "defaults), wide (--wide, limits wide), storage (--storage-runs runs of 200 tasks, then bytes on disk per task "
+            + "instance, also after a restart) (default ${DEFAULT-VALUE}).")
     List<Shape> shapes;
+
+    @Option(names = "--storage-runs", defaultValue = "500", description = "Runs of a 200-task no-op DAG the storage shape "
+            + "weighs the database after (default ${DEFAULT-VALUE}).")
+    int storageRuns;
 
     @Option(names = "--layers", defaultValue = "10", description = "Layers of the layered DAG (default ${DEFAULT-VALUE}).")
     int layers;
@@ -118,6 +123,9 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         }
         if (shapes.contains(Shape.WIDE)) {
             report.wide(durable, wideTasks);
+        }
+        if (shapes.contains(Shape.STORAGE)) {
+            report.storage(durable.storage(), storageRuns, EngineBenchmarks.HISTORY_TASKS_PER_RUN, durable.settings());
         }
         printOthers(durable);
         return 0;

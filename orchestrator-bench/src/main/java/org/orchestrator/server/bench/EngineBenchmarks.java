@@ -299,7 +299,7 @@ public final class EngineBenchmarks {
             }
         }
 
-        private static void deleteTree(Path home) {
+        static void deleteTree(Path home) {
             try (java.util.stream.Stream<Path> files = Files.walk(home)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException | java.io.UncheckedIOException e) {
@@ -323,9 +323,23 @@ public final class EngineBenchmarks {
     }
 
     private Engine start(Path home, List<Dag> pinned) {
+        String schema = postgres == null ? null : postgres.createSchema();
+        Orchestrator engine = open(home, schema, pinned);
+        if (history > 0 && !pinned.isEmpty()) {
+            loadHistory(engine, pinned.get(0).id(), history);
+        }
+        return new Engine(engine, postgres, schema, home);
+    }
+
+    /** @return the storage benchmark, on engines like these that it can close and open again on the same database */
+    StorageBenchmarks storage() {
+        return new StorageBenchmarks(postgres, this::open, this::limited);
+    }
+
+    /** Starts an engine on {@code home} and, on PostgreSQL, on {@code schema} (made by the caller). */
+    private Orchestrator open(Path home, String schema, List<Dag> pinned) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("ORCHESTRATOR_HOME", home.toString(),
                 "ORCHESTRATOR_PARALLELISM", Integer.toString(parallelism), "ORCHESTRATOR_NODE_NAME", "bench"));
-        String schema = postgres == null ? null : postgres.createSchema();
         if (jdbcUrlOverride != null) {
             env.put("ORCHESTRATOR_DB_URL", schema != null ? postgres.urlFor(schema) : jdbcUrlOverride.replace("{home}", home.toString()));
         }
@@ -339,10 +353,7 @@ public final class EngineBenchmarks {
         if (wide) {
             engine.ops().pools().update(Actor.cli(), "default_pool", "default_pool", 1_000_000, "benchmark: unbounded");
         }
-        if (history > 0 && !pinned.isEmpty()) {
-            loadHistory(engine, pinned.get(0).id(), history);
-        }
-        return new Engine(engine, postgres, schema, home);
+        return engine;
     }
 
     /**

@@ -56,6 +56,32 @@ final class ShapeReport {
                 runs, trigger.every("%.2f"), total.every("%.2f"));
     }
 
+    /**
+     * Prints the database's bytes per finished task instance after {@code runs} real runs of a
+     * {@code width}-task no-op DAG: with the engine open, closed, and closed again after a restart.
+     */
+    void storage(StorageBenchmarks bench, int runs, int width, String settings) throws IOException {
+        List<StorageBenchmarks.Storage> all = new ArrayList<>();
+        for (int i = 0; i < this.runs; i++) {
+            all.add(bench.measure(runs, width));
+        }
+        Series open = Series.of(all, s -> s.perInstance(s.open()));
+        Series closed = Series.of(all, s -> s.perInstance(s.closed()));
+        Series restarted = Series.of(all, s -> s.perInstance(s.restarted()));
+        StorageBenchmarks.Storage last = all.get(all.size() - 1);
+        Series closing = Series.of(all, StorageBenchmarks.Storage::closeSeconds);
+        out.printf("storage: %d runs of %d no-op tasks (%d finished task instances, %s): bytes per task instance %.0f open, "
+                        + "%.0f closed, %.0f after a restart (%s MB), closing took %.2f s; %d runs, open %s, closed %s, restarted %s,"
+                        + " closing %s s%n", runs, width, last.instances(), settings, open.median(), closed.median(),
+                restarted.median(), String.format("%.1f", last.restarted() / 1e6), closing.median(), this.runs,
+                open.every("%.0f"), closed.every("%.0f"), restarted.every("%.0f"), closing.every("%.2f"));
+        out.println("storage by table (last run, engine open; rows, bytes, of which indexes, bytes per task instance):");
+        last.tables().stream().filter(t -> t.totalBytes() > 0).limit(8).forEach(t -> out.printf("  %-22s %9d rows %12d B %12d B idx %7.0f B/ti%n",
+                t.table(), t.rows(), t.totalBytes(), t.indexBytes(), (double) t.totalBytes() / last.instances()));
+        last.indexes().stream().limit(10).forEach(i -> out.printf("  index %-32s on %-16s %12d B %7.0f B/ti%n",
+                i.index(), i.table(), i.bytes(), (double) i.bytes() / last.instances()));
+    }
+
     /** Prints what a history load wrote, how long it took, and what the API's reads count afterwards. */
     void history(EngineBenchmarks bench, int instances) throws IOException {
         EngineBenchmarks.HistoryLoad load = bench.history(instances);

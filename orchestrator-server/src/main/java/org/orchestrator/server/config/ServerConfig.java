@@ -55,6 +55,8 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
     public static final String ALL_INTERFACES = "0.0.0.0";
     /** Loopback only: what {@code standalone} binds unless told otherwise. */
     public static final String LOOPBACK = DatabaseLocation.LOOPBACK;
+    /** How long closing the embedded H2 database may spend compacting its file (H2's MAX_COMPACT_TIME; its default is 200). */
+    static final int H2_CLOSE_COMPACT_MILLIS = 10_000;
 
     /** @return the configuration from the process environment */
     public static ServerConfig fromEnvironment() {
@@ -141,8 +143,13 @@ public record ServerConfig(Path home, int port, String dbUrl, String dbUser, Str
         // No DB_CLOSE_ON_EXIT=FALSE: H2 refuses it with AUTO_SERVER. H2's shutdown hook closes the
         // database at exit, so `server` runs its graceful shutdown from the SIGTERM/SIGINT handler,
         // before the JVM's hooks start (see StopSignals).
+        // MAX_COMPACT_TIME: with WRITE_DELAY=0 H2 runs no background thread, so nothing compacts
+        // the file while it is open: every commit writes a chunk, and chunks that keep a few live
+        // pages stay (about 4.5 KB per finished task instance). Closing compacts it, for 200 ms by
+        // default, which left it so; with up to 10 s it shrinks to about 0.5 KB per instance
+        // (BENCHMARKS.md, "Issue 18: storage per task instance"). H2 reads it when it opens the file.
         return "jdbc:h2:async:" + file + (durableCommits ? ";WRITE_DELAY=0" : "")
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=" + H2_CLOSE_COMPACT_MILLIS;
     }
 
     /** @param newHome the home folder @return a copy with that home */

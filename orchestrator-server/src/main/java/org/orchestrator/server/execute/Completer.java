@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.state.Transactions;
+import org.orchestrator.api.DagRunState;
 import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.RetryRule;
@@ -21,7 +22,9 @@ import org.orchestrator.server.state.TryEnd;
 import org.orchestrator.server.state.TryLogPath;
 import org.orchestrator.server.state.TryStops;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +58,20 @@ public final class Completer implements AutoCloseable {
 
     /** Told after each commit, outside the transaction. */
     public interface Listener {
-        /** @param tries how many tries were recorded (their executor slots are free) @param runFinished whether a run finished */
-        void committed(int tries, boolean runFinished);
+        /** @param commit what the commit recorded */
+        void committed(Committed commit);
     }
+
+    /**
+     * What a commit recorded, so that only the loops with new work are woken.
+     *
+     * @param freedSlots         tries recorded: their executor slots are free
+     * @param claimedAlong       whether the commit also claimed the next ready tries (then the
+     *                           dispatcher has nothing new to look at)
+     * @param runFinished        whether a run finished (a max-active-runs slot is free)
+     * @param callbacksRequested whether callback requests were written
+     */
+    public record Committed(int freedSlots, boolean claimedAlong, boolean runFinished, boolean callbacksRequested) { }
 
     Completer(Transactions db, TaskInstances tis, TaskTries tries, CallbackRequests callbacks, RunProgress progress,
               RetryTimers retryTimers, Clock clock, CrashLimit crashLimit, Listener listener) {
@@ -117,7 +131,10 @@ public final class Completer implements AutoCloseable {
             if (fused) {
                 dispatcher.started(claimed);
             }
-            listener.committed(freed, effects.stream().anyMatch(Effect::runFinished));
+            boolean claimedAlong = fused && effects.stream().noneMatch(e -> e == Effect.CLAIMS_DROPPED);
+            boolean runFinished = effects.stream().anyMatch(Effect::runFinished);
+            listener.committed(new Committed(freed, claimedAlong, runFinished,
+                    runFinished || effects.stream().anyMatch(Effect::callbacksRequested)));
         } finally {
             if (fused) {
                 dispatcher.releaseClaims();
@@ -151,6 +168,9 @@ public final class Completer implements AutoCloseable {
                     LOG.warn("group commit of {} outcomes failed, writing them one by one: {}", batch.size(), e.getMessage());
                     List<Effect> effects = new ArrayList<>();
                     batch.forEach(o -> effects.addAll(commitAlone(o)));
+                    if (claimed != null) {
+                        effects.add(Effect.CLAIMS_DROPPED);
+                    }
                     return effects;
                 }
                 logOutage(batch.size(), attempt, e);
@@ -184,7 +204,9 @@ public final class Completer implements AutoCloseable {
 
     /**
      * Applies outcomes in one transaction: the guarded state writes and try rows as batches, then
-     * for each applied outcome its callbacks and downstream tasks, then each touched run's end.
+     * for each applied outcome its callbacks, then for each touched run one decision over the
+     * downstream tasks of all its outcomes, and the run's end. Deciding once per run rather than
+     * once per outcome reads a layer's rows once, not once per finished upstream.
      *
      * @return what to do once the transaction committed
      */
@@ -198,15 +220,18 @@ public final class Completer implements AutoCloseable {
         outcomes.forEach(o -> o.xcoms().forEach((key, json) -> xcoms.push(h, o.claimed().ti(), key, json)));
         boolean[] applied = tis.finishTries(h, ends, now);
         List<Effect> effects = new ArrayList<>();
-        Map<Long, ClaimedTry> touchedRuns = new LinkedHashMap<>();
+        Map<Long, TouchedRun> touchedRuns = new LinkedHashMap<>();
         for (int i = 0; i < applied.length; i++) {
             if (applied[i]) {
+                if (requestCallbacks(h, outcomes.get(i).claimed(), ends.get(i).to(), ends.get(i).error(), now)) {
+                    effects.add(Effect.CALLBACKS);
+                }
                 effects.add(follow(h, outcomes.get(i), ends.get(i), now, touchedRuns));
             }
         }
         tries.finishAll(h, ends, applied, now);
-        for (ClaimedTry claimed : touchedRuns.values()) {
-            if (progress.finishIfDone(h, claimed.run(), claimed.dag().dag(), now) != null) {
+        for (TouchedRun touched : touchedRuns.values()) {
+            if (touched.advance(h, progress, now) != null) {
                 effects.add(Effect.RUN_FINISHED);
             }
         }
@@ -237,9 +262,8 @@ public final class Completer implements AutoCloseable {
                 claimed.ti().startDate(), TryLogPath.of(claimed.ti(), claimed.ti().tryNumber()));
     }
 
-    private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, ClaimedTry> touchedRuns) {
+    private Effect follow(Tx h, Outcome outcome, TryEnd end, Instant now, Map<Long, TouchedRun> touchedRuns) {
         ClaimedTry claimed = outcome.claimed();
-        requestCallbacks(h, claimed, end.to(), end.error(), now);
         if (end.to() == TaskState.UP_FOR_RETRY) {
             return new Effect(() -> retryTimers.schedule(end.tiId(), end.tryNumber(), end.retryAt()), false);
         }
@@ -247,15 +271,34 @@ public final class Completer implements AutoCloseable {
         if (outcome.branches() != null) {
             progress.skipUnchosen(h, claimed.run(), dag, claimed.ti().taskId(), outcome.branches(), now);
         }
-        var downstream = dag.downstream(claimed.ti().taskId());
-        if (!downstream.isEmpty()) {
-            progress.advance(h, claimed.run(), dag, downstream, now);
-        }
-        touchedRuns.putIfAbsent(claimed.run().id(), claimed);
+        touchedRuns.computeIfAbsent(claimed.run().id(), pk -> new TouchedRun(claimed)).finished(claimed.ti().taskId());
         if (end.to() == TaskState.SUCCESS && outlets.record(h, claimed, now)) {
             return new Effect(outlets::recorded, false);
         }
         return Effect.NONE;
+    }
+
+    /** A run some outcomes of the batch belong to, and the tasks downstream of them. */
+    private static final class TouchedRun {
+        private final ClaimedTry any;
+        private final Set<String> downstream = new LinkedHashSet<>();
+
+        TouchedRun(ClaimedTry any) {
+            this.any = any;
+        }
+
+        void finished(String taskId) {
+            downstream.addAll(any.dag().dag().downstream(taskId));
+        }
+
+        /** @return the state the run finished in, or null while it runs on */
+        DagRunState advance(Tx h, RunProgress progress, Instant now) {
+            var dag = any.dag().dag();
+            if (!downstream.isEmpty()) {
+                progress.advance(h, any.run(), dag, downstream, now);
+            }
+            return progress.finishIfDone(h, any.run(), dag, now);
+        }
     }
 
     private static TaskState tryEnded(Outcome.Result result) {
@@ -267,10 +310,13 @@ public final class Completer implements AutoCloseable {
         };
     }
 
-    private void requestCallbacks(Tx h, ClaimedTry claimed, TaskState to, String error, Instant now) {
-        if (!CallbackRule.forTask(claimed.task(), to).isEmpty()) {
-            callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
+    /** @return whether the task has callbacks for that state (a request was written) */
+    private boolean requestCallbacks(Tx h, ClaimedTry claimed, TaskState to, String error, Instant now) {
+        if (CallbackRule.forTask(claimed.task(), to).isEmpty()) {
+            return false;
         }
+        callbacks.add(h, CallbackRequests.forTask(claimed.ti(), to, error), now);
+        return true;
     }
 
     private static void sleepQuietly(long millis) {
@@ -292,9 +338,16 @@ public final class Completer implements AutoCloseable {
     }
 
     /** What follows a committed outcome. */
-    record Effect(Runnable afterCommit, boolean runFinished) {
-        static final Effect NONE = new Effect(() -> { }, false);
-        static final Effect RUN_FINISHED = new Effect(() -> { }, true);
+    record Effect(Runnable afterCommit, boolean runFinished, boolean callbacksRequested) {
+        static final Effect NONE = new Effect(() -> { }, false, false);
+        static final Effect RUN_FINISHED = new Effect(() -> { }, true, false);
+        static final Effect CALLBACKS = new Effect(() -> { }, false, true);
+        /** The outcomes were written one by one, without the claims that were to share their commit. */
+        static final Effect CLAIMS_DROPPED = new Effect(() -> { }, false, false);
+
+        Effect(Runnable afterCommit, boolean runFinished) {
+            this(afterCommit, runFinished, false);
+        }
 
         void apply() {
             afterCommit.run();

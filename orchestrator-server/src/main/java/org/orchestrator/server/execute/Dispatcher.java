@@ -71,10 +71,18 @@ final class Dispatcher implements AutoCloseable {
         loop.wakeup();
     }
 
-    /** Frees executor slots once tries are recorded. */
-    void released(int count) {
+    /**
+     * Frees executor slots once tries are recorded.
+     *
+     * @param wake whether to look for work now: not when the commit that recorded them claimed
+     *             the next tries in its own transaction (whatever it did not claim was not ready
+     *             or not admitted then, and what becomes ready later wakes this loop itself)
+     */
+    void released(int count, boolean wake) {
         inFlight.addAndGet(-count);
-        loop.wakeup();
+        if (wake) {
+            loop.wakeup();
+        }
     }
 
     int inFlight() {

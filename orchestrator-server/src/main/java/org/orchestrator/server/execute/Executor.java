@@ -78,10 +78,17 @@ public final class Executor implements AutoCloseable {
         this.watch = new TryWatch(s.db(), runner, s.node(), s.heartbeat());
     }
 
-    private void committed(int tries, boolean runFinished) {
-        dispatcher.released(tries);
-        callbacks.wakeup();
-        if (runFinished) {
+    /**
+     * Wakes only the loops a commit gave work: the dispatcher when the commit did not claim the
+     * next tries itself, the callback runner when it wrote requests. Waking them after every
+     * commit cost each a transaction per task that found nothing.
+     */
+    private void committed(Completer.Committed commit) {
+        dispatcher.released(commit.freedSlots(), !commit.claimedAlong());
+        if (commit.callbacksRequested()) {
+            callbacks.wakeup();
+        }
+        if (commit.runFinished()) {
             onRunFinished.run();
         }
     }

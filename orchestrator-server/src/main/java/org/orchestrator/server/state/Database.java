@@ -218,8 +218,8 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** @return the H2 database file of a home, for tests and tools */
-    static Path h2File(Path home) {
+    /** @param home an engine's home @return the file of its embedded H2 database, for tests and tools (the benchmark weighs it) */
+    public static Path h2File(Path home) {
         return home.resolve("db").resolve("orchestrator.mv.db");
     }
 }

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class TaskInstances {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskInstances.class);
-    private static final int IN_CHUNK = 256;
 
     /**
      * Creates the instances of a new run: {@code none}, or {@code scheduled} for those whose
@@ -67,13 +66,25 @@ public final class TaskInstances {
                 .bind("run", runPk).map(TaskInstanceRow.MAPPER).list();
     }
 
-    /** @return the instances of the named tasks of a run (several for a mapped task) */
+    /**
+     * @return the instances of the named tasks of a run (several for a mapped task). The names are
+     * joined as a {@code VALUES} list, one index probe per name: H2 applies {@code task_id IN (…)}
+     * as a filter over every row of the run, which made each edge cost O(tasks in the run).
+     */
     public List<TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run AND task_id IN (<tasks>)")
-                .bind("run", runPk).bindList("tasks", List.copyOf(taskIds)).map(TaskInstanceRow.MAPPER).list();
+        List<String> names = List.copyOf(taskIds);
+        String values = java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> "(:t" + i + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        var query = h.createQuery("SELECT " + TaskInstanceRow.columns("ti.")
+                + " FROM (VALUES " + values + ") AS named(task_id) JOIN task_instance ti ON ti.task_id = named.task_id"
+                + " WHERE ti.run_pk = :run").bind("run", runPk);
+        for (int i = 0; i < names.size(); i++) {
+            query.bind("t" + i, names.get(i));
+        }
+        return query.map(TaskInstanceRow.MAPPER).list();
     }
 
     /**
@@ -402,32 +413,29 @@ public final class TaskInstances {
         return moveAll(h, ids, from, to, set, guard, binds);
     }
 
-    /** {@link #moveEach} for a move the caller has checked against the transition table. */
+    /**
+     * {@link #moveEach} for a move the caller has checked against the transition table: one
+     * guarded {@code UPDATE … WHERE id = ?} per instance, sent as one batch. Not one
+     * {@code id IN (…)} statement: H2 may plan (and keep, in its statement cache) that one on the
+     * state index, scanning every instance in the source state; the primary key equality cannot
+     * be planned otherwise, and each row's count says whether it moved.
+     */
     private List<Long> moveAll(Tx h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                String guard, Map<String, Object> binds) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         List<Long> all = List.copyOf(ids);
+        PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard));
+        all.forEach(id -> batch.bind("id", id).bindMap(binds).add());
+        int[] counts = batch.execute();
         List<Long> moved = new ArrayList<>(all.size());
-        // Chunks: H2 checks an IN list value by value, so one huge list would cost n² comparisons.
-        for (int from0 = 0; from0 < all.size(); from0 += IN_CHUNK) {
-            moved.addAll(moveChunk(h, all.subList(from0, Math.min(all.size(), from0 + IN_CHUNK)), from, to, set, guard, binds));
+        for (int i = 0; i < counts.length; i++) {
+            if (checkCount(counts[i], all.get(i), from, to)) {
+                moved.add(all.get(i));
+            }
         }
         return moved;
-    }
-
-    /**
-     * One statement for the whole chunk; only when another actor moved some of them do we ask
-     * which ones moved.
-     */
-    private List<Long> moveChunk(Tx h, List<Long> ids, TaskState from, TaskState to, String set, String guard,
-                                 Map<String, Object> binds) {
-        int moved = h.createUpdate(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id IN (<ids>)"))
-                .bindList("ids", ids).bindMap(binds).execute();
-        if (moved == ids.size()) {
-            return ids;
-        }
-        LOG.debug("{} of {} task instances were no longer {}: another actor moved them first", ids.size() - moved, ids.size(), from);
-        String check = "SELECT id FROM task_instance WHERE id IN (<ids>) AND state = '" + to.wireName() + "'";
-        return h.createQuery(check).bindList("ids", ids).mapTo(Long.class).list();
     }
 
     /** Builds {@code UPDATE … SET state = to <set> WHERE id = :id AND state = from <guard>}. */
