@@ -238,10 +238,22 @@ public final class EngineBenchmarks {
      * @return milliseconds from process start to healthy
      */
     public long startupMillis(List<String> command) throws IOException, InterruptedException {
+        return startupMillis(command, "server");
+    }
+
+    /**
+     * Starts {@code server} or {@code standalone} on a new home in a fresh JVM and times it until
+     * {@code /health} answers 200.
+     *
+     * @param command       the command line that starts the server jar (without the server arguments)
+     * @param serverCommand {@code server}, or {@code standalone} (the quick start: example DAGs, admin user)
+     * @return milliseconds from process start to healthy
+     */
+    public long startupMillis(List<String> command, String serverCommand) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("orchestrator-bench-start");
         int port = freePort();
         List<String> full = new java.util.ArrayList<>(command);
-        full.addAll(List.of("server", "--home", home.toString(), "--port", Integer.toString(port)));
+        full.addAll(List.of(serverCommand, "--home", home.toString(), "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(home.resolve("server.out").toFile());
         long begin = System.nanoTime();
         Process process = builder.start();
@@ -250,7 +262,10 @@ public final class EngineBenchmarks {
             while (process.isAlive()) {
                 try {
                     if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - begin) / 1_000_000;
+                        long millis = (System.nanoTime() - begin) / 1_000_000;
+                        stop(process);
+                        Engine.deleteTree(home); // kept only when the start failed, for its server.out
+                        return millis;
                     }
                 } catch (IOException notYet) {
                     java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
@@ -258,9 +273,13 @@ public final class EngineBenchmarks {
             }
             throw new IOException("the server exited before it was healthy; see " + home.resolve("server.out"));
         } finally {
-            process.destroy();
-            process.waitFor();
+            stop(process);
         }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        process.waitFor();
     }
 
     /**

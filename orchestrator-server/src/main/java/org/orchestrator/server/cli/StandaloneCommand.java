@@ -41,6 +41,11 @@ final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address the HTTP server binds. Default: $ORCHESTRATOR_HOST or 127.0.0.1 (this machine only).")
     String host;
 
+    // The build trains its class-data archive and AOT cache on the quick start itself (examples,
+    // admin user, web server), so the classes of that start come from the archive too.
+    @Option(names = "--exit-when-up", hidden = true, description = "Start, then stop at once (trains the class-data archive).")
+    boolean exitWhenUp;
+
     @Override
     public Integer call() throws IOException {
         ServerConfig config = home.config();
@@ -53,7 +58,7 @@ final class StandaloneCommand implements Callable<Integer> {
         if (ensureAdmin(config, given)) {
             announceAdmin(config, given);
         }
-        ServerCommand.serve(config.withRoles(org.orchestrator.server.cluster.NodeRoles.SERVER), false);
+        ServerCommand.serve(config.withRoles(org.orchestrator.server.cluster.NodeRoles.SERVER), exitWhenUp);
         return 0;
     }
 
@@ -92,7 +97,8 @@ final class StandaloneCommand implements Callable<Integer> {
      * @return whether the admin was created now
      */
     private static boolean ensureAdmin(ServerConfig config, String given) throws IOException {
-        try (Database database = Database.open(config)) {
+        // Flyway only when the schema lacks a migration: the engine, which starts next, validates anyway.
+        try (Database database = Database.openCurrent(config)) {
             if (database.reads().user("admin").isPresent()) {
                 return false;
             }

@@ -2,6 +2,7 @@ package org.orchestrator.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.server.testing.Listeners;
 import org.orchestrator.server.testing.ServerProcess;
+import org.orchestrator.server.state.Database;
+import org.orchestrator.server.testing.TestDatabase;
 import org.orchestrator.server.testing.TestEngine;
 
 /**
@@ -58,5 +61,21 @@ class StandaloneCommandTest {
             assertThat(home.resolve(StandaloneCommand.PASSWORD_FILE)).doesNotExist();
             assertThat(server.get("/api/v1/dags", "admin:" + chosen).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void standalone_on_a_home_whose_applied_migration_was_edited_refuses_to_start() {
+        // The admin check opens the database without Flyway when the schema is current; the
+        // engine's open must still validate every applied migration's checksum.
+        Path home = TestEngine.fresh();
+        try (Database database = Database.open(TestDatabase.config(home))) {
+            database.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '1'"));
+        }
+
+        CliRunner.Result result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRunner.runWith(
+                Map.of("ORCHESTRATOR_ADMIN_PASSWORD", "chosen"), "standalone", "--home", home.toString(), "--port", "0"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("checksum mismatch");
     }
 }
