@@ -67,15 +67,20 @@ public final class TaskInstances {
     }
 
     /**
-     * @return the instances of the named tasks of a run (several for a mapped task). The names are
-     * joined as a {@code VALUES} list, one index probe per name: H2 applies {@code task_id IN (…)}
-     * as a filter over every row of the run, which made each edge cost O(tasks in the run).
+     * @return the instances of the named tasks of a run (several for a mapped task). On H2 the
+     * names are joined as a {@code VALUES} list, one index probe per name: H2 applies
+     * {@code task_id IN (…)} as a filter over every row of the run, which made each edge cost
+     * O(tasks in the run). PostgreSQL probes the index for each value of the {@code IN} list.
      */
     public List<TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
         List<String> names = List.copyOf(taskIds);
+        if (Dialect.postgres(h)) {
+            return h.createQuery("SELECT " + TaskInstanceRow.COLUMNS + " FROM task_instance WHERE run_pk = :run AND task_id IN (<tasks>)")
+                    .bind("run", runPk).bindList("tasks", names).map(TaskInstanceRow.MAPPER).list();
+        }
         String values = java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> "(:t" + i + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
         var query = h.createQuery("SELECT " + TaskInstanceRow.columns("ti.")
@@ -85,6 +90,12 @@ public final class TaskInstances {
             query.bind("t" + i, names.get(i));
         }
         return query.map(TaskInstanceRow.MAPPER).list();
+    }
+
+    /** @return the tasks of a run that have an instance waiting in {@code none} (through the run and state index) */
+    public List<String> waitingTasks(Tx h, long runPk) {
+        return h.createQuery("SELECT DISTINCT task_id FROM task_instance WHERE run_pk = :run AND state = 'none'")
+                .bind("run", runPk).mapTo(String.class).list();
     }
 
     /**
@@ -414,11 +425,10 @@ public final class TaskInstances {
     }
 
     /**
-     * {@link #moveEach} for a move the caller has checked against the transition table: one
-     * guarded {@code UPDATE … WHERE id = ?} per instance, sent as one batch. Not one
-     * {@code id IN (…)} statement: H2 may plan (and keep, in its statement cache) that one on the
-     * state index, scanning every instance in the source state; the primary key equality cannot
-     * be planned otherwise, and each row's count says whether it moved.
+     * {@link #moveEach} for a move the caller has checked against the transition table. On H2, one
+     * guarded {@code UPDATE … WHERE id = ?} per instance, sent as one batch, each row's count
+     * saying whether it moved: one {@code id IN (…)} statement costs n² comparisons there. On
+     * PostgreSQL one statement for all, {@code id = ANY(…)}, returning the ids that moved.
      */
     private List<Long> moveAll(Tx h, Collection<Long> ids, TaskState from, TaskState to, String set,
                                String guard, Map<String, Object> binds) {
@@ -426,6 +436,10 @@ public final class TaskInstances {
             return List.of();
         }
         List<Long> all = List.copyOf(ids);
+        if (Dialect.postgres(h)) {
+            return h.createQuery(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id = ANY(:ids)") + " RETURNING id")
+                    .bindArray("ids", Long.class, all).bindMap(binds).mapTo(Long.class).list();
+        }
         PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard));
         all.forEach(id -> batch.bind("id", id).bindMap(binds).add());
         int[] counts = batch.execute();

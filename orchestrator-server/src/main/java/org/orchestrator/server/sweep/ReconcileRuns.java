@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.Dag;
 import org.orchestrator.api.DagRunState;
-import org.orchestrator.api.TaskState;
 import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.server.dagbag.DagBag;
 import org.orchestrator.server.dagbag.LoadedDag;
@@ -74,8 +73,8 @@ public final class ReconcileRuns implements Runnable {
     private int reconcile(DagRunRow run, LoadedDag dag) {
         Instant now = clock.instant();
         return db.inTransaction(h -> {
-            var waiting = tis.ofRun(h, run.id()).values().stream()
-                    .filter(ti -> ti.state() == TaskState.NONE).map(ti -> ti.taskId()).distinct().toList();
+            // Only the waiting rows: a large run's finished and scheduled ones are not read every sweep.
+            var waiting = tis.waitingTasks(h, run.id());
             int scheduled = progress.advance(h, run, dag.dag(), waiting, now);
             progress.finishIfDone(h, run, dag.dag(), now);
             return scheduled;
