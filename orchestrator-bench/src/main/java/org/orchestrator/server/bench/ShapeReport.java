@@ -93,6 +93,11 @@ final class ShapeReport {
                         + " closing %s s%n", runs, width, last.instances(), settings, open.median(), closed.median(),
                 restarted.median(), String.format("%.1f", last.restarted() / 1e6), closing.median(), this.runs,
                 open.every("%.0f"), closed.every("%.0f"), restarted.every("%.0f"), closing.every("%.2f"));
+        if (last.vacuumed() != last.restarted()) {
+            Series vacuumed = Series.of(all, s -> s.perInstance(s.vacuumed()));
+            out.printf("storage after VACUUM FULL (the live rows, which autovacuum's reuse of dead space keeps a steady "
+                    + "deployment near): %.0f bytes per task instance; %d runs %s%n", vacuumed.median(), this.runs, vacuumed.every("%.0f"));
+        }
         out.println("storage by table (last run, engine open; rows, bytes, of which indexes, bytes per task instance):");
         last.tables().stream().filter(t -> t.totalBytes() > 0).limit(8).forEach(t -> out.printf("  %-22s %9d rows %12d B %12d B idx %7.0f B/ti%n",
                 t.table(), t.rows(), t.totalBytes(), t.indexBytes(), (double) t.totalBytes() / last.instances()));

@@ -48,11 +48,12 @@ final class StorageBenchmarks {
      * @param open      bytes with the engine still open after the runs
      * @param closed    bytes after the engine closed (on PostgreSQL: read by the next engine, right after it started)
      * @param restarted bytes after that engine closed too (on PostgreSQL: read by a third engine)
+     * @param vacuumed  on PostgreSQL, bytes after {@code VACUUM FULL} (the live rows); on H2 the restarted figure
      * @param tables    the tables' weights with the engine open, heaviest first
      * @param indexes   the indexes' weights with the engine open, heaviest first (PostgreSQL only)
      * @param closeSeconds how long the first close took (on H2 it compacts the file)
      */
-    record Storage(long instances, long open, long closed, long restarted, List<TableSize> tables,
+    record Storage(long instances, long open, long closed, long restarted, long vacuumed, List<TableSize> tables,
                    List<StorageSizes.IndexSize> indexes, double closeSeconds) {
         double perInstance(long bytes) {
             return (double) bytes / instances;
@@ -86,8 +87,9 @@ final class StorageBenchmarks {
             double closeSeconds = (System.nanoTime() - closing) / 1e9;
             long closed = weighAfterRestart(home, schema, pinned);
             long restarted = weighAfterRestart(home, schema, pinned);
+            long vacuumed = postgres == null ? restarted : weighVacuumed(home, schema, pinned);
             long instances = tables.stream().filter(t -> t.table().equals("task_instance")).mapToLong(TableSize::rows).sum();
-            return new Storage(instances, open, closed, restarted, tables, indexes, closeSeconds);
+            return new Storage(instances, open, closed, restarted, vacuumed, tables, indexes, closeSeconds);
         } finally {
             if (schema != null) {
                 postgres.dropSchema(schema);
@@ -121,6 +123,20 @@ final class StorageBenchmarks {
             engine.close();
         }
         return fileSize(home);
+    }
+
+    /** PostgreSQL: the tables after {@code VACUUM FULL}, read by a fourth engine. */
+    private long weighVacuumed(Path home, String schema, List<Dag> pinned) {
+        Orchestrator engine = opener.open(home, schema, pinned);
+        try {
+            engine.database().transactions().withHandle(h -> {
+                new StorageSizes().vacuumFull(h);
+                return null;
+            });
+            return weigh(engine, home);
+        } finally {
+            engine.close();
+        }
     }
 
     private long weigh(Orchestrator engine, Path home) {
