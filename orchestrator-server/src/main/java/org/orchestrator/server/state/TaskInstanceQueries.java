@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -22,8 +23,17 @@ public final class TaskInstanceQueries {
     private static final RowMapper<TaskInstanceRecord> MAPPER = (rs, ctx) -> new TaskInstanceRecord(
             TaskInstanceRow.MAPPER.map(rs, ctx), Rows.instant(rs, "logical_date"), rs.getString("note"));
 
+    /**
+     * How old the total of an unfiltered list may be on PostgreSQL. There an exact count of every
+     * instance reads the whole table (63 ms alone at a million instances, with parallel workers),
+     * and 13 such lists a second took the server's two cores; H2 answers it from the table's row
+     * count. Filtered totals are always exact.
+     */
+    static final java.time.Duration UNFILTERED_TOTAL_MAX_AGE = java.time.Duration.ofSeconds(1);
+
     private final String duration;
     private final Map<String, String> order;
+    private final RecentCount unfilteredTotal;
 
     /** @param postgres true on PostgreSQL, false on H2: they compute durations differently */
     public TaskInstanceQueries(boolean postgres) {
@@ -36,6 +46,7 @@ public final class TaskInstanceQueries {
                 Map.entry("priority_weight", "ti.priority_weight"), Map.entry("queued_when", "ti.queued_at"),
                 Map.entry("logical_date", RUN_LOGICAL_DATE), Map.entry("execution_date", RUN_LOGICAL_DATE),
                 Map.entry("map_index", "ti.map_index"));
+        this.unfilteredTotal = postgres ? new RecentCount(UNFILTERED_TOTAL_MAX_AGE, System::nanoTime) : null;
     }
 
     /**
@@ -82,8 +93,9 @@ public final class TaskInstanceQueries {
         Filter where = where(f);
         String orderSql = OrderBy.sql(orderBy, order, "id", "ti.id");
         boolean alone = !readsRuns(f) && !orderSql.contains(RUN_LOGICAL_DATE);
-        long total = where.bind(h.createQuery("SELECT COUNT(*)" + (alone ? " FROM task_instance ti" : FROM) + where.sql()))
-                .mapTo(Long.class).one();
+        LongSupplier count = () -> where.bind(h.createQuery("SELECT COUNT(*)" + (alone ? " FROM task_instance ti" : FROM)
+                + where.sql())).mapTo(Long.class).one();
+        long total = unfilteredTotal != null && where.sql().isEmpty() ? unfilteredTotal.get(count) : count.getAsLong();
         String pageSql = alone
                 ? SELECT_COLUMNS + " FROM (SELECT * FROM task_instance ti" + where.sql() + orderSql
                         + " LIMIT :limit OFFSET :offset) ti JOIN dag_run r ON r.id = ti.run_pk" + orderSql

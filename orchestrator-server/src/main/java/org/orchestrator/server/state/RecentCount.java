@@ -1,0 +1,34 @@
+package org.orchestrator.server.state;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * A count that is expensive to make exact and asked for many times a second, made at most once
+ * per {@code maxAge} and shared by every request of that time. Counting holds the lock, so
+ * requests that arrive meanwhile wait for that count instead of each starting their own.
+ */
+final class RecentCount {
+
+    private final long maxAgeNanos;
+    private final LongSupplier nanoTime;
+    private long value;
+    private long countedAt;
+    private boolean counted;
+
+    RecentCount(Duration maxAge, LongSupplier nanoTime) {
+        this.maxAgeNanos = maxAge.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** @return the last count when it is younger than the maximum age, otherwise a new one */
+    synchronized long get(LongSupplier count) {
+        long now = nanoTime.getAsLong();
+        if (!counted || now - countedAt >= maxAgeNanos) {
+            value = count.getAsLong();
+            countedAt = nanoTime.getAsLong();
+            counted = true;
+        }
+        return value;
+    }
+}
