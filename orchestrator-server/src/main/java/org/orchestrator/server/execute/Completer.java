@@ -3,6 +3,7 @@ package org.orchestrator.server.execute;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -152,12 +153,14 @@ public final class Completer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return db.inTransaction(h -> {
-                    List<Effect> effects = applyAll(h, batch);
-                    if (claimed != null) {
-                        claimed.clear();
-                        claimed.addAll(dispatcher.claimWhileHeld(h, freed));
+                    Applied applied = applyAll(h, batch);
+                    if (claimed == null) {
+                        return applied.finishRuns(h, Set.of());
                     }
-                    return effects;
+                    claimed.clear();
+                    Dispatcher.Claim claim = dispatcher.claimWhileHeld(h, freed);
+                    claimed.addAll(claim.tries());
+                    return applied.finishRuns(h, claim.runsWithWork());
                 });
             } catch (RuntimeException e) {
                 if (claimed != null) {
@@ -190,7 +193,7 @@ public final class Completer implements AutoCloseable {
     private List<Effect> commitAlone(Outcome outcome) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return db.inTransaction(h -> applyAll(h, List.of(outcome)));
+                return db.inTransaction(h -> applyAll(h, List.of(outcome)).finishRuns(h, Set.of()));
             } catch (RuntimeException e) {
                 LOG.error("cannot record outcome of {} (attempt {}): {}", outcome.claimed().describe(), attempt, e.getMessage());
                 if (attempt >= 5 && !DatabaseErrors.isConnectionLoss(e)) {
@@ -205,12 +208,11 @@ public final class Completer implements AutoCloseable {
     /**
      * Applies outcomes in one transaction: the guarded state writes and try rows as batches, then
      * for each applied outcome its callbacks, then for each touched run one decision over the
-     * downstream tasks of all its outcomes, and the run's end. Deciding once per run rather than
-     * once per outcome reads a layer's rows once, not once per finished upstream.
-     *
-     * @return what to do once the transaction committed
+     * downstream tasks of all its outcomes. Deciding once per run rather than once per outcome
+     * reads a layer's rows once, not once per finished upstream. The runs' ends are left to
+     * {@link Applied#finishRuns}, after the claim that may share the transaction.
      */
-    List<Effect> applyAll(Tx h, List<Outcome> all) {
+    Applied applyAll(Tx h, List<Outcome> all) {
         Instant now = clock.instant();
         all.stream().filter(o -> o.result() == Outcome.Result.STOPPED).forEach(o -> stopped(h, o, now));
         List<Outcome> outcomes = all.stream().filter(o -> o.result() != Outcome.Result.STOPPED).toList();
@@ -230,12 +232,30 @@ public final class Completer implements AutoCloseable {
             }
         }
         tries.finishAll(h, ends, applied, now);
-        for (TouchedRun touched : touchedRuns.values()) {
-            if (touched.advance(h, progress, now) != null) {
-                effects.add(Effect.RUN_FINISHED);
+        touchedRuns.values().forEach(touched -> touched.advance(h, progress, now));
+        return new Applied(effects, touchedRuns.values(), progress, now);
+    }
+
+    /** Outcomes written and their runs advanced, in a transaction still open. */
+    record Applied(List<Effect> effects, Collection<TouchedRun> runs, RunProgress progress, Instant now) {
+
+        /**
+         * Finishes the touched runs that have nothing left to do, and gives what to do once the
+         * transaction committed. A run known to have work left is not probed: one whose advance
+         * just scheduled an instance, or one a claim in this transaction saw scheduled instances of.
+         *
+         * @param runsWithWork primary keys of runs known to have scheduled or running instances
+         */
+        List<Effect> finishRuns(Tx h, Set<Long> runsWithWork) {
+            List<Effect> all = new ArrayList<>(effects);
+            for (TouchedRun touched : runs) {
+                if (!touched.scheduledAny() && !runsWithWork.contains(touched.pk())
+                        && touched.finishIfDone(h, progress, now) != null) {
+                    all.add(Effect.RUN_FINISHED);
+                }
             }
+            return all;
         }
-        return effects;
     }
 
     private void stopped(Tx h, Outcome outcome, Instant now) {
@@ -279,9 +299,10 @@ public final class Completer implements AutoCloseable {
     }
 
     /** A run some outcomes of the batch belong to, and the tasks downstream of them. */
-    private static final class TouchedRun {
+    static final class TouchedRun {
         private final ClaimedTry any;
         private final Set<String> downstream = new LinkedHashSet<>();
+        private int scheduled;
 
         TouchedRun(ClaimedTry any) {
             this.any = any;
@@ -291,13 +312,24 @@ public final class Completer implements AutoCloseable {
             downstream.addAll(any.dag().dag().downstream(taskId));
         }
 
-        /** @return the state the run finished in, or null while it runs on */
-        DagRunState advance(Tx h, RunProgress progress, Instant now) {
-            var dag = any.dag().dag();
+        long pk() {
+            return any.run().id();
+        }
+
+        void advance(Tx h, RunProgress progress, Instant now) {
             if (!downstream.isEmpty()) {
-                progress.advance(h, any.run(), dag, downstream, now);
+                scheduled = progress.advance(h, any.run(), any.dag().dag(), downstream, now);
             }
-            return progress.finishIfDone(h, any.run(), dag, now);
+        }
+
+        /** @return whether the advance scheduled an instance: then the run is not finished */
+        boolean scheduledAny() {
+            return scheduled > 0;
+        }
+
+        /** @return the state the run finished in, or null while it runs on */
+        DagRunState finishIfDone(Tx h, RunProgress progress, Instant now) {
+            return progress.finishIfDone(h, any.run(), any.dag().dag(), now);
         }
     }
 

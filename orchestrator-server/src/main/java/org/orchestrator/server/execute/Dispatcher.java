@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.orchestrator.server.state.Tx;
 import org.orchestrator.server.state.Transactions;
 import org.orchestrator.api.TaskOptions;
@@ -20,7 +23,7 @@ import org.orchestrator.server.internal.BackgroundLoop;
 import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
-import org.orchestrator.server.state.Pools;
+import org.orchestrator.server.state.SlotUse;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
 import org.slf4j.Logger;
@@ -40,7 +43,6 @@ final class Dispatcher implements AutoCloseable {
     private final DagBag bag;
     private final TaskInstances tis;
     private final DagRuns runs;
-    private final Pools pools;
     private final Clock clock;
     private final String node;
     private final int parallelism;
@@ -51,14 +53,13 @@ final class Dispatcher implements AutoCloseable {
     private final BackgroundLoop loop;
     private final UncertainClaims uncertain;
 
-    Dispatcher(Transactions db, DagBag bag, TaskInstances tis, DagRuns runs, Pools pools,
+    Dispatcher(Transactions db, DagBag bag, TaskInstances tis, DagRuns runs,
                Clock clock, String node, int parallelism, Consumer<ClaimedTry> starter, TryMeters meters) {
         this.meters = meters;
         this.db = db;
         this.bag = bag;
         this.tis = tis;
         this.runs = runs;
-        this.pools = pools;
         this.clock = clock;
         this.node = node;
         this.parallelism = parallelism;
@@ -108,7 +109,7 @@ final class Dispatcher implements AutoCloseable {
             try {
                 claimed = db.inTransaction(h -> {
                     attempt.clear();
-                    attempt.addAll(claim(h, free));
+                    attempt.addAll(claim(h, free).tries());
                     return List.copyOf(attempt);
                 });
             } catch (RuntimeException e) {
@@ -138,9 +139,21 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** Claims inside the caller's transaction; the caller holds the claim lock. */
-    List<ClaimedTry> claimWhileHeld(Tx h, int freedSlots) {
+    Claim claimWhileHeld(Tx h, int freedSlots) {
         int free = parallelism - inFlight.get() + freedSlots;
-        return free <= 0 || !loop.isRunning() ? List.of() : claim(h, free);
+        return free <= 0 || !loop.isRunning() ? Claim.NONE : claim(h, free);
+    }
+
+    /**
+     * What a claim did.
+     *
+     * @param tries        the tries it claimed and is to start
+     * @param runsWithWork the runs it saw instances of that are, within its transaction, scheduled
+     *                     or running: the runs the ready list showed, except where an instance of
+     *                     theirs was removed or moved by someone else meanwhile
+     */
+    record Claim(List<ClaimedTry> tries, Set<Long> runsWithWork) {
+        static final Claim NONE = new Claim(List.of(), Set.of());
     }
 
     /**
@@ -160,31 +173,40 @@ final class Dispatcher implements AutoCloseable {
         claimed.forEach(starter);
     }
 
-    private List<ClaimedTry> claim(Tx h, int free) {
+    private Claim claim(Tx h, int free) {
         List<ClaimedTry> confirmed = uncertain.confirm(h);
         if (!confirmed.isEmpty()) {
             LOG.warn("{} claims made as the database connection broke did commit; starting them", confirmed.size());
         }
         if (free <= confirmed.size()) {
-            return confirmed;
+            return new Claim(confirmed, runsOf(confirmed));
         }
-        List<ClaimedTry> claimed = new ArrayList<>(confirmed);
         long began = System.nanoTime();
-        List<ClaimedTry> fresh = claimReady(h, free - confirmed.size());
-        if (!fresh.isEmpty()) {
+        Claim fresh = claimReady(h, free - confirmed.size());
+        if (!fresh.tries().isEmpty()) {
             meters.claimed(java.time.Duration.ofNanos(System.nanoTime() - began));
         }
-        claimed.addAll(fresh);
-        return claimed;
+        if (confirmed.isEmpty()) {
+            return fresh;
+        }
+        List<ClaimedTry> claimed = new ArrayList<>(confirmed);
+        claimed.addAll(fresh.tries());
+        Set<Long> runs = new HashSet<>(fresh.runsWithWork());
+        runs.addAll(runsOf(confirmed));
+        return new Claim(claimed, runs);
     }
 
-    private List<ClaimedTry> claimReady(Tx h, int free) {
+    private static Set<Long> runsOf(List<ClaimedTry> tries) {
+        return tries.stream().map(t -> t.run().id()).collect(Collectors.toSet());
+    }
+
+    private Claim claimReady(Tx h, int free) {
         List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
-            return List.of();
+            return Claim.NONE;
         }
-        TaskInstances.ActiveCounts active = tis.active(h);
-        Limits limits = new Limits(active.byDag(), active.byPool(), pools.slots(h), tis);
+        SlotUse use = tis.slotUse(h);
+        Limits limits = new Limits(use.activeByDag(), use.activeByPool(), use.poolSlots(), tis);
         List<TaskInstanceRow> chosen = new ArrayList<>();
         for (TaskInstanceRow ti : ready) {
             // Max active tasks is a DAG-level setting: the latest version's applies to all runs.
@@ -211,7 +233,17 @@ final class Dispatcher implements AutoCloseable {
             DagRunRow run = byPk.get(ti.runPk());
             claimed.add(new ClaimedTry(ti, run, versionOf(run)));
         }
-        return claimed;
+        return new Claim(claimed, runsWithWork(ready, chosen, started));
+    }
+
+    /** The runs of instances left scheduled (not chosen) or started by this claim. */
+    private static Set<Long> runsWithWork(List<TaskInstanceRow> ready, List<TaskInstanceRow> chosen,
+                                          List<TaskInstanceRow> started) {
+        Set<Long> chosenIds = chosen.stream().map(TaskInstanceRow::id).collect(Collectors.toSet());
+        Set<Long> runs = new HashSet<>();
+        ready.stream().filter(ti -> !chosenIds.contains(ti.id())).forEach(ti -> runs.add(ti.runPk()));
+        started.forEach(ti -> runs.add(ti.runPk()));
+        return runs;
     }
 
     /** A run runs on the version it was created with, even when a newer one is current. */

@@ -12,7 +12,6 @@ import org.orchestrator.server.execute.isolation.IsolationConfig;
 import org.orchestrator.server.state.CallbackRequests;
 import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.DagRuns;
-import org.orchestrator.server.state.Pools;
 import org.orchestrator.server.state.TaskInstanceRow;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
@@ -72,7 +71,7 @@ public final class Executor implements AutoCloseable {
         this.handBack = new HandBack(s.db(), s.clock(), s.node());
         this.runner = new TryRunner(s.db(), new XComs(), s.resources(), s.logs(), s.clock(), watchdog, completer::submit,
                 meters, IsolationConfig.fromEnvironment(System.getenv()));
-        this.dispatcher = new Dispatcher(s.db(), s.bag(), tis, runs, new Pools(), s.clock(), s.node(),
+        this.dispatcher = new Dispatcher(s.db(), s.bag(), tis, runs, s.clock(), s.node(),
                 s.parallelism(), runner::start, meters);
         completer.claimAlongWith(dispatcher);
         this.watch = new TryWatch(s.db(), runner, s.node(), s.heartbeat());

@@ -226,32 +226,9 @@ public final class TaskInstances {
                 .bind("limit", limit).map(TaskInstanceRow.MAPPER).list();
     }
 
-    /**
-     * What holds execution slots: queued or running instances, and tries still being stopped,
-     * counted per DAG and per pool.
-     *
-     * @param byDag  active instances per DAG id
-     * @param byPool active instances per pool
-     */
-    public record ActiveCounts(Map<String, Integer> byDag, Map<String, Integer> byPool) {
-    }
-
-    /** @return the active instances per DAG and per pool, read in one pass over each of two indexes */
-    public ActiveCounts active(Tx h) {
-        ActiveCounts counts = new ActiveCounts(new java.util.HashMap<>(), new java.util.HashMap<>());
-        // A try being stopped still runs: it holds its slot until its node has stopped it. Two
-        // plain queries rather than an OR that no index serves; the second probes an index that is
-        // empty nearly always. Both maps come from each query, as this runs on every claim.
-        for (String active : List.of("state IN ('queued', 'running')", TryStops.PENDING)) {
-            h.createQuery("SELECT dag_id, pool, COUNT(*) FROM task_instance WHERE " + active + " GROUP BY dag_id, pool")
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .forEach(row -> {
-                        int n = Integer.parseInt(row[2]);
-                        counts.byDag().merge(row[0], n, Integer::sum);
-                        counts.byPool().merge(row[1], n, Integer::sum);
-                    });
-        }
-        return counts;
+    /** @return the active instances per DAG and per pool, and every pool's slots, in one statement */
+    public SlotUse slotUse(Tx h) {
+        return SlotUse.read(h);
     }
 
     /** @return the active instances (queued, running, or a try being stopped) of one task across its DAG's runs */

@@ -1,0 +1,73 @@
+package org.orchestrator.server.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.api.Dag;
+import org.orchestrator.api.DagRunState;
+import org.orchestrator.server.state.DagRunRow;
+import org.orchestrator.server.testing.TestEngine;
+
+/**
+ * The round trips a hop of a chain costs: recording a finished try, scheduling its downstream
+ * task and claiming it share one transaction of eight statements (the try's end, its try row, the
+ * downstream rows, their move to scheduled, the ready list, the slot use in one statement, the
+ * run, the claim). Reading the slot counts and the pools apart, and probing whether the run was
+ * finished after every hop, made it twelve.
+ */
+class ChainHopStatementsTest {
+
+    private static final int TASKS = 40;
+    private static final int STATEMENTS_PER_HOP = 8;
+
+    @Test
+    void a_hop_records_the_try_schedules_and_claims_the_next_task_in_eight_statements() {
+        try (TestEngine engine = TestEngine.start(chain())) {
+            List<String> engineStatements = new CopyOnWriteArrayList<>();
+            engine.orchestrator().database().jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    String thread = Thread.currentThread().getName();
+                    if (thread.equals("completer") || thread.equals("dispatcher")) {
+                        engineStatements.add(context.getRenderedSql());
+                    }
+                }
+
+                @Override
+                public void logException(StatementContext context, SQLException ex) {
+                    engineStatements.add(context.getRenderedSql());
+                }
+            });
+
+            DagRunRow run = engine.trigger("hops", Map.of());
+            assertThat(engine.awaitFinished(run, Duration.ofSeconds(60)).state()).isEqualTo(DagRunState.SUCCESS);
+
+            int hops = TASKS - 1;
+            // Slack for the first claim and the run's end, and for an idle dispatcher wake-up
+            // (an empty ready list, or a hop that then claims in its own transaction).
+            assertThat(engineStatements).as("statements of the completer and dispatcher").hasSizeLessThanOrEqualTo(
+                    STATEMENTS_PER_HOP * hops + 20);
+            assertThat(engineStatements.stream().filter(sql -> sql.contains("state = 'none') OR EXISTS")))
+                    .as("probes for a finished run").hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
+    private static Dag chain() {
+        var dag = Dag.builder("hops");
+        for (int i = 0; i < TASKS; i++) {
+            dag.task("t" + i, ctx -> { });
+        }
+        for (int i = 1; i < TASKS; i++) {
+            dag.chain("t" + (i - 1), "t" + i);
+        }
+        return dag.build();
+    }
+}
