@@ -251,6 +251,16 @@ public final class EngineBenchmarks {
      */
     public long startupMillis(List<String> command, String serverCommand) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("orchestrator-bench-start");
+        long millis = startupMillis(command, serverCommand, home);
+        Engine.deleteTree(home); // kept only when the start failed, for its server.out
+        return millis;
+    }
+
+    /**
+     * {@link #startupMillis(List, String)} on a home of the caller's, which is kept: started again
+     * on a home a first start made, it times a restart.
+     */
+    public long startupMillis(List<String> command, String serverCommand, Path home) throws IOException, InterruptedException {
         int port = freePort();
         List<String> full = new java.util.ArrayList<>(command);
         full.addAll(List.of(serverCommand, "--home", home.toString(), "--port", Integer.toString(port)));
@@ -264,7 +274,6 @@ public final class EngineBenchmarks {
                     if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         long millis = (System.nanoTime() - begin) / 1_000_000;
                         stop(process);
-                        Engine.deleteTree(home); // kept only when the start failed, for its server.out
                         return millis;
                     }
                 } catch (IOException notYet) {

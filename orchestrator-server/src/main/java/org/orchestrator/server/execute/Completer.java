@@ -16,6 +16,7 @@ import org.orchestrator.rules.CallbackRule;
 import org.orchestrator.rules.RetryRule;
 import org.orchestrator.server.internal.DatabaseErrors;
 import org.orchestrator.server.state.CallbackRequests;
+import org.orchestrator.server.state.DagRunRow;
 import org.orchestrator.server.state.TaskInstances;
 import org.orchestrator.server.state.TaskTries;
 import org.orchestrator.server.state.XComs;
@@ -158,7 +159,7 @@ public final class Completer implements AutoCloseable {
                         return applied.finishRuns(h, Set.of());
                     }
                     claimed.clear();
-                    Dispatcher.Claim claim = dispatcher.claimWhileHeld(h, freed);
+                    Dispatcher.Claim claim = dispatcher.claimWhileHeld(h, freed, applied.runRows());
                     claimed.addAll(claim.tries());
                     return applied.finishRuns(h, claim.runsWithWork());
                 });
@@ -238,6 +239,13 @@ public final class Completer implements AutoCloseable {
 
     /** Outcomes written and their runs advanced, in a transaction still open. */
     record Applied(List<Effect> effects, Collection<TouchedRun> runs, RunProgress progress, Instant now) {
+
+        /** @return the rows of the touched runs, by primary key */
+        Map<Long, DagRunRow> runRows() {
+            Map<Long, DagRunRow> rows = new java.util.HashMap<>();
+            runs.forEach(touched -> rows.put(touched.pk(), touched.any.run()));
+            return rows;
+        }
 
         /**
          * Finishes the touched runs that have nothing left to do, and gives what to do once the

@@ -109,7 +109,7 @@ final class Dispatcher implements AutoCloseable {
             try {
                 claimed = db.inTransaction(h -> {
                     attempt.clear();
-                    attempt.addAll(claim(h, free).tries());
+                    attempt.addAll(claim(h, free, Map.of()).tries());
                     return List.copyOf(attempt);
                 });
             } catch (RuntimeException e) {
@@ -138,10 +138,16 @@ final class Dispatcher implements AutoCloseable {
         claiming.unlock();
     }
 
-    /** Claims inside the caller's transaction; the caller holds the claim lock. */
-    Claim claimWhileHeld(Tx h, int freedSlots) {
+    /**
+     * Claims inside the caller's transaction; the caller holds the claim lock.
+     *
+     * @param knownRuns rows of running runs the caller holds, read when a try of theirs was
+     *                  claimed: what a try takes from its run (ids, dates, conf, DAG version) does
+     *                  not change while the run runs, so they are not read again
+     */
+    Claim claimWhileHeld(Tx h, int freedSlots, Map<Long, DagRunRow> knownRuns) {
         int free = parallelism - inFlight.get() + freedSlots;
-        return free <= 0 || !loop.isRunning() ? Claim.NONE : claim(h, free);
+        return free <= 0 || !loop.isRunning() ? Claim.NONE : claim(h, free, knownRuns);
     }
 
     /**
@@ -173,7 +179,7 @@ final class Dispatcher implements AutoCloseable {
         claimed.forEach(starter);
     }
 
-    private Claim claim(Tx h, int free) {
+    private Claim claim(Tx h, int free, Map<Long, DagRunRow> knownRuns) {
         List<ClaimedTry> confirmed = uncertain.confirm(h);
         if (!confirmed.isEmpty()) {
             LOG.warn("{} claims made as the database connection broke did commit; starting them", confirmed.size());
@@ -182,7 +188,7 @@ final class Dispatcher implements AutoCloseable {
             return new Claim(confirmed, runsOf(confirmed));
         }
         long began = System.nanoTime();
-        Claim fresh = claimReady(h, free - confirmed.size());
+        Claim fresh = claimReady(h, free - confirmed.size(), knownRuns);
         if (!fresh.tries().isEmpty()) {
             meters.claimed(java.time.Duration.ofNanos(System.nanoTime() - began));
         }
@@ -200,7 +206,7 @@ final class Dispatcher implements AutoCloseable {
         return tries.stream().map(t -> t.run().id()).collect(Collectors.toSet());
     }
 
-    private Claim claimReady(Tx h, int free) {
+    private Claim claimReady(Tx h, int free, Map<Long, DagRunRow> knownRuns) {
         List<TaskInstanceRow> ready = tis.ready(h, free + 32);
         if (ready.isEmpty()) {
             return Claim.NONE;
@@ -217,7 +223,7 @@ final class Dispatcher implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        Map<Long, DagRunRow> byPk = new HashMap<>();
+        Map<Long, DagRunRow> byPk = new HashMap<>(knownRuns);
         List<TaskInstanceRow> runnable = new ArrayList<>();
         for (TaskInstanceRow ti : chosen) {
             DagRunRow run = byPk.computeIfAbsent(ti.runPk(), pk -> runs.find(h, pk).orElseThrow());
