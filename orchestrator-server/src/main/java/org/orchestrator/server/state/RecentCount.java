@@ -1,6 +1,7 @@
 package org.orchestrator.server.state;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,6 +11,9 @@ import java.util.function.LongSupplier;
  */
 final class RecentCount {
 
+    // A lock, not synchronized: requests run on virtual threads, which JDK 21 pins to their
+    // carrier while they block in a synchronized block (here on the count's query).
+    private final ReentrantLock lock = new ReentrantLock();
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private long value;
@@ -22,13 +26,18 @@ final class RecentCount {
     }
 
     /** @return the last count when it is younger than the maximum age, otherwise a new one */
-    synchronized long get(LongSupplier count) {
-        long now = nanoTime.getAsLong();
-        if (!counted || now - countedAt >= maxAgeNanos) {
-            value = count.getAsLong();
-            countedAt = nanoTime.getAsLong();
-            counted = true;
+    long get(LongSupplier count) {
+        lock.lock();
+        try {
+            long now = nanoTime.getAsLong();
+            if (!counted || now - countedAt >= maxAgeNanos) {
+                value = count.getAsLong();
+                countedAt = nanoTime.getAsLong();
+                counted = true;
+            }
+            return value;
+        } finally {
+            lock.unlock();
         }
-        return value;
     }
 }
