@@ -243,7 +243,7 @@ public final class Completer implements AutoCloseable {
         /** @return the rows of the touched runs, by primary key */
         Map<Long, DagRunRow> runRows() {
             Map<Long, DagRunRow> rows = new java.util.HashMap<>();
-            runs.forEach(touched -> rows.put(touched.pk(), touched.any.run()));
+            runs.forEach(touched -> rows.put(touched.pk(), touched.run()));
             return rows;
         }
 
@@ -320,8 +320,13 @@ public final class Completer implements AutoCloseable {
             downstream.addAll(any.dag().dag().downstream(taskId));
         }
 
+        /** The run's row as it was read when one of the batch's tries was claimed. */
+        DagRunRow run() {
+            return any.run();
+        }
+
         long pk() {
-            return any.run().id();
+            return run().id();
         }
 
         void advance(Tx h, RunProgress progress, Instant now) {
