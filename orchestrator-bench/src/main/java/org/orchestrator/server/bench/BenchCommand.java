@@ -236,13 +236,14 @@ public final class BenchCommand implements Callable<Integer>, PluginCommand {
         System.out.printf("memory of a child JVM whose task waits (VmRSS): %d MiB%n", bench.waitingChildMiB());
     }
 
+    /** Starts timed per variant; the figure is their median. */
+    private static final int STARTS = 5;
+
     /**
      * Start-up (on H2) without and, when the build trained them beside the jar, with the class-data
      * archive and (JDK 25+) the AOT cache; then the quick start ({@code standalone}: example DAGs,
      * admin user) on a new home with the archive {@code bin/orchestrator} would pick.
      */
-    private static final int STARTS = 5;
-
     private static void printStartup(EngineBenchmarks bench) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The server's own jar (and its class-data archive), not this one: start-up is the production jar's.
