@@ -41,6 +41,13 @@ public final class DagRunQueries {
     }
 
     /**
+     * One DAG's runs newest first, in the order of the {@code (dag_id, logical_date DESC, id DESC)}
+     * index (V18): led by {@code dag_id}, the same order for one DAG, so that H2 reads a page of the
+     * index (see {@link #withinOneDag}).
+     */
+    static final String NEWEST_OF_ONE_DAG = " ORDER BY dag_id, logical_date DESC, id DESC";
+
+    /**
      * @return the order, led by {@code dag_id} when the filter names one DAG: the same order, but
      * H2 takes an index's order only when the ORDER BY starts at the index's first column, so only
      * then does it read one page of the DAG's (dag_id, id) or (dag_id, logical_date DESC) index

@@ -117,7 +117,7 @@ public final class GridQueries {
     private List<GridRun> runs(Tx h, String dagId, int limit, GridFilter filter) {
         Filter where = filter.where(dagId);
         List<GridRun> newestFirst = where.bind(h.createQuery("SELECT id, run_id, state, run_type, logical_date, start_date, "
-                        + "end_date, conf FROM dag_run" + where.sql() + " ORDER BY dag_id, logical_date DESC, id DESC LIMIT :limit"))
+                        + "end_date, conf FROM dag_run" + where.sql() + DagRunQueries.NEWEST_OF_ONE_DAG + " LIMIT :limit"))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new GridRun(rs.getLong("id"), rs.getString("run_id"), rs.getString("state"), rs.getString("run_type"),
                         Rows.instant(rs, "logical_date"), Rows.instant(rs, "start_date"), Rows.instant(rs, "end_date"),

@@ -30,7 +30,7 @@ public final class RecentRuns {
 
     /** One DAG's newest runs: a page of the dag_run_dag_newest index (V18), however long its history. */
     static final String SQL = "SELECT run_id, state, run_type, logical_date, start_date, end_date FROM dag_run "
-            + "WHERE dag_id = :dag ORDER BY dag_id, logical_date DESC, id DESC LIMIT :perDag";
+            + "WHERE dag_id = :dag" + DagRunQueries.NEWEST_OF_ONE_DAG + " LIMIT :perDag";
 
     /**
      * @param dagIds the DAGs (not empty)

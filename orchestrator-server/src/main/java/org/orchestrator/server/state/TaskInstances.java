@@ -391,7 +391,7 @@ public final class TaskInstances {
     private boolean move(Tx h, long id, TaskState from, TaskState to, String set, String guard,
                          Map<String, Object> binds) {
         TaskTransitions.check(from, to);
-        int rows = h.createUpdate(sql(from, to, set, guard)).bind("id", id).bindMap(binds).execute();
+        int rows = h.createUpdate(sql(from, to, set, guard, "id = :id")).bind("id", id).bindMap(binds).execute();
         return checkCount(rows, id, from, to);
     }
 
@@ -414,10 +414,10 @@ public final class TaskInstances {
         }
         List<Long> all = List.copyOf(ids);
         if (Dialect.postgres(h)) {
-            return h.createQuery(sql(from, to, set, guard).replace("WHERE id = :id", "WHERE id = ANY(:ids)") + " RETURNING id")
+            return h.createQuery(sql(from, to, set, guard, "id = ANY(:ids)") + " RETURNING id")
                     .bindArray("ids", Long.class, all).bindMap(binds).mapTo(Long.class).list();
         }
-        PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard));
+        PreparedBatch batch = h.prepareBatch(sql(from, to, set, guard, "id = :id"));
         all.forEach(id -> batch.bind("id", id).bindMap(binds).add());
         int[] counts = batch.execute();
         List<Long> moved = new ArrayList<>(all.size());
@@ -429,10 +429,10 @@ public final class TaskInstances {
         return moved;
     }
 
-    /** Builds {@code UPDATE … SET state = to <set> WHERE id = :id AND state = from <guard>}. */
-    private static String sql(TaskState from, TaskState to, String set, String guard) {
+    /** Builds {@code UPDATE … SET state = to <set> WHERE <ids> AND state = from <guard>}. */
+    private static String sql(TaskState from, TaskState to, String set, String guard, String ids) {
         return "UPDATE task_instance SET state = '" + to.wireName() + "'" + set
-                + " WHERE id = :id AND state = '" + from.wireName() + "'" + guard;
+                + " WHERE " + ids + " AND state = '" + from.wireName() + "'" + guard;
     }
 
     private static boolean checkCount(int rows, long id, TaskState from, TaskState to) {
