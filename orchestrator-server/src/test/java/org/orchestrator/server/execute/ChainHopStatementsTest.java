@@ -36,8 +36,12 @@ class ChainHopStatementsTest {
                 @Override
                 public void logAfterExecution(StatementContext context) {
                     String thread = Thread.currentThread().getName();
-                    if (thread.equals("completer") || thread.equals("dispatcher")) {
-                        engineStatements.add(context.getRenderedSql());
+                    String sql = context.getRenderedSql();
+                    // The dispatcher's own look at the ready list comes every 250 ms while idle, so
+                    // how many there are depends on how long the chain took, not on its hops.
+                    boolean idlePoll = thread.equals("dispatcher") && sql.contains("WHERE state = 'scheduled'");
+                    if (thread.equals("completer") || thread.equals("dispatcher") && !idlePoll) {
+                        engineStatements.add(sql);
                     }
                 }
 
@@ -51,8 +55,8 @@ class ChainHopStatementsTest {
             assertThat(engine.awaitFinished(run, Duration.ofSeconds(60)).state()).isEqualTo(DagRunState.SUCCESS);
 
             int hops = TASKS - 1;
-            // Slack for the first claim and the run's end, and for an idle dispatcher wake-up
-            // (an empty ready list, or a hop that then claims in its own transaction).
+            // Slack for the first claim and the run's end, and for a hop the dispatcher claimed in
+            // its own transaction (it held the claim lock when the outcome was recorded).
             assertThat(engineStatements).as("statements of the completer and dispatcher").hasSizeLessThanOrEqualTo(
                     STATEMENTS_PER_HOP * hops + 20);
             assertThat(engineStatements.stream().filter(sql -> sql.contains("state = 'none') OR EXISTS")))
