@@ -90,19 +90,25 @@ final class Dispatcher implements AutoCloseable {
         return inFlight.get();
     }
 
+    /**
+     * Claims until a pass takes fewer tries than it had slots for: then the ready list held no
+     * more it could admit, and looking again at once would only hold the claim lock while the
+     * completer wants it to claim along with its commit (what becomes ready later wakes this
+     * loop, or is claimed by that commit).
+     */
     private void dispatchWhileReady() {
-        while (loop.isRunning() && dispatchOnce() > 0) {
+        while (loop.isRunning() && dispatchOnce()) {
             Thread.onSpinWait();
         }
     }
 
-    /** @return how many tries were started */
-    private int dispatchOnce() {
+    /** @return whether the pass filled every free slot (more may be ready) */
+    private boolean dispatchOnce() {
         claiming.lock();
         try {
             int free = parallelism - inFlight.get();
             if (free <= 0) {
-                return 0;
+                return false;
             }
             List<ClaimedTry> attempt = new ArrayList<>();
             List<ClaimedTry> claimed;
@@ -117,7 +123,7 @@ final class Dispatcher implements AutoCloseable {
                 throw e;
             }
             started(claimed);
-            return claimed.size();
+            return claimed.size() >= free;
         } finally {
             claiming.unlock();
         }
