@@ -70,7 +70,8 @@ public final class TaskInstances {
      * @return the instances of the named tasks of a run (several for a mapped task). On H2 the
      * names are joined as a {@code VALUES} list, one index probe per name: H2 applies
      * {@code task_id IN (…)} as a filter over every row of the run, which made each edge cost
-     * O(tasks in the run). PostgreSQL probes the index for each value of the {@code IN} list.
+     * O(tasks in the run); V21 keeps H2 from planning the join on the {@code run_pk} index alone
+     * before its first ANALYZE. PostgreSQL probes the index for each value of the {@code IN} list.
      */
     public List<TaskInstanceRow> rowsOf(Tx h, long runPk, Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
